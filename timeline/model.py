@@ -1,0 +1,167 @@
+"""Plain frozen dataclasses that travel between the stages of the program.
+
+Every stage (sources, temporal, events, store, export, ui) speaks in these types;
+ORM rows never leave ``timeline.store``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+
+
+class Granularity(str, Enum):
+    """How precisely a time is known; the interval is as wide as this says."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    PART_OF_DAY = "part_of_day"
+    HOUR = "hour"
+    MINUTE = "minute"
+    SECOND = "second"
+    DURATION = "duration"
+    SET = "set"
+    UNKNOWN = "unknown"
+
+
+class TimexType(str, Enum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Status(str, Enum):
+    """Where an event stands in the analyst's review."""
+
+    UNREVIEWED = "unreviewed"
+    ACCEPTED = "accepted"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A half-open interval [earliest, latest) with its granularity and modifier."""
+
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: Granularity
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One temporal expression found in a text and resolved against an anchor.
+
+    ``start``/``end`` are character offsets into the text; ``value`` is the TIMEX3
+    value (TimeML 1.2). ``earliest``/``latest`` are None for durations, sets and
+    expressions that cannot be anchored (``event_relative`` ones such as "after the
+    forum" are never given a made-up date).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    mod: str | None
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: Granularity
+    anchor: str
+    explanation: str
+    confidence: float
+    event_relative: bool = False
+
+    @property
+    def is_anchored(self) -> bool:
+        """True when the mention denotes a point or stretch on the calendar."""
+        return self.earliest is not None and self.latest is not None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article: its text and metadata; ``published`` is the DCT."""
+
+    text: str
+    published: datetime | None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = "en"
+    source_path: str | None = None
+    dct_source: str | None = None  # cli | sidecar | html | dateline | filename | timeml | json
+    id: int | None = None
+    content_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated (or open-ended) event: a sentence hung on one temporal mention."""
+
+    title: str
+    description: str
+    char_start: int
+    char_end: int
+    expression: str | None
+    expr_start: int | None
+    expr_end: int | None
+    timex_type: str | None
+    timex_value: str | None
+    mod: str | None
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: Granularity
+    confidence: float
+    explanation: str
+    anchor: str | None = None
+    inferred: bool = False
+    open_ended: bool = False
+    status: Status = Status.UNREVIEWED
+    note: str | None = None
+    version: int = 1
+    reviewed_at: datetime | None = None
+    id: int | None = None
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    """One audit row: who changed which field of which event, from what to what."""
+
+    event_id: int
+    field: str
+    old_value: str | None
+    new_value: str | None
+    actor: str
+    at: datetime
+    id: int | None = None
+
+
+def as_datetime(value: date | datetime) -> datetime:
+    """Return ``value`` as a naive datetime (midnight for a bare date)."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    return datetime(value.year, value.month, value.day)
+
+
+__all__ = [
+    "Article",
+    "Event",
+    "Granularity",
+    "Mention",
+    "Review",
+    "Status",
+    "TimeSpan",
+    "TimexType",
+    "as_datetime",
+]

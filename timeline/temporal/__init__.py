@@ -1,0 +1,1 @@
+"""Temporal expressions: detection, resolution against an anchor, TIMEX3 values."""
