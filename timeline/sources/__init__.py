@@ -1,0 +1,125 @@
+"""Loading articles: text and metadata from files, folders or pasted text.
+
+Formats: .txt/.md (+ sidecar NAME.meta.json), .tml (TimeML), .html/.htm, .json/.jsonl.
+The publication date (DCT) comes, in order, from the command line, the file's own
+metadata (sidecar, HTML, TimeML <DCT>, JSON ``published``), a dateline in the text,
+a date in the file name; ``Article.dct_source`` records which. Every bad input is a
+SourceError whose message is one line naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from timeline.model import Article
+from timeline.sources.assemble import check_text, dated_article
+from timeline.sources.dates import parse_published
+from timeline.sources.errors import MissingDateError, SourceError
+from timeline.sources.feeds import iter_json_articles
+from timeline.sources.plain import SIDECAR_SUFFIX, load_plain
+from timeline.sources.timeml import load_timeml
+from timeline.sources.webpage import load_html
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+JSON_SUFFIXES = (".json", ".jsonl")
+SUFFIXES = TEXT_SUFFIXES + (".tml",) + HTML_SUFFIXES + JSON_SUFFIXES
+_LOADERS = {".tml": load_timeml, **dict.fromkeys(TEXT_SUFFIXES, load_plain),
+            **dict.fromkeys(HTML_SUFFIXES, load_html)}
+
+
+def article_from_text(text: str, published: datetime | None, **meta) -> Article:
+    """Return an Article for pasted or piped text (``meta``: title, url, outlet,
+    language, source_path). Without ``published`` the date comes from a dateline or
+    the source_path's file name; raises SourceError/MissingDateError otherwise."""
+    name = meta.get("source_path") or "<stdin>"
+    check_text(text, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return dated_article(text, name, cli=published, **meta)
+
+
+def load_article(path: Path, published: datetime | None = None) -> Article:
+    """Return the one article in the file ``path`` (``published`` overrides its DCT).
+
+    Raises SourceError for an unreadable, unsupported or bad file, or a JSON file
+    that does not hold exactly one article.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _LOADERS and not path.name.endswith(SIDECAR_SUFFIX):
+        return _LOADERS[suffix](path, published)
+    if suffix in JSON_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX):
+        results = list(iter_json_articles(path, published))
+        if len(results) != 1:
+            raise SourceError(str(path), f"holds {len(results)} entries, not one article")
+        if isinstance(results[0], SourceError):
+            raise results[0]
+        return results[0]
+    raise SourceError(str(path), f"unsupported file type (expected {', '.join(SUFFIXES)})")
+
+
+def iter_articles(path: Path, published: datetime | None = None) -> Iterator[Article | SourceError]:
+    """Yield every article under ``path`` (a file or a folder, read recursively in
+    sorted order), or a SourceError for each input that cannot be loaded.
+
+    In folders, hidden entries, sidecars and files of other types are skipped; a file
+    named explicitly is always loaded or reported.
+    """
+    path = Path(path)
+    if path.is_dir():
+        for file_path in _walk(path):
+            yield from _load_file(file_path, published)
+    elif not path.exists():
+        yield SourceError(str(path), "no such file or folder")
+    else:
+        yield from _load_file(path, published)
+
+
+def is_article_file(path: Path) -> bool:
+    """Return True when a folder walk loads ``path`` (a supported, non-sidecar file)."""
+    name = path.name
+    return (
+        not name.startswith(".")
+        and path.suffix.lower() in SUFFIXES
+        and not name.endswith(SIDECAR_SUFFIX)
+    )
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    # Entries in name order, descending into a sub-folder where its name falls, so the
+    # order is that of the sorted paths and the same on every machine.
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif is_article_file(entry):
+            yield entry
+
+
+def _load_file(path: Path, published: datetime | None) -> Iterator[Article | SourceError]:
+    if path.suffix.lower() in JSON_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX):
+        yield from iter_json_articles(path, published)
+        return
+    try:
+        yield load_article(path, published)
+    except SourceError as error:
+        yield error
+
+
+__all__ = [
+    "MissingDateError",
+    "SUFFIXES",
+    "SourceError",
+    "article_from_text",
+    "is_article_file",
+    "iter_articles",
+    "load_article",
+    "parse_published",
+]

@@ -1,0 +1,81 @@
+"""Plain-text articles (.txt, .md) and their optional sidecar ``NAME.meta.json``."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from timeline.model import Article
+from timeline.sources.assemble import dated_article
+from timeline.sources.dates import parse_published
+from timeline.sources.errors import SourceError
+from timeline.sources.reading import read_text_file
+
+SIDECAR_SUFFIX = ".meta.json"
+_TEXT_FIELDS = ("title", "url", "outlet", "language")
+
+
+def sidecar_path(path: Path) -> Path:
+    """Return where the sidecar of ``path`` lives: the same stem + ``.meta.json``."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, str | None], datetime | None]:
+    """Return (text fields, published) from the sidecar of ``path``; empty when absent.
+
+    Raises SourceError naming the sidecar for bad JSON, a non-object, a field of the
+    wrong type or a bad date.
+    """
+    sidecar = sidecar_path(path)
+    if not sidecar.is_file():
+        return {}, None
+    name = f"{path} (sidecar {sidecar.name})"
+    text = read_text_file(sidecar, name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SourceError(name, f"invalid JSON ({error.msg} at line {error.lineno})") from None
+    if not isinstance(data, dict):
+        raise SourceError(name, "the sidecar must hold a JSON object")
+    return metadata_fields(data, name), published_field(data, name)
+
+
+def metadata_fields(data: dict, name: str) -> dict[str, str | None]:
+    """Return the optional string fields (title, url, outlet, language) present in ``data``."""
+    fields: dict[str, str | None] = {}
+    for key in _TEXT_FIELDS:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise SourceError(name, f"{key!r} must be a string, not {type(value).__name__}")
+        if key in data:
+            fields[key] = value
+    return fields
+
+
+def published_field(data: dict, name: str) -> datetime | None:
+    """Return the parsed ``published`` field of ``data`` (None when absent or null)."""
+    value = data.get("published")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise SourceError(name, f"'published' must be a date string, not {type(value).__name__}")
+    try:
+        return parse_published(value)
+    except ValueError as error:
+        raise SourceError(name, f"'published': {error}") from None
+
+
+def load_plain(path: Path, published: datetime | None) -> Article:
+    """Return the article in a .txt/.md file, its metadata from the sidecar if any."""
+    text = read_text_file(path)
+    fields, sidecar_published = read_sidecar(path)
+    return dated_article(
+        text,
+        str(path),
+        cli=published,
+        own=sidecar_published,
+        own_source="sidecar",
+        source_path=str(path),
+        **fields,
+    )

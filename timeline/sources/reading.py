@@ -1,0 +1,64 @@
+"""Reading a file's bytes safely: size cap before reading, binary and encoding checks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from timeline.sources.errors import SourceError
+
+# Real articles are kilobytes; a file this big is a mistake (a dump, a video) and
+# reading it whole would only waste memory before refusing it.
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_text_file(path: Path, name: str | None = None) -> str:
+    """Return the UTF-8 text of ``path`` with newlines normalised to ``\\n``.
+
+    Raises SourceError (naming the file) for a missing, unreadable, huge, binary,
+    undecodable or empty file; a huge file is refused from its size alone.
+    """
+    name = name or str(path)
+    return decode_text(read_bytes(path, name), name)
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """Return the bytes of ``path``; SourceError when missing, unreadable or too large."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise SourceError(name, "no such file") from None
+    except OSError as error:
+        raise SourceError(name, f"cannot read it ({error.strerror or error})") from None
+    if size > MAX_BYTES:
+        raise SourceError(
+            name, f"too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+        )
+    try:
+        with open(path, "rb") as handle:
+            # Read at most one byte past the cap, in case the file grew since stat().
+            raw = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise SourceError(name, "is a directory") from None
+    except OSError as error:
+        raise SourceError(name, f"cannot read it ({error.strerror or error})") from None
+    if len(raw) > MAX_BYTES:
+        raise SourceError(name, "too large (it grew past the limit while being read)")
+    return raw
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Return ``raw`` decoded as UTF-8 (a BOM is dropped); SourceError when it is not text."""
+    if b"\x00" in raw:
+        raise SourceError(name, "binary file (it contains NUL bytes), not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            name,
+            f"not UTF-8 text (undecodable byte 0x{raw[error.start]:02x} at offset {error.start})",
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise SourceError(name, "empty file")
+    return text
