@@ -1,0 +1,291 @@
+"""Dates as a person reads them: "Tue 12 Sep 2023", "Sep 2023", "Q3 2023", "1990s".
+
+One function, :func:`format_span`, turns a half-open interval ``[earliest, latest)``
+with its granularity (and TIMEX3-style modifier) into a short label. The desktop app,
+the review table and every export use it, so a date reads the same everywhere.
+
+Names of days and months are spelled out here rather than taken from ``strftime``:
+the label must not change with the machine's locale, and it must work before 1900.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from timeline.model import Granularity
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Modifiers that read as a word before a coarse date ("early 2019") or after a day
+# ("Tue 12 Sep 2023, early"); the TIMEX3 spellings (START, MID, END) map to the same words.
+PART_MODS = {"early": "early", "start": "early", "mid": "mid", "late": "late", "end": "late"}
+# Modifiers that put the date in a relation ("before 2019", "about 2019").
+RELATION_MODS = {
+    "before": "before {}",
+    "after": "after {}",
+    "on_or_before": "{} or earlier",
+    "on_or_after": "{} or later",
+    "approx": "about {}",
+}
+
+ONE_DAY = timedelta(days=1)
+TINY = timedelta(microseconds=1)  # steps back from an exclusive end into the last unit
+
+
+# --- units: where a unit containing a moment starts, and where the next one starts ---
+
+
+def _month_start(moment: datetime, months_per_unit: int) -> datetime:
+    month_index = (moment.month - 1) // months_per_unit * months_per_unit
+    return moment.replace(month=month_index + 1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    month_index = moment.month - 1 + months
+    return moment.replace(year=moment.year + month_index // 12, month=month_index % 12 + 1)
+
+
+def _year_start(moment: datetime, years_per_unit: int) -> datetime:
+    year = moment.year // years_per_unit * years_per_unit
+    return moment.replace(year=max(year, 1), month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _unit_bounds(moment: datetime, granularity: Granularity) -> tuple[datetime, datetime] | None:
+    """Return the [start, end) of the calendar unit of ``granularity`` holding ``moment``.
+
+    None when the unit would leave the range ``datetime`` can hold (year 9999 and so on).
+    """
+    try:
+        if granularity is Granularity.CENTURY:
+            start = _year_start(moment, 100)
+            return start, start.replace(year=start.year // 100 * 100 + 100)
+        if granularity is Granularity.DECADE:
+            start = _year_start(moment, 10)
+            return start, start.replace(year=start.year // 10 * 10 + 10)
+        if granularity is Granularity.YEAR:
+            start = _year_start(moment, 1)
+            return start, start.replace(year=start.year + 1)
+        months_per_unit = {Granularity.HALF: 6, Granularity.QUARTER: 3, Granularity.MONTH: 1}
+        if granularity in months_per_unit:
+            start = _month_start(moment, months_per_unit[granularity])
+            return start, _add_months(start, months_per_unit[granularity])
+        day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        if granularity is Granularity.WEEK:
+            start = day - timedelta(days=day.weekday())
+            return start, start + timedelta(days=7)
+        if granularity is Granularity.DAY:
+            return day, day + ONE_DAY
+        if granularity is Granularity.HOUR:
+            start = moment.replace(minute=0, second=0, microsecond=0)
+            return start, start + timedelta(hours=1)
+        if granularity is Granularity.MINUTE:
+            start = moment.replace(second=0, microsecond=0)
+            return start, start + timedelta(minutes=1)
+        if granularity is Granularity.SECOND:
+            start = moment.replace(microsecond=0)
+            return start, start + timedelta(seconds=1)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+# --- labels for one unit ---
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def _day_label(moment: datetime, weekday: bool = True) -> str:
+    text = f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
+    return f"{DAY_NAMES[moment.weekday()]} {text}" if weekday else text
+
+
+def _clock(moment: datetime, seconds: bool = False) -> str:
+    return f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+
+
+def _season_label(start: datetime) -> str:
+    if start.month in (3, 4, 5):
+        return f"spring {start.year}"
+    if start.month in (6, 7, 8):
+        return f"summer {start.year}"
+    if start.month in (9, 10, 11):
+        return f"autumn {start.year}"
+    if start.month == 12:  # a winter that starts in December runs into the next year
+        return f"winter {start.year}-{(start.year + 1) % 100:02d}"
+    return f"winter {start.year}"
+
+
+def _unit_label(start: datetime, granularity: Granularity) -> str:
+    if granularity is Granularity.CENTURY:
+        return f"{_ordinal(start.year // 100 + 1)} century"
+    if granularity is Granularity.DECADE:
+        return f"{start.year // 10 * 10}s"
+    if granularity is Granularity.YEAR:
+        return str(start.year)
+    if granularity is Granularity.HALF:
+        return f"H{(start.month - 1) // 6 + 1} {start.year}"
+    if granularity is Granularity.QUARTER:
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if granularity is Granularity.MONTH:
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    if granularity is Granularity.WEEK:
+        return f"week of {_day_label(start)}"
+    if granularity is Granularity.DAY:
+        return _day_label(start)
+    return f"{_day_label(start)} {_clock(start, granularity is Granularity.SECOND)}"
+
+
+# --- labels for a run of whole units ---
+
+
+def _range_label(earliest: datetime, latest: datetime, granularity: Granularity) -> str:
+    """Label [earliest, latest), a run of whole units of ``granularity``."""
+    if granularity in (Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR,
+                       Granularity.HALF, Granularity.QUARTER, Granularity.MONTH):
+        last = _unit_bounds(latest - TINY, granularity)[0]
+        first_label = _unit_label(earliest, granularity)
+        if granularity not in (Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR) \
+                and earliest.year == last.year:  # "Sep-Nov 2023", "Q3-Q4 2023"
+            first_label = first_label.rsplit(" ", 1)[0]
+        return f"{first_label}-{_unit_label(last, granularity)}"
+    if granularity in (Granularity.WEEK, Granularity.DAY):
+        return _day_range_label(earliest, latest - ONE_DAY)
+    # Clock times: the end shown is the exclusive end, as a timetable writes "14:00-17:00".
+    with_seconds = granularity is Granularity.SECOND
+    if (latest - TINY).date() == earliest.date():  # same day, or up to its midnight
+        return f"{_unit_label(earliest, granularity)}-{_clock(latest, with_seconds)}"
+    return f"{_unit_label(earliest, granularity)} - {_unit_label(latest, granularity)}"
+
+
+def _day_range_label(first_day: datetime, last_day: datetime) -> str:
+    """"12-14 Sep 2023", "30 Sep-2 Oct 2023", "30 Dec 2023-2 Jan 2024" (both days included)."""
+    if first_day.year != last_day.year:
+        return f"{_day_label(first_day, False)}-{_day_label(last_day, False)}"
+    if first_day.month != last_day.month:
+        return f"{first_day.day} {MONTH_NAMES[first_day.month - 1]}-{_day_label(last_day, False)}"
+    return f"{first_day.day}-{_day_label(last_day, False)}"
+
+
+def _part_of_day_word(earliest: datetime, latest: datetime) -> str | None:
+    """Name the stretch of one day [earliest, latest) the way a report would."""
+    if latest - earliest > ONE_DAY or earliest.minute or latest.minute:
+        return None
+    start_hour = earliest.hour
+    end_hour = 24 if latest.date() > earliest.date() else latest.hour
+    if (start_hour, end_hour) == (0, 12):  # "early on Tuesday": midnight to noon
+        return "early"
+    if (start_hour, end_hour) == (12, 24):
+        return "late"
+    if 4 <= start_hour < 12 and end_hour <= 13:
+        return "morning"
+    if 12 <= start_hour < 17 and end_hour <= 19:
+        return "afternoon"
+    if 17 <= start_hour < 21:
+        return "evening"
+    if start_hour >= 21 or start_hour < 4:
+        return "night"
+    return None
+
+
+def _aligned(earliest: datetime, latest: datetime, granularity: Granularity) -> bool:
+    """True when both ends fall on boundaries of ``granularity``'s units."""
+    first = _unit_bounds(earliest, granularity)
+    last = _unit_bounds(latest - TINY, granularity)
+    return first is not None and last is not None and first[0] == earliest and last[1] == latest
+
+
+def _finest_fit(earliest: datetime, latest: datetime) -> Granularity:
+    """The coarsest granularity whose unit boundaries both ends fall on."""
+    for granularity in (Granularity.YEAR, Granularity.MONTH, Granularity.DAY, Granularity.MINUTE):
+        if _aligned(earliest, latest, granularity):
+            return granularity
+    return Granularity.SECOND
+
+
+def _interval_label(earliest: datetime, latest: datetime, granularity: Granularity) -> str:
+    """Label [earliest, latest) in units of ``granularity``, or of the coarsest unit both
+    ends fall on when they do not fall on that one's boundaries."""
+    if granularity is Granularity.PART_OF_DAY:
+        word = _part_of_day_word(earliest, latest)
+        if word:
+            return f"{_day_label(earliest)}, {word}"
+    if granularity is Granularity.SEASON and latest - earliest <= timedelta(days=100):
+        return _season_label(earliest)
+    if not _aligned(earliest, latest, granularity):
+        granularity = _finest_fit(earliest, latest)
+    if latest <= _unit_bounds(earliest, granularity)[1]:
+        return _unit_label(earliest, granularity)
+    return _range_label(earliest, latest, granularity)
+
+
+def _apply_mod(label: str, mod: str | None, day_or_finer: bool) -> str:
+    key = (mod or "").strip().lower().replace("-", "_")
+    if key in PART_MODS:
+        word = PART_MODS[key]
+        if day_or_finer:
+            return label if label.endswith(f", {word}") else f"{label}, {word}"
+        return f"{word} {label}"
+    if key in RELATION_MODS:
+        return RELATION_MODS[key].format(label)
+    return label
+
+
+def format_span(
+    earliest: datetime | None,
+    latest: datetime | None,
+    granularity: Granularity | str,
+    mod: str | None = None,
+    *,
+    expression: str | None = None,
+) -> str:
+    """Return the interval [earliest, latest) as a person reads it.
+
+    "Tue 12 Sep 2023", "Tue 12 Sep 2023, early", "Sep 2023", "2019", "Q3 2023",
+    "1990s", "12-14 Sep 2023" (a run of days, both ends included), "Tue 12 Sep 2023 14:30";
+    an interval with a missing end reads "open-ended (after Tue 12 Sep 2023)", and one
+    with no end at all "open-ended" or, given the text, "open-ended (after the forum)".
+    ``mod`` is an ARCHITECTURE/TIMEX3 modifier (early/START, mid, late/END, approx,
+    before, after, on_or_before, on_or_after); others are ignored.
+    """
+    try:
+        granularity = Granularity(granularity)
+    except ValueError:
+        granularity = Granularity.UNKNOWN
+    if earliest is None or latest is None:
+        return _open_ended_label(earliest, latest, granularity, expression)
+    if latest <= earliest:  # a point in time, or a span given backwards: show its start
+        latest = earliest + timedelta(minutes=1)
+        granularity = Granularity.MINUTE if earliest.second == 0 else Granularity.SECOND
+    if granularity in (Granularity.DURATION, Granularity.SET, Granularity.UNKNOWN):
+        granularity = _finest_fit(earliest, latest)
+    label = _interval_label(earliest, latest, granularity)
+    day_or_finer = latest - earliest <= ONE_DAY and granularity not in (
+        Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)
+    return _apply_mod(label, mod, day_or_finer)
+
+
+def _open_ended_label(
+    earliest: datetime | None,
+    latest: datetime | None,
+    granularity: Granularity,
+    expression: str | None,
+) -> str:
+    def known_end(moment: datetime) -> str:
+        on_boundary = _aligned(moment, moment, granularity)
+        return _unit_label(moment, granularity if on_boundary else _finest_fit(moment, moment))
+
+    if earliest is not None:
+        return f"open-ended (after {known_end(earliest)})"
+    if latest is not None:
+        return f"open-ended (before {known_end(latest)})"
+    if expression:
+        return f"open-ended ({expression.strip()})"
+    return "open-ended"
+
+
+__all__ = ["format_span"]
