@@ -1,0 +1,206 @@
+"""Events from sentences and resolved mentions (mentions built here, as the tagger
+gives them), and the seed article end to end once the tagger is in."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from timeline.events import extract_events, split_sentences
+from timeline.events.titles import make_title
+from timeline.model import Article, Granularity, Mention, TimexType
+
+DCT = datetime(2023, 9, 12)
+
+
+def mention(text: str, phrase: str, value: str, earliest, latest, granularity,
+            kind=TimexType.DATE, occurrence=0, **extra) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Mention(
+        text=phrase, start=start, end=start + len(phrase), type=kind, value=value,
+        mod=extra.pop("mod", None), earliest=earliest, latest=latest,
+        granularity=granularity, anchor=extra.pop("anchor", "DCT"),
+        explanation=extra.pop("explanation", f"{phrase} -> {value}"),
+        confidence=extra.pop("confidence", 0.9), **extra,
+    )
+
+
+def day(text, phrase, iso, **extra):
+    start = datetime.fromisoformat(iso)
+    return mention(text, phrase, iso, start, start + timedelta(days=1), Granularity.DAY,
+                   **extra)
+
+
+def seed_mentions(text: str) -> list[Mention]:
+    """The resolved mentions of the seed, as its expectations file states them."""
+    return [
+        day(text, "Tuesday", "2023-09-12"),
+        day(text, "Sunday", "2023-09-10"),
+        mention(text, "early on Tuesday", "2023-09-12TMO", datetime(2023, 9, 12),
+                datetime(2023, 9, 12, 12), Granularity.PART_OF_DAY, TimexType.TIME),
+        mention(text, "12 years", "P12Y", None, None, Granularity.DURATION,
+                TimexType.DURATION),
+        day(text, "Monday", "2023-09-11"),
+        mention(text, "after the forum", "FUTURE_REF", None, None, Granularity.UNKNOWN,
+                event_relative=True, confidence=0.4),
+        mention(text, "2019", "2019", datetime(2019, 1, 1), datetime(2020, 1, 1),
+                Granularity.YEAR),
+    ]
+
+
+@pytest.fixture
+def seed_events(seed_text):
+    article = Article(text=seed_text, published=DCT, dct_source="sidecar")
+    return extract_events(article, seed_mentions(seed_text))
+
+
+def test_seed_gives_the_expected_dated_events(seed_events, seed_text, seed_expected):
+    dated = [e for e in seed_events if not e.inferred and not e.open_ended]
+    assert [(e.timex_value, e.granularity) for e in dated] == [
+        ("2023-09-12", Granularity.DAY),
+        ("2023-09-10", Granularity.DAY),
+        ("2023-09-12TMO", Granularity.PART_OF_DAY),
+        ("2023-09-11", Granularity.DAY),
+        ("2019", Granularity.YEAR),
+    ]
+    expected_dates = sorted(e["date"] for e in seed_expected["events"])
+    assert sorted(e.timex_value[:10] for e in dated) == expected_dates
+    report, left, entered, putin, summit = dated
+    assert report.title == "North Korean leader Kim Jong Un has arrived in Russia"
+    assert left.title.startswith("Kim left for Russia accompanied by")
+    assert entered.title == "Kim entered Russia"
+    assert entered.latest == datetime(2023, 9, 12, 12)
+    assert putin.title == "Russian President Putin reportedly arrived in Vladivostok"
+    assert summit.earliest == datetime(2019, 1, 1) and summit.latest == datetime(2020, 1, 1)
+    for event in dated:
+        assert seed_text[event.char_start:event.char_end] == event.description
+        assert seed_text[event.expr_start:event.expr_end] == event.expression
+        assert event.expression in event.description
+        assert len(event.title) <= 81
+
+
+def test_seed_khasan_sentence_is_inferred_from_the_story_time(seed_events):
+    khasan = [e for e in seed_events if "Khasan" in e.description]
+    assert len(khasan) == 1
+    (event,) = khasan
+    assert event.inferred and event.expression is None
+    assert (event.earliest, event.latest) == (datetime(2023, 9, 12), datetime(2023, 9, 13))
+    assert event.confidence <= 0.5
+    assert "Inferred" in event.explanation and "'Tuesday'" in event.explanation
+    assert event.title == "A train carrying the North Korean leader arrived at Khasan station"
+
+
+def test_seed_durations_and_background_make_no_event(seed_events):
+    descriptions = " ".join(e.description for e in seed_events)
+    assert "12 years in power" not in descriptions  # duration + habit: background
+    assert "Four of the trips" not in descriptions
+    assert "one-on-one" not in descriptions  # a forecast, no date
+    assert all(e.granularity is not Granularity.DURATION for e in seed_events)
+
+
+def test_seed_event_relative_mention_is_open_ended(seed_events):
+    (forum,) = [e for e in seed_events if e.open_ended]
+    assert forum.expression == "after the forum"
+    assert forum.earliest is None and forum.latest is None
+    assert "open-ended" in forum.explanation
+    assert forum.title.startswith("Putin\u2019s meeting with Kim will happen")
+
+
+def test_two_dates_in_one_sentence_make_one_event_each():
+    text = "Kim left on Sunday, and Putin arrived in Vladivostok on Monday."
+    article = Article(text=text, published=DCT)
+    events = extract_events(article, [day(text, "Sunday", "2023-09-10"),
+                                      day(text, "Monday", "2023-09-11")])
+    assert [(e.timex_value, e.title) for e in events] == [
+        ("2023-09-10", "Kim left"), ("2023-09-11", "Putin arrived in Vladivostok")]
+    assert {e.description for e in events} == {text}
+
+
+def test_same_interval_twice_in_a_sentence_is_one_event():
+    text = "On Sunday, Sept. 10, Kim left."
+    events = extract_events(Article(text=text, published=DCT), [
+        day(text, "Sunday", "2023-09-10"), day(text, "Sept. 10", "2023-09-10")])
+    assert len(events) == 1
+
+
+def test_inferred_time_follows_the_paragraph_and_stops_after_a_few_sentences():
+    text = ("Rebels seized the town on Monday. They looted the bank and burned the market. "
+            "Residents fled across the river to the camps. Aid workers arrived with food "
+            "and water. Doctors treated dozens of wounded people. Soldiers retook the "
+            "bridge after a long battle.")
+    events = extract_events(Article(text=text, published=DCT),
+                            [day(text, "Monday", "2023-09-11")])
+    inferred = [e for e in events if e.inferred]
+    assert [e.description[:12] for e in inferred] == [
+        "They looted ", "Residents fl", "Aid workers "]
+    assert all(e.timex_value == "2023-09-11" for e in inferred)
+    assert inferred[0].confidence == pytest.approx(0.5)
+    assert "last date in its paragraph" in inferred[0].explanation
+
+
+def test_a_new_paragraph_takes_the_story_time_not_the_last_date():
+    text = ("Kim arrived in Russia on Tuesday, officials said. He left home on Sunday.\n"
+            "His train crossed the bridge over the river at the border.")
+    events = extract_events(Article(text=text, published=DCT), [
+        day(text, "Tuesday", "2023-09-12"), day(text, "Sunday", "2023-09-10")])
+    (inferred,) = [e for e in events if e.inferred]
+    assert inferred.timex_value == "2023-09-12"
+    assert "story's own time" in inferred.explanation
+
+
+def test_without_any_date_the_story_time_is_the_publication_day():
+    text = ("Lede without a date.\nProtesters marched through the streets of the city "
+            "centre.")
+    events = extract_events(Article(text=text, published=datetime(2023, 9, 12, 8)), [])
+    (event,) = events
+    assert event.inferred and event.timex_value == "2023-09-12"
+    assert (event.earliest, event.latest) == (DCT, DCT + timedelta(days=1))
+    assert "publication date" in event.explanation
+
+
+def test_sets_and_unanchored_dates_make_no_event():
+    text = "Kim travels every Monday. Talks were held recently in the capital city."
+    events = extract_events(Article(text=text, published=None), [
+        mention(text, "every Monday", "XXXX-WXX-1", None, None, Granularity.SET,
+                TimexType.SET),
+        mention(text, "recently", "PAST_REF", None, None, Granularity.UNKNOWN),
+    ])
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, boundaries",
+    [
+        ("Mr. Putin met Gen. Smith on Sept. 12. They talked.", 2),
+        ("He lives in the U.S. The talks ended at 3 p.m. Tuesday. It was \u201cgreat.\u201d "
+         "Then J. F. Kennedy spoke!", 4),
+        ("Russia says there will be negotiations\nKremlin spokesperson said so.", 2),
+        ("A wrapped\nline continues here. New one.", 2),
+    ],
+)
+def test_sentence_splitter_knows_news_abbreviations(text, boundaries):
+    sentences = split_sentences(text)
+    assert len(sentences) == boundaries
+    for sentence in sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_headlines_are_sentences_of_their_own(seed_text):
+    sentences = split_sentences(seed_text)
+    headline = [s for s in sentences if s.headline]
+    assert [s.text for s in headline] == [
+        "Russia says there will be negotiations", "(With Reuters inputs)"]
+
+
+def test_title_drops_date_phrase_and_reporting_clause():
+    sentence = ("On Friday, suspected bombs exploded outside the U.S. embassy in Nairobi, "
+                "witnesses said.")
+    start = sentence.index("Friday")
+    assert make_title(sentence, start, start + 6) == (
+        "Suspected bombs exploded outside the U.S. embassy in Nairobi")
+    long = "word " * 40
+    assert len(make_title(long)) <= 80

@@ -1,0 +1,177 @@
+"""Events: sentences hung on the temporal mentions that date them.
+
+Decisions an analyst should know:
+
+* Each sentence is dated by the DATE/TIME mentions in it that the resolver anchored
+  on the calendar. A sentence with two different dates yields one event per date
+  ("Kim left on Sunday, and Putin arrived on Monday" is two events); both keep the
+  whole sentence as their description, and each title is made from the clause that
+  holds its date. Two mentions of the same interval in one sentence make one event.
+* Durations and sets never make events. A mention resolved relative to another event
+  ("after the forum") makes an open-ended event, flagged, with whatever bounds the
+  resolver gave (never a made-up day).
+* A sentence without a date of its own that continues the narrative (a completed
+  action in the simple past, within a few sentences of a dated one) takes the current
+  reference time: the last date in its paragraph, or at a new paragraph the story's
+  own time (the first day-precise date of the article, else the publication day). It
+  is marked inferred, with a lower confidence and an explanation saying so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from timeline.events.narrative import REACH, continues_narrative
+from timeline.events.sentences import Sentence, split_sentences
+from timeline.events.titles import make_title
+from timeline.model import Article, Event, Granularity, Mention, TimexType
+
+# An inferred date is a reading, not a statement of the text: it never outranks one.
+INFERRED_CONFIDENCE_FACTOR = 0.6
+INFERRED_CONFIDENCE_CAP = 0.5
+_DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
+                 Granularity.MINUTE, Granularity.SECOND}
+_DATING_TYPES = {TimexType.DATE, TimexType.TIME}
+
+
+def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
+    """Return the events of ``article`` in text order, built from its resolved
+    ``mentions`` (as ``timeline.temporal.tag`` gives them for ``article.text``)."""
+    ordered = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+    sentences = split_sentences(article.text)
+    by_sentence = _assign(sentences, ordered)
+    story_time = _story_time(article, ordered)
+    events: list[Event] = []
+    reference: Mention | None = None
+    reference_paragraph = -1
+    # The lede is told at the story's time, so the article's start counts as dated.
+    since_dated = 0
+    for sentence, own in zip(sentences, by_sentence):
+        dating = _dating_mentions(own)
+        for mention in dating:
+            events.append(_dated_event(sentence, mention))
+        for mention in own:
+            if mention.event_relative and mention.type in _DATING_TYPES:
+                events.append(_open_ended_event(sentence, mention))
+        if dating:
+            reference, reference_paragraph, since_dated = dating[-1], sentence.paragraph, 0
+            continue
+        since_dated += 1
+        if since_dated > REACH or not continues_narrative(sentence, bool(own)):
+            continue
+        if reference is not None and reference_paragraph == sentence.paragraph:
+            events.append(_inferred_event(sentence, reference, "the last date in its paragraph"))
+        elif story_time is not None:
+            events.append(_inferred_event(sentence, story_time, "the story's own time"))
+    return events
+
+
+def _assign(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
+    """Return, per sentence, the mentions that start inside it."""
+    groups: list[list[Mention]] = [[] for _ in sentences]
+    index = 0
+    for mention in mentions:
+        while index < len(sentences) and sentences[index].end <= mention.start:
+            index += 1
+        if index < len(sentences) and sentences[index].start <= mention.start:
+            groups[index].append(mention)
+    return groups
+
+
+def _dating_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Return the anchored DATE/TIME mentions, one per distinct interval."""
+    seen: set[tuple] = set()
+    dating = []
+    for mention in mentions:
+        if mention.type not in _DATING_TYPES or mention.event_relative:
+            continue
+        if not mention.is_anchored:
+            continue
+        key = (mention.earliest, mention.latest, mention.granularity)
+        if key not in seen:
+            seen.add(key)
+            dating.append(mention)
+    return dating
+
+
+def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
+    """Return the time the story is told at: its first day-precise date, else a
+    mention-like stand-in for the publication day (None without a DCT)."""
+    for mention in _dating_mentions(mentions):
+        if mention.granularity in _DAY_OR_FINER:
+            return mention
+    if article.published is None:
+        return None
+    day = article.published.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Mention(
+        text="", start=-1, end=-1, type=TimexType.DATE, value=day.date().isoformat(),
+        mod=None, earliest=day, latest=day + timedelta(days=1),
+        granularity=Granularity.DAY, anchor="DCT",
+        explanation="the publication date", confidence=0.5,
+    )
+
+
+def _dated_event(sentence: Sentence, mention: Mention) -> Event:
+    offset = sentence.start
+    return Event(
+        title=make_title(sentence.text, mention.start - offset, mention.end - offset),
+        description=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        expression=mention.text,
+        expr_start=mention.start,
+        expr_end=mention.end,
+        timex_type=mention.type.value,
+        timex_value=mention.value,
+        mod=mention.mod,
+        earliest=mention.earliest,
+        latest=mention.latest,
+        granularity=mention.granularity,
+        confidence=mention.confidence,
+        explanation=mention.explanation,
+        anchor=mention.anchor,
+    )
+
+
+def _open_ended_event(sentence: Sentence, mention: Mention) -> Event:
+    event = _dated_event(sentence, mention)
+    explanation = (
+        f"'{mention.text}' is placed relative to another event, not to a calendar date; "
+        f"the event stays open-ended. {mention.explanation}"
+    ).strip()
+    return replace(event, open_ended=True, explanation=explanation,
+                    confidence=min(mention.confidence, INFERRED_CONFIDENCE_CAP))
+
+
+def _inferred_event(sentence: Sentence, reference: Mention, where: str) -> Event:
+    if reference.start >= 0:
+        source = f"'{reference.text}' ({reference.value}, chars {reference.start}-{reference.end})"
+    else:
+        source = f"the publication date ({reference.value})"
+    return Event(
+        title=make_title(sentence.text),
+        description=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        expression=None,
+        expr_start=None,
+        expr_end=None,
+        timex_type=reference.type.value,
+        timex_value=reference.value,
+        mod=reference.mod,
+        earliest=reference.earliest,
+        latest=reference.latest,
+        granularity=reference.granularity,
+        confidence=min(reference.confidence * INFERRED_CONFIDENCE_FACTOR,
+                       INFERRED_CONFIDENCE_CAP),
+        explanation=(
+            f"Inferred: the sentence has no date of its own and continues the narrative, "
+            f"so it takes the reference time from {where}, {source}."
+        ),
+        anchor=reference.anchor if reference.start < 0 else reference.text,
+        inferred=True,
+    )
+
+
+__all__ = ["Sentence", "extract_events", "split_sentences"]

@@ -1,0 +1,92 @@
+"""Short event titles made from a sentence: the clause that holds the date, without
+the date phrase, reporting clauses ("..., Kyodo reported") and side remarks, cut to
+about 80 characters at a phrase boundary."""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 80
+
+# Clause boundaries strong enough that a second date usually belongs to another
+# event: "Kim left on Sunday, and Putin arrived on Monday".
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:and|but|while|whereas|after|before|when)\s+\S+\s+\S+\s+\S+)"
+)
+_LEADING_LINK = re.compile(r"^(?:and|but|while|whereas|after|before|when|as)\s+", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:,\s*)?\b(?:on|in|at|during|since|by|from|until|as of|as early as)\s*$", re.I
+)
+_REPORTING = (
+    r"(?:said|says|reported|reports|told\s+[\w\s]{1,30}?|added|announced|wrote"
+    r"|according\s+to\s+[^,]{1,60}|citing\s+[^,]{1,60}|reportedly)"
+)
+_REPORTING_ASIDE = re.compile(r",\s*[^,]{0,60}?\b" + _REPORTING + r"\b[^,]{0,60}?\s*,", re.I)
+_REPORTING_TAIL = re.compile(r",\s*[^,]{0,80}?\b" + _REPORTING + r"\b[^,]*$", re.I)
+_REPORTING_HEAD = re.compile(
+    r"^[^,]{0,100}?\b(?:said|says|reported|announced|believes?|confirmed|told\s+\S+)\s+"
+    r"(?:on\s+\S+\s+)?(?:it\s+is\s+believed\s+|it\s+was\s+believed\s+)?that\s+",
+    re.I,
+)
+_ACCORDING_HEAD = re.compile(r"^according\s+to\s+[^,]{1,80},\s*", re.I)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,", re.I)
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*$", re.I)
+# Where a long title may end: a comma, a preposition starting a side phrase, or a
+# second verb phrase ("... and is scheduled to ..."); a plain "and" usually joins
+# nouns ("the Kenyan and Tanzanian capitals"), so it is not one.
+_SOFT_BREAK = re.compile(
+    r",\s+|\s+(?:to|as|after|for|with|amid|while)\s+"
+    r"|\s+and\s+(?=(?:is|was|are|were|will|has|have|had|would|could)\b)"
+)
+_MIN_TITLE = 35
+
+
+def clause_around(sentence: str, position: int) -> tuple[int, int]:
+    """Return the [start, end) of the clause of ``sentence`` holding ``position``."""
+    start, end = 0, len(sentence)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def make_title(sentence: str, date_start: int | None = None, date_end: int | None = None) -> str:
+    """Return a short title for the event a sentence reports.
+
+    ``date_start``/``date_end`` are offsets of the date phrase inside ``sentence``
+    (None for an undated sentence); that phrase is left out of the title.
+    """
+    if date_start is not None and date_end is not None:
+        clause_start, clause_end = clause_around(sentence, date_start)
+        before = _PREPOSITION_BEFORE.sub("", sentence[clause_start:date_start])
+        after = sentence[date_end:clause_end]
+        if before.rstrip().endswith(",") or not before.strip():
+            after = re.sub(r"^\s*,\s*", " ", after)
+        text = before + after
+    else:
+        text = sentence
+    text = _LEADING_LINK.sub("", text.strip())
+    text = _ACCORDING_HEAD.sub("", text)
+    text = _REPORTING_HEAD.sub("", text)
+    for pattern in (_REPORTING_TAIL, _REPORTING_ASIDE, _RELATIVE_ASIDE, _RELATIVE_TAIL):
+        shorter = pattern.sub(" " if pattern.pattern.endswith(",") else "", text)
+        if len(shorter.strip()) >= 12:
+            text = shorter
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-\u2013\u2014")
+    text = re.sub(r"\s+([,.;:])", r"\1", text).rstrip(".")
+    text = _shorten(text)
+    return text[:1].upper() + text[1:] if text else sentence.strip()[:MAX_TITLE]
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MAX_TITLE:
+        return text
+    for match in _SOFT_BREAK.finditer(text, _MIN_TITLE):
+        if match.start() <= MAX_TITLE:
+            return text[: match.start()].rstrip(" ,")
+        break
+    cut = text.rfind(" ", 0, MAX_TITLE - 1)
+    return text[: cut if cut > 20 else MAX_TITLE - 1].rstrip(" ,") + "\u2026"
