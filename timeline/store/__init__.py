@@ -1,1 +1,22 @@
-"""Storage: the only package that knows SQL. Callers get dataclasses from timeline.model."""
+"""Storage: the only package that knows SQL. Callers get dataclasses from timeline.model.
+
+Open a database with ``open_repository(url)``; its schema is brought to the newest
+revision (Alembic) on the way.
+"""
+
+from timeline.store.db import default_database_url
+from timeline.store.errors import ConflictError, NewerSchemaError, NotFoundError, StoreError
+from timeline.store.published import PublishedChange
+from timeline.store.repository import IngestOutcome, Repository, open_repository
+
+__all__ = [
+    "ConflictError",
+    "IngestOutcome",
+    "NewerSchemaError",
+    "NotFoundError",
+    "PublishedChange",
+    "Repository",
+    "StoreError",
+    "default_database_url",
+    "open_repository",
+]

@@ -1,0 +1,164 @@
+"""The schema comes from Alembic: created at open, upgraded when older, refused when newer."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from timeline.store import NewerSchemaError, StoreError, default_database_url, open_repository
+from timeline.store import migrate
+from timeline.store.schema import Base
+
+EXTRA_REVISION = '''
+"""A test-only second revision: adds a column to articles."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("articles") as batch:
+        batch.add_column(sa.Column("summary", sa.Text(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("articles") as batch:
+        batch.drop_column("summary")
+'''
+
+
+def stamped_revision(url: str) -> str | None:
+    engine = create_engine(url)
+    try:
+        return migrate.current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def test_a_fresh_database_gets_every_table_at_the_head_revision(db_url):
+    with open_repository(db_url):
+        pass
+    engine = create_engine(db_url)
+    try:
+        tables = set(inspect(engine).get_table_names())
+        assert {"articles", "mentions", "events", "reviews", "alembic_version"} <= tables
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0001"
+        index_columns = {
+            tuple(index["column_names"]) for index in inspect(engine).get_indexes("events")
+        }
+        assert ("earliest", "latest", "id") in index_columns
+        assert ("latest",) in index_columns
+    finally:
+        engine.dispose()
+
+
+def test_the_migrated_schema_matches_the_orm_model(db_url):
+    with open_repository(db_url):
+        pass
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_an_older_database_is_upgraded_at_open_and_keeps_its_rows(
+    db_url, tmp_path, monkeypatch, make_article
+):
+    with open_repository(db_url) as repository:
+        stored = repository.add_article(make_article(), [], [])
+    newer_scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, newer_scripts)
+    (newer_scripts / "versions" / "0002_test_summary.py").write_text(EXTRA_REVISION)
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_scripts)
+
+    with open_repository(db_url) as repository:
+        assert repository.get_article(stored.article_id).title == "Article 1"
+    assert stamped_revision(db_url) == "0002"
+    engine = create_engine(db_url)
+    try:
+        assert "summary" in {column["name"] for column in inspect(engine).get_columns("articles")}
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_alone(db_url, make_article):
+    with open_repository(db_url) as repository:
+        repository.add_article(make_article(), [], [])
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    finally:
+        engine.dispose()
+
+    with pytest.raises(NewerSchemaError, match="0999.*newer than this version"):
+        open_repository(db_url)
+    assert stamped_revision(db_url) == "0999"
+
+
+def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
+    path = tmp_path / "pragmas.sqlite3"
+    with open_repository(f"sqlite:///{path}") as repository:
+        engine = repository._engine
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    # WAL is a property of the file: a plain connection sees it too.
+    with sqlite3.connect(path) as plain:
+        assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_plain_path_opens_a_sqlite_file(tmp_path):
+    path = tmp_path / "sub" / "plain.sqlite3"
+    with open_repository(str(path)) as repository:
+        assert repository.url == f"sqlite:///{path}"
+    assert path.exists()
+
+
+def test_a_file_that_is_not_a_database_gives_a_one_line_store_error(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database, just notes\n" * 100)
+    with pytest.raises(StoreError) as raised:
+        open_repository(f"sqlite:///{path}")
+    message = str(raised.value)
+    assert "not a database" in message and "\n" not in message
+    assert path.read_text() == "not a database, just notes\n" * 100
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql+psycopg://analyst@host:notaport/timeline", "not a database URL"),
+        ("nosuchdialect+nodriver://x/y", "no database driver"),
+        ("postgresql+psycopg://analyst:secret@127.0.0.1:1/timeline", "cannot open database"),
+    ],
+)
+def test_a_bad_url_gives_a_one_line_store_error_without_the_password(url, message):
+    with pytest.raises(StoreError, match=message) as raised:
+        open_repository(url)
+    assert "secret" not in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_the_default_database_lives_in_the_users_data_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    url = default_database_url()
+    assert url == f"sqlite:///{tmp_path / 'data' / 'timeline' / 'timeline.sqlite3'}"
+    with open_repository(None) as repository:
+        assert repository.url == url
+    assert Path(tmp_path / "data" / "timeline" / "timeline.sqlite3").exists()

@@ -1,0 +1,120 @@
+"""Rows to dataclasses and back, at the store's boundary (ORM rows never leave it)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import fields
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Row
+
+from timeline.model import Article, Event, Granularity, Mention, Review, Status, TimexType
+from timeline.store.schema import ArticleRow, EventRow, MentionRow
+
+# Enum lookups by value, done with a dict because list_events converts 10^5 rows.
+_GRANULARITY = {member.value: member for member in Granularity}
+_STATUS = {member.value: member for member in Status}
+_TIMEX_TYPE = {member.value: member for member in TimexType}
+
+EVENT_COLUMNS = tuple(field.name for field in fields(Event))
+ARTICLE_COLUMNS = tuple(field.name for field in fields(Article))
+MENTION_COLUMNS = tuple(field.name for field in fields(Mention))
+REVIEW_COLUMNS = tuple(field.name for field in fields(Review))
+
+
+def content_hash(text: str) -> str:
+    """Return the sha256 hex digest of ``text`` (UTF-8), the article's dedupe key."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def enum_value(value: Any) -> Any:
+    """Return an enum's string value, anything else unchanged."""
+    return value.value if isinstance(value, Enum) else value
+
+
+def event_from_row(row: Row) -> Event:
+    """Return the Event for a Core row selected with EVENT_COLUMNS, in that order."""
+    values = row._asdict()
+    values["granularity"] = _GRANULARITY[values["granularity"]]
+    values["status"] = _STATUS[values["status"]]
+    return Event(**values)
+
+
+def article_from_row(row: Row) -> Article:
+    """Return the Article for a Core row selected with ARTICLE_COLUMNS."""
+    return Article(**row._asdict())
+
+
+def mention_from_row(row: Row) -> Mention:
+    """Return the Mention for a Core row selected with MENTION_COLUMNS."""
+    values = row._asdict()
+    values["granularity"] = _GRANULARITY[values["granularity"]]
+    values["type"] = _TIMEX_TYPE[values["type"]]
+    return Mention(**values)
+
+
+def review_from_row(row: Row) -> Review:
+    """Return the Review for a Core row selected with REVIEW_COLUMNS."""
+    return Review(**row._asdict())
+
+
+def article_row(article: Article, digest: str) -> ArticleRow:
+    """Return a new ORM row for ``article`` (its id is left to the database)."""
+    return ArticleRow(
+        text=article.text,
+        title=article.title,
+        url=article.url,
+        outlet=article.outlet,
+        language=article.language,
+        published=article.published,
+        dct_source=article.dct_source,
+        source_path=article.source_path,
+        content_hash=digest,
+    )
+
+
+def mention_values(mention: Mention) -> dict[str, Any]:
+    """Return the column values of ``mention`` (without its article id)."""
+    return {name: enum_value(getattr(mention, name)) for name in MENTION_COLUMNS}
+
+
+def mention_row(mention: Mention, article_id: int | None = None) -> MentionRow:
+    """Return a new ORM row for ``mention``."""
+    return MentionRow(article_id=article_id, **mention_values(mention))
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """Return the column values of ``event`` without its id and article id."""
+    return {
+        name: enum_value(getattr(event, name))
+        for name in EVENT_COLUMNS
+        if name not in ("id", "article_id")
+    }
+
+
+def event_row(event: Event, article_id: int | None = None) -> EventRow:
+    """Return a new ORM row for ``event`` (status, note and version as given)."""
+    return EventRow(article_id=article_id, **event_values(event))
+
+
+def audit_text(value: Any) -> str | None:
+    """Return ``value`` as the text kept in an audit row (ISO for datetimes)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(enum_value(value))
+
+
+def review_row(event_id: int, field: str, old: Any, new: Any, actor: str, at: datetime) -> dict:
+    """Return the values of one audit row."""
+    return {
+        "event_id": event_id,
+        "field": field,
+        "old_value": audit_text(old),
+        "new_value": audit_text(new),
+        "actor": actor,
+        "at": at,
+    }

@@ -1,0 +1,81 @@
+"""Engines: the default database location and the SQLite connection settings.
+
+No engine exists at import time; ``make_engine`` builds one per repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import make_url
+
+from timeline.store.errors import StoreError
+
+# Milliseconds a writer waits for another writer's lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+# An execution option marking a connection whose transaction will write: on SQLite it
+# takes the write lock at BEGIN, so a read-then-update never fails half way when
+# another writer got in between (SQLITE_BUSY_SNAPSHOT is not retried by busy_timeout).
+WRITE_OPTION = "timeline_write"
+
+
+def default_database_url() -> str:
+    """Return the URL of the default SQLite file in the user's data directory."""
+    data_dir = Path(platformdirs.user_data_dir("timeline", appauthor=False))
+    return f"sqlite:///{data_dir / 'timeline.sqlite3'}"
+
+
+def shown_url(url: str) -> str:
+    """Return ``url`` fit for a message: any password masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (exc.ArgumentError, ValueError):
+        return url
+
+
+def make_engine(url: str) -> Engine:
+    """Return an engine for ``url``; SQLite ones get WAL, foreign keys and a busy timeout.
+
+    Raises StoreError for a malformed URL or a database driver that is not installed.
+    """
+    try:
+        parsed = make_url(url)
+    except (exc.ArgumentError, ValueError) as error:
+        raise StoreError(f"not a database URL: {url!r} ({error})") from None
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        except exc.NoSuchModuleError as error:
+            raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
+        _configure_sqlite(engine)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (exc.NoSuchModuleError, exc.ArgumentError, ImportError) as error:
+        raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        # The driver's own implicit transactions would start too late for locking;
+        # we emit BEGIN ourselves in _on_begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # Durable at every checkpoint and safe against a killed process in WAL mode.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        writes = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

@@ -1,0 +1,59 @@
+"""Schema upgrades: Alembic, configured in code, run when a repository opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+
+from timeline.store.errors import NewerSchemaError
+
+# Found next to this module, so it works from a checkout, an editable or a wheel install.
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(script_location: Path | None = None) -> Config:
+    """Return an Alembic Config pointing at the packaged migrations (no alembic.ini)."""
+    config = Config()
+    config.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
+    return config
+
+
+def head_revision(script_location: Path | None = None) -> str | None:
+    """Return the newest revision this version of the app knows."""
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the revision the database is stamped with (None for a fresh database)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine, script_location: Path | None = None) -> str | None:
+    """Bring the database's schema to the newest revision; returns that revision.
+
+    Raises NewerSchemaError when the database carries a revision this app does not know,
+    i.e. it was upgraded by a newer version of the app; nothing is changed then.
+    """
+    config = alembic_config(script_location)
+    scripts = ScriptDirectory.from_config(config)
+    stamped = current_revision(engine)
+    if stamped is not None:
+        try:
+            scripts.get_revision(stamped)
+        except CommandError:
+            raise NewerSchemaError(
+                f"the database has schema revision {stamped!r}, newer than this version of "
+                f"timeline knows (up to {scripts.get_current_head()!r}); update timeline "
+                "to open it"
+            ) from None
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return scripts.get_current_head()

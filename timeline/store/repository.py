@@ -1,0 +1,254 @@
+"""The Repository: every read and write the app makes, in dataclasses from timeline.model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, case, func, select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from timeline.model import Article, Event, Mention, Status
+from timeline.store import convert, queries
+from timeline.store.convert import ARTICLE_COLUMNS, MENTION_COLUMNS
+from timeline.store.db import WRITE_OPTION, default_database_url, make_engine, shown_url
+from timeline.store.errors import NotFoundError, StoreError
+from timeline.store.migrate import upgrade_to_head
+from timeline.store.queries import EVENTS
+from timeline.store.review import ReviewOperations
+from timeline.store.schema import ArticleRow, MentionRow
+
+ARTICLES = ArticleRow.__table__
+MENTIONS = MentionRow.__table__
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What add_article did: the article's id, whether it was new, how many events went in."""
+
+    article_id: int
+    added: bool
+    events: int
+
+
+def open_repository(url: str | None = None) -> Repository:
+    """Return a Repository on ``url`` (None: the default SQLite file), schema at head.
+
+    ``url`` is a SQLAlchemy URL or a plain path to a SQLite file.
+
+    Raises NewerSchemaError for a database from a newer app, StoreError when the
+    database cannot be opened.
+    """
+    url = database_url(url)
+    engine = make_engine(url)
+    try:
+        upgrade_to_head(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (sa_exc.SQLAlchemyError, OSError) as error:
+        engine.dispose()
+        raise StoreError(
+            f"cannot open database {shown_url(url)}: {_first_line(error)}"
+        ) from None
+    return Repository(engine, url)
+
+
+def database_url(url_or_path: str | None) -> str:
+    """Return a SQLAlchemy URL: the default for None, a SQLite URL for a plain file path."""
+    if not url_or_path:
+        return default_database_url()
+    if "://" not in url_or_path:
+        return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
+    return url_or_path
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+class Repository(ReviewOperations):
+    """Reads and writes of one database; usable as a context manager (closes on exit)."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self._engine = engine
+        self._url = url
+
+    @property
+    def url(self) -> str:
+        """The database URL this repository was opened on."""
+        return self._url
+
+    def close(self) -> None:
+        """Close every connection of this repository."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as connection:
+                yield connection
+        except sa_exc.SQLAlchemyError as error:
+            raise StoreError(f"database read failed: {_first_line(error)}") from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """Yield a connection in a write transaction: committed on exit, rolled back on error."""
+        try:
+            with self._engine.connect() as connection:
+                connection.execution_options(**{WRITE_OPTION: True})
+                with connection.begin():
+                    yield connection
+        except sa_exc.SQLAlchemyError as error:
+            raise StoreError(f"database write failed: {_first_line(error)}") from None
+
+    # Articles -----------------------------------------------------------------
+
+    def add_article(
+        self, article: Article, mentions: list[Mention], events: list[Event]
+    ) -> IngestOutcome:
+        """Store the article with its mentions and events in one transaction.
+
+        Returns IngestOutcome(article_id, added, events). An article whose content hash
+        is already stored is not written again (added=False, events=0). Raises
+        StoreError, with nothing of the article left behind, when any row is refused.
+        """
+        digest = article.content_hash or convert.content_hash(article.text)
+        existing = self._article_id_by_hash(digest)
+        if existing is not None:
+            return IngestOutcome(article_id=existing, added=False, events=0)
+        try:
+            with self._engine.connect() as connection:
+                connection.execution_options(**{WRITE_OPTION: True})
+                with connection.begin(), Session(connection) as session:
+                    article_row = convert.article_row(article, digest)
+                    session.add(article_row)
+                    session.flush()
+                    session.add_all(convert.mention_row(m, article_row.id) for m in mentions)
+                    session.add_all(convert.event_row(e, article_row.id) for e in events)
+                    session.flush()
+                    article_id = article_row.id
+        except sa_exc.IntegrityError as error:
+            # Another writer may have stored the same text since the check above.
+            existing = self._article_id_by_hash(digest)
+            if existing is not None:
+                return IngestOutcome(article_id=existing, added=False, events=0)
+            raise StoreError(
+                f"article {article.title or article.source_path or digest[:12]!r} "
+                f"was not stored: {_first_line(error)}"
+            ) from None
+        except sa_exc.SQLAlchemyError as error:
+            raise StoreError(f"database write failed: {_first_line(error)}") from None
+        return IngestOutcome(article_id=article_id, added=True, events=len(events))
+
+    def _article_id_by_hash(self, digest: str) -> int | None:
+        with self._reading() as connection:
+            return connection.execute(
+                select(ARTICLES.c.id).where(ARTICLES.c.content_hash == digest)
+            ).scalar_one_or_none()
+
+    def list_articles(self) -> list[Article]:
+        """Return every stored article (ids set), in the order they were stored."""
+        with self._reading() as connection:
+            rows = connection.execute(
+                select(*(ARTICLES.c[name] for name in ARTICLE_COLUMNS)).order_by(ARTICLES.c.id)
+            )
+            return [convert.article_from_row(row) for row in rows]
+
+    def get_article(self, article_id: int) -> Article:
+        """Return the article ``article_id``; raises NotFoundError when there is none."""
+        with self._reading() as connection:
+            row = connection.execute(
+                select(*(ARTICLES.c[name] for name in ARTICLE_COLUMNS)).where(
+                    ARTICLES.c.id == article_id
+                )
+            ).first()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return convert.article_from_row(row)
+
+    def article_mentions(self, article_id: int) -> list[Mention]:
+        """Return the article's temporal mentions in text order."""
+        with self._reading() as connection:
+            rows = connection.execute(
+                select(*(MENTIONS.c[name] for name in MENTION_COLUMNS))
+                .where(MENTIONS.c.article_id == article_id)
+                .order_by(MENTIONS.c.start, MENTIONS.c.id)
+            )
+            return [convert.mention_from_row(row) for row in rows]
+
+    # Events -------------------------------------------------------------------
+
+    def list_events(
+        self,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        statuses: Iterable[Status] | None = None,
+        article_ids: Iterable[int] | None = None,
+        text: str | None = None,
+        min_confidence: float | None = None,
+    ) -> list[Event]:
+        """Return the events matching the filters, by (earliest, latest, id), open-ended last.
+
+        With ``start``/``end`` only events overlapping [start, end) come back, and no
+        open-ended ones. ``text`` matches title, description or expression, any case.
+        """
+        clauses = queries.event_filters(
+            start=start,
+            end=end,
+            statuses=statuses,
+            article_ids=article_ids,
+            text=text,
+            min_confidence=min_confidence,
+        )
+        query = queries.events_in_time_order(clauses, windowed=start is not None or end is not None)
+        with self._reading() as connection:
+            return [convert.event_from_row(row) for row in connection.execute(query)]
+
+    def count_events(self, **filters) -> int:
+        """Return how many events match the list_events filters."""
+        clauses = queries.event_filters(**filters)
+        with self._reading() as connection:
+            return connection.execute(select(func.count()).select_from(EVENTS).where(*clauses)).scalar_one()
+
+    def review_progress(self, **filters) -> tuple[int, int]:
+        """Return (reviewed, total) over the events matching the list_events filters."""
+        clauses = queries.event_filters(**filters)
+        reviewed = func.coalesce(
+            func.sum(case((EVENTS.c.status != Status.UNREVIEWED.value, 1), else_=0)), 0
+        )
+        with self._reading() as connection:
+            row = connection.execute(
+                select(reviewed, func.count()).select_from(EVENTS).where(*clauses)
+            ).one()
+        return int(row[0]), int(row[1])
+
+    def get_event(self, event_id: int) -> Event:
+        """Return the event ``event_id``; raises NotFoundError when there is none."""
+        with self._reading() as connection:
+            return queries.fetch_event(connection, event_id)
+
+    def get_events(self, ids: Sequence[int]) -> list[Event]:
+        """Return the events with these ids, in the order of ``ids`` (missing ids skipped)."""
+        found: dict[int, Event] = {}
+        with self._reading() as connection:
+            # Chunks keep the IN list within every backend's parameter limit.
+            for offset in range(0, len(ids), 500):
+                chunk = list(ids[offset : offset + 500])
+                query = select(*queries.EVENT_SELECT_COLUMNS).where(EVENTS.c.id.in_(chunk))
+                for row in connection.execute(query):
+                    event = convert.event_from_row(row)
+                    found[event.id] = event
+        return [found[event_id] for event_id in ids if event_id in found]

@@ -1,0 +1,133 @@
+"""The tables, as one typed SQLAlchemy declarative model.
+
+Datetimes are naive: event times are calendar times in the article's frame, and the
+review stamps (``reviewed_at``, ``reviews.at``) are naive UTC. Enum-like columns hold
+the enum's string value with a CHECK, which migrates more easily than native enums.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from timeline.model import Status
+
+# Stable constraint names, so that batch migrations on SQLite can find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATUS_VALUES = ", ".join(f"'{status.value}'" for status in Status)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(16))
+    published: Mapped[datetime | None] = mapped_column(DateTime)
+    dct_source: Mapped[str | None] = mapped_column(String(32))
+    source_path: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    __table_args__ = (CheckConstraint('"start" <= "end"', name="offsets"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(100))
+    mod: Mapped[str | None] = mapped_column(String(16))
+    earliest: Mapped[datetime | None] = mapped_column(DateTime)
+    latest: Mapped[datetime | None] = mapped_column(DateTime)
+    granularity: Mapped[str] = mapped_column(String(16))
+    anchor: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    event_relative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("char_start <= char_end", name="offsets"),
+        CheckConstraint(
+            "earliest IS NULL OR latest IS NULL OR earliest <= latest", name="interval"
+        ),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+        CheckConstraint(f"status IN ({STATUS_VALUES})", name="status"),
+        CheckConstraint("version >= 1", name="version"),
+        # The window query: earliest < end AND latest > start, ordered by time.
+        Index("ix_events_interval", "earliest", "latest", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    expression: Mapped[str | None] = mapped_column(Text)
+    expr_start: Mapped[int | None] = mapped_column(Integer)
+    expr_end: Mapped[int | None] = mapped_column(Integer)
+    timex_type: Mapped[str | None] = mapped_column(String(16))
+    timex_value: Mapped[str | None] = mapped_column(String(100))
+    mod: Mapped[str | None] = mapped_column(String(16))
+    earliest: Mapped[datetime | None] = mapped_column(DateTime)
+    latest: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    granularity: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float)
+    explanation: Mapped[str] = mapped_column(Text)
+    anchor: Mapped[str | None] = mapped_column(Text)
+    inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    open_ended: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default=Status.UNREVIEWED.value, index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
