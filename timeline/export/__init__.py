@@ -1,0 +1,34 @@
+"""Exports of the timeline: CSV (the default), JSON, TimelineJS CSV and JSON.
+
+Writers take plain dataclasses (the events, in any order, and their articles by id),
+so the command line and the desktop app's export menu share them; no Qt here.
+"""
+
+from timeline.export.csv_writer import write_csv
+from timeline.export.files import FILE_SUFFIXES, FORMATS, ExportError, export_to_path, write_export
+from timeline.export.json_writer import export_document, write_json
+from timeline.export.rows import CSV_COLUMNS, guard_formula, in_time_order
+from timeline.export.timelinejs import (
+    TIMELINEJS_COLUMNS,
+    timelinejs_document,
+    write_timelinejs_csv,
+    write_timelinejs_json,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FILE_SUFFIXES",
+    "FORMATS",
+    "TIMELINEJS_COLUMNS",
+    "ExportError",
+    "export_document",
+    "export_to_path",
+    "guard_formula",
+    "in_time_order",
+    "timelinejs_document",
+    "write_csv",
+    "write_export",
+    "write_json",
+    "write_timelinejs_csv",
+    "write_timelinejs_json",
+]

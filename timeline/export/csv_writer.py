@@ -1,0 +1,38 @@
+"""The default export: RFC 4180 CSV, one row per event, the 20 columns of CSV_COLUMNS."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from timeline.export.rows import CSV_COLUMNS, csv_rows
+from timeline.model import Article, Event
+
+# Excel reads a UTF-8 file as the machine's code page unless it starts with this mark.
+UTF8_BOM = "\ufeff"
+
+
+def write_csv(
+    events: Sequence[Event],
+    articles: Mapping[int, Article],
+    out: TextIO,
+    *,
+    formula_guard: bool = True,
+    excel: bool = False,
+) -> int:
+    """Write the header and one row per event (in time order) to ``out``; return the
+    number of event rows written.
+
+    RFC 4180: comma-separated, fields with commas, quotes or line breaks quoted, quotes
+    doubled, CRLF after every record. ``out`` should be opened with ``newline=""`` so
+    line breaks inside fields reach the file unchanged. ``excel`` starts the file with a
+    byte-order mark; ``formula_guard`` puts an apostrophe before free-text cells that a
+    spreadsheet would run as a formula.
+    """
+    if excel:
+        out.write(UTF8_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(events, articles, formula_guard=formula_guard))
+    return len(events)

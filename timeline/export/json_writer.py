@@ -1,0 +1,108 @@
+"""The JSON export: one object per event (the CSV's fields, as JSON types, plus the
+rest of the event's record) and the full source record of every article they come from.
+
+Each article's record (its whole text, metadata and content hash) is written once under
+``articles`` and named by ``article_id`` from its events, so an export of 100,000 events
+from 2,000 articles does not carry each text fifty times. Nothing is formula-guarded:
+JSON is read by programs, which must get the text as it is.
+
+Layout::
+
+    {"format": "timeline-export", "version": 1,
+     "columns": [the 20 CSV column names],
+     "events": [{"event_id": 7, "start": "2023-09-10T00:00:00", ..., "char_end": 240,
+                 "article_id": 1, "expr_start": ..., "mod": ..., "version": 3, ...}],
+     "articles": [{"id": 1, "text": "...", "published": "2023-09-12T00:00:00", ...}]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TextIO
+
+from timeline.export.rows import CSV_COLUMNS, date_display, in_time_order
+from timeline.model import Article, Event
+
+EXPORT_FORMAT = "timeline-export"
+EXPORT_VERSION = 1
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def event_object(event: Event, article: Article | None) -> dict:
+    """Return the event as a JSON-ready dict: the 20 CSV fields, then the event's other
+    fields (what a re-import needs to put it back as it was)."""
+    return {
+        "event_id": event.id,
+        "start": _iso(event.earliest),
+        "end": _iso(event.latest),
+        "granularity": event.granularity.value,
+        "date_display": date_display(event),
+        "timex_value": event.timex_value,
+        "expression": event.expression,
+        "title": event.title,
+        "description": event.description,
+        "status": event.status.value,
+        "confidence": event.confidence,
+        "explanation": event.explanation,
+        "analyst_note": event.note,
+        "reviewed_at": _iso(event.reviewed_at),
+        "article_title": article.title if article else None,
+        "article_published": _iso(article.published) if article else None,
+        "article_url": article.url if article else None,
+        "article_file": article.source_path if article else None,
+        "char_start": event.char_start,
+        "char_end": event.char_end,
+        # The rest of the record, beyond the CSV's columns.
+        "article_id": event.article_id,
+        "expr_start": event.expr_start,
+        "expr_end": event.expr_end,
+        "timex_type": event.timex_type,
+        "mod": event.mod,
+        "anchor": event.anchor,
+        "inferred": event.inferred,
+        "open_ended": event.open_ended,
+        "version": event.version,
+    }
+
+
+def article_object(article_id: int, article: Article) -> dict:
+    """Return the article's full source record as a JSON-ready dict."""
+    return {
+        "id": article.id if article.id is not None else article_id,
+        "title": article.title,
+        "published": _iso(article.published),
+        "url": article.url,
+        "outlet": article.outlet,
+        "language": article.language,
+        "source_path": article.source_path,
+        "dct_source": article.dct_source,
+        "content_hash": article.content_hash,
+        "text": article.text,
+    }
+
+
+def export_document(events: Sequence[Event], articles: Mapping[int, Article]) -> dict:
+    """Return the whole JSON export as a dict (events in time order, then the articles
+    they come from, by id)."""
+    ordered = in_time_order(events)
+    used_ids = sorted({event.article_id for event in ordered
+                       if event.article_id is not None and event.article_id in articles})
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "columns": list(CSV_COLUMNS),
+        "events": [event_object(event, articles.get(event.article_id)) for event in ordered],
+        "articles": [article_object(article_id, articles[article_id]) for article_id in used_ids],
+    }
+
+
+def write_json(events: Sequence[Event], articles: Mapping[int, Article], out: TextIO) -> int:
+    """Write the JSON export to ``out``; return the number of events written."""
+    json.dump(export_document(events, articles), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return len(events)

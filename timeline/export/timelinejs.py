@@ -1,0 +1,230 @@
+"""TimelineJS exports: its spreadsheet (CSV) columns and its JSON, ready to load.
+
+A date fills only the parts its granularity knows: a year event fills Year alone, a
+month event Year and Month, so TimelineJS shows "2019", not "1 January 2019". The
+end, when the event runs past one unit, is the last unit it covers (TimelineJS ends
+are inclusive; ours are exclusive). Events with no start cannot be placed on a
+TimelineJS timeline and are left out; the writers return how many rows they wrote.
+
+TimelineJS renders headlines and text as HTML, so article text is escaped and only
+http(s) links are made clickable.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import TextIO
+
+from timeline.export.rows import date_display, guard_formula, in_time_order
+from timeline.model import Article, Event, Granularity
+
+TIMELINEJS_COLUMNS: tuple[str, ...] = (
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+    "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+    "Media Thumbnail", "Alt Text", "Type", "Group", "Background",
+)
+
+UTF8_BOM = "\ufeff"
+TINY = timedelta(microseconds=1)
+
+
+class Precision(IntEnum):
+    """How many date parts a TimelineJS date gets."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    TIME = 4
+
+
+GRANULARITY_PRECISION = {
+    Granularity.CENTURY: Precision.YEAR,
+    Granularity.DECADE: Precision.YEAR,
+    Granularity.YEAR: Precision.YEAR,
+    Granularity.HALF: Precision.MONTH,
+    Granularity.QUARTER: Precision.MONTH,
+    Granularity.SEASON: Precision.MONTH,
+    Granularity.MONTH: Precision.MONTH,
+    Granularity.WEEK: Precision.DAY,
+    Granularity.DAY: Precision.DAY,
+    Granularity.PART_OF_DAY: Precision.DAY,  # "early" goes in Display Date, not a clock time
+    Granularity.HOUR: Precision.TIME,
+    Granularity.MINUTE: Precision.TIME,
+    Granularity.SECOND: Precision.TIME,
+}
+
+
+def _precision_of(moment: datetime) -> Precision:
+    if moment.hour or moment.minute or moment.second or moment.microsecond:
+        return Precision.TIME
+    if moment.day != 1:
+        return Precision.DAY
+    if moment.month != 1:
+        return Precision.MONTH
+    return Precision.YEAR
+
+
+def _event_precision(event: Event) -> Precision:
+    """The stated granularity's precision, made finer when the interval's ends say so
+    (a "month" event running 12-14 Sep is shown by day)."""
+    stated = GRANULARITY_PRECISION.get(event.granularity, Precision.YEAR)
+    if event.granularity is Granularity.PART_OF_DAY:
+        return Precision.DAY
+    ends = [event.earliest] + ([event.latest] if event.latest is not None else [])
+    return max([stated] + [_precision_of(end) for end in ends])
+
+
+def _unit_key(moment: datetime, precision: Precision) -> tuple:
+    parts = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    return parts[: {Precision.YEAR: 1, Precision.MONTH: 2, Precision.DAY: 3}.get(precision, 6)]
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
+
+
+def date_parts(event: Event) -> tuple[dict, dict | None]:
+    """Return (start, end) as TimelineJS date dicts (year, month, day, hour, minute,
+    second as needed); end is None when the event fits in one unit of its precision."""
+    precision = _event_precision(event)
+    start = _parts(event.earliest, precision)
+    if event.latest is None or event.latest <= event.earliest:
+        return start, None
+    if precision is Precision.TIME:
+        # A clock range ends at its exclusive end, as a timetable writes "14:00-17:00".
+        return start, (_parts(event.latest, precision) if event.latest - event.earliest
+                       > timedelta(minutes=1) else None)
+    last = event.latest - TINY
+    if _unit_key(last, precision) == _unit_key(event.earliest, precision):
+        return start, None
+    return start, _parts(last, precision)
+
+
+def _parts(moment: datetime, precision: Precision) -> dict:
+    parts = {"year": moment.year}
+    if precision >= Precision.MONTH:
+        parts["month"] = moment.month
+    if precision >= Precision.DAY:
+        parts["day"] = moment.day
+    if precision >= Precision.TIME:
+        parts["hour"] = moment.hour
+        parts["minute"] = moment.minute
+        if moment.second:
+            parts["second"] = moment.second
+    return parts
+
+
+def _source_html(article: Article | None, event: Event) -> str:
+    if article is None:
+        return ""
+    label = article.title or article.url or article.source_path or f"article {event.article_id}"
+    url = (article.url or "").strip()
+    if url.lower().startswith(("http://", "https://")):  # never a javascript: link
+        return f'<p>Source: <a href="{html.escape(url)}">{html.escape(label)}</a></p>'
+    return f"<p>Source: {html.escape(label)}</p>"
+
+
+def event_text_html(event: Event, article: Article | None) -> str:
+    """Return the slide text: the event's sentence, then a link to its source."""
+    return f"<p>{html.escape(event.description)}</p>{_source_html(article, event)}"
+
+
+def article_group(event: Event, article: Article | None) -> str:
+    """Default group: the article's title (or its address, or its id)."""
+    if article is not None and (article.title or article.url or article.source_path):
+        return article.title or article.url or article.source_path
+    return f"article {event.article_id}" if event.article_id is not None else ""
+
+
+GroupOf = Callable[[Event, Article | None], str]
+
+
+def placeable(events: Sequence[Event]) -> list[Event]:
+    """Return the events TimelineJS can place (those with a start), in time order."""
+    return [event for event in in_time_order(events) if event.earliest is not None]
+
+
+def write_timelinejs_csv(
+    events: Sequence[Event],
+    articles: Mapping[int, Article],
+    out: TextIO,
+    *,
+    formula_guard: bool = True,
+    excel: bool = False,
+    group_of: GroupOf = article_group,
+) -> int:
+    """Write TimelineJS's spreadsheet columns, one row per placeable event; return the
+    number of rows written (events with no start are left out)."""
+    if excel:
+        out.write(UTF8_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(TIMELINEJS_COLUMNS)
+    rows_written = 0
+    for event in placeable(events):
+        article = articles.get(event.article_id)
+        start, end = date_parts(event)
+        end = end or {}
+        cells = [
+            str(start["year"]), _text(start.get("month")), _text(start.get("day")),
+            _time_cell(start), _text(end.get("year")), _text(end.get("month")),
+            _text(end.get("day")), _time_cell(end), date_display(event),
+            html.escape(event.title), event_text_html(event, article), "", "", "", "", "",
+            "", group_of(event, article), "",
+        ]
+        if formula_guard:
+            cells = [guard_formula(cell) for cell in cells]
+        writer.writerow(cells)
+        rows_written += 1
+    return rows_written
+
+
+def _text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _time_cell(parts: dict) -> str:
+    if "hour" not in parts:
+        return ""
+    clock = f"{parts['hour']:02d}:{parts['minute']:02d}"
+    return f"{clock}:{parts['second']:02d}" if "second" in parts else clock
+
+
+def timelinejs_document(
+    events: Sequence[Event], articles: Mapping[int, Article], *, group_of: GroupOf = article_group
+) -> dict:
+    """Return the TimelineJS JSON document (``{"events": [...]}``) for the placeable events."""
+    slides = []
+    for index, event in enumerate(placeable(events)):
+        article = articles.get(event.article_id)
+        start, end = date_parts(event)
+        slide = {
+            "start_date": start,
+            "text": {"headline": html.escape(event.title),
+                     "text": event_text_html(event, article)},
+            "display_date": date_display(event),
+            "group": group_of(event, article),
+            "unique_id": f"event-{event.id if event.id is not None else f'n{index}'}",
+        }
+        if end is not None:
+            slide["end_date"] = end
+        slides.append(slide)
+    return {"events": slides}
+
+
+def write_timelinejs_json(
+    events: Sequence[Event],
+    articles: Mapping[int, Article],
+    out: TextIO,
+    *,
+    group_of: GroupOf = article_group,
+) -> int:
+    """Write the TimelineJS JSON document to ``out``; return the number of slides."""
+    document = timelinejs_document(events, articles, group_of=group_of)
+    json.dump(document, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return len(document["events"])
