@@ -1,15 +1,128 @@
-"""`timeline ingest`: not built yet; says so instead of pretending."""
+"""`timeline ingest PATH... [--date D] [--db URL]`: articles into the database.
+
+A progress bar goes to stderr when it is a terminal; the summary (added, already
+there, refused with reasons) goes to stdout. The exit code is 1 when any input was
+refused, 2 for bad arguments or a database that cannot be opened, 130 when
+interrupted (the articles stored so far stay, whole).
+"""
 
 from __future__ import annotations
 
+import argparse
+import signal
 import sys
+import time
+from pathlib import Path
+
+from timeline.sources import parse_published
+
+BAR_WIDTH = 28
+# Redraw at most this often: a terminal write per small file would cost more than the file.
+REDRAW_SECONDS = 0.1
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("ingest", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "ingest",
+        help="load articles (files or folders) into the database",
+        description=(
+            "Load articles into the database: .txt/.md (with NAME.meta.json), .html, "
+            ".json/.jsonl and TimeML .tml files; folders are read recursively. "
+            "Articles already stored (same text) are skipped."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
+    parser.add_argument(
+        "--date", metavar="D", help="publication date for every input (YYYY-MM-DD or ISO)"
+    )
+    parser.add_argument("--db", metavar="URL", help="database URL (default: the app's own file)")
     parser.set_defaults(func=run)
 
 
+class ProgressBar:
+    """Draws ``[####----] done/total name`` on one terminal line, throttled."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.last_draw = 0.0
+        self.drawn = False
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last_draw < REDRAW_SECONDS:
+            return
+        self.last_draw = now
+        filled = BAR_WIDTH * done // max(total, 1)
+        label = Path(name).name[:30]
+        self.stream.write(
+            f"\r[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {done}/{total} {label:<30}"
+        )
+        self.stream.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (BAR_WIDTH + 45) + "\r")
+            self.stream.flush()
+
+
+class Interrupt:
+    """A first Ctrl-C asks the pipeline to stop after the article in hand."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def handle(self, signum, frame) -> None:
+        if self.requested:  # a second Ctrl-C stops at once
+            raise KeyboardInterrupt
+        self.requested = True
+
+
 def run(args) -> int:
-    print("timeline ingest: not built yet", file=sys.stderr)
-    return 2
+    from timeline.pipeline import ingest_paths
+    from timeline.store import StoreError, open_repository
+
+    published = None
+    if args.date:
+        try:
+            published = parse_published(args.date)
+        except ValueError as error:
+            print(f"timeline ingest: --date: {error}", file=sys.stderr)
+            return 2
+    try:
+        repo = open_repository(args.db)
+    except StoreError as error:
+        print(f"timeline ingest: {error}", file=sys.stderr)
+        return 2
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    interrupt = Interrupt()
+    previous = signal.signal(signal.SIGINT, interrupt.handle)
+    try:
+        with repo:
+            summary = ingest_paths(
+                args.paths, repo, published=published, progress=bar, cancel=interrupt
+            )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if bar is not None:
+            bar.finish()
+    print(format_summary(summary))
+    if summary.cancelled:
+        print("timeline ingest: interrupted; run it again to add the rest", file=sys.stderr)
+        return 130
+    return 1 if summary.refused else 0
+
+
+def format_summary(summary) -> str:
+    """Return the summary lines a person reads after an ingest."""
+    lines = [
+        f"added: {summary.added} article{'s' if summary.added != 1 else ''} "
+        f"({summary.events} event{'s' if summary.events != 1 else ''})",
+        f"already there: {summary.already}",
+        f"refused: {len(summary.refused)}",
+    ]
+    lines += [f"  {name}: {reason}" for name, reason in summary.refused]
+    return "\n".join(lines)

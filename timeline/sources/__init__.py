@@ -77,6 +77,13 @@ def iter_articles(path: Path, published: datetime | None = None) -> Iterator[Art
         yield from _load_file(path, published)
 
 
+def collect_files(path: Path) -> list[Path]:
+    """Return the files ``iter_articles(path)`` reads: the files of a folder in sorted
+    order, or ``[path]`` itself (even when missing, so the loader reports it)."""
+    path = Path(path)
+    return list(_walk(path)) if path.is_dir() else [path]
+
+
 def is_article_file(path: Path) -> bool:
     """Return True when a folder walk loads ``path`` (a supported, non-sidecar file)."""
     name = path.name
@@ -118,6 +125,7 @@ __all__ = [
     "SUFFIXES",
     "SourceError",
     "article_from_text",
+    "collect_files",
     "is_article_file",
     "iter_articles",
     "load_article",
