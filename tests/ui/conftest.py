@@ -1,0 +1,58 @@
+"""Fixtures for the desktop app's tests: real SQLite files in tmp_path and QSettings
+kept in tmp_path, so neither the user's database nor their settings are touched."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from timeline.model import Article, Event, Granularity
+from timeline.store import open_repository
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    """A QSettings in an INI file under tmp_path (default-scope ones go there too)."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return QSettings(str(folder / "timeline.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A repository on a fresh SQLite file."""
+    repository = open_repository(f"sqlite:///{tmp_path / 'timeline.sqlite3'}")
+    yield repository
+    repository.close()
+
+
+def add_synthetic_article(repo, count: int, *, title: str = "Synthetic", start=datetime(2020, 1, 1),
+                          text_prefix: str = "") -> int:
+    """Store one article with ``count`` day events (one sentence each); returns its id."""
+    sentences = [f"{text_prefix}Event number {i} happened on day {i}." for i in range(count)]
+    text = " ".join(sentences)
+    events, offset = [], 0
+    for i, sentence in enumerate(sentences):
+        day = start + timedelta(days=i)
+        expr_at = sentence.index(f"day {i}")
+        events.append(Event(
+            title=f"{title} event {i}", description=sentence,
+            char_start=offset, char_end=offset + len(sentence),
+            expression=f"day {i}", expr_start=offset + expr_at, expr_end=offset + expr_at + len(f"day {i}"),
+            timex_type="DATE", timex_value=day.strftime("%Y-%m-%d"), mod=None,
+            earliest=day, latest=day + timedelta(days=1), granularity=Granularity.DAY,
+            confidence=0.5 + (i % 5) / 10, explanation=f"synthetic day {i}", anchor="2020-01-01",
+        ))
+        offset += len(sentence) + 1
+    article = Article(text=text, published=start, title=title, dct_source="cli")
+    return repo.add_article(article, [], events).article_id
+
+
+@pytest.fixture
+def add_article(repo):
+    """``add_article(count, **options) -> article id``: store a synthetic article in ``repo``."""
+    return lambda count, **options: add_synthetic_article(repo, count, **options)

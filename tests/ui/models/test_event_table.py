@@ -1,0 +1,84 @@
+"""The review table's model over a real SQLite store: Qt's model checks, lazy fetching,
+sorting, and row updates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from timeline.model import Status
+from ui.models.event_table import ARTICLE, CONFIDENCE, DATE, EVENT_ID_ROLE, STATUS, TITLE, EventTableModel
+
+
+def _model(repo, **options):
+    model = EventTableModel(repo.get_events, **options)
+    model.set_ids([event.id for event in repo.list_events()])
+    return model
+
+
+def test_passes_qt_model_checks(qtmodeltester, repo, add_article):
+    add_article(30)
+    model = _model(repo, page_size=7)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 30
+
+
+def test_fetches_rows_lazily_a_page_at_a_time(repo, add_article):
+    add_article(500)
+    model = _model(repo, page_size=50)
+    assert model.fetch_count == 0  # ids only until a row is shown
+    assert model.data(model.index(120, TITLE)) == "Synthetic event 120"
+    assert model.fetch_count == 1
+    model.data(model.index(149, TITLE))  # same page: no new fetch
+    assert model.fetch_count == 1
+    model.data(model.index(150, TITLE))
+    assert model.fetch_count == 2
+
+
+def test_cache_stays_bounded(repo, add_article):
+    add_article(300)
+    model = _model(repo, page_size=20, cache_limit=40)
+    for row in range(0, 300, 10):
+        model.data(model.index(row, TITLE))
+    assert len(model._cache) <= 40
+    assert model.data(model.index(0, TITLE)) == "Synthetic event 0"  # evicted rows come back
+
+
+def test_sorts_by_confidence_and_back_to_time_order(repo, add_article):
+    add_article(12)
+    model = _model(repo)
+    model.sort(CONFIDENCE, Qt.SortOrder.AscendingOrder)
+    confidences = [float(model.data(model.index(r, CONFIDENCE))) for r in range(model.rowCount())]
+    assert confidences == sorted(confidences)
+    assert confidences[0] < confidences[-1]
+    model.sort(DATE, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, TITLE)) == "Synthetic event 11"
+    model.sort(DATE, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, TITLE)) == "Synthetic event 0"
+
+
+def test_sort_keeps_row_of_in_step(repo, add_article):
+    add_article(10)
+    model = _model(repo)
+    model.sort(TITLE, Qt.SortOrder.DescendingOrder)
+    for row in range(model.rowCount()):
+        event_id = model.data(model.index(row, 0), EVENT_ID_ROLE)
+        assert model.row_of(event_id) == row
+
+
+def test_shows_date_as_read_and_article_title(repo, add_article):
+    article_id = add_article(3, title="Train report")
+    model = _model(repo)
+    model.set_article_titles({article_id: "Train report"})
+    assert model.data(model.index(0, DATE)) == "Wed 1 Jan 2020"
+    assert model.data(model.index(0, ARTICLE)) == "Train report"
+
+
+def test_update_event_changes_the_row(qtbot, repo, add_article):
+    add_article(3)
+    model = _model(repo)
+    event = model.event_at(1)
+    rejected = repo.reject(event.id, expected_version=event.version)
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.update_event(rejected)
+    assert changed.args[0].row() == 1
+    assert model.data(model.index(1, STATUS)) == Status.REJECTED.value

@@ -1,0 +1,83 @@
+"""Review commands save at once, undo and redo through the store, and never overwrite
+a change made elsewhere (a second repository on the same file stands for another window)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from timeline.model import Granularity, Status
+from timeline.store import open_repository
+from ui.review import ReviewSession
+
+
+def _first(repo):
+    return repo.list_events()[0]
+
+
+def test_accept_saves_at_once_and_undo_redo_restore(qtbot, repo, add_article):
+    add_article(2)
+    session = ReviewSession(repo, actor="analyst")
+    event = _first(repo)
+    session.accept(event)
+    assert repo.get_event(event.id).status is Status.ACCEPTED
+    session.undo_stack.undo()
+    assert repo.get_event(event.id).status is Status.UNREVIEWED
+    session.undo_stack.redo()
+    assert repo.get_event(event.id).status is Status.ACCEPTED
+    fields = [review.field for review in repo.history(event.id)]
+    assert fields.count("status") == 3  # accept, undo, redo: each audited
+
+
+def test_correct_then_undo_puts_the_old_interval_back(qtbot, repo, add_article):
+    add_article(1)
+    session = ReviewSession(repo)
+    event = _first(repo)
+    session.correct(event, datetime(2020, 2, 1), datetime(2020, 3, 1), Granularity.MONTH)
+    corrected = repo.get_event(event.id)
+    assert (corrected.status, corrected.earliest, corrected.granularity) == (
+        Status.CORRECTED, datetime(2020, 2, 1), Granularity.MONTH)
+    session.undo_stack.undo()
+    restored = repo.get_event(event.id)
+    assert (restored.status, restored.earliest, restored.latest, restored.granularity) == (
+        Status.UNREVIEWED, event.earliest, event.latest, event.granularity)
+
+
+def test_note_is_saved_and_undone(qtbot, repo, add_article):
+    add_article(1)
+    session = ReviewSession(repo)
+    event = _first(repo)
+    session.annotate(event, "check against the Kyodo wire")
+    assert repo.get_event(event.id).note == "check against the Kyodo wire"
+    session.undo_stack.undo()
+    assert repo.get_event(event.id).note in (None, "")
+
+
+def test_stale_change_is_refused_and_fresh_value_shown(qtbot, repo, add_article, tmp_path):
+    add_article(1)
+    session = ReviewSession(repo)
+    seen = _first(repo)
+    other = open_repository(repo.url)  # another window on the same database
+    try:
+        other.reject(seen.id, expected_version=seen.version, actor="colleague")
+    finally:
+        other.close()
+    with qtbot.waitSignal(session.refused) as refused:
+        session.accept(seen)  # the window still holds the old version
+    message, current = refused.args
+    assert "changed elsewhere" in message
+    assert current.status is Status.REJECTED
+    assert repo.get_event(seen.id).status is Status.REJECTED  # nothing overwritten
+    assert session.undo_stack.count() == 0  # the refused command left the stack
+
+
+def test_undo_refused_when_changed_elsewhere_after(qtbot, repo, add_article):
+    add_article(1)
+    session = ReviewSession(repo)
+    event = _first(repo)
+    session.accept(event)
+    accepted = repo.get_event(event.id)
+    repo.annotate(event.id, expected_version=accepted.version, note="colleague's note", actor="colleague")
+    with qtbot.waitSignal(session.refused):
+        session.undo_stack.undo()
+    fresh = repo.get_event(event.id)
+    assert fresh.status is Status.ACCEPTED and fresh.note == "colleague's note"

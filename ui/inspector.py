@@ -1,0 +1,98 @@
+"""The inspector dock: everything known about the selected event, and its history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from timeline.model import Event, Review, Status
+from ui.models.event_table import event_date_text
+
+FIELDS = (
+    ("date", "Date"),
+    ("interval", "Interval"),
+    ("granularity", "Granularity"),
+    ("expression", "Expression"),
+    ("timex", "TIMEX3 value"),
+    ("explanation", "How it was resolved"),
+    ("anchor", "Anchor"),
+    ("confidence", "Confidence"),
+    ("inferred", "Inferred"),
+    ("status", "Status"),
+    ("note", "Note"),
+)
+
+
+def _moment(value: datetime | None) -> str:
+    if value is None:
+        return "open"
+    return value.isoformat(sep=" ", timespec="minutes")
+
+
+class Inspector(QWidget):
+    """Shows one event's fields and its review history."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.values: dict[str, QLabel] = {}
+        for name, caption in FIELDS:
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[name] = label
+            form.addRow(caption + ":", label)
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels(["When", "Who", "Field", "Was", "Now"])
+        self.history.setRootIsDecorated(False)
+        self.history.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Review history:"))
+        layout.addWidget(self.history, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        """Show that nothing is selected."""
+        for label in self.values.values():
+            label.setText("")
+        self.values["date"].setText("No event selected")
+        self.history.clear()
+
+    def show_event(self, event: Event, history: list[Review]) -> None:
+        """Show the event's fields and its audit rows (oldest first)."""
+        granularity = getattr(event.granularity, "value", event.granularity)
+        shown = {
+            "date": event_date_text(event),
+            "interval": f"{_moment(event.earliest)} → {_moment(event.latest)} (end excluded)",
+            "granularity": str(granularity).replace("_", " ") + (f", {event.mod}" if event.mod else ""),
+            "expression": event.expression or "—",
+            "timex": event.timex_value or "—",
+            "explanation": event.explanation or "—",
+            "anchor": event.anchor or "—",
+            "confidence": f"{event.confidence:.2f}",
+            "inferred": ("yes" if event.inferred else "no")
+            + (", open-ended (relative to another event)" if event.open_ended else ""),
+            "status": Status(event.status).value + f" (version {event.version})",
+            "note": event.note or "—",
+        }
+        for name, text in shown.items():
+            self.values[name].setText(text)
+        self.history.clear()
+        for review in history:
+            item = QTreeWidgetItem([
+                review.at.isoformat(sep=" ", timespec="seconds"),
+                review.actor,
+                review.field,
+                review.old_value or "",
+                review.new_value or "",
+            ])
+            self.history.addTopLevelItem(item)
+
+    def shown(self, name: str) -> str:
+        """Return the text shown for one field (see FIELDS)."""
+        return self.values[name].text()

@@ -1,0 +1,218 @@
+"""The review table's model: an adapter over a list of event ids.
+
+The model holds only ids (in the order the store listed them, or as sorted) and
+fetches the events themselves lazily, a page at a time, into a bounded cache, so a
+100,000-row table costs a list of ints until rows are actually shown.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from timeline.display import format_span
+from timeline.model import Event, Status
+
+COLUMNS = ("Date", "Granularity", "Expression", "Title", "Article", "Status", "Confidence")
+DATE, GRANULARITY, EXPRESSION, TITLE, ARTICLE, STATUS, CONFIDENCE = range(len(COLUMNS))
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_COLOURS = {
+    Status.ACCEPTED: QColor("#2e7d32"),
+    Status.CORRECTED: QColor("#1565c0"),
+    Status.REJECTED: QColor("#9e9e9e"),
+}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def event_date_text(event: Event) -> str:
+    """Return the event's time as a person would read it ("open-ended" when unanchored)."""
+    if event.earliest is None and event.latest is None:
+        return "open-ended"
+    return format_span(event.earliest, event.latest, event.granularity, event.mod)
+
+
+class EventTableModel(QAbstractTableModel):
+    """One row per event id; see the module docstring."""
+
+    def __init__(
+        self,
+        fetch_events: Callable[[Sequence[int]], list[Event]],
+        parent=None,
+        *,
+        page_size: int = 200,
+        cache_limit: int = 5000,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch_events = fetch_events
+        self._page_size = page_size
+        self._cache_limit = max(cache_limit, page_size)
+        self._ids: list[int] = []
+        self._time_order: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: OrderedDict[int, Event] = OrderedDict()
+        self._article_titles: dict[int, str] = {}
+        self._sort_column = DATE
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self.fetch_count = 0  # pages fetched; read by the benchmarks
+
+    # --- contents -------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these events, given in time order; the current sort is re-applied."""
+        self.beginResetModel()
+        self._time_order = list(ids)
+        self._cache.clear()
+        self._ids = self._sorted_ids(self._sort_column, self._sort_order)
+        self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
+        self.endResetModel()
+
+    def set_article_titles(self, titles: dict[int, str]) -> None:
+        """Name each article id in the Article column."""
+        self._article_titles = dict(titles)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._ids) - 1, ARTICLE))
+
+    def ids(self) -> list[int]:
+        """Return the event ids in row order."""
+        return list(self._ids)
+
+    def row_of(self, event_id: int) -> int | None:
+        """Return the row showing ``event_id``, or None when it is filtered out."""
+        return self._row_of.get(event_id)
+
+    def event_at(self, row: int) -> Event:
+        """Return the event shown in ``row``, fetching its page when not cached."""
+        event_id = self._ids[row]
+        cached = self._cache.get(event_id)
+        if cached is not None:
+            self._cache.move_to_end(event_id)
+            return cached
+        self._fetch_page_around(row)
+        return self._cache[event_id]
+
+    def update_event(self, event: Event) -> None:
+        """Show a changed event (after a review); a no-op when it is not listed."""
+        row = self._row_of.get(event.id)
+        if row is None:
+            return
+        self._cache[event.id] = event
+        self._cache.move_to_end(event.id)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _fetch_page_around(self, row: int) -> None:
+        first = (row // self._page_size) * self._page_size
+        wanted = [i for i in self._ids[first : first + self._page_size] if i not in self._cache]
+        for event in self._fetch_events(wanted):
+            self._cache[event.id] = event
+        self.fetch_count += 1
+        while len(self._cache) > self._cache_limit:
+            self._cache.popitem(last=False)
+
+    # --- Qt model interface ------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
+            return section + 1
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        column = index.column()
+        if role == EVENT_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        event = self.event_at(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(event, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return event.explanation or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return STATUS_COLOURS.get(Status(event.status))
+        if role == Qt.ItemDataRole.FontRole and Status(event.status) is Status.REJECTED:
+            font = QFont()
+            font.setStrikeOut(column == TITLE)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == CONFIDENCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, event: Event, column: int) -> str:
+        if column == DATE:
+            return event_date_text(event)
+        if column == GRANULARITY:
+            return str(getattr(event.granularity, "value", event.granularity)).replace("_", " ")
+        if column == EXPRESSION:
+            return event.expression or ""
+        if column == TITLE:
+            return event.title
+        if column == ARTICLE:
+            return self._article_titles.get(event.article_id, f"#{event.article_id}")
+        if column == STATUS:
+            return Status(event.status).value
+        return f"{event.confidence:.2f}"
+
+    # --- sorting -------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows by a column; Date uses the store's time order, the rest fetch keys."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_ids = self._ids
+        persistent = self.persistentIndexList()
+        self._sort_column, self._sort_order = column, order
+        self._ids = self._sorted_ids(column, order)
+        self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
+        moved = []
+        for index in persistent:
+            new_row = self._row_of.get(old_ids[index.row()])
+            moved.append(self.index(new_row, index.column()) if new_row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sorted_ids(self, column: int, order: Qt.SortOrder) -> list[int]:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == DATE:
+            return list(reversed(self._time_order)) if descending else list(self._time_order)
+        keys = self._sort_keys(column)
+        # Python's sort is stable: ties keep time order.
+        return sorted(self._time_order, key=keys.__getitem__, reverse=descending)
+
+    def _sort_keys(self, column: int) -> dict[int, Any]:
+        keys: dict[int, Any] = {}
+        step = 2000
+        for first in range(0, len(self._time_order), step):
+            for event in self._fetch_events(self._time_order[first : first + step]):
+                text = self._display(event, column)
+                keys[event.id] = event.confidence if column == CONFIDENCE else text.casefold()
+        return keys

@@ -1,0 +1,47 @@
+"""What the review walk needs to know about the listed events: order, status, confidence.
+
+Kept from the last listing and updated after each change, so J/K never query the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from timeline.model import Event, Status
+from ui import navigation
+
+
+class ReviewKeys:
+    """The listed ids in time order with each one's status and confidence."""
+
+    def __init__(self) -> None:
+        self.order_in_time: list[int] = []
+        self.statuses: dict[int, str] = {}
+        self.confidences: dict[int, float] = {}
+
+    def reset(self, ids: Sequence[int], statuses: Mapping[int, str],
+              confidences: Mapping[int, float]) -> None:
+        """Replace everything with a new listing."""
+        self.order_in_time = list(ids)
+        self.statuses = dict(statuses)
+        self.confidences = dict(confidences)
+
+    def update(self, event: Event) -> None:
+        """Record a changed event's status (ignored when it is not listed)."""
+        if event.id in self.statuses:
+            self.statuses[event.id] = Status(event.status).value
+            self.confidences[event.id] = event.confidence
+
+    def unreviewed(self) -> set[int]:
+        """Return the ids still unreviewed."""
+        return {i for i, status in self.statuses.items() if status == Status.UNREVIEWED.value}
+
+    def next_unreviewed(self, current: int | None, mode: str) -> int | None:
+        """Return the next unreviewed id after ``current`` in the walk order ``mode``."""
+        order = navigation.review_order(self.order_in_time, self.confidences, mode)
+        return navigation.next_unreviewed(order, self.unreviewed(), current)
+
+    def previous(self, current: int | None, mode: str) -> int | None:
+        """Return the id before ``current`` in the walk order ``mode``."""
+        order = navigation.review_order(self.order_in_time, self.confidences, mode)
+        return navigation.previous(order, current)

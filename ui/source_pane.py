@@ -1,0 +1,179 @@
+"""The source dock: an article's text with the event's sentence and expression marked.
+
+The text is always set as plain text (article HTML is shown, never rendered or run),
+every metadata label is plain text too, and the link goes through ui.links.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget,
+)
+
+from timeline.model import Article, Event
+from ui import links
+
+DATE_SOURCES = {
+    "cli": "given on the command line",
+    "sidecar": "from the article's metadata file",
+    "html": "from the page's metadata",
+    "dateline": "from the dateline in the text",
+    "filename": "from the file name",
+    "timeml": "from the TimeML document",
+    "json": "from the JSON record",
+    "analyst": "set by an analyst",
+    "pasted": "given when pasted",
+}
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Return the QTextDocument position of Python string index ``index``."""
+    # Qt counts UTF-16 code units; characters outside the BMP take two.
+    prefix = text[:index]
+    return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+def _plain_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # metadata is untrusted: never rich text
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SourcePane(QWidget):
+    """Shows one article; ``show_event`` scrolls to and marks an event's sentence."""
+
+    linkRefused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self.title_label = _plain_label()
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.outlet_label = _plain_label()
+        self.published_label = _plain_label()
+        self.link_label = _plain_label()
+        self.open_button = QPushButton("Open original")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_original)
+        self.message_label = _plain_label()
+        self.message_label.setStyleSheet("color: #c62828;")
+        self.message_label.hide()
+        self.text_view = QTextEdit()
+        self.text_view.setReadOnly(True)
+        self.text_view.setAcceptRichText(False)
+        self.text_view.setUndoRedoEnabled(False)
+
+        form = QFormLayout()
+        form.addRow("Outlet:", self.outlet_label)
+        form.addRow("Published:", self.published_label)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.open_button)
+        form.addRow("Original:", link_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.text_view, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        """Show nothing (no event selected)."""
+        self._article = None
+        self.title_label.setText("No event selected")
+        for label in (self.outlet_label, self.published_label, self.link_label):
+            label.setText("")
+        self.open_button.setEnabled(False)
+        self.message_label.hide()
+        self.text_view.clear()
+
+    def show_article(self, article: Article) -> None:
+        """Show an article's text and metadata with nothing marked."""
+        if self._article is None or self._article.id != article.id or self._article != article:
+            self.text_view.setPlainText(article.text)
+        self._article = article
+        self.title_label.setText(article.title or "(untitled article)")
+        self.outlet_label.setText(article.outlet or "—")
+        if article.published is not None:
+            how = DATE_SOURCES.get(article.dct_source or "", article.dct_source or "source unknown")
+            self.published_label.setText(f"{article.published:%a %d %b %Y} ({how})")
+        else:
+            self.published_label.setText("unknown")
+        link = links.link_for(article.url, article.source_path)
+        self.link_label.setText(link.toString() if link is not None else "none")
+        self.open_button.setEnabled(link is not None)
+        self.message_label.hide()
+        self.text_view.setExtraSelections([])
+
+    def show_event(self, article: Article, event: Event) -> None:
+        """Show the event's article, its sentence highlighted and its expression marked."""
+        self.show_article(article)
+        text = article.text
+        selections = []
+        sentence = self._selection(text, event.char_start, event.char_end, self._sentence_format())
+        if sentence is not None:
+            selections.append(sentence)
+        if event.expr_start is not None and event.expr_end is not None:
+            mark = self._selection(text, event.expr_start, event.expr_end, self._expression_format())
+            if mark is not None:
+                selections.append(mark)
+        self.text_view.setExtraSelections(selections)
+        if sentence is not None:
+            cursor = QTextCursor(self.text_view.document())
+            cursor.setPosition(sentence.cursor.selectionStart())
+            self.text_view.setTextCursor(cursor)
+            self.text_view.ensureCursorVisible()
+
+    def highlighted_sentence(self) -> str:
+        """Return the text now highlighted as the event's sentence ("" when none)."""
+        marks = self.text_view.extraSelections()
+        return marks[0].cursor.selectedText() if marks else ""
+
+    def marked_expression(self) -> str:
+        """Return the text now marked as the temporal expression ("" when none)."""
+        marks = self.text_view.extraSelections()
+        return marks[1].cursor.selectedText() if len(marks) > 1 else ""
+
+    def open_original(self) -> None:
+        """Open the article's link, or show why it was refused."""
+        if self._article is None:
+            return
+        link = links.link_for(self._article.url, self._article.source_path)
+        if link is None:
+            return
+        refusal = links.open_link(link)
+        if refusal is not None:
+            self.message_label.setText(refusal)
+            self.message_label.show()
+            self.linkRefused.emit(refusal)
+
+    def _selection(self, text: str, start: int, end: int, fmt: QTextCharFormat):
+        if start is None or end is None or not 0 <= start < end <= len(text):
+            return None
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text_view.document())
+        cursor.setPosition(utf16_offset(text, start))
+        cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _sentence_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        fmt.setBackground(QColor("#5c4b00") if dark else QColor("#fff3b0"))
+        return fmt
+
+    def _expression_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        fmt.setBackground(QColor("#8a5a00") if dark else QColor("#ffc94d"))
+        fmt.setFontWeight(700)
+        fmt.setFontUnderline(True)
+        return fmt
