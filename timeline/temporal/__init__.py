@@ -1,1 +1,88 @@
-"""Temporal expressions: detection, resolution against an anchor, TIMEX3 values."""
+"""Temporal expressions: detection, resolution against an anchor, TIMEX3 values.
+
+Public API: ``tag(text, dct)`` finds and resolves every expression of a text;
+``parse_user_date(text, anchor)`` reads what an analyst types as a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from timeline.model import Granularity, Mention, TimeSpan, as_datetime
+from timeline.temporal import dates
+from timeline.temporal.detect import detect
+from timeline.temporal.lexicon import MONTH, PARTS_OF_DAY, month_number
+from timeline.temporal.resolve import Resolver
+from timeline.temporal.timex import span_from_value, value_from_span
+
+__all__ = ["parse_user_date", "tag"]
+
+# Arithmetic on dates near year 1 or 9999 overflows; such an expression is left out.
+_UNRESOLVABLE = (ValueError, OverflowError)
+
+
+def tag(text: str, dct: datetime | date) -> list[Mention]:
+    """Return the temporal expressions of ``text`` resolved against the document date.
+
+    Mentions are sorted by start, never overlap, and their offsets index ``text``.
+    """
+    resolver = Resolver(text, as_datetime(dct))
+    mentions: list[Mention] = []
+    for detection in detect(text):
+        try:
+            mention = resolver.resolve(detection)
+        except _UNRESOLVABLE:
+            continue
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+_DAY_RANGE = re.compile(
+    rf"^\s*(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_PART_OF_DAY = re.compile(r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I)
+
+
+def parse_user_date(text: str, anchor: datetime | date) -> TimeSpan | None:
+    """Return the interval an analyst's typed date names, or None when it names none.
+
+    Accepts what the tagger reads ("12 Sep 2023", "2019", "March 2020", "last Tuesday")
+    plus "2023-09-12 14:30", a trailing part of day ("12 Sep 2023 morning") and a day
+    range in one month ("10-12 Sep 2023").
+    """
+    anchor = as_datetime(anchor)
+    try:
+        return _parse_user_date(text.strip(), anchor)
+    except _UNRESOLVABLE:
+        return None
+
+
+def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
+    if not text:
+        return None
+    day_range = _DAY_RANGE.match(text)
+    if day_range:
+        month = month_number(day_range["month"])
+        first = datetime(int(day_range["year"]), month, int(day_range["first"]))
+        last = datetime(int(day_range["year"]), month, int(day_range["last"])) + timedelta(days=1)
+        if first < last:
+            return TimeSpan(first, last, Granularity.DAY)
+    part = _TRAILING_PART_OF_DAY.match(text)
+    if part:
+        day_span = _parse_user_date(part["rest"], anchor)
+        if day_span is None or day_span.earliest is None or day_span.granularity is not Granularity.DAY:
+            return None
+        return span_from_value(f"{value_from_span(day_span)}T{PARTS_OF_DAY[part['pod'].lower()]}")
+    mentions = [m for m in tag(text, anchor) if m.is_anchored]
+    covered = sum(m.end - m.start for m in mentions)
+    if len(mentions) == 1 and covered >= len(text.replace(" ", "")) * 0.6:
+        mention = mentions[0]
+        return TimeSpan(mention.earliest, mention.latest, mention.granularity, mention.mod)
+    parsed = dates.parse_date_text(text, anchor)
+    if parsed is None:
+        return None
+    return span_from_value(value_from_span(TimeSpan(parsed.start, parsed.start, parsed.granularity)))
+

@@ -1,0 +1,162 @@
+"""Find temporal expressions: every rule's matches, context guards, one overlap filter.
+
+This step only finds spans (with offsets and the rule's named groups); what they mean is
+decided in ``resolve.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from timeline.temporal.lexicon import FRAGMENTS, MONTHS, WEEKDAY_NAME_WORDS
+from timeline.temporal.rules import RULES, Rule
+
+
+class Detection(NamedTuple):
+    """One rule's match: offsets into the text, the rule, and its named groups."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict
+
+
+_FRAGMENT_NAME = re.compile(r"\{([A-Z_]+)\}")
+
+
+def expand(pattern: str) -> str:
+    """Return ``pattern`` with its ``{NAME}`` fragments replaced from the lexicon."""
+    return _FRAGMENT_NAME.sub(lambda m: FRAGMENTS[m.group(1)], pattern)
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[tuple[Rule, re.Pattern], ...]:
+    """Return every rule with its compiled, case-insensitive pattern."""
+    return tuple((rule, re.compile(expand(rule.pattern), re.IGNORECASE)) for rule in RULES)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[^A-Za-z']*$")
+_WORD_AFTER = re.compile(r"^[^A-Za-z0-9]*?([A-Za-z']+)")
+
+
+def _words_before(text: str, start: int, count: int = 2) -> list[str]:
+    words = re.findall(r"[A-Za-z']+", text[max(0, start - 30):start])
+    return [w.lower() for w in words[-count:]]
+
+
+def _next_token(text: str, end: int) -> str:
+    match = re.match(r"\s*([^\s]+)", text[end:end + 30])
+    return match.group(1) if match else ""
+
+
+_MONTH_PREPOSITIONS = frozenset(
+    "in of since until till by from to through during early late mid before after last next this "
+    "between and".split()
+)
+
+
+def _month_alone(text: str, match: re.Match) -> bool:
+    # "May" is mostly the verb; a month name alone needs a preposition before it.
+    if match.group("rel") or match.group("month").lower() != "may":
+        return True
+    before = _words_before(text, match.start(), 1)
+    return bool(before) and before[0] in _MONTH_PREPOSITIONS
+
+
+_YEAR_PREPOSITIONS = frozenset(
+    "in since by until till from to of between and during before after around circa through "
+    "early late mid year fiscal the or until summer spring fall autumn winter".split()
+) | frozenset(MONTHS)
+_YEAR_NOUNS_OK = frozenset(
+    "election elections budget season census campaign olympics games championship championships "
+    "levels level figures figure law act agreement accord war crisis".split()
+)
+
+
+def _year_context(text: str, match: re.Match) -> bool:
+    # "in 2019" is a year, "2000 people" a count: look at the words around it.
+    if match.group("mod"):
+        return True
+    following = _next_token(text, match.end())
+    next_word = re.sub(r"[^A-Za-z]", "", following)
+    if next_word and next_word.islower() and next_word not in _YEAR_NOUNS_OK:
+        if next_word.endswith("s") or next_word in ("people", "men", "women", "children"):
+            return False
+    before = _words_before(text, match.start(), 1)
+    if before and before[0] in _YEAR_PREPOSITIONS:
+        return True
+    if not following or not following[0].isalnum():
+        return True
+    return following[0].isupper() or next_word in _YEAR_NOUNS_OK
+
+
+def _weekday_not_name(text: str, match: re.Match) -> bool:
+    following = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end())).lower()
+    return following not in WEEKDAY_NAME_WORDS
+
+
+_SEASON_LEADS = frozenset("in during by until since this last next through over early late of".split())
+
+
+def _season_context(text: str, match: re.Match) -> bool:
+    # "prices fall" is a verb; a season needs "in (the)", "this", "last" ... or a year.
+    if match.group("year"):
+        return True
+    if re.match(r"\s+of\b", text[match.end():match.end() + 4]):
+        return False
+    before = _words_before(text, match.start(), 2)
+    if not before:
+        return False
+    if before[-1] == "the":
+        return len(before) == 2 and before[0] in _SEASON_LEADS
+    return before[-1] in _SEASON_LEADS - {"of"}
+
+
+def _vague_context(text: str, match: re.Match) -> bool:
+    word = match.group("word").lower()
+    if word == "now":
+        # "now-defunct", "now that" are not the present moment of the article.
+        following = text[match.end():match.end() + 6]
+        return not following.startswith("-") and not re.match(r"\s+that\b", following)
+    return True
+
+
+GUARDS = {
+    "month_alone": _month_alone,
+    "year_context": _year_context,
+    "weekday_not_name": _weekday_not_name,
+    "season_context": _season_context,
+    "vague_context": _vague_context,
+}
+
+
+def detect(text: str) -> list[Detection]:
+    """Return the temporal expressions in ``text``: non-overlapping, sorted by start.
+
+    Overlaps are settled by one filter: the longer match wins, then the earlier rule.
+    """
+    candidates: list[tuple[int, int, int, re.Match, Rule]] = []
+    for index, (rule, pattern) in enumerate(compiled_rules()):
+        guard = GUARDS.get(rule.guard) if rule.guard else None
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            # Leading/trailing blanks come from optional parts; keep spans tight.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end or (guard is not None and not guard(text, match)):
+                continue
+            candidates.append((start, end, index, match, rule))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Detection] = []
+    for start, end, _index, match, rule in candidates:
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Detection(start, end, rule, match.groupdict()))
+    chosen.sort(key=lambda d: d.start)
+    return chosen

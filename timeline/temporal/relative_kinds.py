@@ -1,0 +1,203 @@
+"""Resolvers for expressions counted from an anchor or not on the calendar at all:
+"the next day", "three days ago", "last week", durations, sets, PRESENT_REF, and
+"after the forum" (relative to an event: flagged, never given a made-up day).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from timeline.model import TimexType
+from timeline.temporal.lexicon import PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value
+from timeline.temporal.resolution import Resolution
+from timeline.temporal.shifts import current_season, iso_week_value, season_start, shift
+from timeline.temporal.tense import FUTURE, PAST
+from timeline.temporal.timex import duration_value
+
+_QUANTITY_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "almost": "APPROX", "nearly": "APPROX", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+_POINT_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX"}
+_PLURALS = {"centuries": "century"}
+
+
+def _unit(word: str) -> tuple[str, int, bool]:
+    word = word.lower()
+    word = _PLURALS.get(word, word[:-1] if word.endswith("s") else word)
+    return UNITS[word]
+
+
+def _value_at(day: date, letter: str, multiplier: int) -> str:
+    """Return ``day`` written at the granularity of the unit that reached it."""
+    if letter in ("D", "S", "H") or (letter == "M" and multiplier == 0):
+        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    if letter == "W":
+        return iso_week_value(day)
+    if letter == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def _mod(words: str | None) -> str | None:
+    return _QUANTITY_MODS.get(" ".join((words or "").lower().split()))
+
+
+def resolve_reference(r, d) -> Resolution | None:
+    g = d.groups
+    unit = g["unit"].lower()
+    direction = (g.get("dir") or "").lower()
+    step = 1 if direction in ("next", "following", "after") else -1 if direction in ("previous", "preceding", "before") else 0
+    base = r.reference_day
+    pod = PARTS_OF_DAY.get(unit) if unit != "night" else "NI"
+    letter = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
+    day = shift(base, step, letter)
+    if letter == "D":
+        value = f"{day.year:04d}-{day.month:02d}-{day.day:02d}" + (f"T{pod}" if pod else "")
+    else:
+        value = _value_at(day, letter, 1)
+    type_ = TimexType.TIME if pod else TimexType.DATE
+    how = f"counts {step:+d} {unit} from the reference time {base.isoformat()} -> {value}"
+    return Resolution(value, type_, how, 0.7, None, True)
+
+
+def resolve_offset(r, d) -> Resolution | None:
+    g = d.groups
+    letter, multiplier, clock = _unit(g["unit"])
+    direction = " ".join(g["dir"].lower().split())
+    amount = number_value(g["num"]) if g.get("num") else None
+    backwards = direction in ("ago", "earlier")
+    if amount is None:
+        value = "PAST_REF" if backwards else "FUTURE_REF"
+        return Resolution(value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5)
+    on_reference = direction in ("earlier", "later")
+    base = r.reference_day if on_reference else r.dct_day
+    steps = round(amount * multiplier) * (-1 if backwards else 1)
+    if clock:
+        day = base if abs(steps) < 24 or letter != "H" else base + timedelta(hours=steps)
+        value = _value_at(day, "D", 1)
+    else:
+        day = shift(base, steps, letter)
+        value = _value_at(day, letter, multiplier)
+    what = "the reference time" if on_reference else "the DCT"
+    how = f"counts {steps:+d}{letter} from {what} {base.isoformat()} -> {value}"
+    mod = _POINT_MODS.get(_mod(g.get("q")))
+    return Resolution(value, TimexType.DATE, how, 0.8, mod, on_reference)
+
+
+def _relative_week(r, relation: str, mod: str | None, weekend: bool) -> str:
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
+    monday = r.dct_day - timedelta(days=r.dct_day.weekday()) + timedelta(weeks=step)
+    return iso_week_value(monday) + ("-WE" if weekend else "")
+
+
+def resolve_relative_unit(r, d) -> Resolution | None:
+    g = d.groups
+    relation = g["rel"].lower()
+    unit = g["unit"].lower()
+    mod_word = " ".join((g.get("mod") or "").lower().split())
+    mod = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
+           "the middle of": "MID", "late": "END", "the end of": "END"}.get(mod_word)
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
+    dct = r.dct_day
+    if relation == "past" or (unit in ("decade", "century") and relation in ("last", "next", "coming")):
+        letter, multiplier, _clock = UNITS.get(unit, ("D", 2, False)) if unit != "weekend" else ("D", 2, False)
+        if unit == "quarter":
+            letter, multiplier = "M", 3
+        value = duration_value(multiplier, letter, False)
+        return Resolution(value, TimexType.DURATION, f"is the stretch up to the DCT -> {value}", 0.75)
+    if unit in ("week", "weekend"):
+        value = _relative_week(r, relation, mod, unit == "weekend")
+    elif unit == "month":
+        day = shift(dct, step, "M")
+        value = f"{day.year:04d}-{day.month:02d}"
+    elif unit == "year":
+        value = f"{dct.year + step:04d}"
+    elif unit == "quarter":
+        quarter_index = dct.year * 4 + (dct.month - 1) // 3 + step
+        value = f"{quarter_index // 4:04d}-Q{quarter_index % 4 + 1}"
+    elif unit == "decade":
+        value = f"{dct.year // 10:03d}X"
+    elif unit == "century":
+        value = f"{dct.year // 100:02d}"
+    else:
+        code = SEASONS[unit]
+        now_code, now_year = current_season(dct)
+        current = season_start(now_code, now_year)
+        starts = [season_start(code, dct.year + k) for k in (-2, -1, 0, 1)]
+        if step < 0:
+            year = max(s for s in starts if s < current).year
+        elif step > 0:
+            year = min(s for s in starts if s > current).year
+        else:
+            year = now_year if code == now_code else min(starts, key=lambda s: abs((s - dct).days)).year
+        value = f"{year:04d}-{code}"
+    how = f"'{relation} {unit}' counted from the DCT {r.describe_dct()} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.85, mod)
+
+
+def resolve_duration(r, d) -> Resolution | None:
+    g = d.groups
+    letter, multiplier, clock = _unit(g["unit"])
+    quantity = " ".join((g.get("q") or "").lower().split())
+    number = g.get("num")
+    amount = number_value(number) if number else None
+    if amount is not None:
+        amount *= multiplier
+    value = duration_value(amount, letter, clock)
+    mod = _mod(quantity)
+    return Resolution(value, TimexType.DURATION, f"is a duration, not a date -> {value}", 0.85, mod)
+
+
+_SET_ADVERBS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+}
+
+
+def resolve_set(r, d) -> Resolution | None:
+    g = d.groups
+    if g.get("adverb"):
+        value = _SET_ADVERBS[g["adverb"].lower()]
+        return Resolution(value, TimexType.SET, f"is a recurrence -> {value}", 0.85)
+    unit = g["unit"].lower()
+    if unit in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
+    elif unit in PARTS_OF_DAY and unit != "night":
+        value = f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
+    else:
+        letter, multiplier, clock = _unit(unit)
+        count = g.get("num")
+        amount = 2 if count and count.lower() == "other" else (number_value(count) if count else 1)
+        value = duration_value((amount or 1) * multiplier, letter, clock)
+    return Resolution(value, TimexType.SET, f"is a recurrence -> {value}", 0.85)
+
+
+_VAGUE_VALUES = {"future": "FUTURE_REF", "the future": "FUTURE_REF"}
+
+
+def resolve_vague(r, d) -> Resolution | None:
+    word = " ".join(d.groups["word"].lower().split())
+    value = _VAGUE_VALUES.get(word, "PRESENT_REF")
+    return Resolution(value, TimexType.DATE, f"is a vague reference -> {value}", 0.5)
+
+
+def resolve_event_relative(r, d) -> Resolution | None:
+    g = d.groups
+    preposition = " ".join(g["prep"].lower().split())
+    tense = r.tense(d)
+    future = tense == FUTURE or (preposition in ("ahead of",) and tense != PAST)
+    value = "FUTURE_REF" if future else "PAST_REF"
+    side = "after" if future else "up to"
+    how = (f"is relative to an event ('{g['noun']}'), not to a calendar date: "
+           f"open-ended, {side} the DCT {r.describe_dct()}, with no fixed day")
+    return Resolution(value, TimexType.DATE, how, 0.3, None, False, True)
+
+
+RELATIVE_KINDS = {
+    "reference": resolve_reference, "offset": resolve_offset,
+    "relative_unit": resolve_relative_unit, "duration": resolve_duration,
+    "set": resolve_set, "vague": resolve_vague, "event_relative": resolve_event_relative,
+}

@@ -1,0 +1,22 @@
+"""What a kind resolver decides for one expression, before it becomes a Mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.model import TimexType
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A TIMEX3 value with its type and modifier, how it was reached (``how`` completes
+    the sentence "'<phrase>' ..."), a confidence, and whether it counted from the
+    reference time rather than the DCT."""
+
+    value: str
+    type: TimexType
+    how: str
+    confidence: float
+    mod: str | None = None
+    on_reference: bool = False
+    event_relative: bool = False

@@ -1,0 +1,85 @@
+"""Resolve detected expressions: anchor each on the DCT or the last time mentioned, read
+the clause's tense, and produce a TIMEX3 value, an interval, an explanation and a
+confidence. One ``Resolver`` walks one text in order, carrying the reference time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from timeline.model import Granularity, Mention, TimexType
+from timeline.temporal.calendar_kinds import CALENDAR_KINDS
+from timeline.temporal.relative_kinds import RELATIVE_KINDS
+from timeline.temporal.resolution import Resolution
+from timeline.temporal.detect import Detection
+from timeline.temporal.tense import clause_tense
+from timeline.temporal.timex import span_from_value
+
+KINDS = {**CALENDAR_KINDS, **RELATIVE_KINDS}
+
+
+class Resolver:
+    """Resolves the detections of one text in document order."""
+
+    def __init__(self, text: str, dct: datetime) -> None:
+        self.text = text
+        self.dct = dct.replace(tzinfo=None)
+        self.dct_day: date = self.dct.date()
+        self.reference_day: date = self.dct_day
+        self.reference_label = f"DCT {self.dct_day.isoformat()}"
+        self.has_reference = False
+
+    def tense(self, detection: Detection) -> str | None:
+        """Return the tense of the clause around ``detection``."""
+        return clause_tense(self.text, detection.start, detection.end)
+
+    def resolve(self, detection: Detection) -> Mention | None:
+        """Return the Mention for ``detection``, or None when it resolves to nothing."""
+        resolver = KINDS[detection.rule.kind]
+        result: Resolution | None = resolver(self, detection)
+        if result is None:
+            return None
+        phrase = self.text[detection.start:detection.end]
+        anchor = (f"reference time {self.reference_day.isoformat()} ('{self.reference_label}')"
+                  if result.on_reference and self.has_reference
+                  else f"DCT {self.dct_day.isoformat()}")
+        earliest, latest, granularity = self._interval(result)
+        mention = Mention(
+            text=phrase, start=detection.start, end=detection.end, type=result.type,
+            value=result.value, mod=result.mod, earliest=earliest, latest=latest,
+            granularity=granularity, anchor=anchor,
+            explanation=f"'{phrase}' {result.how}", confidence=result.confidence,
+            event_relative=result.event_relative,
+        )
+        self._remember(mention)
+        return mention
+
+    def _interval(self, result: Resolution) -> tuple[datetime | None, datetime | None, Granularity]:
+        if result.type is TimexType.DURATION:
+            return None, None, Granularity.DURATION
+        if result.type is TimexType.SET:
+            return None, None, Granularity.SET
+        start_of_dct = datetime.combine(self.dct_day, datetime.min.time())
+        if result.value == "PRESENT_REF":
+            return start_of_dct, start_of_dct + timedelta(days=1), Granularity.UNKNOWN
+        if result.value == "FUTURE_REF":
+            return start_of_dct, None, Granularity.UNKNOWN
+        if result.value == "PAST_REF":
+            return None, start_of_dct + timedelta(days=1), Granularity.UNKNOWN
+        span = span_from_value(result.value, result.mod)
+        if span is None:
+            return None, None, Granularity.UNKNOWN
+        return span.earliest, span.latest, span.granularity
+
+    def _remember(self, mention: Mention) -> None:
+        # Later "the next day" / "later that day" count from the last day mentioned.
+        fine = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
+                Granularity.SECOND)
+        if mention.earliest is not None and mention.latest is not None and mention.granularity in fine:
+            self.reference_day = mention.earliest.date()
+            self.reference_label = mention.text
+            self.has_reference = True
+
+    def describe_dct(self) -> str:
+        """Return the DCT as people say it ("Tue 2023-09-12")."""
+        return f"{self.dct_day.strftime('%a')} {self.dct_day.isoformat()}"
+

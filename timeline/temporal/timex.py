@@ -1,0 +1,201 @@
+"""TIMEX3 values (TimeML 1.2) <-> half-open intervals on the calendar.
+
+A value such as ``2023-09-12TMO`` or ``1998-W32`` names a stretch of time; this module
+turns it into a ``TimeSpan`` [earliest, latest) with its granularity, and back, so a
+corrected interval in the store or the UI can be written as a value again.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from timeline.model import Granularity, TimeSpan
+
+# Parts of the day as TIMEX3 writes them; "MO" starts at midnight so "early on Tuesday"
+# (before dawn included) stays inside it.
+PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
+    "MO": (0, 12), "AF": (12, 18), "EV": (17, 22), "NI": (20, 30), "DT": (8, 18),
+}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    # (first month, months long); winter starts in December of the value's year.
+    "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3),
+}
+VAGUE_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+_DATE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|(?P<pod>MO|AF|EV|NI|DT)))?)?"
+    r"|W(?P<week>\d{1,2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
+    r"|(?P<season>SP|SU|FA|WI)))?$"
+)
+_DECADE = re.compile(r"^(?P<decade>\d{3})X?$")
+_CENTURY = re.compile(r"^(?P<century>\d{2})(?:XX)?$")
+_DURATION = re.compile(
+    r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
+)
+_SET_OR_UNDERSPECIFIED = re.compile(
+    r"^(?:XXXX|\d{4})(?:-(?:XX|\d{2})(?:-(?:XX|\d{2}))?|-WXX-[1-7]|-W\d{1,2}-[1-7])?"
+    r"(?:T(?:MO|AF|EV|NI|\d{2}(?::\d{2})?))?$"
+)
+
+
+def is_valid_value(value: str) -> bool:
+    """Return True when ``value`` is a well-formed TIMEX3 value."""
+    if not value:
+        return False
+    if value in VAGUE_REFS:
+        return True
+    if value.startswith("P"):
+        return value != "P" and value != "PT" and bool(_DURATION.match(value))
+    return bool(
+        _DATE.match(value) or _DECADE.match(value) or _CENTURY.match(value)
+        or _SET_OR_UNDERSPECIFIED.match(value)
+    )
+
+
+def _add_months(year: int, month: int, months: int) -> datetime:
+    index = year * 12 + (month - 1) + months
+    return datetime(index // 12, index % 12 + 1, 1)
+
+
+def span_from_value(value: str, mod: str | None = None) -> TimeSpan | None:
+    """Return the interval a calendar TIMEX3 value names, or None when it names none.
+
+    Durations, sets, vague references (PRESENT_REF ...) and values with X digits give
+    None. ``mod`` START/MID/END narrows the interval to its first/middle/last third.
+    """
+    try:
+        span = _span(value)
+    except (ValueError, OverflowError):
+        return None
+    if span is None:
+        return None
+    return _apply_mod(span, mod)
+
+
+def _span(value: str) -> TimeSpan | None:
+    match = _DATE.match(value)
+    if match:
+        return _date_span(match)
+    match = _DECADE.match(value)
+    if match:
+        start = int(match["decade"]) * 10
+        return TimeSpan(datetime(max(start, 1), 1, 1), datetime(start + 10, 1, 1), Granularity.DECADE)
+    match = _CENTURY.match(value)
+    if match:
+        start = int(match["century"]) * 100
+        return TimeSpan(datetime(max(start, 1), 1, 1), datetime(start + 100, 1, 1), Granularity.CENTURY)
+    return None
+
+
+def _date_span(match: re.Match) -> TimeSpan:
+    year = int(match["year"])
+    if match["week"]:
+        monday = datetime.combine(date.fromisocalendar(year, int(match["week"]), 1), datetime.min.time())
+        if match["weekend"]:
+            return TimeSpan(monday + timedelta(days=5), monday + timedelta(days=7), Granularity.WEEK)
+        return TimeSpan(monday, monday + timedelta(days=7), Granularity.WEEK)
+    if match["quarter"]:
+        first = (int(match["quarter"]) - 1) * 3 + 1
+        return TimeSpan(datetime(year, first, 1), _add_months(year, first, 3), Granularity.QUARTER)
+    if match["half"]:
+        first = 1 if match["half"] == "1" else 7
+        return TimeSpan(datetime(year, first, 1), _add_months(year, first, 6), Granularity.HALF)
+    if match["season"]:
+        first, length = SEASON_MONTHS[match["season"]]
+        return TimeSpan(datetime(year, first, 1), _add_months(year, first, length), Granularity.SEASON)
+    if not match["month"]:
+        return TimeSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), Granularity.YEAR)
+    month = int(match["month"])
+    if not match["day"]:
+        return TimeSpan(datetime(year, month, 1), _add_months(year, month, 1), Granularity.MONTH)
+    day = datetime(year, month, int(match["day"]))
+    if match["pod"]:
+        first, last = PART_OF_DAY_HOURS[match["pod"]]
+        return TimeSpan(day + timedelta(hours=first), day + timedelta(hours=last), Granularity.PART_OF_DAY)
+    if match["hour"] is None:
+        return TimeSpan(day, day + timedelta(days=1), Granularity.DAY)
+    start = day + timedelta(hours=int(match["hour"]))
+    if match["minute"] is None:
+        return TimeSpan(start, start + timedelta(hours=1), Granularity.HOUR)
+    start += timedelta(minutes=int(match["minute"]))
+    if match["second"] is None:
+        return TimeSpan(start, start + timedelta(minutes=1), Granularity.MINUTE)
+    start += timedelta(seconds=int(match["second"]))
+    return TimeSpan(start, start + timedelta(seconds=1), Granularity.SECOND)
+
+
+def _apply_mod(span: TimeSpan, mod: str | None) -> TimeSpan:
+    if mod not in ("START", "MID", "END"):
+        return TimeSpan(span.earliest, span.latest, span.granularity, mod)
+    third = (span.latest - span.earliest) / 3
+    if span.granularity is Granularity.DAY:
+        # "early Tuesday" is Tuesday morning: halves of a day read better than thirds.
+        half = (span.latest - span.earliest) / 2
+        begin = span.earliest + half * {"START": 0, "MID": 0.5, "END": 1}[mod]
+        return TimeSpan(begin, begin + half, span.granularity, mod)
+    offset = {"START": 0, "MID": 1, "END": 2}[mod]
+    return TimeSpan(span.earliest + third * offset, span.earliest + third * (offset + 1), span.granularity, mod)
+
+
+def value_from_span(span: TimeSpan) -> str:
+    """Return the TIMEX3 value that names ``span`` at its granularity.
+
+    Raises ValueError for a span without both ends.
+    """
+    if span.earliest is None or span.latest is None:
+        raise ValueError("an open-ended interval has no single TIMEX3 value")
+    start = span.earliest
+    g = span.granularity
+    if g is Granularity.CENTURY:
+        return f"{start.year // 100:02d}"
+    if g is Granularity.DECADE:
+        return f"{start.year // 10:03d}X"
+    if g is Granularity.YEAR:
+        return f"{start.year:04d}"
+    if g is Granularity.HALF:
+        return f"{start.year:04d}-H{1 if start.month <= 6 else 2}"
+    if g is Granularity.QUARTER:
+        return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+    if g is Granularity.SEASON:
+        season = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
+        return f"{start.year:04d}-{season.get(start.month, 'WI')}"
+    if g is Granularity.MONTH:
+        return f"{start.year:04d}-{start.month:02d}"
+    if g is Granularity.WEEK:
+        year, week, _ = start.isocalendar()
+        return f"{year:04d}-W{week}"
+    day = f"{start.year:04d}-{start.month:02d}-{start.day:02d}"
+    if g is Granularity.PART_OF_DAY:
+        for code, (first, last) in PART_OF_DAY_HOURS.items():
+            if start.hour == first and (span.latest - start) == timedelta(hours=last - first):
+                return f"{day}T{code}"
+        return f"{day}T{start.hour:02d}:{start.minute:02d}"
+    if g is Granularity.HOUR:
+        return f"{day}T{start.hour:02d}"
+    if g is Granularity.MINUTE:
+        return f"{day}T{start.hour:02d}:{start.minute:02d}"
+    if g is Granularity.SECOND:
+        return f"{day}T{start.hour:02d}:{start.minute:02d}:{start.second:02d}"
+    return day
+
+
+def duration_value(amount: float | None, letter: str, clock: bool) -> str:
+    """Return a TIMEX3 duration value such as ``P3D``, ``PT2H``, ``PT5H30M`` or ``PXY``."""
+    prefix = "PT" if clock else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount == int(amount):
+        return f"{prefix}{int(amount)}{letter}"
+    # Fractions go down one unit: 5 1/2 hours is PT5H30M, half a year is P6M.
+    whole = int(amount)
+    smaller = {("H", True): ("M", 60, True), ("M", True): ("S", 60, True),
+               ("Y", False): ("M", 12, False), ("M", False): ("D", 30, False),
+               ("W", False): ("D", 7, False), ("D", False): ("H", 24, True)}
+    lower_letter, factor, lower_clock = smaller.get((letter, clock), (letter, 1, clock))
+    rest = round((amount - whole) * factor)
+    head = f"{whole}{letter}" if whole else ""
+    if lower_clock and not clock:
+        return f"P{head}T{rest}{lower_letter}"
+    return f"{prefix}{head}{rest}{lower_letter}"
