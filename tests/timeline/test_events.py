@@ -204,3 +204,22 @@ def test_title_drops_date_phrase_and_reporting_clause():
         "Suspected bombs exploded outside the U.S. embassy in Nairobi")
     long = "word " * 40
     assert len(make_title(long)) <= 80
+
+
+def test_seed_end_to_end_with_the_tagger(seed_text, seed_expected):
+    """The real tagger's mentions of the seed give at least the expected events."""
+    from timeline.temporal import tag
+
+    article = Article(text=seed_text, published=DCT, dct_source="sidecar")
+    events = extract_events(article, tag(seed_text, DCT))
+    dated = [e for e in events if not e.inferred and not e.open_ended]
+    assert sorted(e.timex_value[:10] for e in dated) == sorted(
+        e["date"] for e in seed_expected["events"])
+    (early,) = [e for e in dated if e.expression == "early on Tuesday"]
+    assert early.latest <= datetime(2023, 9, 12, 12) and early.title == "Kim entered Russia"
+    (summit,) = [e for e in dated if e.timex_value == "2019"]
+    assert summit.granularity is Granularity.YEAR
+    (forum,) = [e for e in events if e.open_ended]
+    assert forum.expression == "after the forum" and forum.latest is None
+    (khasan,) = [e for e in events if "Khasan" in e.description]
+    assert khasan.inferred and khasan.earliest == DCT

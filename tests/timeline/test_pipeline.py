@@ -1,0 +1,154 @@
+"""The ingest pipeline against real SQLite files: seed end to end, idempotence,
+bad inputs among good ones, progress, cancellation, publication-date change."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.pipeline import analyse, change_publication_date, ingest_paths
+from timeline.sources import load_article
+from timeline.store import open_repository
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "kim-jong-un-arrives-in-russia.txt"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    with open_repository(f"sqlite:///{tmp_path / 'timeline.db'}") as repository:
+        yield repository
+
+
+def copy_seed(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(SEED.with_name(SEED.stem + ".meta.json"), folder)
+    return folder / SEED.name
+
+
+def test_seed_goes_in_with_its_expected_events(repo, seed_expected):
+    summary = ingest_paths([SEED], repo)
+    assert (summary.added, summary.already, summary.refused) == (1, 0, [])
+    (article,) = repo.list_articles()
+    assert article.published == datetime(2023, 9, 12) and article.dct_source == "sidecar"
+    events = repo.list_events(article_ids=[article.id])
+    assert summary.events == len(events)
+    dated = {(e.timex_value[:10] if e.timex_value else None) for e in events
+             if not e.inferred and not e.open_ended}
+    assert {e["date"] for e in seed_expected["events"]} <= dated
+    khasan = [e for e in events if "Khasan" in e.description]
+    assert khasan and all(e.earliest == datetime(2023, 9, 12) for e in khasan)
+    (summit,) = [e for e in events if e.timex_value == "2019"]
+    assert (summit.earliest, summit.latest) == (datetime(2019, 1, 1), datetime(2020, 1, 1))
+    assert not any(e.granularity.value == "duration" for e in events)
+
+
+def test_second_ingest_adds_nothing(repo):
+    first = ingest_paths([SEED], repo)
+    second = ingest_paths([SEED], repo)
+    assert (second.added, second.already, second.events) == (0, 1, 0)
+    assert len(repo.list_articles()) == 1
+    assert repo.count_events() == first.events
+
+
+def test_bad_inputs_are_named_and_good_ones_go_in(repo, tmp_path):
+    folder = tmp_path / "in"
+    copy_seed(folder)
+    (folder / "2023-09-13-good.txt").write_text("Rebels seized the town on Monday.\n")
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x00\x00garbage")
+    (folder / "empty.md").write_text("")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 opened on Monday.".encode("latin-1"))
+    (folder / "broken.json").write_text('{"text": "x", "published": ')
+    (folder / "undated.txt").write_text("No date anywhere in here.")
+    feed = [{"text": "Talks ended on Friday.", "published": "2023-09-15"}, "not an object"]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(item) for item in feed))
+    summary = ingest_paths([folder], repo)
+    assert summary.added == 3
+    reasons = dict(summary.refused)
+    assert set(reasons) == {
+        str(folder / "binary.txt"), str(folder / "empty.md"), str(folder / "latin1.txt"),
+        str(folder / "broken.json"), str(folder / "undated.txt"), f"{folder / 'feed.jsonl'}:2"}
+    assert "binary" in reasons[str(folder / "binary.txt")]
+    assert "empty" in reasons[str(folder / "empty.md")]
+    assert "not UTF-8" in reasons[str(folder / "latin1.txt")]
+    assert "invalid JSON" in reasons[str(folder / "broken.json")]
+    assert "--date" in reasons[str(folder / "undated.txt")]
+    assert "expected a JSON object" in reasons[f"{folder / 'feed.jsonl'}:2"]
+    titles = {a.source_path for a in repo.list_articles()}
+    assert titles == {str(folder / SEED.name), str(folder / "2023-09-13-good.txt"),
+                      f"{folder / 'feed.jsonl'}:1"}
+
+
+def test_command_line_date_applies_to_every_article(repo, tmp_path):
+    (tmp_path / "a.txt").write_text("Kim left for Russia on Sunday with his officials.")
+    summary = ingest_paths([tmp_path / "a.txt"], repo, published=datetime(2023, 9, 12))
+    assert summary.added == 1
+    (article,) = repo.list_articles()
+    assert (article.published, article.dct_source) == (datetime(2023, 9, 12), "cli")
+    (event,) = [e for e in repo.list_events() if not e.inferred]
+    assert event.earliest == datetime(2023, 9, 10)
+
+
+def make_articles(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"2023-09-{number + 1:02d}-story.txt"
+        path.write_text(f"Story {number}: the council met on Monday and voted.\n")
+        paths.append(path)
+    return paths
+
+
+def test_progress_reports_each_file_in_order(repo, tmp_path):
+    paths = make_articles(tmp_path / "in", 4)
+    calls = []
+    ingest_paths([tmp_path / "in"], repo, progress=lambda *call: calls.append(call))
+    assert calls == [(n + 1, 4, str(path)) for n, path in enumerate(paths)]
+
+
+def test_cancel_stops_between_articles_and_a_rerun_completes(repo, tmp_path):
+    make_articles(tmp_path / "in", 5)
+    done = []
+    summary = ingest_paths([tmp_path / "in"], repo, progress=lambda *call: done.append(call),
+                           cancel=lambda: len(done) >= 2)
+    assert summary.cancelled and summary.added == 2
+    assert len(repo.list_articles()) == 2
+    rerun = ingest_paths([tmp_path / "in"], repo)
+    assert (rerun.added, rerun.already, rerun.cancelled) == (3, 2, False)
+
+
+def test_publication_date_change_moves_unreviewed_and_keeps_reviewed(repo, tmp_path):
+    ingest_paths([SEED], repo)
+    (article,) = repo.list_articles()
+    before = repo.list_events(article_ids=[article.id])
+    (sunday,) = [e for e in before if e.expression == "Sunday"]
+    (monday,) = [e for e in before if e.expression == "Monday"]
+    accepted = repo.accept(monday.id, expected_version=monday.version, actor="tester")
+    new_date = datetime(2023, 9, 19)
+
+    snapshot = repo.list_events(article_ids=[article.id])
+    preview = change_publication_date(repo, article.id, new_date, dry_run=True)
+    assert repo.list_events(article_ids=[article.id]) == snapshot
+    assert repo.get_article(article.id).published == datetime(2023, 9, 12)
+    assert any(old.id == sunday.id for old, _ in preview.moved)
+
+    change = change_publication_date(repo, article.id, new_date, actor="tester")
+    moved = {old.id: new for old, new in change.moved}
+    assert moved[sunday.id].earliest == datetime(2023, 9, 17)
+    assert [e.id for e in change.kept_reviewed] == [accepted.id]
+    assert repo.get_event(accepted.id).earliest == datetime(2023, 9, 11)
+    assert repo.get_article(article.id).published == new_date
+    assert repo.get_article(article.id).dct_source == "analyst"
+
+
+def test_analyse_matches_what_ingest_stores(repo):
+    summary = ingest_paths([SEED], repo)
+    mentions, events = analyse(load_article(SEED))
+    assert summary.events == len(events)
+    assert len(repo.article_mentions(repo.list_articles()[0].id)) == len(mentions)
