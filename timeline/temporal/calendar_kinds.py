@@ -81,7 +81,8 @@ def resolve_month(r, d) -> Resolution | None:
         year, how = this_year, "-> that month in the DCT's year"
     else:
         candidates = [date(this_year + k, month, 1) for k in (-1, 0, 1)]
-        year = pick_by_tense(candidates, r.dct_day.replace(day=1), tense, near_days=0).year
+        # News report what happened: a month without tense is the last one.
+        year = pick_by_tense(candidates, r.dct_day.replace(day=1), tense or PAST, near_days=0).year
         how = f"has no year; {_year_phrase(tense)} against the DCT {r.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
     return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod)
@@ -118,7 +119,8 @@ def resolve_weekday(r, d) -> Resolution | None:
     g = d.groups
     weekday = WEEKDAYS[g["weekday"].lower()]
     relation = (g.get("rel") or "").lower() or None
-    tense = r.tense(d)
+    # "Wednesday's ruling" names something that has happened.
+    tense = PAST if g.get("poss") else r.tense(d)
     day = weekday_by_tense(r.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None)
     value = _day_value(day)
     if day == r.dct_day and relation not in ("last", "next"):

@@ -123,7 +123,16 @@ def _vague_context(text: str, match: re.Match) -> bool:
     return True
 
 
+def _not_an_age(text: str, match: re.Match) -> bool:
+    # "a 6-year-old boy" is an age and "60 Minutes" a programme, not durations.
+    if re.match(r"[\s-]*olds?\b", text[match.end():match.end() + 6]):
+        return False
+    unit = match.group("unit")
+    return not (unit[0].isupper() and unit[1:].islower())
+
+
 GUARDS = {
+    "not_an_age": _not_an_age,
     "month_alone": _month_alone,
     "year_context": _year_context,
     "weekday_not_name": _weekday_not_name,

@@ -50,9 +50,9 @@ def resolve_reference(r, d) -> Resolution | None:
     unit = g["unit"].lower()
     direction = (g.get("dir") or "").lower()
     step = 1 if direction in ("next", "following", "after") else -1 if direction in ("previous", "preceding", "before") else 0
-    base = r.reference_day
-    pod = PARTS_OF_DAY.get(unit) if unit != "night" else "NI"
     letter = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
+    base = r.reference_day if letter in ("D", "W") else r.reference_any
+    pod = PARTS_OF_DAY.get(unit) if unit != "night" else "NI"
     day = shift(base, step, letter)
     if letter == "D":
         value = f"{day.year:04d}-{day.month:02d}-{day.day:02d}" + (f"T{pod}" if pod else "")

@@ -27,6 +27,8 @@ class Resolver:
         self.reference_day: date = self.dct_day
         self.reference_label = f"DCT {self.dct_day.isoformat()}"
         self.has_reference = False
+        # The last calendar time of any granularity ("later that year" counts from it).
+        self.reference_any: date = self.dct_day
 
     def tense(self, detection: Detection) -> str | None:
         """Return the tense of the clause around ``detection``."""
@@ -74,7 +76,10 @@ class Resolver:
         # Later "the next day" / "later that day" count from the last day mentioned.
         fine = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
                 Granularity.SECOND)
-        if mention.earliest is not None and mention.latest is not None and mention.granularity in fine:
+        if not mention.is_anchored or mention.granularity is Granularity.UNKNOWN:
+            return
+        self.reference_any = mention.earliest.date()
+        if mention.granularity in fine:
             self.reference_day = mention.earliest.date()
             self.reference_label = mention.text
             self.has_reference = True

@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_day",
-        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d:])\b"
+        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d|:\d)\b"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",
         "absolute",
         examples=(
@@ -111,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         r"\b(?:(?P<rel>last|next|this|early|late|earlier|later)(?:\s+on)?\s+)?(?P<weekday>{WEEKDAY})"
-        r"(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
+        r"(?P<poss>'s)?(?:\s+(?P<pod>{POD}))?\b",
         "weekday",
         guard="weekday_not_name",
         examples=(
@@ -249,11 +249,13 @@ RULES: tuple[Rule, ...] = (
         "duration",
         r"\b(?:(?P<q>about|almost|nearly|some|around|roughly|approximately|more\s+than|less\s+than|over"
         r"|under|at\s+least|at\s+most|up\s+to|just|only|another)\s+)?(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
-        r"(?P<unit>{UNITS}|{UNIT})(?:-(?:long|old))?\b",
+        r"(?P<unit>{UNITS}|{UNIT})(?:-long)?\b",
         "duration",
+        guard="not_an_age",
         examples=("He has ruled in his [12 years] in power. => P12Y",
                   "A [16-hour] flight. => PT16H", "It lasted [5 1/2 hours]. => PT5H30M",
-                  "It took [more than a year]. => P1Y", "He made [seven trips] abroad. => none"),
+                  "It took [more than a year]. => P1Y", "He made [seven trips] abroad. => none",
+                  "A [6-year-old] boy. => none", "He hosts [60 Minutes] on CBS. => none"),
     ),
     Rule(
         "vague_span",

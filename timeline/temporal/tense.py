@@ -11,12 +11,14 @@ import re
 PAST, FUTURE, PRESENT = "past", "future", "present"
 
 _FUTURE = (
-    r"will|won't|wo|shall|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled|"
-    r"expected\s+to|expects?\s+to|due\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to|would|"
-    r"next|until|till|upcoming|promised\s+to|agreed\s+to|threatened\s+to|hopes?\s+to|aims?\s+to"
+    r"will|won't|wo|shall|'ll|going\s+to|plans?|planned|planning|scheduled|expected|expects?|"
+    r"due|intends?\s+to|set\s+(?:to|for)|is\s+to|are\s+to|would|(?-i:could|might|may|can)|"
+    r"next|upcoming|promised\s+to|agreed\s+to|threatened\s+to|hopes?\s+to|aims?\s+to|"
+    r"as\s+(?:soon|early)\s+as|postponed\s+until|delayed\s+until"
 )
 _PAST = (
-    r"was|were|had|did|said|told|ago|last|earlier|since|[a-z]{2,}ed|began|came|went|met|left|"
+    r"was|were|had|did|said|told|ago|last|earlier|since|(?-i:(?!(?:need|speed|indeed|hundred|united)\b)[a-z]{2,}ed)|"
+    r"began|came|went|met|left|"
     r"took|gave|made|held|won|lost|fell|rose|broke|saw|sent|spoke|struck|hit|shot|killed|"
     r"led|fled|ran|got|became|began|found|began|brought|bought|caught|fought|thought|wrote|"
     r"told|sold|paid|put|set|said"
