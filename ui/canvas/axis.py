@@ -1,0 +1,73 @@
+"""The time axis band (two tiers of labels) and the grid lines it casts over the lanes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPalette, QPen
+
+from . import scale
+from .style import AXIS_H, faded
+
+
+def measure_label_widths(metrics: QFontMetricsF) -> dict[str, float]:
+    """Return, per tick level name, the width (px) of its widest possible label."""
+    return {
+        level.name: max(metrics.horizontalAdvance(text) for text in scale.sample_labels(level))
+        for level in scale.LEVELS
+    }
+
+
+def paint_grid(
+    painter: QPainter, viewport: scale.Viewport, level: scale.Level, width: float,
+    top: float, bottom: float, palette: QPalette,
+) -> None:
+    """Draw faint lines at the lower-tier ticks and stronger ones at the upper tier."""
+    t_left, t_right = viewport.t_of(0), viewport.t_of(width)
+    text = palette.color(QPalette.ColorRole.Text)
+    painter.setPen(QPen(faded(text, 22), 1))
+    painter.drawLines([QLineF(x, top, x, bottom) for x in _xs(viewport, scale.ticks(level, t_left, t_right))])
+    painter.setPen(QPen(faded(text, 60), 1))
+    painter.drawLines(
+        [QLineF(x, top, x, bottom) for x in _xs(viewport, scale.major_ticks(level, t_left, t_right))]
+    )
+
+
+def _xs(viewport: scale.Viewport, tick_list: list[tuple[float, str]]) -> list[float]:
+    return [round(viewport.x_of(days)) + 0.5 for days, _label in tick_list]
+
+
+def paint_axis(
+    painter: QPainter, viewport: scale.Viewport, level: scale.Level, width: float,
+    palette: QPalette, metrics: QFontMetricsF,
+) -> None:
+    """Draw the axis band at the top: upper-tier labels (kept in view while their stretch
+    is) above lower-tier labels centred on their stretch."""
+    t_left, t_right = viewport.t_of(0), viewport.t_of(width)
+    painter.fillRect(QRectF(0, 0, width, AXIS_H), palette.color(QPalette.ColorRole.Window))
+    text = palette.color(QPalette.ColorRole.WindowText)
+    half = AXIS_H / 2
+    painter.setPen(QPen(faded(text, 90), 1))
+    painter.drawLine(QLineF(0, AXIS_H - 0.5, width, AXIS_H - 0.5))
+    majors = scale.major_ticks(level, t_left, t_right)
+    painter.setPen(text)
+    for index, (days, label) in enumerate(majors):
+        x = viewport.x_of(days)
+        x_next = viewport.x_of(majors[index + 1][0]) if index + 1 < len(majors) else width
+        left = max(x, 0.0) + 4
+        room = min(x_next, width) - left - 4
+        if room < 8:
+            continue
+        label_width = metrics.horizontalAdvance(label)
+        if label_width > room:
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(QRectF(left, 2, room, half - 2), Qt.AlignmentFlag.AlignVCenter, label)
+        painter.drawLine(QLineF(round(x) + 0.5, 0, round(x) + 0.5, AXIS_H))
+    minors = scale.ticks(level, t_left, t_right)
+    painter.setPen(faded(text, 200))
+    for index, (days, label) in enumerate(minors):
+        x = viewport.x_of(days)
+        x_next = viewport.x_of(minors[index + 1][0]) if index + 1 < len(minors) else viewport.x_of(
+            days + level.min_days
+        )
+        painter.drawLine(QLineF(round(x) + 0.5, AXIS_H - 6, round(x) + 0.5, AXIS_H))
+        painter.drawText(QRectF(x, half, x_next - x, half - 2), Qt.AlignmentFlag.AlignCenter, label)

@@ -1,0 +1,113 @@
+"""The canvas's own Qt-free view of an event, fed by the store (or by tests and benches).
+
+Nothing here imports Qt, so the data, the scale and the layout are unit-tested without a
+window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+# Granularities whose single unit is a point on the canvas (a glyph), not a stretch.
+FINE_GRANULARITIES = frozenset({"day", "part_of_day", "hour", "minute", "second"})
+
+# The nominal length of one unit of each granularity, in days; an event much longer than
+# one unit of its granularity is a real interval, not an uncertain point.
+UNIT_DAYS = {
+    "century": 36524.0,
+    "decade": 3652.0,
+    "year": 365.0,
+    "half": 181.0,
+    "quarter": 90.0,
+    "season": 90.0,
+    "month": 28.0,
+    "week": 7.0,
+    "day": 1.0,
+    "part_of_day": 0.25,
+    "hour": 1.0 / 24,
+    "minute": 1.0 / 1440,
+    "second": 1.0 / 86400,
+}
+
+STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
+STATUS_CODE = {name: code for code, name in enumerate(STATUSES)}
+
+# How an event is drawn when it is wide enough to be a bar.
+KIND_UNCERTAIN = 0  # one unit of a coarse granularity ("2019"): faded, soft edges
+KIND_INTERVAL = 1  # a stretch longer than its unit ("from March to May"): solid bar
+KIND_FINE = 2  # day or finer: a point glyph; a soft bar only when zoomed far in
+
+
+@dataclass(frozen=True, slots=True)
+class CanvasEvent:
+    """One event as the canvas draws it; ``end`` is exclusive."""
+
+    id: int
+    start: datetime
+    end: datetime
+    granularity: str
+    status: str
+    title: str
+    group: str
+    expression: str = ""
+    source: str = ""
+    date_display: str = ""
+
+
+def event_kind(event: CanvasEvent) -> int:
+    """Return KIND_INTERVAL, KIND_FINE or KIND_UNCERTAIN for how ``event`` is drawn."""
+    unit = UNIT_DAYS.get(event.granularity)
+    length_days = (event.end - event.start).total_seconds() / 86400.0
+    if unit is not None and length_days > unit * 1.5:
+        return KIND_INTERVAL
+    if event.granularity in FINE_GRANULARITIES:
+        return KIND_FINE
+    return KIND_UNCERTAIN
+
+
+def status_code(status: str) -> int:
+    """Return the index of ``status`` in STATUSES (unknown statuses count as unreviewed)."""
+    return STATUS_CODE.get(status, 0)
+
+
+def human_date(event: CanvasEvent) -> str:
+    """Return the event's time as a person reads it, at its granularity.
+
+    ``date_display`` wins when the caller gave one.
+    """
+    if event.date_display:
+        return event.date_display
+    start, end = event.start, event.end
+    last = end - timedelta(microseconds=1) if end > start else start
+    granularity = event.granularity
+    if event_kind(event) == KIND_INTERVAL:
+        return f"{_format_at(start, granularity)} – {_format_at(last, granularity)}"
+    if granularity == "century":
+        return f"{start.year // 100 * 100}s"
+    if granularity == "decade":
+        return f"{start.year // 10 * 10}s"
+    if granularity == "year":
+        return str(start.year)
+    if granularity in ("quarter", "season", "half"):
+        return f"{start.strftime('%b')}–{last.strftime('%b %Y')}"
+    if granularity == "week":
+        return f"week of {_day(start)}"
+    if granularity == "part_of_day":
+        return f"{_day(start)}, {start:%H:%M}–{end:%H:%M}"
+    return _format_at(start, granularity)
+
+
+def _day(moment: datetime) -> str:
+    # strftime's %Y pads nothing before 1000 on some platforms, so build it by hand.
+    return f"{moment.strftime('%a')} {moment.day} {moment.strftime('%b')} {moment.year}"
+
+
+def _format_at(moment: datetime, granularity: str) -> str:
+    if granularity in ("century", "decade", "year"):
+        return str(moment.year)
+    if granularity in ("half", "quarter", "season", "month"):
+        return f"{moment.strftime('%b')} {moment.year}"
+    if granularity in ("hour", "minute", "second"):
+        return f"{_day(moment)} {moment:%H:%M}"
+    return _day(moment)

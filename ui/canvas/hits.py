@@ -1,0 +1,76 @@
+"""What lies under a point of the canvas: an event's glyph or bar, a cluster, or nothing;
+and what the tooltip says about it. Uses the same geometry as the painter."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from math import floor
+
+from .data import human_date
+from .layout import BAR_PX, CanvasLayout
+from .scale import Viewport, from_days
+from .style import AXIS_H, GLYPH, LINE_H
+
+_SLOP = 3.0  # px of forgiveness around a glyph
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An event (``first == last``) or a cluster: positions in ``layout.rows[row]``."""
+
+    row: int
+    first: int
+    last: int
+
+    @property
+    def is_cluster(self) -> bool:
+        """True when the hit is a cluster of several events."""
+        return self.first != self.last
+
+
+def hit_at(layout: CanvasLayout, viewport: Viewport, scroll_y: float, x: float, y: float) -> Hit | None:
+    """Return what is drawn at (x, y) in the lanes, or None."""
+    if y < AXIS_H:
+        return None
+    row_index = layout.row_at_line(floor((y - AXIS_H + scroll_y) / LINE_H))
+    if row_index is None:
+        return None
+    row = layout.rows[row_index]
+    ppd = viewport.px_per_day
+    reach = (GLYPH + 2 * _SLOP) / ppd
+    best: tuple[float, Hit] | None = None
+    for first, last in row.runs(viewport.t_of(x) - reach, viewport.t_of(x) + reach, ppd):
+        x0, x1 = viewport.x_of(row.starts[first]), viewport.x_of(row.ends[last])
+        if first == last and x1 - x0 >= BAR_PX:
+            distance = 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
+        else:
+            half = max((x1 - x0) / 2, GLYPH / 2 + (1.5 if first != last else 0))
+            distance = max(0.0, abs(x - (x0 + x1) / 2) - half)
+        if distance <= _SLOP and (best is None or distance < best[0]):
+            best = (distance, Hit(row_index, first, last))
+    return best[1] if best else None
+
+
+def hit_event_ids(layout: CanvasLayout, hit: Hit) -> list[int]:
+    """Return the ids of the events a hit covers (one for an event, all for a cluster)."""
+    row = layout.rows[hit.row]
+    return [layout.events[row.members[p]].id for p in range(hit.first, hit.last + 1)]
+
+
+def tooltip_html(layout: CanvasLayout, hit: Hit) -> str:
+    """Return the tooltip for a hit: title, date as read by a person, expression, source;
+    for a cluster, how many events and over what stretch."""
+    row = layout.rows[hit.row]
+    if hit.is_cluster:
+        start, end = from_days(row.starts[hit.first]), from_days(row.ends[hit.last])
+        count = hit.last - hit.first + 1
+        return f"<b>{count} events</b><br>{start:%d %b %Y} – {end:%d %b %Y}<br><i>zoom in to separate them</i>"
+    event = layout.events[row.members[hit.first]]
+    parts = [f"<b>{html.escape(event.title)}</b>", html.escape(human_date(event))]
+    if event.expression:
+        parts.append(f"“{html.escape(event.expression)}”")
+    if event.source:
+        parts.append(f"<i>{html.escape(event.source)}</i>")
+    parts.append(f"<small>{html.escape(event.status)} · {html.escape(event.granularity)}</small>")
+    return "<br>".join(parts)

@@ -1,0 +1,203 @@
+"""Lanes and rows, Qt-free: which line of the canvas each event sits on, and which events
+merge into a cluster at a given zoom.
+
+Computed once per data change. Within a group, events stack into rows by sort-and-sweep
+(sorted by start, each takes the lowest row free at its start: O(n log n)), so no two events
+in one row overlap and, in a row, starts and ends are both sorted -- which is what lets the
+painter cull a row with two bisects.
+
+Clustering is decided per zoom without recomputing anything: for each pair of neighbours in
+a row we store the pixels-per-day at which they separate (their gap reaches GAP_PX, or one
+of them grows wider than BAR_PX). Sorting those thresholds once per row gives, at any zoom,
+the breaks between clusters by a bisect.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .data import CanvasEvent, event_kind, status_code
+from .scale import to_days
+
+GAP_PX = 12.0  # neighbours closer than this (edge to edge) merge into a cluster
+BAR_PX = 12.0  # an event wider than this stands alone as a bar
+_NEVER = float("inf")
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of a lane: its events in time order, none overlapping."""
+
+    line: int  # the row's line on the canvas (group headers take a line each)
+    starts: list[float] = field(default_factory=list)
+    ends: list[float] = field(default_factory=list)
+    members: list[int] = field(default_factory=list)  # indices into CanvasLayout.events
+    separate_at: list[float] = field(default_factory=list)  # px/day where i and i+1 part
+    breaks_by_zoom: list[int] = field(default_factory=list)  # i, by separate_at ascending
+    zoom_of_break: list[float] = field(default_factory=list)  # separate_at, ascending
+
+    def runs(self, t_start: float, t_end: float, px_per_day: float) -> list[tuple[int, int]]:
+        """Return the clusters ``(first, last)`` (positions in this row, inclusive) that
+        reach into [t_start, t_end] at ``px_per_day``; a singleton has first == last."""
+        first = bisect_right(self.ends, t_start)
+        stop = bisect_left(self.starts, t_end)
+        if first >= stop:
+            return []
+        n_breaks = bisect_right(self.zoom_of_break, px_per_day)
+        separate_at = self.separate_at
+        last = stop - 1
+        if stop - first <= n_breaks:
+            # Few events in view: walk them.
+            cuts = [i for i in range(first, last) if separate_at[i] <= px_per_day]
+        else:
+            # Many events, few clusters: take this zoom's breaks from the sorted thresholds.
+            cuts = sorted(i for i in self.breaks_by_zoom[:n_breaks] if first <= i < last)
+        begin = self._cluster_edge(first, -1, px_per_day, n_breaks)
+        result = []
+        for cut in cuts:
+            result.append((begin, cut))
+            begin = cut + 1
+        result.append((begin, self._cluster_edge(last, 1, px_per_day, n_breaks)))
+        return result
+
+    def _cluster_edge(self, position: int, direction: int, px_per_day: float, n_breaks: int) -> int:
+        """Return the first (direction -1) or last (+1) member of the cluster at ``position``."""
+        separate_at = self.separate_at
+        edge = position
+        for _ in range(64):  # clusters are usually short: walk first
+            gap = edge - 1 if direction < 0 else edge
+            if gap < 0 or gap >= len(separate_at) or separate_at[gap] <= px_per_day:
+                return edge
+            edge += direction
+        # A long cluster: its edge is the nearest break, found among this zoom's breaks.
+        if direction < 0:
+            before = [i for i in self.breaks_by_zoom[:n_breaks] if i < position]
+            return max(before) + 1 if before else 0
+        after = [i for i in self.breaks_by_zoom[:n_breaks] if i >= position]
+        return min(after) if after else len(self.starts) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A group's lane: its header line and its rows."""
+
+    name: str
+    header_line: int
+    first_row: int
+    row_count: int
+    event_count: int
+
+
+@dataclass(slots=True)
+class CanvasLayout:
+    """Everything the painter needs that does not change with zoom or pan."""
+
+    events: list[CanvasEvent]
+    kinds: list[int]
+    statuses: list[int]
+    lanes: list[Lane]
+    rows: list[Row]
+    line_count: int
+    place_of_id: dict[int, tuple[int, int]]  # event id -> (row index, position in row)
+    t_min: float
+    t_max: float
+
+    def row_at_line(self, line: int) -> int | None:
+        """Return the index of the row drawn on ``line``, or None for a header or nothing."""
+        lane_index = bisect_right([lane.header_line for lane in self.lanes], line) - 1
+        if lane_index < 0:
+            return None
+        lane = self.lanes[lane_index]
+        offset = line - lane.header_line - 1
+        return lane.first_row + offset if 0 <= offset < lane.row_count else None
+
+    def density(self, t_start: float, t_end: float, bins: int) -> list[int]:
+        """Return how many events start in each of ``bins`` equal stretches of the span."""
+        counts = [0] * bins
+        width = (t_end - t_start) / bins if t_end > t_start else 1.0
+        for row in self.rows:
+            for start in row.starts:
+                index = int((start - t_start) / width)
+                counts[min(max(index, 0), bins - 1)] += 1
+        return counts
+
+
+def _stack(spans: list[tuple[float, float, int, int]]) -> list[int]:
+    """Return a row number per span (given sorted by start): the lowest row free at its start."""
+    free_rows: list[int] = []
+    busy: list[tuple[float, int]] = []  # (end, row)
+    row_count = 0
+    rows = []
+    for start, end, _event_id, _index in spans:
+        while busy and busy[0][0] <= start:
+            heapq.heappush(free_rows, heapq.heappop(busy)[1])
+        if free_rows:
+            row = heapq.heappop(free_rows)
+        else:
+            row, row_count = row_count, row_count + 1
+        # A zero-length event still occupies its instant.
+        heapq.heappush(busy, (end if end > start else start + 1e-9, row))
+        rows.append(row)
+    return rows
+
+
+def _finish_row(row: Row) -> None:
+    starts, ends = row.starts, row.ends
+    separate_at = []
+    for i in range(len(starts) - 1):
+        gap = starts[i + 1] - ends[i]
+        key = max(gap / GAP_PX, (ends[i] - starts[i]) / BAR_PX, (ends[i + 1] - starts[i + 1]) / BAR_PX)
+        separate_at.append(1.0 / key if key > 0 else _NEVER)
+    row.separate_at = separate_at
+    row.breaks_by_zoom = sorted(range(len(separate_at)), key=separate_at.__getitem__)
+    row.zoom_of_break = [separate_at[i] for i in row.breaks_by_zoom]
+
+
+def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> CanvasLayout:
+    """Return the lanes (one per group, ordered by their first event, then name) and rows
+    for ``events``; the same input always gives the same layout."""
+    kept = [ev for ev in events if not (hide_rejected and ev.status == "rejected")]
+    by_group: dict[str, list[tuple[float, float, int, int]]] = {}
+    for index, ev in enumerate(kept):
+        start = to_days(ev.start)
+        end = max(to_days(ev.end), start)
+        by_group.setdefault(ev.group, []).append((start, end, ev.id, index))
+    for spans in by_group.values():
+        spans.sort()
+    order = sorted(by_group, key=lambda name: (by_group[name][0][0], name))
+    lanes: list[Lane] = []
+    rows: list[Row] = []
+    place_of_id: dict[int, tuple[int, int]] = {}
+    line = 0
+    for name in order:
+        spans = by_group[name]
+        row_numbers = _stack(spans)
+        row_count = max(row_numbers) + 1
+        lane_rows = [Row(line=line + 1 + r) for r in range(row_count)]
+        for (start, end, event_id, index), r in zip(spans, row_numbers):
+            row = lane_rows[r]
+            place_of_id[event_id] = (len(rows) + r, len(row.members))
+            row.starts.append(start)
+            row.ends.append(end)
+            row.members.append(index)
+        for row in lane_rows:
+            _finish_row(row)
+        lanes.append(Lane(name, line, len(rows), row_count, len(spans)))
+        rows.extend(lane_rows)
+        line += 1 + row_count
+    all_starts = [spans[0][0] for spans in by_group.values()]
+    all_ends = [max(end for _s, end, _i, _x in spans) for spans in by_group.values()]
+    return CanvasLayout(
+        events=kept,
+        kinds=[event_kind(ev) for ev in kept],
+        statuses=[status_code(ev.status) for ev in kept],
+        lanes=lanes,
+        rows=rows,
+        line_count=line,
+        place_of_id=place_of_id,
+        t_min=min(all_starts, default=0.0),
+        t_max=max(all_ends, default=0.0),
+    )

@@ -1,0 +1,201 @@
+"""The one paint routine for the lanes and their events.
+
+Per visible row it asks the layout for the clusters in view at this zoom (two bisects plus
+the breaks of this zoom), then draws a glyph, a bar or a cluster for each. Glyphs are blitted
+from pre-rendered images (vectors when exporting SVG); cluster boxes are batched into one
+call; text is drawn from cached QStaticText.
+"""
+
+from __future__ import annotations
+
+from math import ceil, floor
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush, QFont, QFontMetricsF, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
+)
+
+from .data import KIND_INTERVAL, KIND_UNCERTAIN
+from .layout import BAR_PX, CanvasLayout
+from .scale import Viewport
+from .style import AXIS_H, BAR_H, GLYPH, LINE_H, STATUS_COLOURS, GlyphAtlas, draw_glyph, faded
+
+LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
+_LABEL_CACHE_LIMIT = 20000
+
+
+class LanePainter:
+    """Draws lane bands, group headers and events; holds the caches that make it fast."""
+
+    def __init__(self, font: QFont) -> None:
+        self.atlas = GlyphAtlas()
+        self.set_font(font)
+
+    def set_font(self, font: QFont) -> None:
+        """Use ``font`` for titles; the small font for counts derives from it."""
+        self.font = QFont(font)
+        self.small_font = QFont(font)
+        self.small_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        self.metrics = QFontMetricsF(self.font)
+        self.small_metrics = QFontMetricsF(self.small_font)
+        self.forget_texts()
+
+    def forget_texts(self) -> None:
+        """Drop cached texts (after a data or font change)."""
+        self.titles: dict[tuple[int, int], QStaticText] = {}
+        self.counts: dict[int, QStaticText] = {}
+
+    def _title(self, event_index: int, title: str, room: float) -> QStaticText:
+        room_bucket = int(room) // 24 * 24
+        key = (event_index, room_bucket)
+        text = self.titles.get(key)
+        if text is None:
+            if len(self.titles) > _LABEL_CACHE_LIMIT:
+                self.titles.clear()
+            elided = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, room_bucket)
+            text = QStaticText(elided)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(font=self.font)
+            self.titles[key] = text
+        return text
+
+    def _count(self, count: int) -> QStaticText:
+        text = self.counts.get(count)
+        if text is None:
+            text = QStaticText(str(count))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(font=self.small_font)
+            self.counts[count] = text
+        return text
+
+    def paint_bands(
+        self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float,
+        lanes_bottom: float, palette: QPalette,
+    ) -> None:
+        """Draw the lane backgrounds (alternating) and the group header lines."""
+        first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
+        painter.save()
+        painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
+        base = palette.color(QPalette.ColorRole.Base)
+        alternate = palette.color(QPalette.ColorRole.AlternateBase)
+        header_fill = palette.color(QPalette.ColorRole.Button)
+        painter.fillRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H), base)
+        for lane_index, lane in enumerate(layout.lanes):
+            if lane.header_line + lane.row_count < first_line or lane.header_line > last_line:
+                continue
+            top = AXIS_H + lane.header_line * LINE_H - scroll_y
+            if lane_index % 2:
+                painter.fillRect(QRectF(0, top + LINE_H, width, lane.row_count * LINE_H), alternate)
+            painter.fillRect(QRectF(0, top, width, LINE_H), header_fill)
+        painter.restore()
+
+    def paint_events(
+        self, painter: QPainter, layout: CanvasLayout, viewport: Viewport, scroll_y: float,
+        width: float, lanes_bottom: float, palette: QPalette, vector: bool = False,
+    ) -> None:
+        """Draw headers' captions and every event in view: glyphs, bars, clusters, titles."""
+        first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
+        painter.save()
+        painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
+        self._paint_headers(painter, layout, first_line, last_line, scroll_y, width, palette)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        painter.setFont(self.font)
+        t_margin = (GLYPH + 2) / viewport.px_per_day
+        t_left, t_right = viewport.t_of(0) - t_margin, viewport.t_of(width) + t_margin
+        clusters: list[QRectF] = []
+        count_spots: list[tuple[float, float, float, int]] = []
+        painter.setPen(text_colour)
+        for lane in layout.lanes:
+            if lane.header_line + lane.row_count < first_line or lane.header_line > last_line:
+                continue
+            start_row = lane.first_row + max(0, first_line - lane.header_line - 1)
+            stop_row = lane.first_row + min(lane.row_count, last_line - lane.header_line)
+            for row_index in range(start_row, stop_row):
+                row = layout.rows[row_index]
+                y = AXIS_H + row.line * LINE_H - scroll_y
+                self._paint_row(painter, layout, row, viewport, y, t_left, t_right, width,
+                                clusters, count_spots, vector)
+        painter.setPen(QPen(faded(text_colour, 150), 1))
+        painter.setBrush(QBrush(faded(text_colour, 70)))
+        painter.drawRects(clusters)
+        painter.setFont(self.small_font)
+        painter.setPen(text_colour)
+        for left, top, box_width, count in count_spots:
+            text = self._count(count)
+            text_width = text.size().width()
+            if text_width <= box_width + 2:
+                painter.drawStaticText(QPointF(left + (box_width - text_width) / 2, top), text)
+        painter.restore()
+
+    def _paint_headers(self, painter, layout, first_line, last_line, scroll_y, width, palette) -> None:
+        painter.setFont(self.font)
+        painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
+        for lane in layout.lanes:
+            if lane.header_line < first_line - 1 or lane.header_line > last_line:
+                continue
+            top = AXIS_H + lane.header_line * LINE_H - scroll_y
+            caption = f"{lane.name}  ({lane.event_count})"
+            painter.drawText(QRectF(6, top, width - 12, LINE_H), Qt.AlignmentFlag.AlignVCenter, caption)
+
+    def _paint_row(self, painter, layout, row, viewport, y, t_left, t_right, width,
+                   clusters, count_spots, vector) -> None:
+        runs = row.runs(t_left, t_right, viewport.px_per_day)
+        if not runs:
+            return
+        t0, ppd = viewport.t0, viewport.px_per_day
+        starts, ends, members = row.starts, row.ends, row.members
+        mid_y = y + LINE_H / 2
+        glyph_size = self.atlas.size
+        images = self.atlas.images
+        last = len(runs) - 1
+        for number, (first, final) in enumerate(runs):
+            x0 = (starts[first] - t0) * ppd
+            x1 = (ends[final] - t0) * ppd
+            if first != final:
+                if x1 - x0 < GLYPH + 3:
+                    centre = (x0 + x1) / 2
+                    x0, x1 = centre - (GLYPH + 3) / 2, centre + (GLYPH + 3) / 2
+                clusters.append(QRectF(x0, y + 3, x1 - x0, LINE_H - 6))
+                count_spots.append((x0, y + 3, x1 - x0, final - first + 1))
+                continue
+            index = members[first]
+            status = layout.statuses[index]
+            if x1 - x0 >= BAR_PX:
+                self._paint_bar(painter, layout.kinds[index], status, x0, x1, mid_y)
+                cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1
+            else:
+                cx = (x0 + x1) / 2
+            if vector:
+                draw_glyph(painter, status, cx, mid_y)
+            else:
+                painter.drawImage(QPointF(round(cx - glyph_size / 2), round(mid_y - glyph_size / 2)), images[status])
+            label_left = max(cx + GLYPH / 2 + 3, 0.0)
+            if number < last:
+                room = (starts[runs[number + 1][0]] - t0) * ppd - label_left - 4
+            else:
+                room = width - label_left
+            if room >= LABEL_MIN_PX:
+                text = self._title(index, layout.events[index].title, room)
+                painter.drawStaticText(QPointF(label_left, mid_y - text.size().height() / 2), text)
+
+    def _paint_bar(self, painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float) -> None:
+        colour = STATUS_COLOURS[status]
+        rect = QRectF(x0, mid_y - BAR_H / 2, x1 - x0, BAR_H)
+        if kind == KIND_INTERVAL:
+            painter.setPen(QPen(colour.darker(120), 1))
+            painter.setBrush(faded(colour, 170))
+            painter.drawRect(rect)
+            return
+        # Uncertain stretches fade in and out: no edge claims a precise moment.
+        alpha = 80 if kind == KIND_UNCERTAIN else 55
+        soft = min((x1 - x0) * 0.3, 28.0) / (x1 - x0)
+        gradient = QLinearGradient(x0, 0, x1, 0)
+        gradient.setColorAt(0.0, faded(colour, 0))
+        gradient.setColorAt(soft, faded(colour, alpha))
+        gradient.setColorAt(1.0 - soft, faded(colour, alpha))
+        gradient.setColorAt(1.0, faded(colour, 0))
+        painter.fillRect(rect, QBrush(gradient))
+
+
+def _visible_lines(scroll_y: float, lanes_bottom: float) -> tuple[int, int]:
+    return floor(scroll_y / LINE_H), ceil((scroll_y + lanes_bottom - AXIS_H) / LINE_H)

@@ -1,0 +1,274 @@
+"""The timeline canvas widget: one paint routine over a cached layout, with zoom, pan,
+selection, tooltips, an overview strip and PNG/SVG export.
+
+The picture without selection and hover (lanes, events, axis, overview) is cached as an
+image per view (size, time window, scroll, data); selection and hover are drawn over it,
+so they never cost a repaint of 100,000 events.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable, Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from . import scale
+from .axis import measure_label_widths, paint_axis, paint_grid
+from .data import CanvasEvent
+from .hits import hit_at, hit_event_ids, tooltip_html
+from .interaction import CanvasInteraction
+from .layout import CanvasLayout, build_layout
+from .none_guard import give_none_headroom
+from .overview import Overview
+from .painter import LanePainter
+from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
+
+give_none_headroom()  # PySide6 6.12 on Python 3.11 leaks references to None
+
+
+class TimelineCanvas(CanvasInteraction, QWidget):
+    """Zoomable timeline of events in lanes; see ``ui/canvas`` for the contract."""
+
+    selectionChanged = Signal(list)
+    eventActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(240, AXIS_H + OVERVIEW_H + 3 * LINE_H)
+        self._events: dict[int, CanvasEvent] = {}
+        self._hide_rejected = False
+        self._layout: CanvasLayout = build_layout([])
+        self._layout_version = 0
+        self._viewport = scale.Viewport(scale.to_days(datetime(2000, 1, 1)), 1.0)
+        self._scroll_y = 0.0
+        self._selected: set[int] = set()
+        self._lanes = LanePainter(self.font())
+        self._overview = Overview()
+        self._label_widths = measure_label_widths(QFontMetricsF(self.font()))
+        self._cache: QImage | None = None
+        self._cache_key: tuple | None = None
+        self._init_interaction()
+
+    # ----- the contract -----
+    def set_events(self, events: Sequence[CanvasEvent]) -> None:
+        """Show ``events`` (replacing any before); the first data fits the whole span."""
+        first_data = not self._events
+        self._events = {ev.id: ev for ev in events}
+        self._selected &= self._events.keys()
+        self._relayout()
+        if first_data:
+            self.fit_all()
+
+    def update_event(self, event: CanvasEvent) -> None:
+        """Redraw one changed event (status, title, or time)."""
+        old = self._events.get(event.id)
+        self._events[event.id] = event
+        place = self._layout.place_of_id.get(event.id)
+        in_place = (
+            old is not None and place is not None
+            and (old.start, old.end, old.group) == (event.start, event.end, event.group)
+            and not (self._hide_rejected and event.status == "rejected")
+        )
+        if not in_place:
+            self._relayout()
+            return
+        row = self._layout.rows[place[0]]
+        index = row.members[place[1]]
+        new_layout = build_layout([event])  # the status code and kind, computed one way
+        self._layout.events[index] = event
+        self._layout.statuses[index] = new_layout.statuses[0]
+        self._layout.kinds[index] = new_layout.kinds[0]
+        self._layout_version += 1
+        self._lanes.forget_texts()
+        self.update()
+
+    def select(self, ids: Iterable[int]) -> None:
+        """Select exactly ``ids`` (unknown ids are ignored); emits nothing."""
+        self._selected = {i for i in ids if i in self._events}
+        self.update()
+
+    def selected_ids(self) -> list[int]:
+        """Return the selected event ids, ascending."""
+        return sorted(self._selected)
+
+    def center_on(self, event_id: int) -> None:
+        """Bring the event to the middle of the view (zooming out if it is wider than it)."""
+        place = self._layout.place_of_id.get(event_id)
+        if place is None:
+            return
+        row = self._layout.rows[place[0]]
+        start, end = row.starts[place[1]], row.ends[place[1]]
+        width = self.time_width()
+        if (end - start) * self._viewport.px_per_day > width * 0.8:
+            self._viewport.show(start - (end - start) * 0.2, end + (end - start) * 0.2, width)
+        else:
+            middle = (start + end) / 2
+            self._viewport.t0 = middle - width / 2 / self._viewport.px_per_day
+        self._set_scroll(row.line * LINE_H - (self.lanes_height() - LINE_H) / 2)
+        self.update()
+
+    def fit_all(self) -> None:
+        """Show every event: the whole span in width, the first lanes at the top."""
+        layout = self._layout
+        if not layout.events:
+            return
+        span = max(layout.t_max - layout.t_min, 1.0 / 24)
+        margin = span * 0.03 + (GLYPH + 4) / max(self.time_width(), 1) * span
+        self._viewport.show(layout.t_min - margin, layout.t_max + margin, self.time_width())
+        self._scroll_y = 0.0
+        self.update()
+
+    def zoom_to(self, start: datetime, end: datetime) -> None:
+        """Show the stretch [start, end)."""
+        t_start, t_end = scale.to_days(start), scale.to_days(end)
+        if t_end < t_start:
+            t_start, t_end = t_end, t_start
+        self._viewport.show(t_start, t_end, self.time_width())
+        self._clamp_zoom()
+        self.update()
+
+    def set_hide_rejected(self, hide: bool) -> None:
+        """Hide (or show again) the rejected events."""
+        if hide != self._hide_rejected:
+            self._hide_rejected = hide
+            self._relayout()
+
+    def export_png(self, path: str, width: int | None = None, height: int | None = None) -> None:
+        """Write the current view to a PNG (at ``width`` x ``height``, default the widget's
+        size; the same time window). Raises OSError when the file cannot be written."""
+        width, height = width or self.width(), height or self.height()
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        self.paint_onto(painter, width, height)
+        painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write the image to {path}")
+
+    def export_svg(self, path: str) -> None:
+        """Write the current view to an SVG file, glyphs as vector shapes."""
+        from PySide6.QtSvg import QSvgGenerator  # only export needs the SVG module
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(self.width(), self.height()))
+        generator.setViewBox(QRectF(0, 0, self.width(), self.height()))
+        generator.setTitle("Timeline")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError(f"could not write the drawing to {path}")
+        self.paint_onto(painter, self.width(), self.height(), vector=True)
+        painter.end()
+
+    # ----- geometry -----
+    def time_width(self) -> float:
+        """Return the width (px) of the time area."""
+        return float(max(self.width(), 1))
+
+    def lanes_height(self) -> float:
+        """Return the height (px) of the lanes between the axis and the overview strip."""
+        return float(max(self.height() - AXIS_H - OVERVIEW_H, LINE_H))
+
+    def viewport(self) -> scale.Viewport:
+        """Return the live time window (x <-> time); callers may read, not keep, it."""
+        return self._viewport
+
+    def canvas_layout(self) -> CanvasLayout:
+        """Return the current lane layout."""
+        return self._layout
+
+    def _relayout(self) -> None:
+        self._layout = build_layout(list(self._events.values()), self._hide_rejected)
+        self._layout_version += 1
+        self._lanes.forget_texts()
+        self._set_scroll(self._scroll_y)
+        self.update()
+
+    def _set_scroll(self, scroll_y: float) -> None:
+        most = max(0.0, self._layout.line_count * LINE_H - self.lanes_height())
+        self._scroll_y = min(max(scroll_y, 0.0), most)
+
+    # ----- painting -----
+    def paint_onto(self, painter: QPainter, width: int, height: int, vector: bool = False) -> None:
+        """Draw lanes, events, axis and overview (not selection or hover) at width x height."""
+        palette = self.palette()
+        lanes_bottom = height - OVERVIEW_H
+        level = scale.choose_level(self._viewport.px_per_day, self._label_widths)
+        self._lanes.paint_bands(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+        paint_grid(painter, self._viewport, level, width, AXIS_H, lanes_bottom, palette)
+        self._lanes.paint_events(
+            painter, self._layout, self._viewport, self._scroll_y, width, lanes_bottom, palette, vector
+        )
+        paint_axis(painter, self._viewport, level, width, palette, QFontMetricsF(self.font()))
+        if self._layout.events:
+            self._overview.paint(
+                painter, self._layout, self._layout_version, self._viewport, width, lanes_bottom, palette
+            )
+        else:
+            painter.fillRect(QRectF(0, lanes_bottom, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window))
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self._viewport.t0, self._viewport.px_per_day,
+               self._scroll_y, self._layout_version, self.palette().cacheKey())
+        if key != self._cache_key:
+            self._cache = QImage(
+                int(self.width() * ratio), int(self.height() * ratio), QImage.Format.Format_ARGB32_Premultiplied
+            )
+            self._cache.setDevicePixelRatio(ratio)
+            cache_painter = QPainter(self._cache)
+            self.paint_onto(cache_painter, self.width(), self.height())
+            cache_painter.end()
+            self._cache_key = key
+        painter = QPainter(self)
+        painter.drawImage(0, 0, self._cache)
+        self._paint_overlay(painter)
+        painter.end()
+
+    def _paint_overlay(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setClipRect(QRectF(0, AXIS_H, self.width(), self.lanes_height()))
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(highlight, 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for event_id in self._selected:
+            spot = self.glyph_centre(event_id)
+            if spot is not None and -20 < spot.x() < self.width() + 20:
+                painter.drawEllipse(spot, GLYPH / 2 + 3, GLYPH / 2 + 3)
+        if self._rubber_band is not None:
+            painter.setPen(QPen(highlight, 1))
+            painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 50))
+            painter.drawRect(self._rubber_band)
+
+    def glyph_centre(self, event_id: int) -> QPointF | None:
+        """Return where the event's glyph is drawn (widget px), or None when not laid out."""
+        place = self._layout.place_of_id.get(event_id)
+        if place is None:
+            return None
+        row = self._layout.rows[place[0]]
+        x0 = self._viewport.x_of(row.starts[place[1]])
+        x1 = self._viewport.x_of(row.ends[place[1]])
+        cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1 if x1 - x0 >= 12 else (x0 + x1) / 2
+        return QPointF(cx, AXIS_H + row.line * LINE_H - self._scroll_y + LINE_H / 2)
+
+    def event(self, event: QEvent) -> bool:
+        """Answer tooltip requests with the hovered event's details."""
+        if event.type() == QEvent.Type.ToolTip:
+            hit = hit_at(self._layout, self._viewport, self._scroll_y, event.pos().x(), event.pos().y())
+            if hit is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), tooltip_html(self._layout, hit), self)
+            return True
+        return super().event(event)
+
+    def hit_ids_at(self, x: float, y: float) -> list[int]:
+        """Return the ids under (x, y): one event, a cluster's events, or none."""
+        hit = hit_at(self._layout, self._viewport, self._scroll_y, x, y)
+        return hit_event_ids(self._layout, hit) if hit else []
