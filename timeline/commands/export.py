@@ -1,15 +1,150 @@
-"""`timeline export`: not built yet; says so instead of pretending."""
+"""`timeline export`: write the stored events as CSV (default), JSON or TimelineJS.
+
+Writes to stdout, or with -o to a file that is replaced whole or not at all. The
+filters mean what they mean for `timeline events`. The TimelineJS formats publish a
+timeline, so unless --status says otherwise they leave out the events an analyst
+rejected.
+"""
 
 from __future__ import annotations
 
+import argparse
+import io
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from timeline.commands.events import lower_bound, statuses, upper_bound
+from timeline.export import FORMATS, ExportError, export_to_path, write_export
+from timeline.model import Article, Event, Status
+from timeline.store import Repository, StoreError, open_repository
+from timeline.store.repository import database_url
+
+PROG = "timeline export"
+# Above this many articles one query for all of them beats one query per article.
+FETCH_ALL_ARTICLES_ABOVE = 50
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("export", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "export",
+        help="write the events as CSV, JSON or TimelineJS",
+        description="Write the stored events, in time order, as CSV (the default), JSON "
+        "or TimelineJS CSV/JSON; to stdout, or to FILE with -o.",
+    )
+    parser.add_argument("--db", metavar="URL", help="database URL (default: the app's own file)")
+    parser.add_argument("--format", choices=FORMATS, default="csv")
+    parser.add_argument(
+        "--status", action="append", metavar="S,...", type=statuses,
+        help="only events with these review statuses ("
+        + ", ".join(status.value for status in Status) + ")",
+    )
+    parser.add_argument("--from", dest="start", metavar="D", type=lower_bound,
+                        help="only events that reach past the start of D "
+                        "(2023, 2023-09, 2023-09-12 or an ISO time)")
+    parser.add_argument("--to", dest="end", metavar="D", type=upper_bound,
+                        help="only events that begin before the end of D (D included)")
+    parser.add_argument("--article", action="append", metavar="ID", type=article_ids,
+                        help="only events from these articles (repeat or comma-separate)")
+    parser.add_argument("--excel", action="store_true",
+                        help="start CSV with a byte-order mark so Excel reads UTF-8 right")
+    parser.add_argument("--no-formula-guard", dest="formula_guard", action="store_false",
+                        help="write cells starting with = + - @ as they are (for pipelines)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     parser.set_defaults(func=run)
 
 
+def article_ids(text: str) -> list[int]:
+    """Return the article ids named in ``text`` (comma-separated)."""
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL when it does not exist (export must not create one)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def _articles_of(repository: Repository, events: Sequence[Event]) -> dict[int, Article]:
+    wanted = {event.article_id for event in events if event.article_id is not None}
+    if len(wanted) > FETCH_ALL_ARTICLES_ABOVE:
+        return {article.id: article for article in repository.list_articles()
+                if article.id in wanted}
+    return {article_id: repository.get_article(article_id) for article_id in sorted(wanted)}
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
 def run(args) -> int:
-    print("timeline export: not built yet", file=sys.stderr)
-    return 2
+    """Export the events; returns 0, 1 when the database or the file fails, 2 for bad
+    arguments."""
+    if args.start and args.end and args.start >= args.end:
+        _say("--from must come before --to")
+        return 2
+    wanted = [status for group in args.status for status in group] if args.status else None
+    if wanted is None and args.format.startswith("timelinejs"):
+        wanted = [status for status in Status if status is not Status.REJECTED]
+    articles_wanted = [i for group in args.article for i in group] if args.article else None
+    url = database_url(args.db)
+    missing = _missing_sqlite_file(url)
+    if missing is not None:
+        _say(f"no database at {missing} (import articles first with `timeline ingest`)")
+        return 1
+    try:
+        with open_repository(url) as repository:
+            events = repository.list_events(start=args.start, end=args.end, statuses=wanted,
+                                            article_ids=articles_wanted)
+            articles = _articles_of(repository, events)
+            rejected_left_out = (
+                repository.count_events(start=args.start, end=args.end,
+                                        statuses=[Status.REJECTED], article_ids=articles_wanted)
+                if args.format.startswith("timelinejs") and not args.status else 0)
+    except StoreError as error:
+        _say(str(error))
+        return 1
+    options = {"excel": args.excel, "formula_guard": args.formula_guard}
+    try:
+        if args.output:
+            written = export_to_path(args.format, events, articles, args.output, **options)
+        else:
+            written = _write_stdout(args.format, events, articles, **options)
+    except ExportError as error:
+        _say(str(error))
+        return 1
+    _report(args, len(events), written, rejected_left_out)
+    return 0
+
+
+def _write_stdout(fmt: str, events, articles, **options) -> int:
+    # UTF-8 whatever the terminal's locale, and no newline translation (CSV is CRLF).
+    if not hasattr(sys.stdout, "buffer"):  # a text-only stream: write to it as it is
+        return write_export(fmt, events, articles, sys.stdout, **options)
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        sys.stdout.flush()
+        return write_export(fmt, events, articles, stream, **options)
+    finally:
+        stream.flush()
+        stream.detach()  # leave sys.stdout's buffer open for whoever comes next
+
+
+def _report(args, matched: int, written: int, rejected_left_out: int) -> None:
+    if matched == 0:
+        what = "an empty event list" if args.format.endswith("json") else "the header only"
+        _say(f"no events match; wrote {what}")
+    if matched > written:
+        _say(f"{matched - written} open-ended event(s) left out: TimelineJS needs a start date")
+    if rejected_left_out:
+        _say(f"{rejected_left_out} rejected event(s) left out (choose with --status)")
+    if args.output and written:
+        _say(f"wrote {written} event(s) to {args.output}")

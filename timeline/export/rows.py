@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from timeline.display import format_span
-from timeline.model import Article, Event
+from timeline.model import Article, Event, Status
 
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "start", "end", "granularity", "date_display", "timex_value", "expression",
@@ -57,8 +57,13 @@ def in_time_order(events: Iterable[Event]) -> list[Event]:
 
 
 def date_display(event: Event) -> str:
-    """Return the event's date as a person reads it (see timeline.display)."""
-    return format_span(event.earliest, event.latest, event.granularity, event.mod,
+    """Return the event's date as a person reads it (see timeline.display).
+
+    A corrected event reads as the analyst set it: the tagger's modifier ("early",
+    "about") described the tagger's reading, not the corrected interval.
+    """
+    mod = None if event.status is Status.CORRECTED else event.mod
+    return format_span(event.earliest, event.latest, event.granularity, mod,
                        expression=event.expression)
 
 

@@ -1,0 +1,265 @@
+"""`timeline export` end to end over a real SQLite file filled through the store API,
+with the analyst's review done through the store's review operations."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import importlib.util
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.commands import export as export_command
+from timeline.export import CSV_COLUMNS
+from timeline.export.reimport import ExportFormatError, read_export, restore_export
+from timeline.model import Granularity, Status
+from timeline.store import open_repository
+
+_spec = importlib.util.spec_from_file_location(
+    "export_samples", Path(__file__).resolve().parents[1] / "export_samples.py")
+samples = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(samples)
+
+
+def run_export(*argv: str) -> int:
+    """Run `timeline export ARGV` in this process; returns its exit code."""
+    parser = argparse.ArgumentParser(prog="timeline")
+    export_command.register(parser.add_subparsers())
+    args = parser.parse_args(["export", *argv])
+    return args.func(args)
+
+
+def unstored(event):
+    return dataclasses.replace(event, id=None, article_id=None, status=Status.UNREVIEWED,
+                               note=None, reviewed_at=None, version=1)
+
+
+@pytest.fixture()
+def database(tmp_path) -> Path:
+    """A SQLite file with the seed-like article (4 events) and the attacking one (1),
+    reviewed: Sunday corrected to Monday with a note, 2019 accepted, the open-ended
+    event rejected."""
+    path = tmp_path / "timeline.db"
+    events = samples.sample_events()
+    seed = [unstored(e) for e in events if e.article_id == 1]
+    attack = [unstored(e) for e in events if e.article_id == 2]
+    with open_repository(str(path)) as repo:
+        repo.add_article(dataclasses.replace(samples.SEED_ARTICLE, id=None), [], seed)
+        repo.add_article(dataclasses.replace(samples.ATTACK_ARTICLE, id=None), [], attack)
+        by_title = {event.title: event for event in repo.list_events()}
+        sunday = by_title["Kim leaves for Russia"]
+        sunday = repo.correct(sunday.id, expected_version=sunday.version,
+                              earliest=datetime(2023, 9, 11), latest=datetime(2023, 9, 12),
+                              granularity=Granularity.DAY, timex_value="2023-09-11")
+        repo.annotate(sunday.id, expected_version=sunday.version, note="Monday per the agency")
+        year = by_title["They met in 2019"]
+        repo.accept(year.id, expected_version=year.version)
+        forum = by_title["Talks after the forum"]
+        repo.reject(forum.id, expected_version=forum.version)
+        attack = by_title["@SUM(1+1)"]
+        repo.annotate(attack.id, expected_version=attack.version, note="\r=2+2")
+    return path
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, strict=True))
+
+
+def unguard(cell: str) -> str:
+    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1:2] in "=+-@\t\r" else cell
+
+
+def stored_cells(event, article) -> dict[str, str]:
+    """What the database holds, as text, for the columns that carry stored values."""
+    def iso(moment):
+        return moment.isoformat() if moment else ""
+
+    return {
+        "event_id": str(event.id), "start": iso(event.earliest), "end": iso(event.latest),
+        "granularity": event.granularity.value, "timex_value": event.timex_value or "",
+        "expression": event.expression or "", "title": event.title,
+        "description": event.description, "status": event.status.value,
+        "confidence": repr(event.confidence), "explanation": event.explanation,
+        "analyst_note": event.note or "", "reviewed_at": iso(event.reviewed_at),
+        "article_title": article.title or "", "article_published": iso(article.published),
+        "article_url": article.url or "", "article_file": article.source_path or "",
+        "char_start": str(event.char_start), "char_end": str(event.char_end),
+    }
+
+
+def test_csv_reads_back_as_the_database_holds_it(database, tmp_path):
+    out = tmp_path / "timeline.csv"
+    assert run_export("--db", str(database), "-o", str(out)) == 0
+    rows = read_csv(out)
+    with open_repository(str(database)) as repo:
+        events = repo.list_events()
+        articles = {article.id: article for article in repo.list_articles()}
+    assert [row["event_id"] for row in rows] == [str(event.id) for event in events]
+    for row, event in zip(rows, events):
+        expected = stored_cells(event, articles[event.article_id])
+        assert {name: unguard(row[name]) for name in expected} == expected
+
+
+def test_a_correction_shows_in_every_column_it_touches(database, tmp_path):
+    out = tmp_path / "timeline.csv"
+    run_export("--db", str(database), "-o", str(out))
+    (row,) = [row for row in read_csv(out) if row["title"] == "Kim leaves for Russia"]
+    assert (row["start"], row["end"], row["granularity"]) == (
+        "2023-09-11T00:00:00", "2023-09-12T00:00:00", "day")
+    assert (row["date_display"], row["timex_value"], row["status"]) == (
+        "Mon 11 Sep 2023", "2023-09-11", "corrected")
+    assert row["analyst_note"] == "Monday per the agency" and row["reviewed_at"]
+    assert "2023-09-10" not in ",".join(row.values())  # the original lives in the audit trail
+
+
+def test_stdout_gets_utf8_csv_with_crlf_records(database, capsysbinary):
+    assert run_export("--db", str(database)) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.startswith(b"event_id,start,end,")
+    assert captured.out.count(b"\r\n") == 6 and captured.err == b""
+
+
+def test_filters_by_status_window_and_article(database, tmp_path):
+    def titles(*argv):
+        out = tmp_path / "filtered.csv"
+        assert run_export("--db", str(database), "-o", str(out), *argv) == 0
+        return [row["title"] for row in read_csv(out)]
+
+    assert titles("--status", "accepted,corrected") == ["They met in 2019", "Kim leaves for Russia"]
+    assert titles("--status", "rejected") == ["Talks after the forum"]
+    assert titles("--from", "2023-09", "--to", "2023-09-11") == ["Kim leaves for Russia"]
+    assert titles("--to", "1970") == ["'@SUM(1+1)"]
+    with open_repository(str(database)) as repo:
+        attack_id = next(a.id for a in repo.list_articles() if a.source_path == "@evil.txt")
+    assert titles("--article", str(attack_id)) == ["'@SUM(1+1)"]
+
+
+def test_excel_and_no_formula_guard_end_to_end(database, tmp_path):
+    out = tmp_path / "raw.csv"
+    assert run_export("--db", str(database), "--excel", "--no-formula-guard", "-o", str(out)) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        (attack,) = [row for row in csv.DictReader(handle) if row["article_file"] == "@evil.txt"]
+    assert attack["title"] == "@SUM(1+1)" and attack["article_title"].startswith("=cmd|")
+
+
+def test_the_guard_is_on_by_default_against_attacking_article_text(database, tmp_path):
+    out = tmp_path / "guarded.csv"
+    run_export("--db", str(database), "-o", str(out))
+    (attack,) = [row for row in read_csv(out) if row["article_file"] == "'@evil.txt"]
+    for column in ("title", "description", "explanation", "analyst_note", "expression",
+                   "article_title", "article_file"):
+        assert attack[column][0] == "'" and attack[column][1] in "=+-@\t\r", column
+
+
+def test_an_empty_database_writes_the_header_and_says_so(tmp_path, capsys):
+    empty = tmp_path / "empty.db"
+    open_repository(str(empty)).close()
+    out = tmp_path / "empty.csv"
+    assert run_export("--db", str(empty), "-o", str(out)) == 0
+    assert out.read_bytes().decode("utf-8") == ",".join(CSV_COLUMNS) + "\r\n"
+    assert "no events match; wrote the header only" in capsys.readouterr().err
+    assert run_export("--db", str(empty), "--format", "json") == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["events"] == [] and "empty event list" in captured.err
+
+
+def test_a_filter_that_matches_nothing_writes_the_header_only(database, capsys):
+    assert run_export("--db", str(database), "--from", "1800", "--to", "1801") == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == ",".join(CSV_COLUMNS)
+    assert "no events match" in captured.err
+
+
+def test_an_unwritable_output_is_one_line_and_leaves_the_old_file(database, tmp_path, capsys):
+    assert run_export("--db", str(database), "-o", str(tmp_path / "no" / "such.csv")) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "cannot write" in error and "does not exist" in error
+    assert run_export("--db", str(database), "-o", str(tmp_path)) == 1
+    assert "it is a folder" in capsys.readouterr().err
+    # A folder where no file can be made, even by root: the old file stays as it was.
+    kernel_version = Path("/proc/version").read_bytes()
+    assert run_export("--db", str(database), "-o", "/proc/version") == 1
+    error = capsys.readouterr().err
+    assert error.startswith("timeline export: cannot write /proc/version: ") and error.count("\n") == 1
+    assert Path("/proc/version").read_bytes() == kernel_version
+    assert not [path for path in tmp_path.iterdir() if path.name.endswith(".part")]
+
+
+def test_a_missing_database_is_not_created(tmp_path, capsys):
+    missing = tmp_path / "missing.db"
+    assert run_export("--db", str(missing)) == 1
+    error = capsys.readouterr().err
+    assert error == f"timeline export: no database at {missing} " \
+                    "(import articles first with `timeline ingest`)\n"
+    assert not missing.exists()
+
+
+def test_bad_arguments_are_refused_with_one_line(database, capsys):
+    assert run_export("--db", str(database), "--from", "2024", "--to", "2023") == 2
+    assert capsys.readouterr().err == "timeline export: --from must come before --to\n"
+    with pytest.raises(SystemExit) as exit_info:
+        run_export("--db", str(database), "--status", "maybe")
+    assert exit_info.value.code == 2
+    assert "unknown status in 'maybe'" in capsys.readouterr().err.splitlines()[-1]
+    with pytest.raises(SystemExit):
+        run_export("--db", str(database), "--from", "12/09/2023")
+    assert "not a date" in capsys.readouterr().err.splitlines()[-1]
+
+
+def test_timelinejs_leaves_out_rejected_and_open_ended_events_and_says_so(database, capsys):
+    assert run_export("--db", str(database), "--format", "timelinejs-csv") == 0
+    captured = capsys.readouterr()
+    rows = list(csv.DictReader(io.StringIO(captured.out, newline="")))
+    assert [row["Year"] for row in rows] == ["1969", "2019", "2023", "2023"]
+    assert "1 rejected event(s) left out" in captured.err
+    assert run_export("--db", str(database), "--format", "timelinejs-json",
+                      "--status", "rejected") == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == {"events": []}  # the rejected one is open-ended
+    assert "1 open-ended event(s) left out" in captured.err
+
+
+def test_json_export_restores_the_analysts_work_into_a_new_database(database, tmp_path):
+    out = tmp_path / "timeline.json"
+    assert run_export("--db", str(database), "--format", "json", "-o", str(out)) == 0
+    fresh = tmp_path / "fresh.db"
+    with open_repository(str(fresh)) as repo:
+        summary = restore_export(repo, out)
+        assert (summary.added, summary.already, summary.events) == (2, 0, 5)
+        restored = repo.list_events()
+        restored_articles = repo.list_articles()
+        assert restore_export(repo, out).already == 2  # a second restore adds nothing
+    with open_repository(str(database)) as repo:
+        original = repo.list_events()
+        original_articles = repo.list_articles()
+
+    def comparable(event):
+        return dataclasses.replace(event, id=None, article_id=None)
+
+    assert [comparable(e) for e in restored] == [comparable(e) for e in original]
+    assert [dataclasses.replace(a, id=None) for a in restored_articles] == [
+        dataclasses.replace(a, id=None) for a in original_articles]
+    corrected = next(e for e in restored if e.status is Status.CORRECTED)
+    assert corrected.note == "Monday per the agency" and corrected.earliest == datetime(2023, 9, 11)
+
+
+def test_a_file_that_is_not_an_export_is_refused_whole(tmp_path):
+    with pytest.raises(ExportFormatError, match="not a timeline JSON export"):
+        read_export({"text": "an article"}, "a.json")
+    broken = {"format": "timeline-export", "version": 1, "articles": [],
+              "events": [{"event_id": 1, "article_id": 9}]}
+    with pytest.raises(ExportFormatError, match="event 1: its article is not in the export"):
+        read_export(broken, "b.json")
+    path = tmp_path / "c.json"
+    path.write_text("{not json", encoding="utf-8")
+    with open_repository(str(tmp_path / "x.db")) as repo:
+        with pytest.raises(ExportFormatError, match="cannot read the export"):
+            restore_export(repo, path)
+        assert repo.list_articles() == []
