@@ -13,7 +13,8 @@ Decisions an analyst should know:
 * A sentence without a date of its own that continues the narrative (a completed
   action in the simple past, within a few sentences of a dated one) takes the current
   reference time: the last date in its paragraph, or at a new paragraph the story's
-  own time (the first day-precise date of the article, else the publication day). It
+  own time (the first day-precise date of the article not after its publication day,
+  else the publication day). It
   is marked inferred, with a lower confidence and an explanation saying so.
 """
 
@@ -96,14 +97,16 @@ def _dating_mentions(mentions: list[Mention]) -> list[Mention]:
 
 
 def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
-    """Return the time the story is told at: its first day-precise date, else a
-    mention-like stand-in for the publication day (None without a DCT)."""
-    for mention in _dating_mentions(mentions):
-        if mention.granularity in _DAY_OR_FINER:
-            return mention
+    """Return the time the story is told at: its first day-precise date that is not
+    after the publication day (news reports what has happened; a hearing "the week of
+    March 6" is not the story's time), else a mention-like stand-in for the
+    publication day (None without a DCT)."""
     if article.published is None:
         return None
     day = article.published.replace(hour=0, minute=0, second=0, microsecond=0)
+    for mention in _dating_mentions(mentions):
+        if mention.granularity in _DAY_OR_FINER and mention.earliest <= day:
+            return mention
     return Mention(
         text="", start=-1, end=-1, type=TimexType.DATE, value=day.date().isoformat(),
         mod=None, earliest=day, latest=day + timedelta(days=1),

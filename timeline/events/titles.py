@@ -15,14 +15,21 @@ _CLAUSE_BREAK = re.compile(
 )
 _LEADING_LINK = re.compile(r"^(?:and|but|while|whereas|after|before|when|as)\s+", re.I)
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|since|by|from|until|as of|as early as)\s*$", re.I
+    r"(?:,\s*)?\b(?:on|in|at|during|since|by|from|until|as of|as early as)"
+    r"(?:\s+(?:the|a|an))?\s*$",
+    re.I,
 )
+_QUOTES = "\"'`\u201c\u201d\u2018\u2019"
 _REPORTING = (
     r"(?:said|says|reported|reports|told\s+[\w\s]{1,30}?|added|announced|wrote"
     r"|according\s+to\s+[^,]{1,60}|citing\s+[^,]{1,60}|reportedly)"
 )
 _REPORTING_ASIDE = re.compile(r",\s*[^,]{0,60}?\b" + _REPORTING + r"\b[^,]{0,60}?\s*,", re.I)
-_REPORTING_TAIL = re.compile(r",\s*[^,]{0,80}?\b" + _REPORTING + r"\b[^,]*$", re.I)
+# ", witnesses said." or ",'' said Florida International's Fernandez, who ...":
+# a reporting verb within a few words after a comma ends the statement proper.
+_REPORTING_TAIL = re.compile(
+    r",\s*[" + "\"'`\u201d\u2019" + r"]*\s*(?:[^\s,]+\s+){0,6}?" + _REPORTING + r"\b.*$", re.I
+)
 _REPORTING_HEAD = re.compile(
     r"^[^,]{0,100}?\b(?:said|says|reported|announced|believes?|confirmed|told\s+\S+)\s+"
     r"(?:on\s+\S+\s+)?(?:it\s+is\s+believed\s+|it\s+was\s+believed\s+)?that\s+",
@@ -38,7 +45,7 @@ _SOFT_BREAK = re.compile(
     r",\s+|\s+(?:to|as|after|for|with|amid|while)\s+"
     r"|\s+and\s+(?=(?:is|was|are|were|will|has|have|had|would|could)\b)"
 )
-_MIN_TITLE = 35
+_MIN_TITLE = 45
 
 
 def clause_around(sentence: str, position: int) -> tuple[int, int]:
@@ -71,22 +78,26 @@ def make_title(sentence: str, date_start: int | None = None, date_end: int | Non
     text = _LEADING_LINK.sub("", text.strip())
     text = _ACCORDING_HEAD.sub("", text)
     text = _REPORTING_HEAD.sub("", text)
-    for pattern in (_REPORTING_TAIL, _REPORTING_ASIDE, _RELATIVE_ASIDE, _RELATIVE_TAIL):
+    for pattern in (_REPORTING_ASIDE, _REPORTING_TAIL, _RELATIVE_ASIDE, _RELATIVE_TAIL):
         shorter = pattern.sub(" " if pattern.pattern.endswith(",") else "", text)
         if len(shorter.strip()) >= 12:
             text = shorter
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-\u2013\u2014")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-\u2013\u2014" + _QUOTES)
     text = re.sub(r"\s+([,.;:])", r"\1", text).rstrip(".")
     text = _shorten(text)
     return text[:1].upper() + text[1:] if text else sentence.strip()[:MAX_TITLE]
 
 
 def _shorten(text: str) -> str:
+    """Cut a long title at its last comma that keeps enough words, else at its first
+    side phrase, else at a word with an ellipsis."""
     if len(text) <= MAX_TITLE:
         return text
-    for match in _SOFT_BREAK.finditer(text, _MIN_TITLE):
-        if match.start() <= MAX_TITLE:
-            return text[: match.start()].rstrip(" ,")
-        break
+    breaks = [m for m in _SOFT_BREAK.finditer(text, _MIN_TITLE) if m.start() <= MAX_TITLE]
+    commas = [m for m in breaks if m.group(0).startswith(",")]
+    if commas:
+        return text[: commas[-1].start()].rstrip(" ,")
+    if breaks:
+        return text[: breaks[0].start()].rstrip(" ,")
     cut = text.rfind(" ", 0, MAX_TITLE - 1)
     return text[: cut if cut > 20 else MAX_TITLE - 1].rstrip(" ,") + "\u2026"

@@ -1,0 +1,180 @@
+"""`timeline ingest` as a real process: bad inputs among good ones, SIGKILL part way
+then a rerun, the summary and exit codes, the progress bar only on a terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.pipeline import analyse
+from timeline.sources import load_article
+from timeline.sources.timeml import timeml_text
+from timeline.store import open_repository
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+AQUAINT = Path("/work/shared/data/aquaint")
+
+
+def timeline(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args], cwd=ROOT, capture_output=True,
+        text=True, timeout=300, **kwargs)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def good_and_bad_folder(folder: Path) -> tuple[set[str], dict[str, str]]:
+    """Write good articles and bad inputs; return (good paths, bad path -> reason part)."""
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    shutil.copy(SEED.with_name(SEED.stem + ".meta.json"), folder)
+    (folder / "2023-09-13-council.txt").write_text("The council met on Monday and voted.\n")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "feed.jsonl").write_text(json.dumps(
+        {"text": "Talks ended on Friday in Geneva.", "published": "2023-09-15"}) + "\n")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "latin1.md").write_bytes("Le caf\xe9 a ferm\xe9 lundi.".encode("latin-1"))
+    (folder / "broken.json").write_text('[{"text": "Kim left on Sunday", "published": ')
+    with open(folder / "2023-09-12-huge.txt", "w", encoding="utf-8") as huge:
+        line = "The committee met again on Monday and adjourned without a vote.\n"
+        huge.write(line * (60 * 1024 * 1024 // len(line) + 1))  # about 60 MB of real text
+    good = {str(folder / SEED.name), str(folder / "2023-09-13-council.txt"),
+            f"{folder / 'sub' / 'feed.jsonl'}:1"}
+    bad = {str(folder / "image.txt"): "binary", str(folder / "empty.txt"): "empty",
+           str(folder / "latin1.md"): "not UTF-8", str(folder / "broken.json"): "invalid JSON",
+           str(folder / "2023-09-12-huge.txt"): "too large"}
+    return good, bad
+
+
+def test_every_good_article_goes_in_and_every_bad_one_is_named(tmp_path):
+    good, bad = good_and_bad_folder(tmp_path / "in")
+    database = tmp_path / "t.db"
+    result = timeline("ingest", str(tmp_path / "in"), "--db", sqlite_url(database))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "added: 3 articles" in result.stdout
+    assert f"refused: {len(bad)}" in result.stdout
+    refused_lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert len(refused_lines) == len(bad)
+    for name, reason in bad.items():
+        (line,) = [line for line in refused_lines if line.startswith(f"{name}: ")]
+        assert reason in line
+    with open_repository(sqlite_url(database)) as repo:
+        assert {a.source_path for a in repo.list_articles()} == good
+
+
+def test_bad_date_and_bad_database_exit_2_with_one_line(tmp_path):
+    result = timeline("ingest", str(SEED), "--date", "next week",
+                      "--db", sqlite_url(tmp_path / "t.db"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "YYYY-MM-DD" in result.stderr
+    (tmp_path / "not-a-db").write_text("this is not a database file " * 100)
+    result = timeline("ingest", str(SEED), "--db", sqlite_url(tmp_path / "not-a-db"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("timeline ingest: ")
+
+
+def test_rerun_reports_already_there_and_exits_0(tmp_path):
+    url = sqlite_url(tmp_path / "t.db")
+    first = timeline("ingest", str(SEED), "--db", url)
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = timeline("ingest", str(SEED), "--db", url)
+    assert second.returncode == 0
+    assert "added: 0 articles" in second.stdout and "already there: 1" in second.stdout
+    assert first.stderr == "" and second.stderr == ""  # no bar when stderr is not a tty
+
+
+def test_progress_bar_is_drawn_on_a_terminal(tmp_path):
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "ingest", str(SEED),
+         "--db", sqlite_url(tmp_path / "t.db")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=terminal, text=True)
+    os.close(terminal)
+    output, _ = process.communicate(timeout=120)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(controller)
+    assert process.returncode == 0
+    assert b"] 1/1 kim-jong-un" in drawn and b"[" + b"#" * 28 + b"]" in drawn
+    assert "added: 1 article " in output
+
+
+def large_folder(folder: Path, copies: int) -> list[Path]:
+    """AQUAINT texts as dated .txt files, each copy with its own text (own hash)."""
+    folder.mkdir()
+    paths = []
+    for source in sorted(AQUAINT.glob("*.tml")):
+        text = timeml_text(source.read_text(encoding="utf-8"))
+        dct = load_article(source).published
+        for copy in range(copies):
+            path = folder / f"{dct:%Y-%m-%d}-{source.stem}-{copy}.txt"
+            path.write_text(f"{text.strip()}\n\nEdition {copy} of {source.stem}.\n",
+                            encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
+def stored_articles(database: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as connection:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkill_part_way_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
+    paths = large_folder(tmp_path / "in", copies=4)
+    database = tmp_path / "t.db"
+    command = [sys.executable, "-m", "timeline", "ingest", str(tmp_path / "in"),
+               "--db", sqlite_url(database)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while stored_articles(database) < 25 and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest ended before it could be killed"
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    with open_repository(sqlite_url(database)) as repo:
+        stored = repo.list_articles()
+        assert 25 <= len(stored) < len(paths)
+        for article in stored:
+            mentions, events = analyse(load_article(Path(article.source_path)))
+            assert repo.count_events(article_ids=[article.id]) == len(events)
+            assert len(repo.article_mentions(article.id)) == len(mentions)
+
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert f"added: {len(paths) - len(stored)} articles" in rerun.stdout
+    assert f"already there: {len(stored)}" in rerun.stdout
+    with open_repository(sqlite_url(database)) as repo:
+        articles = repo.list_articles()
+        assert len(articles) == len(paths)
+        assert len({a.content_hash for a in articles}) == len(paths)
+        assert {a.source_path for a in articles} == {str(p) for p in paths}
