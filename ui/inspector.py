@@ -12,7 +12,7 @@ from ui.models.event_table import event_date_text
 
 FIELDS = (
     ("date", "Date"),
-    ("interval", "Interval"),
+    ("interval", "Interval [from, until)"),
     ("granularity", "Granularity"),
     ("expression", "Expression"),
     ("timex", "TIMEX3 value"),
@@ -68,7 +68,7 @@ class Inspector(QWidget):
         granularity = getattr(event.granularity, "value", event.granularity)
         shown = {
             "date": event_date_text(event),
-            "interval": f"{_moment(event.earliest)} → {_moment(event.latest)} (end excluded)",
+            "interval": f"{_moment(event.earliest)} → {_moment(event.latest)} ",
             "granularity": str(granularity).replace("_", " ") + (f", {event.mod}" if event.mod else ""),
             "expression": event.expression or "—",
             "timex": event.timex_value or "—",

@@ -128,7 +128,13 @@ class SourcePane(QWidget):
             cursor = QTextCursor(self.text_view.document())
             cursor.setPosition(sentence.cursor.selectionStart())
             self.text_view.setTextCursor(cursor)
-            self.text_view.ensureCursorVisible()
+            self._scroll_to_third(cursor)
+
+    def _scroll_to_third(self, cursor: QTextCursor) -> None:
+        # The sentence a third of the way down, with the lines before it in view.
+        bar = self.text_view.verticalScrollBar()
+        top = self.text_view.cursorRect(cursor).top() + bar.value()
+        bar.setValue(max(0, top - self.text_view.viewport().height() // 3))
 
     def highlighted_sentence(self) -> str:
         """Return the text now highlighted as the event's sentence ("" when none)."""

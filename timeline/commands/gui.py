@@ -1,26 +1,32 @@
-"""`timeline gui`: the desktop window is not built yet, so for now this tags the
-bundled seed article and prints what the resolver read, saying so."""
+"""`timeline` / `timeline gui [--db URL] [--screenshot FILE.png]`: the desktop app.
+
+The core never imports the UI (tests/test_layering.py): the app's start function is
+looked up by name only when this command runs, so importing the core loads no Qt.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
-from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+APP_MODULE = "ui.app"
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("gui", help="open the desktop app")
-    parser.add_argument("--db", help="SQLAlchemy database URL")
+    parser = subparsers.add_parser("gui", help="open the desktop app (the default command)")
+    parser.add_argument("--db", metavar="URL",
+                        help="SQLAlchemy database URL or SQLite file (default: last used, "
+                             "else the app's own file in the user data folder)")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render the loaded main window to a PNG and exit")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    print(
-        "timeline: the desktop window is not built yet; "
-        f"running `timeline tag --format text` on the seed {SEED.name} instead.",
-        file=sys.stderr,
-    )
-    from timeline.cli import main
-
-    return main(["tag", "--format", "text", str(SEED)])
+    """Start the desktop app; returns its exit code."""
+    try:
+        app_module = importlib.import_module(APP_MODULE)
+    except ImportError as error:
+        print(f"timeline: the desktop app cannot start: {error}", file=sys.stderr)
+        return 2
+    return app_module.run(args.db, args.screenshot)

@@ -1,0 +1,64 @@
+"""The correction date editor: typed text is read against the article's date, the
+granularity box snaps the interval to whole units, and a backwards interval is refused."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QDialog
+
+from timeline.model import Granularity, TimeSpan
+from ui.dialogs.date_editor import DateEditor
+
+DCT = datetime(2023, 9, 12)
+SUNDAY = TimeSpan(datetime(2023, 9, 10), datetime(2023, 9, 11), Granularity.DAY)
+
+
+def _editor(qtbot, current=SUNDAY):
+    editor = DateEditor(current, DCT)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_starts_on_the_current_date(qtbot):
+    editor = _editor(qtbot)
+    assert editor.span() == SUNDAY
+    assert editor.reading.text() == "Read as: Sun 10 Sep 2023"
+
+
+def test_typing_a_part_of_day_parses(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "12 Sep 2023 morning")
+    span = editor.span()
+    assert span.granularity is Granularity.PART_OF_DAY
+    assert span.earliest.date() == datetime(2023, 9, 12).date()
+    assert span.earliest.hour < 12 and span.latest <= datetime(2023, 9, 12, 13)
+    assert "12 Sep 2023" in editor.reading.text()
+
+
+def test_relative_text_reads_against_the_article_date(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "Sep 2023")
+    assert editor.span() == TimeSpan(datetime(2023, 9, 1), datetime(2023, 10, 1), Granularity.MONTH)
+
+
+def test_nonsense_is_reported_and_keeps_the_fields(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "the day after the forum")
+    assert editor.reading.text().startswith("Not understood")
+    assert editor.span() == SUNDAY
+
+
+def test_granularity_snaps_to_the_whole_unit(qtbot):
+    editor = _editor(qtbot)
+    editor.granularity.setCurrentIndex(editor.granularity.findText("Year"))
+    assert editor.span() == TimeSpan(datetime(2023, 1, 1), datetime(2024, 1, 1), Granularity.YEAR)
+
+
+def test_backwards_interval_is_not_accepted(qtbot):
+    editor = _editor(qtbot)
+    editor.granularity.setCurrentIndex(editor.granularity.findText("From-to interval"))
+    editor.end_edit.setDateTime(editor.start_edit.dateTime().addDays(-2))
+    editor.accept()
+    assert editor.result() != QDialog.DialogCode.Accepted
+    assert "end must come after" in editor.reading.text()

@@ -1,0 +1,115 @@
+"""The analyst's whole flow on a temp database with the seed, through the real window:
+select "Kim leaves for Russia", see "Sunday" marked in its sentence, correct the date,
+undo, redo, reject another event, export CSV, and find both changes in the file."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from timeline.model import Granularity, Status, TimeSpan
+from ui.app import SEEDS
+from ui.main_window import MainWindow
+from ui.models.event_table import DATE, STATUS, TITLE
+
+
+@pytest.fixture
+def window(qtbot, repo, settings):
+    main = MainWindow(repo, settings=settings, actor="analyst")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    with qtbot.waitSignal(main.transfer.importFinished, timeout=60_000):
+        main.transfer.import_paths([SEEDS])
+    qtbot.waitUntil(lambda: main.model.rowCount() > 0, timeout=30_000)
+    yield main
+    main.close()
+
+
+def _row_titled(window, prefix: str) -> int:
+    for row in range(window.model.rowCount()):
+        if window.model.data(window.model.index(row, TITLE)).startswith(prefix):
+            return row
+    raise AssertionError(f"no row titled {prefix!r}")
+
+
+def _press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    window.activateWindow()
+    qtbot.keyClick(window.table, key, modifier)
+
+
+def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
+    # Select "Kim leaves for Russia" in the table, as the analyst clicks it.
+    row = _row_titled(window, "Kim left for Russia")
+    window.table.setFocus()
+    window.table.selectRow(row)
+    kim = window.current_event()
+    assert kim is not None and kim.title.startswith("Kim left for Russia")
+    assert window.canvas.selected_ids() == [kim.id]  # the canvas follows the table
+    assert window.source_pane.marked_expression() == "Sunday"
+    assert "Kim left for Russia on Sunday" in window.source_pane.highlighted_sentence()
+    assert window.inspector.shown("expression") == "Sunday"
+
+    # Correct its date to Saturday 9 September (the editor's typed text is tested apart).
+    window.review.correct(TimeSpan(datetime(2023, 9, 9), datetime(2023, 9, 10), Granularity.DAY))
+    corrected = repo.get_event(kim.id)
+    assert (corrected.status, corrected.earliest) == (Status.CORRECTED, datetime(2023, 9, 9))
+    assert window.model.data(window.model.index(row, DATE)) == "Sat 9 Sep 2023"
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    undone = repo.get_event(kim.id)
+    assert (undone.status, undone.earliest) == (Status.UNREVIEWED, datetime(2023, 9, 10))
+    assert window.model.data(window.model.index(row, DATE)) == "Sun 10 Sep 2023"
+
+    _press(qtbot, window, Qt.Key.Key_Z,
+           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo
+    redone = repo.get_event(kim.id)
+    assert (redone.status, redone.earliest) == (Status.CORRECTED, datetime(2023, 9, 9))
+
+    # Reject another with the keyboard: R on the Vladivostok event.
+    putin_row = _row_titled(window, "Russian President Putin reportedly arrived")
+    window.table.selectRow(putin_row)
+    putin = window.current_event()
+    _press(qtbot, window, Qt.Key.Key_R)
+    assert repo.get_event(putin.id).status is Status.REJECTED
+    assert window.model.data(window.model.index(putin_row, STATUS)) == "rejected"
+    qtbot.waitUntil(lambda: window.progress_label.text().startswith("2 of "), timeout=10_000)
+
+    # Export CSV with the current (empty) filter: both changes are in the file.
+    target = tmp_path / "timeline.csv"
+    with qtbot.waitSignal(window.transfer.exportFinished, timeout=30_000):
+        window.transfer.export_to("csv", target)
+    rows = {int(r["event_id"]): r for r in csv.DictReader(target.open(encoding="utf-8"))}
+    assert rows[kim.id]["status"] == "corrected"
+    assert rows[kim.id]["start"].startswith("2023-09-09")
+    assert rows[putin.id]["status"] == "rejected"
+    assert len(rows) == window.model.rowCount()
+
+
+def test_next_unreviewed_walks_with_j_and_space(qtbot, window, repo):
+    window.table.setFocus()
+    _press(qtbot, window, Qt.Key.Key_J)
+    first = window.current_id
+    assert first == window.model.ids()[0]
+    _press(qtbot, window, Qt.Key.Key_A)  # accept it
+    assert repo.get_event(first).status is Status.ACCEPTED
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert window.current_id == window.model.ids()[1]
+    _press(qtbot, window, Qt.Key.Key_K)
+    assert window.current_id == first
+
+
+def test_export_honours_the_filter(qtbot, window, tmp_path):
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.filter_bar.text_edit.setText("Vladivostok")
+        window.filter_bar.text_edit.returnPressed.emit()
+    assert window.model.rowCount() == 1
+    target = tmp_path / "filtered.json"
+    with qtbot.waitSignal(window.transfer.exportFinished, timeout=30_000) as finished:
+        window.transfer.export_to("json", target)
+    assert finished.args[1] == 1
+    assert "Vladivostok" in target.read_text(encoding="utf-8")

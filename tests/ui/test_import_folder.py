@@ -1,0 +1,76 @@
+"""Importing a folder with a bad file from the window: the good articles reach the table
+and the canvas, the bad one is listed with its reason, and the work runs off the UI
+thread (a QTimer started before the import keeps firing while it runs)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from ui.main_window import MainWindow
+
+GOOD_ARTICLES = 30
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number in range(1, GOOD_ARTICLES + 1):
+        day = (number % 28) + 1
+        (folder / f"2021-03-{day:02d}-report-{number}.txt").write_text(
+            f"The council met on Monday to discuss budget item {number}. "
+            "The mayor resigned on Friday after a long dispute. "
+            "A new vote is planned for next Tuesday.", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"bad\x00binary")
+    return folder
+
+
+def test_folder_import_with_a_bad_file(qtbot, repo, settings, tmp_path):
+    window = MainWindow(repo, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    folder = _folder(tmp_path)
+
+    ticks = {"while_busy": 0}
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.__setitem__(
+        "while_busy", ticks["while_busy"] + (1 if window.tasks.is_busy() else 0)))
+    timer.start()
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=120_000) as finished:
+        window.transfer.import_paths([folder])
+        assert window.import_progress.isVisible()  # the call returned at once
+        assert window.cancel_button.isVisible()
+    timer.stop()
+    summary = finished.args[0]
+
+    # The event loop kept running while the worker imported.
+    assert ticks["while_busy"] >= 3
+    assert summary.added == GOOD_ARTICLES
+    assert [name for name, _reason in summary.refused] == [str(folder / "broken.txt")]
+    assert "NUL" in summary.refused[0][1]
+    dialog = window.transfer.results_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.refused_list.count() == 1
+    assert "broken.txt" in dialog.refused_list.item(0).text()
+    assert not window.import_progress.isVisible()
+
+    # The good articles' events reach the table and the canvas once listed.
+    qtbot.waitUntil(lambda: window.model.rowCount() == repo.count_events(), timeout=30_000)
+    stored_ids = {event.id for event in repo.list_events() if event.earliest is not None}
+    assert len(stored_ids) >= GOOD_ARTICLES
+    assert {event.id for event in window.canvas.canvas_layout().events} == stored_ids
+    window.close()
+
+
+def test_cancel_stops_the_import_and_keeps_what_was_saved(qtbot, repo, settings, tmp_path):
+    window = MainWindow(repo, settings=settings)
+    qtbot.addWidget(window)
+    folder = _folder(tmp_path)
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=120_000) as finished:
+        window.transfer.import_paths([folder])
+        window.cancel_button.click()
+    summary = finished.args[0]
+    assert summary.cancelled
+    assert summary.added < GOOD_ARTICLES
+    assert len(repo.list_articles()) == summary.added  # whole articles only
+    window.close()

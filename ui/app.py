@@ -1,0 +1,144 @@
+"""Starting the desktop app: the QApplication, its palette, the database, first-run seeds.
+
+``run(db_url, screenshot)`` is what ``timeline gui`` calls. On an empty database the
+bundled seeds/ folder is imported (in the background, like any import), so the window
+is never empty. With ``screenshot`` the loaded window is rendered to a PNG and the app
+exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from timeline.store import NewerSchemaError, StoreError, default_database_url, open_repository
+from ui.settings_store import WindowSettings
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ORGANIZATION = "timeline"
+APPLICATION = "Timeline"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """Return the running QApplication, creating and styling it on first call."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    follow_system_palette(app)
+    return app
+
+
+def dark_palette() -> QPalette:
+    """Return the palette used when the system asks for a dark scheme."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1f1f1f", QPalette.ColorRole.AlternateBase: "#2a2a2a",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d7bd9",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#7a7a7a"))
+    return palette
+
+
+def follow_system_palette(app: QApplication) -> None:
+    """Use a dark palette while the system's colour scheme is dark, and follow changes."""
+    hints = QGuiApplication.styleHints()
+
+    def apply(scheme: Qt.ColorScheme) -> None:
+        dark = scheme == Qt.ColorScheme.Dark
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
+
+    apply(hints.colorScheme())
+    if not getattr(app, "_timeline_follows_scheme", False):
+        hints.colorSchemeChanged.connect(apply)
+        app._timeline_follows_scheme = True
+
+
+def seed_paths() -> list[Path]:
+    """Return the bundled seed folder when it exists (empty list otherwise)."""
+    return [SEEDS] if SEEDS.is_dir() else []
+
+
+def open_window(repo, settings: QSettings | None = None):
+    """Return a shown MainWindow on ``repo``; an empty database gets the seeds imported."""
+    from ui.main_window import MainWindow  # after the QApplication exists
+
+    window = MainWindow(repo, settings=settings)
+    window.settings.save_database(repo.url)
+    if not repo.list_articles() and seed_paths():
+        window.transfer.import_paths(seed_paths())
+    else:
+        window.reload()
+    window.show()
+    return window
+
+
+def _say(message: str) -> None:
+    print(f"timeline: {message}", file=sys.stderr)
+
+
+def run(db_url: str | None = None, screenshot: str | None = None) -> int:
+    """Open the window (or render it to ``screenshot``); returns the exit code."""
+    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    settings = QSettings()
+    url = db_url or WindowSettings(settings).last_database() or default_database_url()
+    try:
+        repo = open_repository(url)
+    except (NewerSchemaError, StoreError) as error:
+        _say(str(error))
+        if not screenshot:
+            QMessageBox.critical(None, "Timeline", str(error))
+        return 2
+    window = open_window(repo, settings)
+    exit_code = {"value": 0}
+    if screenshot:
+        # The picture is the same whatever layout this user last left.
+        window.resize(1400, 900)
+        window.default_layout()
+        _save_screenshot_when_loaded(window, Path(screenshot), exit_code)
+    result = app.exec()
+    repo.close()
+    return exit_code["value"] or result
+
+
+def _save_screenshot_when_loaded(window, path: Path, exit_code: dict) -> None:
+    def loaded() -> None:
+        if window.tasks.is_busy():
+            return  # the seed import's reload is still to come
+        window.loaded.disconnect(loaded)
+        if window.current_id is None:
+            window.review.next_unreviewed()
+        window.canvas.fit_all()
+        # Give the canvas and docks a moment to lay out before grabbing.
+        QTimer.singleShot(300, grab)
+
+    def grab() -> None:
+        if not window.grab().save(str(path), "PNG"):
+            _say(f"could not write the screenshot {path}")
+            exit_code["value"] = 1
+        else:
+            print(f"timeline: screenshot saved to {path}")
+        window.close()
+        QApplication.instance().quit()
+
+    window.loaded.connect(loaded)
+    # Never hang: give up after a minute with a message.
+    QTimer.singleShot(60_000, lambda: (_say("timed out waiting for the window to load"),
+                                       exit_code.update(value=1), QApplication.instance().quit()))

@@ -1,0 +1,1 @@
+"""The app's dialogs: date editor, pasted article, import results, publication date."""

@@ -1,0 +1,187 @@
+"""The date editor behind "Correct" (E): type a date, or set it field by field.
+
+Typed text ("12 Sep 2023 morning", "last Sunday", "Sep 2023") is read by the
+tagger's ``parse_user_date`` against the article's date; the from/to fields and the
+granularity can then be adjusted. The result is a TimeSpan [earliest, latest).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QVBoxLayout, QWidget,
+)
+
+from timeline.display import format_span
+from timeline.model import Granularity, TimeSpan
+from timeline.temporal import parse_user_date
+
+# What the granularity box offers, in order; "interval" keeps the from/to as typed.
+CHOICES = (
+    ("Year", Granularity.YEAR),
+    ("Month", Granularity.MONTH),
+    ("Day", Granularity.DAY),
+    ("Part of day", Granularity.PART_OF_DAY),
+    ("Time (hour)", Granularity.HOUR),
+    ("Time (minute)", Granularity.MINUTE),
+    ("From-to interval", None),
+)
+
+
+def unit_span(moment: datetime, granularity: Granularity | None) -> tuple[datetime, datetime] | None:
+    """Return the [start, end) of the unit of ``granularity`` holding ``moment``, or
+    None when the granularity has no fixed unit here (part of day, interval)."""
+    if granularity is Granularity.YEAR:
+        start = datetime(moment.year, 1, 1)
+        return start, start.replace(year=moment.year + 1)
+    if granularity is Granularity.MONTH:
+        start = datetime(moment.year, moment.month, 1)
+        end = datetime(moment.year + moment.month // 12, moment.month % 12 + 1, 1)
+        return start, end
+    if granularity is Granularity.DAY:
+        start = datetime(moment.year, moment.month, moment.day)
+        return start, start + timedelta(days=1)
+    if granularity is Granularity.HOUR:
+        start = moment.replace(minute=0, second=0, microsecond=0)
+        return start, start + timedelta(hours=1)
+    if granularity is Granularity.MINUTE:
+        start = moment.replace(second=0, microsecond=0)
+        return start, start + timedelta(minutes=1)
+    return None
+
+
+# Event times are naive wall-clock times: kept in UTC inside Qt so no local daylight-saving
+# gap can shift or refuse one.
+_WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
+
+
+def _to_qt(moment: datetime) -> QDateTime:
+    return QDateTime(QDate(moment.year, moment.month, moment.day),
+                     QTime(moment.hour, moment.minute), _WALL_CLOCK)
+
+
+def _from_qt(moment: QDateTime) -> datetime:
+    date, time = moment.date(), moment.time()
+    return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+
+
+class DateEditor(QDialog):
+    """Asks for a corrected date; ``span()`` holds the answer once accepted."""
+
+    def __init__(self, current: TimeSpan, anchor: datetime | None, parent: QWidget | None = None,
+                 *, title: str = "Correct the date") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._anchor = anchor or datetime.now().replace(microsecond=0)
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText("Type a date: 12 Sep 2023 morning, last Sunday, Sep 2023…")
+        self.typed.textEdited.connect(self._read_typed)
+        self.reading = QLabel()
+        self.reading.setTextFormat(Qt.TextFormat.PlainText)
+        self.granularity = QComboBox()
+        for caption, _granularity in CHOICES:
+            self.granularity.addItem(caption)
+        self.start_edit = QDateTimeEdit()
+        self.end_edit = QDateTimeEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setTimeZone(_WALL_CLOCK)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Date:", self.typed)
+        form.addRow("", self.reading)
+        form.addRow("Granularity:", self.granularity)
+        form.addRow("From:", self.start_edit)
+        form.addRow("Until (excluded):", self.end_edit)
+        layout = QVBoxLayout(self)
+        if anchor is not None:
+            layout.addWidget(QLabel(f"Relative dates are read against {anchor:%a %d %b %Y}."))
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        start = current.earliest or self._anchor.replace(hour=0, minute=0, second=0)
+        end = current.latest or start + timedelta(days=1)
+        self._set_span(TimeSpan(start, end, current.granularity, current.mod))
+        self._base_span = self.span()  # what half-typed or unreadable text falls back to
+        self.granularity.currentIndexChanged.connect(self._snap_to_unit)
+        self.start_edit.dateTimeChanged.connect(self._start_changed)
+        self.end_edit.dateTimeChanged.connect(self._fields_edited)
+
+    def _chosen_granularity(self) -> Granularity | None:
+        # Looked up by position: a str-based enum would come back from Qt as a plain str.
+        return CHOICES[self.granularity.currentIndex()][1]
+
+    def span(self) -> TimeSpan:
+        """Return the span the fields now describe."""
+        granularity = self._chosen_granularity()
+        start, end = _from_qt(self.start_edit.dateTime()), _from_qt(self.end_edit.dateTime())
+        if granularity is None:  # a from-to interval: granularity of its coarsest fit
+            granularity = Granularity.DAY if start.hour == end.hour == start.minute == end.minute == 0 \
+                else Granularity.MINUTE
+        return TimeSpan(start, end, granularity, self._mod)
+
+    def accept(self) -> None:
+        span = self.span()
+        if span.latest <= span.earliest:
+            self.reading.setText("The end must come after the start.")
+            return
+        super().accept()
+
+    def _set_span(self, span: TimeSpan) -> None:
+        self._mod = span.mod
+        index = next((i for i, (_, g) in enumerate(CHOICES) if g == span.granularity), None)
+        unit = unit_span(span.earliest, span.granularity) if index is not None else None
+        if index is None or (unit is not None and unit != (span.earliest, span.latest)):
+            index = len(CHOICES) - 1  # anything the box cannot name is kept as an interval
+        for widget in (self.granularity, self.start_edit, self.end_edit):
+            widget.blockSignals(True)
+        self.granularity.setCurrentIndex(index)
+        self.start_edit.setDateTime(_to_qt(span.earliest))
+        self.end_edit.setDateTime(_to_qt(span.latest))
+        for widget in (self.granularity, self.start_edit, self.end_edit):
+            widget.blockSignals(False)
+        self._show_reading()
+
+    def _read_typed(self, text: str) -> None:
+        span = parse_user_date(text, self._anchor) if text.strip() else None
+        if span is None or span.earliest is None or span.latest is None:
+            self._set_span(self._base_span)
+            if text.strip():
+                self.reading.setText(f"Not understood as a date: “{text.strip()}”")
+            return
+        self._set_span(span)
+
+    def _snap_to_unit(self) -> None:
+        self._mod = None
+        unit = unit_span(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
+        if unit is not None:
+            self._set_span(TimeSpan(unit[0], unit[1], self._chosen_granularity()))
+        self._fields_edited()
+
+    def _start_changed(self) -> None:
+        unit = unit_span(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
+        if unit is not None:
+            self.end_edit.blockSignals(True)
+            self.end_edit.setDateTime(_to_qt(unit[1]))
+            self.end_edit.blockSignals(False)
+        self._fields_edited()
+
+    def _fields_edited(self) -> None:
+        self._base_span = self.span()
+        self._show_reading()
+
+    def _show_reading(self) -> None:
+        span = self.span()
+        if span.latest <= span.earliest:
+            self.reading.setText("The end must come after the start.")
+        else:
+            self.reading.setText("Read as: " + format_span(span.earliest, span.latest,
+                                                           span.granularity, span.mod))

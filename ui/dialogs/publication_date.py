@@ -1,0 +1,103 @@
+"""Change an article's publication date: preview which events move, then apply.
+
+The preview is a dry run of the same change (computed in the background worker by
+the window); reviewed events are listed as kept, never moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from timeline.model import Article, Event
+from ui.dialogs.paste_article import read_published
+from ui.models.event_table import event_date_text
+
+
+class PublicationDateDialog(QDialog):
+    """Asks for a new date, shows the dry run's outcome, and is accepted to apply it."""
+
+    def __init__(self, article: Article, request_preview: Callable[[datetime], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change publication date")
+        self.resize(720, 440)
+        self._request_preview = request_preview
+        self._previewed: datetime | None = None
+        current = f"{article.published:%a %d %b %Y}" if article.published else "unknown"
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText("2023-09-12")
+        self.date_edit.textEdited.connect(self._forget_preview)
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.clicked.connect(self._preview)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.changes = QTreeWidget()
+        self.changes.setHeaderLabels(["Change", "Event", "Was", "Becomes"])
+        self.changes.setRootIsDecorated(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        title = QLabel(article.title or "(untitled article)")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow("Article:", title)
+        form.addRow("Published now:", QLabel(current))
+        form.addRow("New date:", self.date_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview_button)
+        layout.addWidget(self.message)
+        layout.addWidget(self.changes, 1)
+        layout.addWidget(self.buttons)
+
+    def new_date(self) -> datetime | None:
+        """Return the date that was previewed (the one Apply applies)."""
+        return self._previewed
+
+    def show_preview(self, new_date: datetime, change) -> None:
+        """Show a dry run's PublishedChange for ``new_date`` and allow applying it."""
+        self.changes.clear()
+        for old, new in change.moved:
+            self._row("moves", new, event_date_text(old), event_date_text(new))
+        for event in change.added:
+            self._row("added", event, "", event_date_text(event))
+        for event in change.removed:
+            self._row("removed", event, event_date_text(event), "")
+        for event in change.kept_reviewed:
+            self._row("kept (reviewed)", event, event_date_text(event), event_date_text(event))
+        self.message.setText(
+            f"{len(change.moved)} event(s) move, {len(change.added)} appear, "
+            f"{len(change.removed)} disappear; {len(change.kept_reviewed)} reviewed event(s) stay as they are.")
+        self._previewed = new_date
+        self.apply_button.setEnabled(True)
+
+    def show_error(self, message: str) -> None:
+        """Say why the preview failed."""
+        self.message.setText(message)
+        self.apply_button.setEnabled(False)
+
+    def _row(self, change: str, event: Event, was: str, becomes: str) -> None:
+        self.changes.addTopLevelItem(QTreeWidgetItem([change, event.title, was, becomes]))
+
+    def _preview(self) -> None:
+        moment = read_published(self.date_edit.text())
+        if moment is None:
+            self.show_error("Type the new date, e.g. 2023-09-12.")
+            return
+        self.message.setText("Working out which events move…")
+        self._request_preview(moment)
+
+    def _forget_preview(self) -> None:
+        self._previewed = None
+        self.apply_button.setEnabled(False)

@@ -1,0 +1,138 @@
+"""The filter bar above the review table: status, article, text, date range, confidence.
+
+It only edits an EventFilter; the window asks the store for the matching events.
+Typing is debounced so a query runs once the analyst pauses, not per key.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QLineEdit, QToolButton, QWidget,
+)
+
+from timeline.model import Article, Status
+from ui.dialogs.paste_article import read_published
+from ui.models.filters import EventFilter
+
+STATUS_CHOICES = (
+    ("All statuses", frozenset()),
+    ("Unreviewed", frozenset({Status.UNREVIEWED})),
+    ("Reviewed", frozenset({Status.ACCEPTED, Status.CORRECTED, Status.REJECTED})),
+    ("Accepted", frozenset({Status.ACCEPTED})),
+    ("Corrected", frozenset({Status.CORRECTED})),
+    ("Rejected", frozenset({Status.REJECTED})),
+    ("Not rejected", frozenset({Status.UNREVIEWED, Status.ACCEPTED, Status.CORRECTED})),
+)
+
+
+class FilterBar(QWidget):
+    """Emits filterChanged(EventFilter) whenever the analyst changes a filter."""
+
+    filterChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._articles: list[Article] = []
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self._emit)
+        self.status_box = QComboBox()
+        for caption, statuses in STATUS_CHOICES:
+            self.status_box.addItem(caption, statuses)
+        self.article_box = QComboBox()
+        self.article_box.addItem("All articles", None)
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Search title, sentence, expression")
+        self.text_edit.setClearButtonEnabled(True)
+        self.start_edit = QLineEdit()
+        self.start_edit.setPlaceholderText("from YYYY-MM-DD")
+        self.end_edit = QLineEdit()
+        self.end_edit.setPlaceholderText("until YYYY-MM-DD")
+        self.confidence_box = QDoubleSpinBox()
+        self.confidence_box.setRange(0.0, 1.0)
+        self.confidence_box.setSingleStep(0.05)
+        self.confidence_box.setDecimals(2)
+        self.confidence_box.setPrefix("confidence ≥ ")
+        self.clear_button = QToolButton()
+        self.clear_button.setText("Clear")
+        self.clear_button.clicked.connect(lambda: self.set_filter(EventFilter(), emit=True))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.text_edit, 0, 0, 1, 2)
+        grid.addWidget(self.status_box, 0, 2)
+        grid.addWidget(self.article_box, 0, 3)
+        grid.addWidget(self.start_edit, 1, 0)
+        grid.addWidget(self.end_edit, 1, 1)
+        grid.addWidget(self.confidence_box, 1, 2)
+        grid.addWidget(self.clear_button, 1, 3)
+        grid.addWidget(self.problem, 2, 0, 1, 4)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.status_box.currentIndexChanged.connect(self._emit)
+        self.article_box.currentIndexChanged.connect(self._emit)
+        self.confidence_box.valueChanged.connect(self._debounce.start)
+        for edit in (self.text_edit, self.start_edit, self.end_edit):
+            edit.textEdited.connect(self._debounce.start)
+            edit.returnPressed.connect(self._emit)
+
+    def set_articles(self, articles: list[Article]) -> None:
+        """Offer these articles in the article box, keeping the current choice."""
+        chosen = self.article_box.currentData()
+        self.article_box.blockSignals(True)
+        self.article_box.clear()
+        self.article_box.addItem("All articles", None)
+        for article in articles:
+            self.article_box.addItem(article.title or f"article {article.id}", article.id)
+        index = self.article_box.findData(chosen) if chosen is not None else 0
+        self.article_box.setCurrentIndex(max(index, 0))
+        self.article_box.blockSignals(False)
+
+    def current_filter(self) -> EventFilter:
+        """Return the filter the widgets now describe (unreadable dates are left out)."""
+        article_id = self.article_box.currentData()
+        confidence = self.confidence_box.value()
+        return EventFilter(
+            statuses=self.status_box.currentData() or frozenset(),
+            article_ids=frozenset({article_id}) if article_id is not None else frozenset(),
+            text=self.text_edit.text().strip(),
+            start=self._date(self.start_edit),
+            end=self._date(self.end_edit),
+            min_confidence=confidence if confidence > 0 else None,
+        )
+
+    def set_filter(self, event_filter: EventFilter, *, emit: bool = False) -> None:
+        """Show ``event_filter`` in the widgets (from saved settings, or Clear)."""
+        widgets = (self.status_box, self.article_box, self.confidence_box)
+        for widget in widgets:
+            widget.blockSignals(True)
+        index = self.status_box.findData(event_filter.statuses)
+        self.status_box.setCurrentIndex(max(index, 0))
+        article_ids = sorted(event_filter.article_ids)
+        index = self.article_box.findData(article_ids[0]) if len(article_ids) == 1 else 0
+        self.article_box.setCurrentIndex(max(index, 0))
+        self.text_edit.setText(event_filter.text)
+        self.start_edit.setText(f"{event_filter.start:%Y-%m-%d}" if event_filter.start else "")
+        self.end_edit.setText(f"{event_filter.end:%Y-%m-%d}" if event_filter.end else "")
+        self.confidence_box.setValue(event_filter.min_confidence or 0.0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        if emit:
+            self._emit()
+
+    def _date(self, edit: QLineEdit) -> datetime | None:
+        return read_published(edit.text()) if edit.text().strip() else None
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        bad = [edit.text().strip() for edit in (self.start_edit, self.end_edit)
+               if edit.text().strip() and self._date(edit) is None]
+        self.problem.setText(f"Not a date: {', '.join(bad)}" if bad else "")
+        self.problem.setVisible(bool(bad))
+        self.filterChanged.emit(self.current_filter())

@@ -1,0 +1,357 @@
+"""The main window: canvas in the centre, review table, source and inspector docks.
+
+The window holds no queries of its own: listing runs in the background worker
+(ui.tasks), review changes go through ui.review, import and export through
+ui.transfer. This module wires the parts together and keeps the selection in sync.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDockWidget, QFrame, QHeaderView, QScrollArea, QLabel, QMainWindow, QProgressBar,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from timeline.model import Article, Event, Status
+from timeline.store.db import shown_url
+from ui.canvas.data import CanvasEvent
+from ui.canvas.view import TimelineCanvas
+from ui.filter_bar import FilterBar
+from ui.inspector import Inspector
+from ui.menus import build_menus
+from ui.models.canvas_rows import to_canvas_event
+from ui.models.event_table import EventTableModel
+from ui.models.filters import EventFilter
+from ui.review import ReviewSession
+from ui.review_flow import ReviewFlow
+from ui.review_keys import ReviewKeys
+from ui.settings_store import WindowSettings
+from ui.source_pane import SourcePane
+from ui.tasks import TaskContext, TaskManager
+from ui.transfer import Transfer
+
+
+@dataclass
+class LoadedView:
+    """What one listing brings back from the worker: plain data only."""
+
+    ids: list[int]
+    canvas_events: list[CanvasEvent]
+    statuses: dict[int, str]
+    confidences: dict[int, float]
+    articles: list[Article]
+    reviewed: int = 0
+    total: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class MainWindow(QMainWindow):
+    """The analyst's workbench on one repository."""
+
+    loaded = Signal()  # a listing has been applied to the table and canvas
+    currentEventChanged = Signal(object)  # Event or None
+    noticeShown = Signal(str)
+
+    def __init__(self, repo, *, settings: QSettings | None = None,
+                 tasks: TaskManager | None = None, actor: str | None = None) -> None:
+        super().__init__()
+        self.repo = repo
+        self.tasks = tasks or TaskManager(self)
+        self.settings = WindowSettings(settings or QSettings())
+        self.session = ReviewSession(repo, self, actor=actor)
+        self.keys = ReviewKeys()
+        self.articles: dict[int, Article] = {}
+        self.current_id: int | None = None
+        self._syncing = False
+        self._filter = self.settings.load_filter()
+        self.setWindowTitle(f"Timeline — {shown_url(repo.url)}")
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_docks()
+        self.review = ReviewFlow(self)
+        self.transfer = Transfer(self)
+        build_menus(self)
+        self.session.eventChanged.connect(self._event_saved)
+        self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))
+        self._layout_restored = self.settings.restore_window(self)
+        self.filter_bar.set_filter(self._filter)
+        self.canvas.set_hide_rejected(self.settings.hide_rejected())
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.canvas = TimelineCanvas(self)
+        self.canvas.selectionChanged.connect(self._canvas_selected)
+        self.canvas.eventActivated.connect(self._canvas_activated)
+        self.setCentralWidget(self.canvas)
+        self.model = EventTableModel(self.repo.get_events, self)
+        self.table = QTableView()
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((170, 90, 120, 360, 200, 90, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._table_selected)
+        self.filter_bar = FilterBar()
+        self.filter_bar.filterChanged.connect(self.set_filter)
+        self.source_pane = SourcePane()
+        self.source_pane.linkRefused.connect(lambda message: self.notice(message, warning=True))
+        self.inspector = Inspector()
+
+        self.progress_label = QLabel("No events")
+        self.import_progress = QProgressBar()
+        self.import_progress.setMaximumWidth(220)
+        self.import_progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.notice_label = QLabel()
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        status = self.statusBar()
+        status.addWidget(self.notice_label, 1)
+        status.addPermanentWidget(self.import_progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.progress_label)
+
+    def _build_docks(self) -> None:
+        review = QWidget()
+        layout = QVBoxLayout(review)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.review_dock = self._dock("Review", "reviewDock", review,
+                                      Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.source_dock = self._dock("Source", "sourceDock", self.source_pane,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        # Scrolls, so the form's height never squeezes the article text above it.
+        inspector_scroll = QScrollArea()
+        inspector_scroll.setWidget(self.inspector)
+        inspector_scroll.setWidgetResizable(True)
+        inspector_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", inspector_scroll,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resize(1400, 900)
+
+    def default_layout(self) -> None:
+        """Give the docks their first-run sizes (once the window has its size)."""
+        self.resizeDocks([self.review_dock], [320], Qt.Orientation.Vertical)
+        self.resizeDocks([self.source_dock], [470], Qt.Orientation.Horizontal)
+        # The article text needs the height; the inspector is a short form.
+        self.resizeDocks([self.source_dock, self.inspector_dock], [560, 300], Qt.Orientation.Vertical)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState needs names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- listing ----------------------------------------------------------------------
+
+    def current_filter(self) -> EventFilter:
+        """Return the filter the table, canvas and export honour."""
+        return self._filter
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        """Show only the events ``event_filter`` lets through (listed in the background)."""
+        self._filter = event_filter
+        self.settings.save_filter(event_filter)
+        self.reload()
+
+    def reload(self) -> None:
+        """List the events again in the worker; ``loaded`` is emitted once shown."""
+        query = self._filter.query_kwargs()
+        repo = self.repo
+
+        def load(context: TaskContext) -> LoadedView:
+            events = repo.list_events(**query)
+            context.check()
+            articles = repo.list_articles()
+            titles = {a.id: a.title or f"article {a.id}" for a in articles}
+            canvas_events = [c for c in (to_canvas_event(e, titles.get(e.article_id, ""))
+                                         for e in events) if c is not None]
+            reviewed, total = repo.review_progress()
+            return LoadedView(
+                ids=[e.id for e in events],
+                canvas_events=canvas_events,
+                statuses={e.id: Status(e.status).value for e in events},
+                confidences={e.id: e.confidence for e in events},
+                articles=articles,
+                reviewed=reviewed,
+                total=total,
+            )
+
+        self.tasks.submit(load, key="load", on_done=self._apply_loaded,
+                          on_error=lambda error: self.notice(f"Could not list events: {error}", warning=True))
+
+    def _apply_loaded(self, view: LoadedView) -> None:
+        keep = self.current_id
+        self.articles = {article.id: article for article in view.articles}
+        self.keys.reset(view.ids, view.statuses, view.confidences)
+        self._syncing = True
+        try:
+            self.model.set_article_titles({a.id: a.title or f"article {a.id}" for a in view.articles})
+            self.model.set_ids(view.ids)
+            self.canvas.set_events(view.canvas_events)
+            self.filter_bar.set_articles(view.articles)
+        finally:
+            self._syncing = False
+        self._show_progress(view.reviewed, view.total)
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_event(keep)
+        elif keep is not None:
+            self._show_current(None)
+        self.loaded.emit()
+
+    def _show_progress(self, reviewed: int, total: int) -> None:
+        shown = len(self.keys.order_in_time)
+        suffix = f" · {shown} shown" if shown != total else ""
+        self.progress_label.setText(f"{reviewed} of {total} reviewed{suffix}")
+
+    def refresh_progress(self) -> None:
+        """Recount reviewed events in the worker and update the counter."""
+        repo = self.repo
+        self.tasks.submit(lambda _context: repo.review_progress(), key="progress",
+                          on_done=lambda counts: self._show_progress(*counts))
+
+    # --- selection ----------------------------------------------------------------------
+
+    def select_event(self, event_id: int) -> None:
+        """Make ``event_id`` current and selected in both the table and the canvas."""
+        row = self.model.row_of(event_id)
+        self._syncing = True
+        try:
+            if row is not None:
+                index = self.model.index(row, 0)
+                self.table.selectionModel().select(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(index)
+            self.canvas.select([event_id])
+            self.canvas.center_on(event_id)
+        finally:
+            self._syncing = False
+        self._show_current(event_id)
+
+    def selected_ids(self) -> list[int]:
+        """Return the ids selected in the table, in row order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.ids()[row] for row in rows]
+
+    def _table_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._syncing:
+            return
+        ids = self.selected_ids()
+        self._syncing = True
+        try:
+            self.canvas.select(ids)
+        finally:
+            self._syncing = False
+        current = self.table.selectionModel().currentIndex()
+        if current.isValid() and self.model.ids()[current.row()] in ids:
+            self._show_current(self.model.ids()[current.row()])
+        else:
+            self._show_current(ids[0] if ids else None)
+
+    def _canvas_selected(self, ids: list) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            for event_id in ids:
+                row = self.model.row_of(event_id)
+                if row is not None:
+                    selection.select(self.model.index(row, 0),
+                                     self.model.index(row, self.model.columnCount() - 1))
+            self.table.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if ids and self.model.row_of(ids[0]) is not None:
+                self.table.scrollTo(self.model.index(self.model.row_of(ids[0]), 0))
+        finally:
+            self._syncing = False
+        self._show_current(ids[0] if ids else None)
+
+    def _canvas_activated(self, event_id: int) -> None:
+        self.select_event(event_id)
+        self.source_dock.show()
+        self.source_dock.raise_()
+
+    def current_event(self) -> Event | None:
+        """Return the current event as the table last saw it (None when nothing is current)."""
+        if self.current_id is None:
+            return None
+        row = self.model.row_of(self.current_id)
+        if row is not None:
+            return self.model.event_at(row)
+        return self.repo.get_event(self.current_id)
+
+    def _show_current(self, event_id: int | None) -> None:
+        self.current_id = event_id
+        event = self.current_event() if event_id is not None else None
+        if event is None:
+            self.source_pane.clear()
+            self.inspector.clear()
+        else:
+            article = self.articles.get(event.article_id) or self.repo.get_article(event.article_id)
+            self.source_pane.show_event(article, event)
+            self.inspector.show_event(event, self.repo.history(event.id))
+        self.currentEventChanged.emit(event)
+
+    # --- after a review change ----------------------------------------------------------
+
+    def _event_saved(self, event: Event) -> None:
+        self.model.update_event(event)
+        title = self.articles.get(event.article_id)
+        canvas_event = to_canvas_event(event, (title.title or "") if title else "")
+        if canvas_event is not None:
+            self.canvas.update_event(canvas_event)
+        self.keys.update(event)
+        if event.id == self.current_id:
+            self._show_current(event.id)
+        self.refresh_progress()
+
+    def notice(self, message: str, *, warning: bool = False) -> None:
+        """Show a one-line message in the status bar (red for a refusal)."""
+        self.notice_label.setStyleSheet("color: #c62828;" if warning else "")
+        self.notice_label.setText(message)
+        self.noticeShown.emit(message)
+
+    # --- window events ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self.transfer.local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self.transfer.local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.transfer.import_paths(paths)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            # After the first layout pass: before it the docks have no sizes to share.
+            QTimer.singleShot(0, self.default_layout)
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_window(self)
+        self.settings.save_filter(self._filter)
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,84 @@
+"""The window's menus and keyboard shortcuts (the review loop is keyboard-first)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import Qt
+
+from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
+from ui.transfer import EXPORT_CHOICES
+
+
+def _action(window, menu, name: str, text: str, slot, shortcuts=()) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        # The review keys work wherever focus is in the window, except while typing.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    window.actions_by_name[name] = action
+    return action
+
+
+def build_menus(window) -> None:
+    """Add File, Edit, Review and View menus to ``window`` (actions in window.actions_by_name)."""
+    window.actions_by_name = {}
+    bar = window.menuBar()
+    transfer, review = window.transfer, window.review
+
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "importFiles", "Import files…", transfer.choose_files, ["Ctrl+O"])
+    _action(window, file_menu, "importFolder", "Import folder…", transfer.choose_folder, ["Ctrl+Shift+O"])
+    _action(window, file_menu, "pasteArticle", "Paste article…", transfer.paste, ["Ctrl+Shift+V"])
+    export_menu = file_menu.addMenu("Export")
+    for fmt, caption, _filter in EXPORT_CHOICES:
+        _action(window, export_menu, f"export-{fmt}", caption, partial(transfer.choose_export, fmt))
+    file_menu.addSeparator()
+    _action(window, file_menu, "changePublished", "Change article's publication date…",
+            transfer.change_publication_date)
+    file_menu.addSeparator()
+    _action(window, file_menu, "quit", "Quit", window.close, [QKeySequence.StandardKey.Quit])
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.session.undo_stack.createUndoAction(window, "Undo")
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = window.session.undo_stack.createRedoAction(window, "Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    window.actions_by_name["undo"], window.actions_by_name["redo"] = undo, redo
+
+    review_menu = bar.addMenu("&Review")
+    _action(window, review_menu, "accept", "Accept", review.accept, ["Return", "Enter", "A"])
+    _action(window, review_menu, "reject", "Reject", review.reject, ["Delete", "R"])
+    _action(window, review_menu, "correct", "Correct date…", review.correct, ["E"])
+    _action(window, review_menu, "note", "Note…", review.annotate, ["N"])
+    review_menu.addSeparator()
+    _action(window, review_menu, "next", "Next unreviewed", review.next_unreviewed, ["J", "Space"])
+    _action(window, review_menu, "previous", "Previous", review.previous, ["K"])
+    order_group = QActionGroup(window)
+    for mode, caption in ((TIME_ORDER, "Walk in time order"),
+                          (CONFIDENCE_ORDER, "Walk lowest confidence first")):
+        action = _action(window, review_menu, f"order-{mode}", caption, partial(review.set_order, mode))
+        action.setCheckable(True)
+        action.setChecked(review.order_mode == mode)
+        order_group.addAction(action)
+
+    view_menu = bar.addMenu("&View")
+    _action(window, view_menu, "fitAll", "Fit all", window.canvas.fit_all, ["Ctrl+0"])
+    hide = _action(window, view_menu, "hideRejected", "Hide rejected on the timeline",
+                   lambda: _toggle_rejected(window, hide.isChecked()))
+    hide.setCheckable(True)
+    hide.setChecked(window.settings.hide_rejected())
+    view_menu.addSeparator()
+    for dock in (window.review_dock, window.source_dock, window.inspector_dock):
+        view_menu.addAction(dock.toggleViewAction())
+
+
+def _toggle_rejected(window, hide: bool) -> None:
+    window.canvas.set_hide_rejected(hide)
+    window.settings.save_hide_rejected(hide)

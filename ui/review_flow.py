@@ -1,0 +1,85 @@
+"""The keyboard-first review loop: accept, reject, correct, note, next and previous.
+
+Each action works on the window's current event and goes through the ReviewSession
+(saved at once, undoable). J/Space and K walk the listed events in time order or
+lowest confidence first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QInputDialog
+
+from timeline.model import Event, TimeSpan
+from ui.dialogs.date_editor import DateEditor
+from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
+
+
+class ReviewFlow:
+    """The review actions of one MainWindow."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.order_mode = window.settings.review_order()
+
+    def _current(self) -> Event | None:
+        event = self.window.current_event()
+        if event is None:
+            self.window.notice("Select an event first.")
+        return event
+
+    def accept(self) -> None:
+        """Accept the current event."""
+        event = self._current()
+        if event is not None:
+            self.window.session.accept(event)
+
+    def reject(self) -> None:
+        """Reject the current event."""
+        event = self._current()
+        if event is not None:
+            self.window.session.reject(event)
+
+    def correct(self, span: TimeSpan | None = None) -> None:
+        """Correct the current event's date: to ``span``, or as typed in the date editor."""
+        event = self._current()
+        if event is None:
+            return
+        if span is None:
+            article = self.window.articles.get(event.article_id)
+            editor = DateEditor(TimeSpan(event.earliest, event.latest, event.granularity, event.mod),
+                                article.published if article else None, self.window)
+            if editor.exec() != QDialog.DialogCode.Accepted:
+                return
+            span = editor.span()
+        self.window.session.correct(event, span.earliest, span.latest, span.granularity)
+
+    def annotate(self, note: str | None = None) -> None:
+        """Attach a note to the current event (asked for when not given)."""
+        event = self._current()
+        if event is None:
+            return
+        if note is None:
+            note, ok = QInputDialog.getMultiLineText(self.window, "Note", "Note on this event:",
+                                                     event.note or "")
+            if not ok:
+                return
+        self.window.session.annotate(event, note)
+
+    def next_unreviewed(self) -> None:
+        """Move to the next unreviewed event (J or Space)."""
+        target = self.window.keys.next_unreviewed(self.window.current_id, self.order_mode)
+        if target is None:
+            self.window.notice("No unreviewed event left in this view.")
+            return
+        self.window.select_event(target)
+
+    def previous(self) -> None:
+        """Move to the event before the current one (K)."""
+        target = self.window.keys.previous(self.window.current_id, self.order_mode)
+        if target is not None:
+            self.window.select_event(target)
+
+    def set_order(self, mode: str) -> None:
+        """Walk in time order (TIME_ORDER) or lowest confidence first (CONFIDENCE_ORDER)."""
+        self.order_mode = mode if mode in (TIME_ORDER, CONFIDENCE_ORDER) else TIME_ORDER
+        self.window.settings.save_review_order(self.order_mode)
