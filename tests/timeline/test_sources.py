@@ -236,6 +236,7 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "c.md", "C undated.")
     write(tmp_path / "notes.csv", "skipped,type")
     write(tmp_path / ".hidden.txt", "skipped")
+    write(tmp_path / "README.md", "About this folder.")
     write(tmp_path / "z.txt", b"\x00\x01binary")
     results = list(iter_articles(tmp_path))
     names = [r.name if isinstance(r, SourceError) else r.source_path for r in results]

@@ -26,6 +26,8 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".json", ".jsonl")
 SUFFIXES = TEXT_SUFFIXES + (".tml",) + HTML_SUFFIXES + JSON_SUFFIXES
+# Files that document a folder of articles rather than being one.
+FOLDER_DOCUMENTS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
 _LOADERS = {".tml": load_timeml, **dict.fromkeys(TEXT_SUFFIXES, load_plain),
             **dict.fromkeys(HTML_SUFFIXES, load_html)}
 
@@ -64,8 +66,8 @@ def iter_articles(path: Path, published: datetime | None = None) -> Iterator[Art
     """Yield every article under ``path`` (a file or a folder, read recursively in
     sorted order), or a SourceError for each input that cannot be loaded.
 
-    In folders, hidden entries, sidecars and files of other types are skipped; a file
-    named explicitly is always loaded or reported.
+    In folders, hidden entries, sidecars, README/LICENSE files and files of other
+    types are skipped; a file named explicitly is always loaded or reported.
     """
     path = Path(path)
     if path.is_dir():
@@ -85,12 +87,14 @@ def collect_files(path: Path) -> list[Path]:
 
 
 def is_article_file(path: Path) -> bool:
-    """Return True when a folder walk loads ``path`` (a supported, non-sidecar file)."""
+    """Return True when a folder walk loads ``path``: a supported file that is not a
+    sidecar, hidden, or a folder's own documentation (README.md and the like)."""
     name = path.name
     return (
         not name.startswith(".")
         and path.suffix.lower() in SUFFIXES
         and not name.endswith(SIDECAR_SUFFIX)
+        and path.stem.upper() not in FOLDER_DOCUMENTS
     )
 
 
