@@ -12,7 +12,7 @@ from timeline.temporal.relative_kinds import RELATIVE_KINDS
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.detect import Detection
 from timeline.temporal.tense import clause_tense
-from timeline.temporal.timex import span_from_value
+from timeline.temporal.timex import is_valid_value, span_from_value
 
 KINDS = {**CALENDAR_KINDS, **RELATIVE_KINDS}
 
@@ -38,7 +38,8 @@ class Resolver:
         """Return the Mention for ``detection``, or None when it resolves to nothing."""
         resolver = KINDS[detection.rule.kind]
         result: Resolution | None = resolver(self, detection)
-        if result is None:
+        if result is None or not is_valid_value(result.value):
+            # Counting past year 9999 (or before year 1) leaves the calendar: no mention.
             return None
         phrase = self.text[detection.start:detection.end]
         anchor = (f"reference time {self.reference_day.isoformat()} ('{self.reference_label}')"

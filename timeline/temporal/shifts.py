@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from timeline.temporal.tense import FUTURE, PAST
+from timeline.temporal.tense import FUTURE, PAST, PRESENT
 
 
 def add_months(day: date, months: int) -> date:
@@ -55,8 +55,9 @@ def weekday_by_tense(dct: date, weekday: int, tense: str | None, relation: str |
     """Return the date a weekday name means against the DCT.
 
     "last" -> strictly before, "next" -> strictly after; otherwise the DCT's own weekday
-    is the DCT, and the clause's tense picks the last one before or the next one after
-    (past when the tense is unknown: news report what happened).
+    is the DCT, and the clause's tense picks the last one before (past, or no tense:
+    news report what happened) or the next one after (future, or the present of
+    schedules: "the talks start Thursday").
     """
     back = (dct.weekday() - weekday) % 7
     ahead = (weekday - dct.weekday()) % 7
@@ -66,7 +67,7 @@ def weekday_by_tense(dct: date, weekday: int, tense: str | None, relation: str |
         return dct + timedelta(days=ahead or 7)
     if relation == "this":
         return dct - timedelta(days=back) if back <= ahead else dct + timedelta(days=ahead)
-    if tense == FUTURE:
+    if tense in (FUTURE, PRESENT):
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
 

@@ -31,13 +31,14 @@ _MARKER = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n](?=\s|$)|\n|``|''|\"")
 
 _WINDOW = 90
+_VERB_GROUP_GAP = re.compile(r"^\s+(?:[A-Za-z']+\s+){0,2}$")
+_FINITE_PAST = re.compile(r"^(?:was|were|had|did|said|told)$", re.IGNORECASE)
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """Return "past", "future" or "present" for the clause around ``text[start:end]``.
 
-    The nearest marker on either side decides (left wins a tie); None when the clause
-    has no marker.
+    None when the clause has no marker.
     """
     left = text[max(0, start - _WINDOW):start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
@@ -47,16 +48,20 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     first_break = _CLAUSE_BREAK.search(right)
     if first_break:
         right = right[:first_break.start()]
-    best: tuple[int, str] | None = None
+    # The verb before an expression usually governs it ("arrived in Vladivostok on
+    # Monday and is scheduled to ..."): the nearest marker on the left decides, the
+    # first one on the right only when the left has none.
+    best: str | None = None
+    previous_end = -100
     for marker in _MARKER.finditer(left):
-        distance = len(left) - marker.end()
-        if best is None or distance <= best[0]:
-            best = (distance, marker.lastgroup)
-    for marker in _MARKER.finditer(right):
-        distance = marker.start() + 1  # left wins a tie
-        if best is None or distance < best[0]:
-            best = (distance, marker.lastgroup)
-        break
+        # "will be held": a participle after a future auxiliary stays in the future.
+        joined = best == "future" and _VERB_GROUP_GAP.match(left[previous_end:marker.start()])
+        if not (joined and marker.lastgroup == "past" and not _FINITE_PAST.match(marker.group())):
+            best = marker.lastgroup
+        previous_end = marker.end()
+    if best is None:
+        marker = _MARKER.search(right)
+        best = marker.lastgroup if marker else None
     if best is None:
         return None
-    return {"future": FUTURE, "past": PAST, "present": PRESENT}[best[1]]
+    return {"future": FUTURE, "past": PAST, "present": PRESENT}[best]

@@ -24,8 +24,8 @@ SEASON_MONTHS: dict[str, tuple[int, int]] = {
 VAGUE_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 _DATE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|(?P<pod>MO|AF|EV|NI|DT)))?)?"
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01])"
+    r"(?:T(?:(?P<hour>[01]\d|2[0-3])(?::(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?|(?P<pod>MO|AF|EV|NI|DT)))?)?"
     r"|W(?P<week>\d{1,2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
     r"|(?P<season>SP|SU|FA|WI)))?$"
 )
@@ -35,8 +35,8 @@ _DURATION = re.compile(
     r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
 )
 _SET_OR_UNDERSPECIFIED = re.compile(
-    r"^(?:XXXX|\d{4})(?:-(?:XX|\d{2})(?:-(?:XX|\d{2}))?|-WXX-[1-7]|-W\d{1,2}-[1-7])?"
-    r"(?:T(?:MO|AF|EV|NI|\d{2}(?::\d{2})?))?$"
+    r"^(?:XXXX|\d{4})(?:-(?:XX|0[1-9]|1[0-2])(?:-(?:XX|0[1-9]|[12]\d|3[01]))?|-WXX-[1-7]|-W\d{1,2}-[1-7])?"
+    r"(?:T(?:MO|AF|EV|NI|[01]\d|2[0-4])(?::[0-5]\d)?)?$"
 )
 
 

@@ -1,0 +1,140 @@
+"""News language read the way an analyst reads it (document date Tuesday 2023-09-12)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.model import Granularity, TimexType
+from timeline.temporal import tag
+
+DCT = datetime(2023, 9, 12)  # a Tuesday
+
+
+def only(text: str, phrase: str):
+    """Return the one mention whose text is ``phrase``."""
+    found = [m for m in tag(text, DCT) if m.text == phrase]
+    assert len(found) == 1, f"{phrase!r} in {text!r}: {[(m.text, m.value) for m in tag(text, DCT)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The deal was signed Sept. 12, 2023 in Seoul.", "Sept. 12, 2023", "2023-09-12"),
+        ("The deal was signed 12 September 2023 in Seoul.", "12 September 2023", "2023-09-12"),
+        ("The deal was signed on 2023-09-12.", "2023-09-12", "2023-09-12"),
+        ("The deal was signed Sept. 8 in Seoul.", "Sept. 8", "2023-09-08"),
+        ("The vote will take place Sept. 30.", "Sept. 30", "2023-09-30"),
+        ("The war ended in December, officials said.", "December", "2022-12"),
+        ("The summit will be held in December.", "December", "2023-12"),
+        ("Prices rose earlier this year.", "earlier this year", "2023"),
+        ("Prices rose last year.", "last year", "2022"),
+        ("Elections are due next year.", "next year", "2024"),
+        ("Reforms began in the 1990s.", "1990s", "199X"),
+        ("Output fell in the second quarter.", "the second quarter", "2023-Q2"),
+        ("It snowed last winter.", "last winter", "2022-WI"),
+        ("The strike began three days ago.", "three days ago", "2023-09-09"),
+        ("He spoke yesterday.", "yesterday", "2023-09-11"),
+        ("He will speak tomorrow.", "tomorrow", "2023-09-13"),
+        ("Officials said today that it ended.", "today", "2023-09-12"),
+        ("The talks resume tonight.", "tonight", "2023-09-12TNI"),
+        ("He spoke this morning.", "this morning", "2023-09-12TMO"),
+        ("The convoy left Monday night.", "Monday night", "2023-09-11TNI"),
+        ("Fighting resumed late Wednesday.", "late Wednesday", "2023-09-06TEV"),
+        ("Prices rose last week.", "last week", "2023-W36"),
+        ("Talks are now under way.", "now", "PRESENT_REF"),
+        ("They will meet again in the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_dates(text, phrase, value):
+    assert only(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Kim left for Russia on Sunday.", "Sunday", "2023-09-10"),
+        ("Japanese media reported on Tuesday that he arrived.", "Tuesday", "2023-09-12"),
+        ("The leaders will meet on Thursday.", "Thursday", "2023-09-14"),
+        ("The leaders met on Thursday.", "Thursday", "2023-09-07"),
+        ("The team is scheduled to arrive Wednesday.", "Wednesday", "2023-09-13"),
+        ("They said they would go around Wednesday's ruling.", "Wednesday's", "2023-09-06"),
+        ("He arrived last Tuesday.", "last Tuesday", "2023-09-05"),
+        ("He arrives next Tuesday.", "next Tuesday", "2023-09-19"),
+    ],
+)
+def test_weekdays_follow_the_tense_of_their_clause(text, phrase, value):
+    assert only(text, phrase).value == value
+
+
+def test_later_and_the_next_day_count_from_the_last_time_mentioned():
+    text = "The rebels attacked on Aug. 3. The next day they withdrew. Two weeks later they returned."
+    next_day = only(text, "The next day")
+    assert next_day.value == "2023-08-04"
+    assert next_day.anchor == "reference time 2023-08-03 ('Aug. 3')"
+    assert only(text, "Two weeks later").value == "2023-W33"
+    assert only("In June 1998 it began; later that year it ended.", "later that year").value == "1998"
+
+
+def test_granularity_is_kept():
+    year = only("They met in 2019 on his last trip.", "2019")
+    assert (year.granularity, year.earliest, year.latest) == (
+        Granularity.YEAR, datetime(2019, 1, 1), datetime(2020, 1, 1))
+    month = only("They met in March, he said.", "March")
+    assert month.granularity is Granularity.MONTH and month.value == "2023-03"
+    early = only("Kim entered Russia early on Tuesday.", "early on Tuesday")
+    assert (early.earliest, early.latest) == (datetime(2023, 9, 12), datetime(2023, 9, 12, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "mod"),
+    [
+        ("He ruled for 12 years in all.", "12 years", "P12Y", None),
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", None),
+        ("It lasted more than a year.", "more than a year", "P1Y", "MORE_THAN"),
+        ("Talks lasted about three weeks.", "about three weeks", "P3W", "APPROX"),
+        ("A two-day visit.", "two-day", "P2D", None),
+        ("Aid must arrive within a week.", "a week", "P1W", None),
+    ],
+)
+def test_durations_are_not_dates(text, phrase, value, mod):
+    mention = only(text, phrase)
+    assert (mention.type, mention.value, mention.mod) == (TimexType.DURATION, value, mod)
+    assert mention.earliest is None and mention.latest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("Ferries sail every week.", "every week", "P1W"), ("Flights run daily.", "daily", "P1D"),
+     ("He visits twice a year.", "twice a year", "P1Y"), ("They meet every Monday.", "every Monday", "XXXX-WXX-1")],
+)
+def test_sets(text, phrase, value):
+    mention = only(text, phrase)
+    assert (mention.type, mention.value) == (TimexType.SET, value)
+
+
+def test_clock_times_hang_on_the_day_last_mentioned():
+    mention = only("The blast came Friday at 10:35 a.m. local time.", "10:35 a.m.")
+    assert mention.value == "2023-09-08T10:35"
+    assert mention.type is TimexType.TIME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders will continue in a one-on-one format.",
+        "He may go to Moscow.",
+        "Police broke up a protest march in the capital.",
+        "The Sunday Times reported the deal.",
+        "Some 7,000 troops were sent.",
+        "He has made just seven trips abroad.",
+        "It will be Kim's second summit with Putin.",
+        "Some 2000 people attended.",
+        "Prices fall when supply rises.",
+        "A 6-year-old boy was rescued.",
+    ],
+)
+def test_no_false_dates(text):
+    assert tag(text, DCT) == []
