@@ -24,12 +24,12 @@ def paint_grid(
     """Draw faint lines at the lower-tier ticks and stronger ones at the upper tier."""
     t_left, t_right = viewport.t_of(0), viewport.t_of(width)
     text = palette.color(QPalette.ColorRole.Text)
-    painter.setPen(QPen(faded(text, 22), 1))
-    painter.drawLines([QLineF(x, top, x, bottom) for x in _xs(viewport, scale.ticks(level, t_left, t_right))])
-    painter.setPen(QPen(faded(text, 60), 1))
-    painter.drawLines(
-        [QLineF(x, top, x, bottom) for x in _xs(viewport, scale.major_ticks(level, t_left, t_right))]
-    )
+    # Filled one-pixel rectangles: the raster engine's fast path, unlike stroked lines.
+    faint, strong = faded(text, 22), faded(text, 60)
+    for x in _xs(viewport, scale.ticks(level, t_left, t_right)):
+        painter.fillRect(QRectF(x - 0.5, top, 1, bottom - top), faint)
+    for x in _xs(viewport, scale.major_ticks(level, t_left, t_right)):
+        painter.fillRect(QRectF(x - 0.5, top, 1, bottom - top), strong)
 
 
 def _xs(viewport: scale.Viewport, tick_list: list[tuple[float, str]]) -> list[float]:

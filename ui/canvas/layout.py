@@ -44,9 +44,13 @@ class Row:
         reach into [t_start, t_end] at ``px_per_day``; a singleton has first == last."""
         first = bisect_right(self.ends, t_start)
         stop = bisect_left(self.starts, t_end)
-        if first >= stop:
-            return []
         n_breaks = bisect_right(self.zoom_of_break, px_per_day)
+        if first >= stop:
+            # No event in the window, but a cluster may still span it from both sides.
+            if 0 < first < len(self.starts) and self.separate_at[first - 1] > px_per_day:
+                return [(self._cluster_edge(first - 1, -1, px_per_day, n_breaks),
+                         self._cluster_edge(first, 1, px_per_day, n_breaks))]
+            return []
         separate_at = self.separate_at
         last = stop - 1
         if stop - first <= n_breaks:

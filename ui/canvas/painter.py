@@ -12,7 +12,7 @@ from math import ceil, floor
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QFont, QFontMetricsF, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
+    QBrush, QFont, QFontMetricsF, QGradient, QImage, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
 )
 
 from .data import KIND_INTERVAL, KIND_UNCERTAIN
@@ -179,23 +179,57 @@ class LanePainter:
                 painter.drawStaticText(QPointF(label_left, mid_y - text.size().height() / 2), text)
 
     def _paint_bar(self, painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float) -> None:
-        colour = STATUS_COLOURS[status]
         rect = QRectF(x0, mid_y - BAR_H / 2, x1 - x0, BAR_H)
         if kind == KIND_INTERVAL:
-            painter.setPen(QPen(colour.darker(120), 1))
-            painter.setBrush(faded(colour, 170))
+            painter.setPen(_INTERVAL_PENS[status])
+            painter.setBrush(_INTERVAL_FILLS[status])
             painter.drawRect(rect)
             return
         # Uncertain stretches fade in and out: no edge claims a precise moment.
-        alpha = 80 if kind == KIND_UNCERTAIN else 55
-        soft = min((x1 - x0) * 0.3, 28.0) / (x1 - x0)
-        gradient = QLinearGradient(x0, 0, x1, 0)
+        coarse = kind == KIND_UNCERTAIN
+        if x1 - x0 <= _SOFT_MAX_PX / 0.3:
+            # Narrow bars: a pre-rendered soft bar, stretched (a blit, not a gradient fill).
+            painter.drawImage(rect, _soft_image(status, coarse))
+            return
+        bucket = min(int(_SOFT_MAX_PX / (x1 - x0) * 40), 12)  # soft share of the width, in 1/40
+        painter.fillRect(rect, _soft_brush(status, coarse, bucket))
+
+
+_INTERVAL_PENS = [QPen(colour.darker(120), 1) for colour in STATUS_COLOURS]
+_INTERVAL_FILLS = [QBrush(faded(colour, 170)) for colour in STATUS_COLOURS]
+_SOFT_BRUSHES: dict[tuple[int, bool, int], QBrush] = {}
+_SOFT_IMAGES: dict[tuple[int, bool], QImage] = {}
+_SOFT_MAX_PX = 28.0  # the widest a soft edge gets
+
+
+def _soft_image(status: int, coarse: bool) -> QImage:
+    """Return a small soft bar (30% fade at each end) to stretch over narrow bars."""
+    key = (status, coarse)
+    image = _SOFT_IMAGES.get(key)
+    if image is None:
+        image = QImage(64, BAR_H, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.fillRect(QRectF(0, 0, 64, BAR_H), _soft_brush(status, coarse, 12))
+        painter.end()
+        image = _SOFT_IMAGES[key] = image
+    return image
+
+
+def _soft_brush(status: int, coarse: bool, bucket: int) -> QBrush:
+    """Return the fade-in/fade-out brush, relative to the bar's own box (so it is cached)."""
+    key = (status, coarse, bucket)
+    brush = _SOFT_BRUSHES.get(key)
+    if brush is None:
+        colour, alpha, soft = STATUS_COLOURS[status], (80 if coarse else 55), max(bucket, 1) / 40
+        gradient = QLinearGradient(0, 0, 1, 0)
+        gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
         gradient.setColorAt(0.0, faded(colour, 0))
         gradient.setColorAt(soft, faded(colour, alpha))
         gradient.setColorAt(1.0 - soft, faded(colour, alpha))
         gradient.setColorAt(1.0, faded(colour, 0))
-        painter.fillRect(rect, QBrush(gradient))
-
+        brush = _SOFT_BRUSHES[key] = QBrush(gradient)
+    return brush
 
 def _visible_lines(scroll_y: float, lanes_bottom: float) -> tuple[int, int]:
     return floor(scroll_y / LINE_H), ceil((scroll_y + lanes_bottom - AXIS_H) / LINE_H)

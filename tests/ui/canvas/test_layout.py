@@ -1,0 +1,129 @@
+"""Lanes and rows without a window: no overlap within a row, as few rows as the busiest
+moment needs, the same layout whatever the input order, and clusters that match a plain
+one-by-one grouping at every zoom."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ui.canvas.data import CanvasEvent
+from ui.canvas.layout import BAR_PX, GAP_PX, build_layout
+
+BASE = datetime(1960, 1, 1)
+
+
+def event(event_id: int, start_hours: float, length_hours: float, group: str = "A", status: str = "unreviewed",
+          granularity: str = "hour") -> CanvasEvent:
+    start = BASE + timedelta(hours=start_hours)
+    return CanvasEvent(event_id, start, start + timedelta(hours=length_hours), granularity, status,
+                       f"event {event_id}", group)
+
+
+spans = st.lists(
+    st.tuples(st.integers(0, 2000), st.integers(0, 300), st.sampled_from("ABC")), min_size=1, max_size=80
+)
+
+
+def as_events(raw) -> list[CanvasEvent]:
+    return [event(i + 1, start, length, group) for i, (start, length, group) in enumerate(raw)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(spans)
+def test_no_two_events_in_a_row_overlap(raw):
+    layout = build_layout(as_events(raw))
+    placed = 0
+    for row in layout.rows:
+        placed += len(row.members)
+        for i in range(len(row.starts) - 1):
+            assert row.ends[i] <= row.starts[i + 1]
+            assert row.starts[i] < row.starts[i + 1] or row.ends[i] < row.ends[i + 1]
+    assert placed == len(raw)
+
+
+@settings(max_examples=150, deadline=None)
+@given(spans)
+def test_rows_are_as_few_as_the_busiest_moment_needs(raw):
+    events = as_events(raw)
+    layout = build_layout(events)
+    for lane in layout.lanes:
+        mine = [(e.start, max(e.end, e.start + timedelta(microseconds=1))) for e in events if e.group == lane.name]
+        busiest = max(sum(1 for s, e in mine if s <= moment < e) for moment, _ in mine)
+        assert lane.row_count == busiest
+
+
+@settings(max_examples=60, deadline=None)
+@given(spans, st.randoms(use_true_random=False))
+def test_layout_does_not_depend_on_input_order(raw, rng):
+    events = as_events(raw)
+    shuffled = events[:]
+    rng.shuffle(shuffled)
+    first, second = build_layout(events), build_layout(shuffled)
+    assert first.place_of_id == second.place_of_id
+    assert [lane.name for lane in first.lanes] == [lane.name for lane in second.lanes]
+
+
+def test_lanes_follow_their_first_event_with_a_header_line_each():
+    events = [event(1, 50, 1, "late"), event(2, 10, 1, "early"), event(3, 10, 5, "early"), event(4, 12, 1, "early")]
+    layout = build_layout(events)
+    assert [(lane.name, lane.header_line, lane.row_count, lane.event_count) for lane in layout.lanes] == [
+        ("early", 0, 2, 3), ("late", 3, 1, 1),
+    ]
+    assert layout.line_count == 5
+    assert layout.row_at_line(0) is None  # a header
+    assert layout.row_at_line(1) == 0 and layout.row_at_line(2) == 1
+    assert layout.row_at_line(3) is None and layout.row_at_line(4) == 2
+    assert layout.row_at_line(5) is None
+
+
+def test_hide_rejected_leaves_them_out():
+    events = [event(1, 0, 1, status="rejected"), event(2, 5, 1), event(3, 9, 1, status="accepted")]
+    layout = build_layout(events, hide_rejected=True)
+    assert sorted(layout.place_of_id) == [2, 3]
+    assert sorted(build_layout(events).place_of_id) == [1, 2, 3]
+
+
+def reference_clusters(row, px_per_day):
+    """Group a row's events one by one: the next joins when both are narrow and close."""
+    groups = [[0]]
+    for i in range(1, len(row.starts)):
+        gap = (row.starts[i] - row.ends[i - 1]) * px_per_day
+        narrow = (row.ends[i - 1] - row.starts[i - 1]) * px_per_day < BAR_PX and (
+            row.ends[i] - row.starts[i]) * px_per_day < BAR_PX
+        if gap < GAP_PX and narrow:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [(g[0], g[-1]) for g in groups]
+
+
+def test_clusters_match_one_by_one_grouping_at_every_zoom_and_window():
+    rng = random.Random(5)
+    events = []
+    hour = 0.0
+    for number in range(3000):
+        # Bursts of close events with quiet stretches between, some long ones.
+        hour += rng.choice([0.02, 0.1, 0.5, 1, 3, 24, 200])
+        length = rng.choice([0.01, 0.5, 1, 24, 400])
+        events.append(event(number + 1, hour, length))
+    layout = build_layout(events)
+    for row in layout.rows:
+        for px_per_day in (0.01, 0.3, 2, 20, 150, 2000, 50000):
+            expected = reference_clusters(row, px_per_day)
+            assert row.runs(row.starts[0] - 1, row.ends[-1] + 1, px_per_day) == expected
+            for _ in range(5):
+                t_start = rng.uniform(row.starts[0], row.ends[-1])
+                t_end = t_start + rng.choice([0.1, 2, 50, 1000])
+                reaching = [(a, b) for a, b in expected if row.ends[b] > t_start and row.starts[a] < t_end]
+                assert row.runs(t_start, t_end, px_per_day) == reaching
+
+
+def test_adjacent_days_merge_far_out_and_split_close_in():
+    events = [event(i + 1, 24 * i, 24, granularity="day") for i in range(6)]
+    row = build_layout(events).rows[0]
+    assert row.runs(row.starts[0], row.ends[-1], 1.0) == [(0, 5)]
+    assert row.runs(row.starts[0], row.ends[-1], 40.0) == [(i, i) for i in range(6)]
