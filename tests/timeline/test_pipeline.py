@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
+from tests.conftest import postgres_url, require_postgres
 from timeline.pipeline import analyse, change_publication_date, ingest_paths
 from timeline.sources import load_article
 from timeline.store import open_repository
@@ -25,6 +29,33 @@ def repo(tmp_path):
         yield repository
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_repo(request, tmp_path):
+    """A repository on a fresh SQLite file, and on a private schema of the team-mode
+    PostgreSQL server (skipped without one, failed when CI requires it)."""
+    if request.param == "sqlite":
+        with open_repository(f"sqlite:///{tmp_path / 'timeline.db'}") as repository:
+            yield repository
+        return
+    server = postgres_url()
+    if server is None:
+        if require_postgres():
+            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
+        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
+    schema = f"ingest_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        with open_repository(url.render_as_string(hide_password=False)) as repository:
+            yield repository
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
 def copy_seed(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(SEED, folder / SEED.name)
@@ -32,7 +63,8 @@ def copy_seed(folder: Path) -> Path:
     return folder / SEED.name
 
 
-def test_seed_goes_in_with_its_expected_events(repo, seed_expected):
+def test_seed_goes_in_with_its_expected_events(any_repo, seed_expected):
+    repo = any_repo
     summary = ingest_paths([SEED], repo)
     assert (summary.added, summary.already, summary.refused) == (1, 0, [])
     (article,) = repo.list_articles()
@@ -49,7 +81,8 @@ def test_seed_goes_in_with_its_expected_events(repo, seed_expected):
     assert not any(e.granularity.value == "duration" for e in events)
 
 
-def test_second_ingest_adds_nothing(repo):
+def test_second_ingest_adds_nothing(any_repo):
+    repo = any_repo
     first = ingest_paths([SEED], repo)
     second = ingest_paths([SEED], repo)
     assert (second.added, second.already, second.events) == (0, 1, 0)
@@ -123,7 +156,8 @@ def test_cancel_stops_between_articles_and_a_rerun_completes(repo, tmp_path):
     assert (rerun.added, rerun.already, rerun.cancelled) == (3, 2, False)
 
 
-def test_publication_date_change_moves_unreviewed_and_keeps_reviewed(repo, tmp_path):
+def test_publication_date_change_moves_unreviewed_and_keeps_reviewed(any_repo):
+    repo = any_repo
     ingest_paths([SEED], repo)
     (article,) = repo.list_articles()
     before = repo.list_events(article_ids=[article.id])
