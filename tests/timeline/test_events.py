@@ -223,3 +223,12 @@ def test_seed_end_to_end_with_the_tagger(seed_text, seed_expected):
     assert forum.expression == "after the forum" and forum.latest is None
     (khasan,) = [e for e in events if "Khasan" in e.description]
     assert khasan.inferred and khasan.earliest == DCT
+
+
+def test_a_dateline_line_dates_the_story_but_is_no_event():
+    text = ("WASHINGTON, March 12 (Xinhua) --\n\nPoland and Hungary formally joined NATO "
+            "at a ceremony on Friday.\n\nThe ministers signed the papers at the library.")
+    events = extract_events(Article(text=text, published=datetime(1999, 3, 13)), [
+        day(text, "March 12", "1999-03-12"), day(text, "Friday", "1999-03-12")])
+    assert [(e.expression, e.inferred) for e in events] == [("Friday", False), (None, True)]
+    assert events[1].timex_value == "1999-03-12"

@@ -156,6 +156,8 @@ def test_article_from_text_for_stdin():
     article = article_from_text("Kim left on Sunday.", datetime(2023, 9, 12), title="T")
     assert (article.published, article.dct_source, article.title) == (
         datetime(2023, 9, 12), "cli", "T")
+    pasted = article_from_text("Kim left.", datetime(2023, 9, 12), dct_source="analyst")
+    assert pasted.dct_source == "analyst"
     with pytest.raises(MissingDateError, match="<stdin>: no publication date"):
         article_from_text("Kim left on Sunday.", None)
     with pytest.raises(SourceError, match="empty"):
@@ -252,3 +254,10 @@ def test_named_missing_or_unsupported_file_is_reported(tmp_path):
     assert "no such file" in str(missing)
     (unsupported,) = iter_articles(write(tmp_path / "x.csv", "a,b"))
     assert "unsupported file type" in str(unsupported)
+
+
+def test_html_in_a_declared_legacy_charset(tmp_path):
+    page = HTML.replace("<head>", '<head><meta charset="iso-8859-1">').replace(
+        "Kim left for Russia", "Kim left for Mosc\u00f4w")
+    article = load_article(write(tmp_path / "legacy.html", page.encode("latin-1")))
+    assert "Kim left for Mosc\u00f4w" in article.text

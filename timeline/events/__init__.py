@@ -20,6 +20,7 @@ Decisions an analyst should know:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -50,11 +51,13 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     since_dated = 0
     for sentence, own in zip(sentences, by_sentence):
         dating = _dating_mentions(own)
-        for mention in dating:
-            events.append(_dated_event(sentence, mention))
-        for mention in own:
-            if mention.event_relative and mention.type in _DATING_TYPES:
-                events.append(_open_ended_event(sentence, mention))
+        if not _is_dateline(sentence, own):
+            events.extend(_dated_event(sentence, mention) for mention in dating)
+            events.extend(
+                _open_ended_event(sentence, mention)
+                for mention in own
+                if mention.event_relative and mention.type in _DATING_TYPES
+            )
         if dating:
             reference, reference_paragraph, since_dated = dating[-1], sentence.paragraph, 0
             continue
@@ -66,6 +69,19 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
         elif story_time is not None:
             events.append(_inferred_event(sentence, story_time, "the story's own time"))
     return events
+
+
+def _is_dateline(sentence: Sentence, mentions: list[Mention]) -> bool:
+    """Return True for a line that only places and dates the report ("WASHINGTON,
+    March 12 (Xinhua) --"): no lower-case word once its dates and brackets are gone."""
+    if not sentence.headline and not sentence.text.rstrip().endswith(("--", "_", "-")):
+        return False
+    text = sentence.text
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        text = text[:start] + " " + text[end:]
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return not re.search(r"\b[a-z]", text)
 
 
 def _assign(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:

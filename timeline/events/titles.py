@@ -41,6 +41,17 @@ _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*$", re.I)
 # Where a long title may end: a comma, a preposition starting a side phrase, or a
 # second verb phrase ("... and is scheduled to ..."); a plain "and" usually joins
 # nouns ("the Kenyan and Tanzanian capitals"), so it is not one.
+# An opening adverbial ("In an apparent bid to ..., ", "However, ") is context, not
+# the event; it is dropped when a main clause follows.
+_INTRO = re.compile(
+    r"^(?:in|at|on|after|before|during|however|meanwhile|earlier|later|since|with|despite"
+    r"|amid|under|as|while|when|following)\b[^,]{0,120},\s+(?=\S)",
+    re.I,
+)
+# A title is cut only after its first verb, so it keeps subject and verb together.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|said|says|\w{3,}ed)\b", re.I
+)
 _SOFT_BREAK = re.compile(
     r",\s+|\s+(?:to|as|after|for|with|amid|while)\s+"
     r"|\s+and\s+(?=(?:is|was|are|were|will|has|have|had|would|could)\b)"
@@ -77,6 +88,9 @@ def make_title(sentence: str, date_start: int | None = None, date_end: int | Non
         text = sentence
     text = _LEADING_LINK.sub("", text.strip())
     text = _ACCORDING_HEAD.sub("", text)
+    without_intro = _INTRO.sub("", text)
+    if len(without_intro) >= 25:
+        text = without_intro
     text = _REPORTING_HEAD.sub("", text)
     for pattern in (_REPORTING_ASIDE, _REPORTING_TAIL, _RELATIVE_ASIDE, _RELATIVE_TAIL):
         shorter = pattern.sub(" " if pattern.pattern.endswith(",") else "", text)
@@ -89,11 +103,13 @@ def make_title(sentence: str, date_start: int | None = None, date_end: int | Non
 
 
 def _shorten(text: str) -> str:
-    """Cut a long title at its last comma that keeps enough words, else at its first
-    side phrase, else at a word with an ellipsis."""
+    """Cut a long title after its first verb: at its last comma that keeps enough
+    words, else at its first side phrase, else at a word with an ellipsis."""
     if len(text) <= MAX_TITLE:
         return text
-    breaks = [m for m in _SOFT_BREAK.finditer(text, _MIN_TITLE) if m.start() <= MAX_TITLE]
+    verb = _VERB.search(text)
+    earliest_cut = max(_MIN_TITLE, verb.end() if verb else MAX_TITLE)
+    breaks = [m for m in _SOFT_BREAK.finditer(text, earliest_cut) if m.start() <= MAX_TITLE]
     commas = [m for m in breaks if m.group(0).startswith(",")]
     if commas:
         return text[: commas[-1].start()].rstrip(" ,")

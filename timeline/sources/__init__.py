@@ -34,12 +34,16 @@ _LOADERS = {".tml": load_timeml, **dict.fromkeys(TEXT_SUFFIXES, load_plain),
 
 def article_from_text(text: str, published: datetime | None, **meta) -> Article:
     """Return an Article for pasted or piped text (``meta``: title, url, outlet,
-    language, source_path). Without ``published`` the date comes from a dateline or
+    language, source_path, and dct_source to name where a given ``published`` came
+    from, "cli" by default). Without ``published`` the date comes from a dateline or
     the source_path's file name; raises SourceError/MissingDateError otherwise."""
     name = meta.get("source_path") or "<stdin>"
     check_text(text, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return dated_article(text, name, cli=published, **meta)
+    given_source = meta.pop("dct_source", None) or "cli"
+    return dated_article(
+        text, name, own=published, own_source=given_source, **meta
+    )
 
 
 def load_article(path: Path, published: datetime | None = None) -> Article:
