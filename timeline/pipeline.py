@@ -60,7 +60,8 @@ def ingest_paths(
     files = [file for path in paths for file in collect_files(Path(path))]
     summary = IngestSummary()
     for done, file in enumerate(files, start=1):
-        for loaded in iter_articles(file, published):
+        loader = [file] if isinstance(file, SourceError) else iter_articles(file, published)
+        for loaded in loader:
             if cancel is not None and cancel():
                 summary.cancelled = True
                 return summary
@@ -85,7 +86,7 @@ def ingest_paths(
             else:
                 summary.already += 1
         if progress is not None:
-            progress(done, len(files), str(file))
+            progress(done, len(files), file.name if isinstance(file, SourceError) else str(file))
     return summary
 
 

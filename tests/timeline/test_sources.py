@@ -261,3 +261,9 @@ def test_html_in_a_declared_legacy_charset(tmp_path):
         "Kim left for Russia", "Kim left for Mosc\u00f4w")
     article = load_article(write(tmp_path / "legacy.html", page.encode("latin-1")))
     assert "Kim left for Mosc\u00f4w" in article.text
+
+
+def test_a_symbolic_link_loop_is_walked_once(tmp_path):
+    write(tmp_path / "2023-01-01-a.txt", "A happened.")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [a.source_path for a in iter_articles(tmp_path)] == [str(tmp_path / "2023-01-01-a.txt")]

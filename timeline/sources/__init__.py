@@ -73,21 +73,22 @@ def iter_articles(path: Path, published: datetime | None = None) -> Iterator[Art
     In folders, hidden entries, sidecars, README/LICENSE files and files of other
     types are skipped; a file named explicitly is always loaded or reported.
     """
+    for item in collect_files(path):
+        if isinstance(item, SourceError):
+            yield item
+        else:
+            yield from _load_file(item, published)
+
+
+def collect_files(path: Path) -> list[Path | SourceError]:
+    """Return the files ``iter_articles(path)`` reads: the files of a folder in sorted
+    order, or ``[path]`` itself; an unreadable or missing folder entry is a SourceError."""
     path = Path(path)
     if path.is_dir():
-        for file_path in _walk(path):
-            yield from _load_file(file_path, published)
-    elif not path.exists():
-        yield SourceError(str(path), "no such file or folder")
-    else:
-        yield from _load_file(path, published)
-
-
-def collect_files(path: Path) -> list[Path]:
-    """Return the files ``iter_articles(path)`` reads: the files of a folder in sorted
-    order, or ``[path]`` itself (even when missing, so the loader reports it)."""
-    path = Path(path)
-    return list(_walk(path)) if path.is_dir() else [path]
+        return list(_walk(path, set()))
+    if not path.exists():
+        return [SourceError(str(path), "no such file or folder")]
+    return [path]
 
 
 def is_article_file(path: Path) -> bool:
@@ -102,18 +103,23 @@ def is_article_file(path: Path) -> bool:
     )
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | SourceError]:
     # Entries in name order, descending into a sub-folder where its name falls, so the
     # order is that of the sorted paths and the same on every machine.
+    real = folder.resolve()
+    if real in visited:  # a symbolic link back up the tree
+        return
+    visited.add(real)
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        yield SourceError(str(folder), f"cannot read the folder ({error.strerror or error})")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
+            yield from _walk(entry, visited)
         elif is_article_file(entry):
             yield entry
 
