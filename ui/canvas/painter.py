@@ -168,6 +168,7 @@ class LanePainter:
             if vector:
                 draw_glyph(painter, status, cx, mid_y)
             else:
+                # Pixel-aligned so the glyph stays crisp; glyph_centre() uses the same rounding.
                 painter.drawImage(QPointF(round(cx - glyph_size / 2), round(mid_y - glyph_size / 2)), images[status])
             label_left = max(cx + GLYPH / 2 + 3, 0.0)
             if number < last:

@@ -20,7 +20,7 @@ from .axis import measure_label_widths, paint_axis, paint_grid
 from .data import CanvasEvent
 from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
-from .layout import CanvasLayout, build_layout
+from .layout import BAR_PX, CanvasLayout, build_layout
 from .none_guard import give_none_headroom
 from .overview import Overview
 from .painter import LanePainter
@@ -253,8 +253,11 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         row = self._layout.rows[place[0]]
         x0 = self._viewport.x_of(row.starts[place[1]])
         x1 = self._viewport.x_of(row.ends[place[1]])
-        cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1 if x1 - x0 >= 12 else (x0 + x1) / 2
-        return QPointF(cx, AXIS_H + row.line * LINE_H - self._scroll_y + LINE_H / 2)
+        cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1 if x1 - x0 >= BAR_PX else (x0 + x1) / 2
+        cy = AXIS_H + row.line * LINE_H - self._scroll_y + LINE_H / 2
+        half = self._lanes.atlas.size / 2
+        # Where the painter's pixel-aligned glyph image really has its centre.
+        return QPointF(round(cx - half) + half, round(cy - half) + half)
 
     def event(self, event: QEvent) -> bool:
         """Answer tooltip requests with the hovered event's details."""

@@ -1,0 +1,304 @@
+"""The canvas widget under pytest-qt: zoom around the cursor, pan, click and keys, fit-all,
+clusters splitting, and pixels of a rendered frame in each status's colour and shape."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.canvas.data import CanvasEvent
+from ui.canvas.hits import hit_at, tooltip_html
+from ui.canvas.scale import to_days
+from ui.canvas.style import STATUS_COLOURS
+from ui.canvas.view import TimelineCanvas
+
+DAY = timedelta(days=1)
+
+
+def day_event(event_id: int, day: datetime, status: str = "unreviewed", group: str = "Article") -> CanvasEvent:
+    return CanvasEvent(event_id, day, day + DAY, "day", status, f"Event {event_id}", group,
+                       expression=f"on day {event_id}", source=f"article-{group}.txt")
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = TimelineCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(900, 420)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def four_statuses() -> list[CanvasEvent]:
+    first = datetime(2023, 9, 4)
+    return [day_event(i + 1, first + 3 * i * DAY, status)
+            for i, status in enumerate(["unreviewed", "accepted", "corrected", "rejected"])]
+
+
+def wheel(widget, x: float, y: float, notches: float, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    position = QPointF(x, y)
+    event = QWheelEvent(position, QPointF(widget.mapToGlobal(position.toPoint())), QPoint(0, 0),
+                        QPoint(0, int(120 * notches)), Qt.MouseButton.NoButton, modifiers,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def mouse(widget, kind, x: float, y: float, buttons=Qt.MouseButton.LeftButton,
+          modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    position = QPointF(x, y)
+    event = QMouseEvent(kind, position, QPointF(widget.mapToGlobal(position.toPoint())), button, buttons, modifiers)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(widget, start: QPointF, end: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    mouse(widget, QEvent.Type.MouseButtonPress, start.x(), start.y(), modifiers=modifiers)
+    steps = 5
+    for i in range(1, steps + 1):
+        point = start + (end - start) * (i / steps)
+        mouse(widget, QEvent.Type.MouseMove, point.x(), point.y(), modifiers=modifiers)
+    mouse(widget, QEvent.Type.MouseButtonRelease, end.x(), end.y(), buttons=Qt.MouseButton.NoButton,
+          modifiers=modifiers)
+
+
+def render(widget) -> QImage:
+    image = QImage(widget.width(), widget.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    widget.paint_onto(painter, widget.width(), widget.height())
+    painter.end()
+    return image
+
+
+def close(colour: QColor, expected: QColor, tolerance: int = 40) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour.getRgb()[:3], expected.getRgb()[:3]))
+
+
+@pytest.mark.parametrize("notches", [1, -1, 3, -2.5])
+def test_wheel_zoom_keeps_the_time_under_the_cursor(canvas, notches):
+    canvas.set_events(four_statuses())
+    x = 317.0
+    before_time = canvas.viewport().t_of(x)
+    before_scale = canvas.viewport().px_per_day
+    wheel(canvas, x, 200, notches)
+    assert canvas.viewport().px_per_day != pytest.approx(before_scale)
+    assert abs(canvas.viewport().x_of(before_time) - x) < 1.0
+
+
+def test_ctrl_wheel_zooms_in_bigger_steps(canvas):
+    canvas.set_events(four_statuses())
+    start = canvas.viewport().px_per_day
+    wheel(canvas, 400, 200, 1)
+    plain = canvas.viewport().px_per_day / start
+    canvas.fit_all()
+    wheel(canvas, 400, 200, 1, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.viewport().px_per_day / start > plain * 1.3
+
+
+def test_drag_pans_by_the_dragged_amount(canvas):
+    canvas.set_events(four_statuses())
+    time_at_300 = canvas.viewport().t_of(300)
+    drag(canvas, QPointF(300, 200), QPointF(420, 200))
+    assert abs(canvas.viewport().x_of(time_at_300) - 420) < 1.0
+
+
+def test_shift_drag_zooms_to_the_box(canvas):
+    canvas.set_events(four_statuses())
+    left, right = canvas.viewport().t_of(200), canvas.viewport().t_of(500)
+    drag(canvas, QPointF(200, 300), QPointF(500, 320), Qt.KeyboardModifier.ShiftModifier)
+    assert abs(canvas.viewport().t_of(0) - left) * canvas.viewport().px_per_day < 1.0
+    assert abs(canvas.viewport().t_of(canvas.width()) - right) * canvas.viewport().px_per_day < 1.0
+
+
+def test_click_on_a_glyph_selects_it_and_says_which(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    spot = canvas.glyph_centre(3)
+    with qtbot.waitSignal(canvas.selectionChanged) as blocker:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=spot.toPoint())
+    assert blocker.args == [[3]]
+    assert canvas.selected_ids() == [3]
+    with qtbot.waitSignal(canvas.selectionChanged) as blocker:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                         pos=canvas.glyph_centre(1).toPoint())
+    assert blocker.args == [[1, 3]]
+    with qtbot.waitSignal(canvas.selectionChanged) as blocker:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                         pos=canvas.glyph_centre(3).toPoint())
+    assert blocker.args == [[1]]
+
+
+def test_select_from_the_app_emits_nothing(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    with qtbot.assertNotEmitted(canvas.selectionChanged):
+        canvas.select([2, 4, 99])
+    assert canvas.selected_ids() == [2, 4]
+
+
+def test_double_click_asks_to_open_the_source(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    with qtbot.waitSignal(canvas.eventActivated) as blocker:
+        qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.glyph_centre(2).toPoint())
+    assert blocker.args == [2]
+
+
+def test_fit_all_shows_every_event(canvas):
+    events = [day_event(1, datetime(1912, 4, 15)), day_event(2, datetime(1969, 7, 20), group="B"),
+              day_event(3, datetime(2001, 9, 11), group="C")]
+    canvas.set_events(events)
+    canvas.zoom_to(datetime(1990, 1, 1), datetime(1990, 2, 1))
+    canvas.fit_all()
+    viewport = canvas.viewport()
+    for ev in events:
+        assert 0 <= viewport.x_of(to_days(ev.start)) and viewport.x_of(to_days(ev.end)) <= canvas.width()
+        spot = canvas.glyph_centre(ev.id)
+        assert 40 <= spot.y() <= canvas.height() - 30
+        assert canvas.hit_ids_at(spot.x(), spot.y()) == [ev.id]
+
+
+def test_home_fits_all_and_plus_minus_zoom(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    fitted = canvas.viewport().px_per_day
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    assert canvas.viewport().px_per_day == pytest.approx(fitted * 1.5)
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    assert canvas.viewport().px_per_day == pytest.approx(fitted / 1.5)
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    assert canvas.viewport().px_per_day == pytest.approx(fitted)
+
+
+def test_f_zooms_to_the_selection(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    canvas.select([2, 3])
+    qtbot.keyClick(canvas, Qt.Key.Key_F)
+    viewport = canvas.viewport()
+    start, end = to_days(datetime(2023, 9, 7)), to_days(datetime(2023, 9, 11))
+    assert viewport.t_of(0) <= start and end <= viewport.t_of(canvas.width())
+    assert (end - start) * viewport.px_per_day > canvas.width() * 0.6
+
+
+def test_a_cluster_splits_when_zoomed_in(canvas, qtbot):
+    dense = [day_event(i + 1, datetime(2020, 3, 1) + i * DAY) for i in range(5)]
+    far = day_event(99, datetime(1990, 1, 1), group="Other")
+    canvas.set_events(dense + [far])
+    middle = QPointF(canvas.viewport().x_of(to_days(datetime(2020, 3, 3, 12))), canvas.glyph_centre(1).y())
+    hit = hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, middle.x(), middle.y())
+    assert hit is not None and hit.is_cluster and hit.last - hit.first + 1 == 5
+    assert "5 events" in tooltip_html(canvas.canvas_layout(), hit)
+    # A click on a cluster zooms in until its members stand apart.
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=middle.toPoint())
+    for ev in dense:
+        spot = canvas.glyph_centre(ev.id)
+        assert canvas.hit_ids_at(spot.x(), spot.y()) == [ev.id]
+
+
+def test_center_on_brings_the_event_to_the_middle(canvas):
+    events = [day_event(i + 1, datetime(2000, 1, 1) + 40 * i * DAY, group=f"G{i}") for i in range(30)]
+    canvas.set_events(events)
+    canvas.zoom_to(datetime(2000, 1, 1), datetime(2000, 3, 1))
+    canvas.center_on(27)
+    spot = canvas.glyph_centre(27)
+    assert abs(spot.x() - canvas.width() / 2) < 2
+    assert 40 < spot.y() < canvas.height() - 30
+
+
+def test_tooltip_tells_title_date_expression_and_source(canvas):
+    canvas.set_events(four_statuses())
+    spot = canvas.glyph_centre(2)
+    hit = hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, spot.x(), spot.y())
+    text = tooltip_html(canvas.canvas_layout(), hit)
+    for part in ("Event 2", "Thu 7 Sep 2023", "on day 2", "article-Article.txt", "accepted"):
+        assert part in text
+
+
+def test_each_status_has_its_colour_and_shape_in_the_picture(canvas):
+    canvas.set_events(four_statuses())
+    image = render(canvas)
+    background = canvas.palette().color(QPalette.ColorRole.Base)
+    centres = {ev.id: canvas.glyph_centre(ev.id) for ev in four_statuses()}
+
+    def pixel(event_id: int, dx: int = 0, dy: int = 0) -> QColor:
+        spot = centres[event_id]
+        return image.pixelColor(int(spot.x()) + dx, int(spot.y()) + dy)
+
+    def ink(event_id: int, dx: int, dy: int) -> int:
+        return background.lightness() - pixel(event_id, dx, dy).lightness()
+
+    # Unreviewed: a hollow grey ring.
+    assert close(pixel(1), background, 25)
+    assert close(pixel(1, 4, 0), STATUS_COLOURS[0], 60)
+    # Accepted: a filled circle in bluish green.
+    assert close(pixel(2), STATUS_COLOURS[1])
+    # Corrected: a blue diamond -- less ink on the diagonal than the circle, more on the axis.
+    assert close(pixel(3), STATUS_COLOURS[2])
+    assert ink(2, 3, 3) > 150 > 100 > ink(3, 3, 3)
+    assert ink(3, 0, 5) > ink(2, 0, 5) + 30
+    # Rejected: a vermillion cross -- ink on the diagonals, none at the middle of an edge.
+    assert close(pixel(4), STATUS_COLOURS[3])
+    assert close(pixel(4, 3, 3), STATUS_COLOURS[3], 60)
+    assert close(pixel(4, 4, 0), background, 40)
+
+
+def test_update_event_repaints_in_the_new_status(canvas):
+    canvas.set_events(four_statuses())
+    changed = day_event(1, datetime(2023, 9, 4), "accepted")
+    canvas.update_event(changed)
+    spot = canvas.glyph_centre(1)
+    assert close(render(canvas).pixelColor(int(spot.x()), int(spot.y())), STATUS_COLOURS[1])
+
+
+def test_hide_rejected_removes_the_cross(canvas):
+    canvas.set_events(four_statuses())
+    spot = canvas.glyph_centre(4)
+    canvas.set_hide_rejected(True)
+    assert canvas.glyph_centre(4) is None
+    assert not close(render(canvas).pixelColor(int(spot.x()), int(spot.y())), STATUS_COLOURS[3])
+
+
+def test_a_year_only_event_is_a_faded_bar_across_its_year(canvas):
+    year = CanvasEvent(7, datetime(2019, 1, 1), datetime(2020, 1, 1), "year", "accepted", "Summit year", "A")
+    canvas.set_events([year])
+    canvas.zoom_to(datetime(2018, 7, 1), datetime(2020, 7, 1))
+    image = render(canvas)
+    y = int(canvas.glyph_centre(7).y())
+    inside = image.pixelColor(int(canvas.viewport().x_of(to_days(datetime(2019, 7, 1)))), y + 3)
+    outside = image.pixelColor(int(canvas.viewport().x_of(to_days(datetime(2020, 3, 1)))), y + 3)
+    background = canvas.palette().color(QPalette.ColorRole.Base)
+    assert close(outside, background, 12)
+    # Tinted towards the status colour, but faded: far from the full colour.
+    assert inside.green() > inside.red() + 20 and not close(inside, STATUS_COLOURS[1], 40)
+
+
+def test_dark_palette_draws_on_dark(canvas):
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Button, "#333333"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                         (QPalette.ColorRole.ButtonText, "#e8e8e8")):
+        palette.setColor(role, QColor(colour))
+    canvas.setPalette(palette)
+    canvas.set_events(four_statuses())
+    image = render(canvas)
+    assert close(image.pixelColor(canvas.width() - 5, canvas.height() - 60), QColor("#1e1e1e"), 8)
+    axis_pixels = [image.pixelColor(x, y).lightness() for x in range(0, 300) for y in range(2, 38)]
+    assert max(axis_pixels) > 180  # light labels on the dark axis
+
+
+def test_export_png_and_svg(canvas, tmp_path):
+    canvas.set_events(four_statuses())
+    canvas.export_png(str(tmp_path / "view.png"), 640, 360)
+    assert QImage(str(tmp_path / "view.png")).size().toTuple() == (640, 360)
+    canvas.export_svg(str(tmp_path / "view.svg"))
+    svg = (tmp_path / "view.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "#009e73" in svg.lower()
+
+
+def test_export_png_to_a_missing_folder_says_so(canvas, tmp_path):
+    canvas.set_events(four_statuses())
+    with pytest.raises(OSError, match="could not write"):
+        canvas.export_png(str(tmp_path / "no" / "such" / "view.png"))
