@@ -178,3 +178,22 @@ def test_sigkill_part_way_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
         assert len(articles) == len(paths)
         assert len({a.content_hash for a in articles}) == len(paths)
         assert {a.source_path for a in articles} == {str(p) for p in paths}
+
+
+def test_ctrl_c_stops_after_the_article_in_hand_and_prints_the_summary(tmp_path):
+    paths = large_folder(tmp_path / "in", copies=2)
+    database = tmp_path / "t.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "ingest", str(tmp_path / "in"),
+         "--db", sqlite_url(database)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while stored_articles(database) < 10 and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest ended before it could be interrupted"
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    output, errors = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted; run it again" in errors and "Traceback" not in errors
+    added = int(output.split("added: ")[1].split()[0])
+    assert 10 <= added < len(paths) and stored_articles(database) == added
