@@ -171,3 +171,20 @@ def test_any_run_of_days_names_its_first_and_last_day(day, days):
 def test_every_interval_gets_a_nonempty_one_line_label(earliest, length, granularity, mod):
     label = format_span(earliest, earliest + length, granularity, mod)
     assert label and "\n" not in label and "None" not in label
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    moment=st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9998, 1, 1)),
+    granularity=st.sampled_from([Granularity.DAY, Granularity.MONTH, Granularity.YEAR,
+                                 Granularity.HOUR, Granularity.MINUTE]),
+)
+def test_the_quick_path_for_whole_units_agrees_with_the_general_one(moment, granularity):
+    from timeline import display
+
+    start, end = display._unit_bounds(moment, granularity)
+    quick = display._one_whole_unit_label(start, end, granularity)
+    assert quick is not None
+    assert quick == display._interval_label(start, end, granularity)
+    # one microsecond off either end is not a whole unit any more
+    assert display._one_whole_unit_label(start, end + timedelta(microseconds=1), granularity) is None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from timeline.display import format_span
-from timeline.model import Article, Event, Status
+from timeline.model import Article, Event, Granularity, Status
 
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "start", "end", "granularity", "date_display", "timex_value", "expression",
@@ -20,16 +20,14 @@ CSV_COLUMNS: tuple[str, ...] = (
     "char_start", "char_end",
 )
 
-# Cells that carry free text (from articles, the tagger or the analyst): the only ones
-# that can start with a character a spreadsheet reads as a formula. The others hold
-# numbers, ISO dates and fixed words.
-FREE_TEXT_COLUMNS = frozenset({
-    "date_display", "timex_value", "expression", "title", "description", "explanation",
-    "analyst_note", "article_title", "article_url", "article_file",
-})
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Every cell that carries free text (from articles, the tagger or the analyst) goes
+# through guard_formula; the others hold numbers, ISO dates and fixed words, which
+# cannot start with a formula character.
+FORMULA_TRIGGERS = "=+-@\t\r"  # the first characters a spreadsheet runs as a formula
 
 _NO_ARTICLE = Article(text="", published=None)
+GRANULARITY_TEXT = {granularity: granularity.value for granularity in Granularity}
+STATUS_TEXT = {status: status.value for status in Status}
 _EARLIEST_POSSIBLE = datetime.min
 
 
@@ -75,28 +73,36 @@ def _text(value: object | None) -> str:
     return "" if value is None else str(value)
 
 
+def article_cells(article: Article | None) -> tuple[str, str, str, str]:
+    """Return the four article columns (title, published, url, file) as text."""
+    article = article or _NO_ARTICLE
+    return (_text(article.title), _iso(article.published), _text(article.url),
+            _text(article.source_path))
+
+
 def csv_cells(event: Event, article: Article | None) -> list[str]:
     """Return the event's 20 cells, in CSV_COLUMNS order, as text (no formula guard)."""
-    article = article or _NO_ARTICLE
+    return _cells(event, date_display(event), article_cells(article))
+
+
+def _cells(event: Event, shown_date: str, article: tuple[str, str, str, str]) -> list[str]:
+    note, timex_value, expression = event.note, event.timex_value, event.expression
     return [
-        _text(event.id),
+        "" if event.id is None else str(event.id),
         _iso(event.earliest),
         _iso(event.latest),
         event.granularity.value,
-        date_display(event),
-        _text(event.timex_value),
-        _text(event.expression),
+        shown_date,
+        "" if timex_value is None else timex_value,
+        "" if expression is None else expression,
         event.title,
         event.description,
         event.status.value,
         repr(float(event.confidence)),  # repr round-trips: float(cell) == confidence
         event.explanation,
-        _text(event.note),
+        "" if note is None else note,
         _iso(event.reviewed_at),
-        _text(article.title),
-        _iso(article.published),
-        _text(article.url),
-        _text(article.source_path),
+        *article,
         str(event.char_start),
         str(event.char_end),
     ]
@@ -106,12 +112,42 @@ def csv_rows(
     events: Sequence[Event], articles: Mapping[int, Article], *, formula_guard: bool = True
 ) -> Iterable[list[str]]:
     """Yield the cells of each event, in time order, guarded when ``formula_guard``."""
-    guarded = [index for index, name in enumerate(CSV_COLUMNS) if name in FREE_TEXT_COLUMNS]
+    guard = guard_formula if formula_guard else _unchanged
+    # Many events share an article or a date: their cells are made (and guarded) once.
+    article_cache: dict[int | None, tuple[str, str, str, str]] = {}
+    date_cache: dict[tuple, tuple[str, str, str]] = {}
     for event in in_time_order(events):
-        cells = csv_cells(event, articles.get(event.article_id))
-        if formula_guard:
-            for index in guarded:
-                cell = cells[index]
-                if cell and cell[0] in FORMULA_TRIGGERS:
-                    cells[index] = "'" + cell
-        yield cells
+        article = article_cache.get(event.article_id)
+        if article is None:
+            article = article_cache[event.article_id] = tuple(
+                guard(cell) for cell in article_cells(articles.get(event.article_id)))
+        earliest, latest = event.earliest, event.latest
+        date_key = (earliest, latest, event.granularity, event.mod, event.status,
+                    event.expression if earliest is None or latest is None else None)
+        dates = date_cache.get(date_key)
+        if dates is None:
+            dates = date_cache[date_key] = (_iso(earliest), _iso(latest), guard(date_display(event)))
+        timex_value, expression, note = event.timex_value, event.expression, event.note
+        yield [
+            "" if event.id is None else str(event.id),
+            dates[0],
+            dates[1],
+            GRANULARITY_TEXT[event.granularity],
+            dates[2],
+            "" if timex_value is None else guard(timex_value),
+            "" if expression is None else guard(expression),
+            guard(event.title),
+            guard(event.description),
+            STATUS_TEXT[event.status],
+            repr(float(event.confidence)),
+            guard(event.explanation),
+            "" if note is None else guard(note),
+            "" if event.reviewed_at is None else event.reviewed_at.isoformat(),
+            *article,
+            str(event.char_start),
+            str(event.char_end),
+        ]
+
+
+def _unchanged(cell: str) -> str:
+    return cell

@@ -1,0 +1,168 @@
+"""Bench: 100,000 stored events to CSV, against the floor of the same rows written by
+the sqlite3 module's SELECT and csv.writer, in the same run.
+
+    taskset -c 0 .venv/bin/python bench/export.py [--events 100000] [--repeat 3] [--db FILE]
+
+The database is filled through the store API (add_article, 1,000 events an article,
+mixed granularities, some corrected/accepted/rejected); --db keeps it between runs.
+"Export" is what `timeline export -o FILE` does after parsing its arguments: list the
+events, fetch their articles, write the CSV (date_display, formula guard and all) to
+a temporary file and rename it. The floor selects the same 20 columns with a join and
+hands the cursor to csv.writer. Each is timed best of --repeat; the last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.export import export_to_path  # noqa: E402
+from timeline.model import Article, Event, Granularity, Status  # noqa: E402
+from timeline.store import open_repository  # noqa: E402
+
+EVENTS_PER_ARTICLE = 1000
+GOAL_SECONDS = 1.5
+FLOOR_QUERY = """
+SELECT e.id, e.earliest, e.latest, e.granularity, e.mod, e.timex_value, e.expression,
+       e.title, e.description, e.status, e.confidence, e.explanation, e.note,
+       e.reviewed_at, a.title, a.published, a.url, a.source_path, e.char_start, e.char_end
+FROM events AS e JOIN articles AS a ON a.id = e.article_id
+ORDER BY e.earliest IS NULL, e.earliest, e.latest, e.id
+"""
+# (granularity, length of its interval): a mix like the tagger's output.
+SHAPES = [
+    (Granularity.DAY, timedelta(days=1)),
+    (Granularity.DAY, timedelta(days=1)),
+    (Granularity.PART_OF_DAY, timedelta(hours=12)),
+    (Granularity.MONTH, None),
+    (Granularity.YEAR, None),
+    (Granularity.MINUTE, timedelta(minutes=1)),
+]
+
+
+def random_event(rng: random.Random, number: int) -> Event:
+    granularity, length = rng.choice(SHAPES)
+    day = datetime(1950, 1, 1) + timedelta(days=rng.randrange(27_000))
+    if granularity is Granularity.MONTH:
+        earliest = day.replace(day=1)
+        latest = earliest.replace(year=earliest.year + earliest.month // 12,
+                                  month=earliest.month % 12 + 1)
+    elif granularity is Granularity.YEAR:
+        earliest, latest = datetime(day.year, 1, 1), datetime(day.year + 1, 1, 1)
+    elif granularity is Granularity.MINUTE:
+        earliest = day + timedelta(minutes=rng.randrange(1440))
+        latest = earliest + length
+    else:
+        earliest, latest = day, day + length
+    open_ended = number % 50 == 0
+    status = rng.choice([Status.UNREVIEWED] * 6 + [Status.ACCEPTED, Status.CORRECTED,
+                                                   Status.REJECTED])
+    return Event(
+        title=f"Event {number}: talks resume in the capital",
+        description=f"Officials said on the day that talks, number {number}, would resume, "
+                    "\"without conditions\", after a pause.",
+        char_start=number, char_end=number + 90, expression="on Sunday",
+        expr_start=number + 10, expr_end=number + 19, timex_type="DATE",
+        timex_value=earliest.date().isoformat(), mod=rng.choice([None, None, "START", "APPROX"]),
+        earliest=None if open_ended else earliest, latest=None if open_ended else latest,
+        granularity=Granularity.UNKNOWN if open_ended else granularity,
+        confidence=rng.random(), explanation="'Sunday' + past tense -> the Sunday before the DCT",
+        open_ended=open_ended, status=status,
+        note="=checked against the agency wire" if number % 97 == 0 else None,
+        reviewed_at=datetime(2023, 9, 14, 10, 0) if status is not Status.UNREVIEWED else None,
+    )
+
+
+def fill(db_path: Path, total: int) -> None:
+    rng = random.Random(20230912)
+    with open_repository(str(db_path)) as repo:
+        for article_number in range(total // EVENTS_PER_ARTICLE):
+            article = Article(
+                text=f"Article {article_number} text. " * 40, published=datetime(2023, 9, 12),
+                title=f"Article {article_number}", url=f"https://example.org/{article_number}",
+                source_path=f"/data/article-{article_number}.txt")
+            first = article_number * EVENTS_PER_ARTICLE
+            events = [random_event(rng, first + n) for n in range(EVENTS_PER_ARTICLE)]
+            repo.add_article(article, [], events)
+
+
+def timed_best(repeat: int, work) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="keep the filled database here between runs")
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch_dir = Path(scratch)
+        db_path = options.db or scratch_dir / "bench.db"
+        if not db_path.exists():
+            started = time.perf_counter()
+            fill(db_path, options.events)
+            print(f"filled {db_path} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        out_path = scratch_dir / "export.csv"
+        floor_path = scratch_dir / "floor.csv"
+
+        with open_repository(str(db_path)) as repo:
+            def export():
+                events = repo.list_events()
+                wanted = {event.article_id for event in events}
+                articles = {a.id: a for a in repo.list_articles() if a.id in wanted}
+                return export_to_path("csv", events, articles, out_path)
+
+            export_s, written = timed_best(options.repeat, export)
+            list_s, events = timed_best(options.repeat, repo.list_events)
+            articles = {a.id: a for a in repo.list_articles()}
+            write_s, _ = timed_best(options.repeat,
+                                    lambda: export_to_path("csv", events, articles, out_path))
+
+        def floor():
+            connection = sqlite3.connect(db_path)
+            try:
+                with floor_path.open("w", encoding="utf-8", newline="") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow(["column"] * 20)
+                    writer.writerows(connection.execute(FLOOR_QUERY))
+            finally:
+                connection.close()
+
+        floor_s, _ = timed_best(options.repeat, floor)
+        with floor_path.open(encoding="utf-8", newline="") as handle:
+            floor_rows = sum(1 for _ in csv.reader(handle)) - 1
+
+    ratio = export_s / floor_s
+    print(f"events exported:               {written:,} (floor rows {floor_rows:,})")
+    print(f"timeline export to CSV:        {export_s:.3f} s  (goal < {GOAL_SECONDS} s)")
+    print(f"  of which list_events:        {list_s:.3f} s")
+    print(f"  of which rows + CSV + rename: {write_s:.3f} s")
+    print(f"floor (sqlite3 SELECT + csv):  {floor_s:.3f} s")
+    print(f"ratio export / floor:          {ratio:.2f}x")
+    print(json.dumps({
+        "events": written, "export_s": round(export_s, 3), "list_events_s": round(list_s, 3),
+        "write_csv_s": round(write_s, 3), "floor_s": round(floor_s, 3),
+        "ratio": round(ratio, 2), "goal_s": GOAL_SECONDS, "ok": export_s < GOAL_SECONDS,
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
