@@ -1,0 +1,134 @@
+"""`timeline tag`: formats, DCT order, bad inputs, and TimeML the scorer accepts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+SHARED = ROOT.parent / "shared"
+AQUAINT = SHARED / "data" / "aquaint"
+
+
+def run_tag(capsys, *argv):
+    code = main(["tag", *map(str, argv)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_lines_for_the_seed_with_its_sidecar_dct(capsys):
+    code, out, err = run_tag(capsys, SEED)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert record["file"] == str(SEED)
+    assert record["dct"] == "2023-09-12T00:00"
+    sunday = next(m for m in record["mentions"] if m["text"] == "Sunday")
+    assert sunday == {
+        "text": "Sunday", "start": 170, "end": 176, "type": "DATE", "value": "2023-09-10",
+        "mod": None, "earliest": "2023-09-10T00:00", "latest": "2023-09-11T00:00",
+        "granularity": "day", "anchor": "DCT 2023-09-12",
+        "explanation": "'Sunday' + past tense -> the Sunday before the DCT Tue 2023-09-12 = 2023-09-10",
+        "confidence": 0.85, "event_relative": False,
+    }
+    duration = next(m for m in record["mentions"] if m["text"] == "12 years")
+    assert duration["earliest"] is None and duration["latest"] is None
+
+
+def test_dct_option_overrides_the_sidecar(capsys):
+    code, out, _ = run_tag(capsys, "--dct", "2023-09-14", SEED)
+    assert code == 0
+    sunday = next(m for m in json.loads(out)["mentions"] if m["text"] == "Sunday")
+    assert sunday["value"] == "2023-09-10"
+    tuesday = next(m for m in json.loads(out)["mentions"] if m["text"] == "Tuesday")
+    assert tuesday["value"] == "2023-09-12"  # past tense: the Tuesday before Thu 14th
+
+
+def test_text_table(capsys):
+    code, out, _ = run_tag(capsys, "--format", "text", SEED)
+    assert code == 0
+    assert out.startswith(f"{SEED}  DCT 2023-09-12  7 expression(s)")
+    assert "early on Tuesday" in out and "2023-09-12T00:00 .. 2023-09-12T12:00" in out
+    assert "after the forum" in out and "(open)" in out
+
+
+def test_no_dct_exits_2_and_says_how_to_give_one(tmp_path, capsys):
+    article = tmp_path / "undated.txt"
+    article.write_text("The leaders met on Sunday.", encoding="utf-8")
+    code, out, err = run_tag(capsys, article)
+    assert code == 2
+    assert out == ""
+    assert err.strip() == (
+        f"timeline tag: {article}: no publication date (DCT) found; give it with --dct "
+        'YYYY-MM-DD or a sidecar undated.meta.json holding "published"'
+    )
+
+
+def test_bad_inputs_are_reported_and_the_rest_still_tagged(tmp_path, capsys):
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02 data")
+    undecodable = tmp_path / "latin.txt"
+    undecodable.write_bytes("caf\xe9 on Sunday".encode("latin-1"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    malformed = tmp_path / "broken.tml"
+    malformed.write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    code, out, err = run_tag(capsys, "--dct", "2023-09-12", binary, undecodable, empty, malformed,
+                             tmp_path / "missing.txt", SEED)
+    assert code == 1
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(SEED)]
+    messages = err.strip().splitlines()
+    assert len(messages) == 5
+    for path, message in zip((binary, undecodable, empty, malformed, "missing.txt"), messages):
+        assert message.startswith("timeline tag: ") and str(path) in message
+    assert "Traceback" not in err
+
+
+def test_timeml_out_dir_is_read_by_the_scorer(tmp_path, capsys):
+    if not AQUAINT.is_dir():
+        pytest.skip("the shared AQUAINT corpus is not on this machine")
+    gold = tmp_path / "gold"
+    stripped = tmp_path / "input"
+    gold.mkdir()
+    for name in ("APW19980807.0261.tml", "NYT20000224.0173.tml"):
+        shutil.copy(AQUAINT / name, gold / name)
+    subprocess.run([sys.executable, str(SHARED / "tools" / "te3input.py"), str(gold), str(stripped)], check=True)
+    out_dir = tmp_path / "system"
+    code, out, err = run_tag(capsys, "--format", "timeml", "--out-dir", out_dir, *sorted(stripped.glob("*.tml")))
+    assert code == 0, err
+    assert out == ""
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted(p.name for p in gold.iterdir())
+    scored = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score_timeml.py"), str(gold), str(out_dir),
+         "--json", str(tmp_path / "m.json"), "--quiet"],
+        capture_output=True, text=True,
+    )
+    assert scored.returncode == 0, scored.stdout + scored.stderr  # texts identical to gold
+    metrics = json.loads((tmp_path / "m.json").read_text())
+    assert metrics["relaxed_F1"] > 0.8
+
+
+def test_stdin_through_the_console_entry_point():
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "tag", "--dct", "2023-09-12", "--format", "timeml", "-"],
+        input="Kim left for Russia on Sunday & met Putin.", capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert ('<TEXT>Kim left for Russia on <TIMEX3 tid="t1" type="DATE" value="2023-09-10">Sunday'
+            "</TIMEX3> &amp; met Putin.</TEXT>") in result.stdout
+
+
+def test_bad_dct_argument_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["tag", "--dct", "12/09/2023", str(SEED)])
+    assert exit_info.value.code == 2
+    assert "bad date '12/09/2023'" in capsys.readouterr().err

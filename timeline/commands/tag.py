@@ -1,0 +1,145 @@
+"""`timeline tag [--dct DATE] [--format json|timeml|text] [--out-dir DIR] FILE... | -`
+
+Finds and resolves the temporal expressions of each article. The DCT comes from
+--dct, else the file's sidecar NAME.meta.json ("published"), else a .tml file's <DCT>
+(the loader's order). A bad input gets a one-line message naming it and the others are
+still tagged; the exit code is then 1, or 2 when an input had no DCT at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from timeline.model import Article, Mention
+from timeline.sources import MissingDateError, SourceError, article_from_text, load_article, parse_published
+from timeline.sources.reading import MAX_BYTES, decode_text
+from timeline.temporal import tag
+from timeline.temporal.timeml import timeml_document
+
+FORMATS = ("json", "timeml", "text")
+EXTENSIONS = {"json": ".jsonl", "timeml": ".tml", "text": ".txt"}
+HOW_TO_GIVE_A_DCT = 'give it with --dct YYYY-MM-DD or a sidecar {stem}.meta.json holding "published"'
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "tag",
+        help="find and resolve the dates in articles",
+        description=(
+            "Find the temporal expressions of each article and resolve them against its "
+            "publication date (DCT): from --dct, else NAME.meta.json \"published\", else a "
+            ".tml file's <DCT>. Reads .txt, .md, .tml files, or stdin with '-'."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article file, or - for stdin")
+    parser.add_argument("--dct", type=_dct_argument, metavar="DATE",
+                        help="publication date for every input (YYYY-MM-DD or ISO date-time)")
+    parser.add_argument("--format", choices=FORMATS, default="json",
+                        help="json: JSON Lines, one object per file (default); timeml: TimeML "
+                             "with inline TIMEX3; text: a table for reading")
+    parser.add_argument("--out-dir", type=Path, metavar="DIR",
+                        help="write one file per input (same name; .jsonl/.tml/.txt) instead of stdout")
+    parser.set_defaults(func=run)
+
+
+def _dct_argument(value: str) -> datetime:
+    try:
+        return parse_published(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def run(args) -> int:
+    """Tag every input; returns 0, 1 (some input refused) or 2 (some input had no DCT)."""
+    exit_code = 0
+    if args.out_dir is not None:
+        try:
+            args.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"timeline tag: cannot create {args.out_dir}: {error.strerror or error}", file=sys.stderr)
+            return 2
+    for name in args.files:
+        try:
+            article = _load(name, args.dct)
+        except MissingDateError as error:
+            stem = Path(error.name).stem if name != "-" else "NAME"
+            print(f"timeline tag: {error.name}: no publication date (DCT) found; "
+                  f"{HOW_TO_GIVE_A_DCT.format(stem=stem)}", file=sys.stderr)
+            exit_code = 2
+            continue
+        except SourceError as error:
+            print(f"timeline tag: {error}", file=sys.stderr)
+            exit_code = max(exit_code, 1)
+            continue
+        mentions = tag(article.text, article.published)
+        rendered = render(args.format, name, article, mentions)
+        if args.out_dir is None:
+            sys.stdout.write(rendered)
+            continue
+        stem = "stdin" if name == "-" else Path(name).stem
+        target = args.out_dir / f"{stem}{EXTENSIONS[args.format]}"
+        try:
+            target.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            print(f"timeline tag: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            exit_code = max(exit_code, 1)
+    return exit_code
+
+
+def _load(name: str, dct: datetime | None) -> Article:
+    if name != "-":
+        return load_article(Path(name), dct)
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise SourceError("<stdin>", f"too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    return article_from_text(decode_text(raw, "<stdin>"), dct)
+
+
+def render(output_format: str, name: str, article: Article, mentions: list[Mention]) -> str:
+    """Return one input's output in ``output_format`` (json, timeml or text)."""
+    if output_format == "timeml":
+        return timeml_document(article.text, article.published, mentions, "stdin" if name == "-" else Path(name).stem)
+    if output_format == "text":
+        return text_table("<stdin>" if name == "-" else name, article.published, mentions)
+    record = {"file": "<stdin>" if name == "-" else name, "dct": _iso(article.published), "mentions": [mention_record(m) for m in mentions]}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def mention_record(mention: Mention) -> dict:
+    """Return the JSON object of one mention (the fields issue 2 lists, plus the flag)."""
+    return {
+        "text": mention.text, "start": mention.start, "end": mention.end,
+        "type": mention.type.value, "value": mention.value, "mod": mention.mod,
+        "earliest": _iso(mention.earliest), "latest": _iso(mention.latest),
+        "granularity": mention.granularity.value, "anchor": mention.anchor,
+        "explanation": mention.explanation, "confidence": round(mention.confidence, 2),
+        "event_relative": mention.event_relative,
+    }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")
+
+
+def text_table(name: str, dct: datetime, mentions: list[Mention]) -> str:
+    """Return a table for a person at a terminal: one row per expression, its
+    explanation on the line below."""
+    lines = [f"{name}  DCT {dct.date().isoformat()}  {len(mentions)} expression(s)"]
+    for mention in mentions:
+        if mention.is_anchored:
+            interval = f"{_iso(mention.earliest)} .. {_iso(mention.latest)}"
+        elif mention.earliest or mention.latest:
+            interval = f"{_iso(mention.earliest) or '...'} .. {_iso(mention.latest) or '...'} (open)"
+        else:
+            interval = "-"
+        phrase = mention.text.replace("\n", " ")
+        lines.append(f"  {mention.start:>6}-{mention.end:<6} {phrase[:28]:<28} {mention.type.value:<8} "
+                     f"{mention.value:<16} {interval:<36} {mention.confidence:.2f}")
+        lines.append(f"  {'':13} {mention.explanation}")
+    return "\n".join(lines) + "\n\n"
