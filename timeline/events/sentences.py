@@ -17,7 +17,8 @@ ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
     fri sat sun mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt rev sen rep
     gov pres supt insp det st mt ft ave blvd rd no nos vol vs v etc inc corp co ltd jr sr
-    dept univ est approx fig""".split()
+    dept univ est approx fig ala ariz ark calif colo conn fla ill ind kan ky md mass mich
+    minn mo mont neb nev okla ore pa tenn tex vt wash wis wyo""".split()
 )
 # Dotted acronyms ("U.S.", "a.m.") may end a sentence; they do when a typical
 # sentence opener follows.
@@ -29,7 +30,7 @@ _OPENERS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
-_NEXT_WORD = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S+)")
+_NEXT_WORD = re.compile(r"\s+([\"'`\u201c\u2018(\[]*)(\S+)")
 
 
 @dataclass(frozen=True)
