@@ -76,10 +76,11 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
         if day_span is None or day_span.earliest is None or day_span.granularity is not Granularity.DAY:
             return None
         return span_from_value(f"{value_from_span(day_span)}T{PARTS_OF_DAY[part['pod'].lower()]}")
-    mentions = [m for m in tag(text, anchor) if m.is_anchored]
-    covered = sum(m.end - m.start for m in mentions)
-    if len(mentions) == 1 and covered >= len(text.replace(" ", "")) * 0.6:
+    mentions = tag(text, anchor)
+    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(text.replace(" ", "")) * 0.6:
         mention = mentions[0]
+        if not mention.is_anchored:
+            return None  # a duration, a set or a vague reference: no interval to give
         return TimeSpan(mention.earliest, mention.latest, mention.granularity, mention.mod)
     parsed = dates.parse_date_text(text, anchor)
     if parsed is None:
