@@ -232,3 +232,13 @@ def test_a_dateline_line_dates_the_story_but_is_no_event():
         day(text, "March 12", "1999-03-12"), day(text, "Friday", "1999-03-12")])
     assert [(e.expression, e.inferred) for e in events] == [("Friday", False), (None, True)]
     assert events[1].timex_value == "1999-03-12"
+
+
+def test_after_a_flashback_a_new_paragraph_is_background():
+    text = ("Kim arrived in Russia on Tuesday.\nHis father visited Moscow in 1984.\n"
+            "He travelled by train across the border with his aides.")
+    events = extract_events(Article(text=text, published=DCT), [
+        day(text, "Tuesday", "2023-09-12"),
+        mention(text, "1984", "1984", datetime(1984, 1, 1), datetime(1985, 1, 1),
+                Granularity.YEAR)])
+    assert [e.expression for e in events] == ["Tuesday", "1984"]

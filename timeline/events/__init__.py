@@ -14,7 +14,7 @@ Decisions an analyst should know:
   action in the simple past, within a few sentences of a dated one) takes the current
   reference time: the last date in its paragraph, or at a new paragraph the story's
   own time (the first day-precise date of the article not after its publication day,
-  else the publication day). It
+  else the publication day) when the narrative was last within a week of it. It
   is marked inferred, with a lower confidence and an explanation saying so.
 """
 
@@ -32,6 +32,7 @@ from timeline.model import Article, Event, Granularity, Mention, TimexType
 # An inferred date is a reading, not a statement of the text: it never outranks one.
 INFERRED_CONFIDENCE_FACTOR = 0.6
 INFERRED_CONFIDENCE_CAP = 0.5
+STORY_WINDOW = timedelta(days=7)
 _DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
                  Granularity.MINUTE, Granularity.SECOND}
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
@@ -66,9 +67,19 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
             continue
         if reference is not None and reference_paragraph == sentence.paragraph:
             events.append(_inferred_event(sentence, reference, "the last date in its paragraph"))
-        elif story_time is not None:
+        elif story_time is not None and _near_story_time(reference, story_time):
             events.append(_inferred_event(sentence, story_time, "the story's own time"))
     return events
+
+
+def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
+    """Return True when the narrative was last at the story's days (within a week
+    before it): after a flashback ("they met in 1984") a new paragraph's undated
+    past tense is background, not the story's day."""
+    if reference is None:
+        return True
+    return (story_time.earliest - STORY_WINDOW <= reference.earliest
+            and reference.latest <= story_time.latest + timedelta(days=1))
 
 
 def _is_dateline(sentence: Sentence, mentions: list[Mention]) -> bool:

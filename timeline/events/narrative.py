@@ -52,7 +52,10 @@ def past_action_verbs(text: str) -> list[str]:
         previous = words[index - 1].lower() if index else ""
         if word[0].isupper() and index:  # names: "United", "Ahmed"
             continue
-        if previous in _PERFECT or previous in _DETERMINERS:
+        # "has offered", "has ever offered", "has been refused": perfect, not narrative.
+        if _PERFECT & {w.lower() for w in words[max(0, index - 2):index]}:
+            continue
+        if previous in _DETERMINERS:
             continue
         if lower in _IRREGULAR_PAST or (
             lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST
