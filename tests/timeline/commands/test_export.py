@@ -263,3 +263,64 @@ def test_a_file_that_is_not_an_export_is_refused_whole(tmp_path):
         with pytest.raises(ExportFormatError, match="cannot read the export"):
             restore_export(repo, path)
         assert repo.list_articles() == []
+
+
+def test_the_seed_ingested_reviewed_exported_and_restored_loses_nothing(tmp_path):
+    from timeline.pipeline import ingest_paths
+    from timeline.temporal import tag
+
+    seed = Path(__file__).resolve().parents[3] / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+    original_db = tmp_path / "original.db"
+    with open_repository(str(original_db)) as repo:
+        assert ingest_paths([seed], repo).added == 1
+        events = repo.list_events()
+        first, last = events[0], events[-1]
+        repo.correct(first.id, expected_version=first.version, earliest=datetime(2019, 4, 25),
+                     latest=datetime(2019, 4, 26), granularity=Granularity.DAY)
+        repo.annotate(last.id, expected_version=last.version, note="check the wire")
+        expected_events = repo.list_events()
+        (article,) = repo.list_articles()
+        expected_mentions = repo.article_mentions(article.id)
+    exported = tmp_path / "seed.json"
+    assert run_export("--db", str(original_db), "--format", "json", "-o", str(exported)) == 0
+
+    with open_repository(str(tmp_path / "restored.db")) as repo:
+        summary = restore_export(repo, exported,
+                                 mentions_of=lambda a: tag(a.text, a.published))
+        assert summary.events == len(expected_events)
+        restored_events = repo.list_events()
+        (restored_article,) = repo.list_articles()
+        restored_mentions = repo.article_mentions(restored_article.id)
+
+    def without_ids(items):
+        return [dataclasses.replace(item, **{name: None for name in ("id", "article_id")
+                                             if hasattr(item, name)}) for item in items]
+
+    assert without_ids(restored_events) == without_ids(expected_events)
+    assert restored_mentions == expected_mentions
+    assert dataclasses.replace(restored_article, id=None) == dataclasses.replace(article, id=None)
+    assert restored_events[0].status is Status.CORRECTED
+    assert restored_events[0].earliest == datetime(2019, 4, 25)
+
+
+def test_the_real_command_line_writes_stdout_and_survives_a_closed_pipe(database):
+    import os
+    import subprocess
+    import sys
+
+    with open_repository(str(database)) as repo:  # far more output than a pipe holds
+        many = [unstored(samples.event(char_start=n, char_end=n + 9)) for n in range(3000)]
+        repo.add_article(samples.Article(text="many events", published=None), [], many)
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    command = [sys.executable, "-m", "timeline", "export", "--db", str(database)]
+    done = subprocess.run(command, capture_output=True, env=env, cwd=root, timeout=120)
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout.startswith(b"event_id,") and done.stdout.count(b"\r\n") == 3006
+    # A reader that stops after the header (like `| head -1`): no traceback, no error code.
+    reader = subprocess.Popen(command + ["--format", "json"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env, cwd=root)
+    reader.stdout.read(10)
+    reader.stdout.close()
+    assert reader.wait(timeout=120) == 0
+    assert b"Traceback" not in reader.stderr.read()
