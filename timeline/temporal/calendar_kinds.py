@@ -71,7 +71,10 @@ def resolve_month(r, d) -> Resolution | None:
     relation = (g.get("rel") or "").lower()
     this_year = r.dct_day.year
     tense = r.tense(d)
-    if relation == "last":
+    if g.get("yrel"):
+        year = this_year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        how = f"'{g['yrel'].lower()} year' counted from the DCT {r.describe_dct()}"
+    elif relation == "last":
         year = this_year if month < r.dct_day.month else this_year - 1
         how = "'last' -> the latest such month before the DCT"
     elif relation == "next":

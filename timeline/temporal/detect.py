@@ -58,6 +58,9 @@ _MONTH_PREPOSITIONS = frozenset(
 
 
 def _month_alone(text: str, match: re.Match) -> bool:
+    # "the March for Life" and "the March of the Mothers" are names, not months.
+    if not match.group("rel") and re.match(r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end():match.end() + 12]):
+        return False
     # "May" is mostly the verb; a month name alone needs a preposition before it.
     if match.group("rel") or match.group("month").lower() != "may":
         return True

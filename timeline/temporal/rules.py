@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
         "absolute",
         examples=(
             "It opened on [Sept. 12, 2023] in Moscow. => 2023-09-12",
+            "WASHINGTON, [August 11] (Xinhua) -- The talks ended. => 2023-08-11",
             "The talks ended [Aug. 7]. => 2023-08-07",
             "The vote will be held on [Oct. 3]. => 2023-10-03",
             "He arrived [Monday, Sept. 11]. => 2023-09-11",
@@ -71,6 +72,13 @@ RULES: tuple[Rule, ...] = (
                   "Prices rose in [late July 1997]. => 1997-07"),
     ),
     Rule(
+        "month_relative_year",
+        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b",
+        "month",
+        examples=("It was approved in [early October this year]. => 2023-10",
+                  "Talks began in [February last year]. => 2022-02"),
+    ),
+    Rule(
         "month",
         r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late)[\s-]+)?"
         r"(?P<month>{MONTH_FULL})(?![A-Za-z])",
@@ -82,6 +90,8 @@ RULES: tuple[Rule, ...] = (
             "It slowed in [late November]. => 2022-11",
             "He [may] go. => none",
             "They held [last October] talks. => 2022-10",
+            "Crowds joined the annual [March] for Life. => none",
+            "She led the [March] of the Combatant Mothers. => none",
         ),
     ),
     # --- years, decades, centuries ---------------------------------------------------
