@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events import extract_events, split_sentences
 from timeline.events.titles import make_title
@@ -242,3 +244,30 @@ def test_after_a_flashback_a_new_paragraph_is_background():
         mention(text, "1984", "1984", datetime(1984, 1, 1), datetime(1985, 1, 1),
                 Granularity.YEAR)])
     assert [e.expression for e in events] == ["Tuesday", "1984"]
+
+# Pieces of news text (abbreviations, dates, quotes, datelines) in any order.
+NEWSY = st.lists(
+    st.sampled_from(list("abcXYZ .,;:!?\"'`()\n-_0123456789") + [
+        "Sept.", " U.S. ", "Mr. ", " on Monday", " in 2019", "\u201c", "\u201d", " said",
+        " arrived", ", and ", "(AP) --", "\n\n", " Kim left", " early on Tuesday"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=NEWSY)
+def test_sentences_and_events_hold_on_any_text(text):
+    from timeline.temporal import tag
+
+    sentences = split_sentences(text)
+    previous_end = 0
+    for sentence in sentences:
+        assert previous_end <= sentence.start < sentence.end <= len(text)
+        assert text[sentence.start:sentence.end] == sentence.text == sentence.text.strip()
+        previous_end = sentence.end
+    for event in extract_events(Article(text=text, published=DCT), tag(text, DCT)):
+        assert text[event.char_start:event.char_end] == event.description
+        assert event.title and len(event.title) <= 81
+        assert 0 <= event.confidence <= 1
+        if event.expression is not None:
+            assert text[event.expr_start:event.expr_end] == event.expression
