@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.sources import (
     MissingDateError,
@@ -267,3 +269,18 @@ def test_a_symbolic_link_loop_is_walked_once(tmp_path):
     write(tmp_path / "2023-01-01-a.txt", "A happened.")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert [a.source_path for a in iter_articles(tmp_path)] == [str(tmp_path / "2023-01-01-a.txt")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(content=st.binary(max_size=200), suffix=st.sampled_from([".txt", ".tml", ".jsonl", ".html"]))
+def test_any_bytes_give_an_article_or_a_one_line_source_error(content, suffix):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"2023-09-12-any{suffix}"
+        path.write_bytes(content)
+        for result in iter_articles(path):
+            if isinstance(result, SourceError):
+                assert str(result).startswith(str(path)) and "\n" not in str(result)
+            else:
+                assert result.text.strip() and result.published is not None
