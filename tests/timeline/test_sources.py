@@ -284,3 +284,12 @@ def test_any_bytes_give_an_article_or_a_one_line_source_error(content, suffix):
                 assert str(result).startswith(str(path)) and "\n" not in str(result)
             else:
                 assert result.text.strip() and result.published is not None
+
+
+def test_first_line_headline_becomes_the_title(tmp_path):
+    story = write(tmp_path / "2023-09-12-a.md", "# Kim arrives in Russia\n\nKim arrived today.")
+    assert load_article(story).title == "Kim arrives in Russia"
+    plain = write(tmp_path / "2023-09-12-b.txt", "Kim arrived today.\nHe met Putin.")
+    assert load_article(plain).title is None
+    one_line = write(tmp_path / "2023-09-12-c.txt", "Kim arrived today")
+    assert load_article(one_line).title is None

@@ -14,6 +14,7 @@ from timeline.sources.reading import read_text_file
 
 SIDECAR_SUFFIX = ".meta.json"
 _TEXT_FIELDS = ("title", "url", "outlet", "language")
+MAX_HEADLINE = 150
 
 
 def sidecar_path(path: Path) -> Path:
@@ -66,10 +67,23 @@ def published_field(data: dict, name: str) -> datetime | None:
         raise SourceError(name, f"'published': {error}") from None
 
 
+def headline_of(text: str) -> str | None:
+    """Return the first line when it reads as a headline (short, no closing full
+    stop, not a dateline), without Markdown's leading #, else None."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    first = first.lstrip("#").strip()
+    if not first or len(first) > MAX_HEADLINE or first[-1] in ".!?:-_\u2014" or first.isupper():
+        return None
+    return first
+
+
 def load_plain(path: Path, published: datetime | None) -> Article:
-    """Return the article in a .txt/.md file, its metadata from the sidecar if any."""
+    """Return the article in a .txt/.md file, its metadata from the sidecar if any;
+    without a sidecar title, a headline on the first line is the title."""
     text = read_text_file(path)
     fields, sidecar_published = read_sidecar(path)
+    if "title" not in fields and headline_of(text) and "\n" in text.strip():
+        fields["title"] = headline_of(text)
     return dated_article(
         text,
         str(path),
