@@ -85,7 +85,7 @@ def resolve_month(r, d) -> Resolution | None:
     else:
         candidates = [date(this_year + k, month, 1) for k in (-1, 0, 1)]
         # News report what happened: a month without tense is the last one.
-        year = pick_by_tense(candidates, r.dct_day.replace(day=1), tense or PAST, near_days=0).year
+        year = pick_by_tense(candidates, r.dct_day.replace(day=1), tense or PAST, near_days=45).year
         how = f"has no year; {_year_phrase(tense)} against the DCT {r.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
     return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod)

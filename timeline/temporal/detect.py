@@ -96,6 +96,8 @@ def _year_context(text: str, match: re.Match) -> bool:
 
 
 def _weekday_not_name(text: str, match: re.Match) -> bool:
+    if match.group("poss"):
+        return True  # "Friday's edition" is a day; names have no possessive
     following = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end())).lower()
     return following not in WEEKDAY_NAME_WORDS
 
@@ -131,6 +133,8 @@ def _not_an_age(text: str, match: re.Match) -> bool:
     if re.match(r"[\s-]*olds?\b", text[match.end():match.end() + 6]):
         return False
     unit = match.group("unit")
+    if match.group("num") and match.group("num").lower() in ("a", "an") and unit.lower().endswith("s"):
+        return False  # "a decades-long feud": the article belongs to the noun
     return not (unit[0].isupper() and unit[1:].islower())
 
 

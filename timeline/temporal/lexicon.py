@@ -58,7 +58,7 @@ SEASONS: dict[str, str] = {
 # Words after a weekday that make it a name, not a day ("Sunday Times").
 WEEKDAY_NAME_WORDS = frozenset(
     "times telegraph express mirror post herald mail star tribune independent observer "
-    "sport people magazine edition supplement service services school schools".split()
+    "sport magazine school schools".split()
 )
 
 

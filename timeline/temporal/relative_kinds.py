@@ -140,10 +140,13 @@ def resolve_relative_unit(r, d) -> Resolution | None:
 
 def resolve_duration(r, d) -> Resolution | None:
     g = d.groups
-    letter, multiplier, clock = _unit(g["unit"])
+    unit_word = g.get("unit") or g.get("plural")
+    letter, multiplier, clock = _unit(unit_word)
     quantity = " ".join((g.get("q") or "").lower().split())
     number = g.get("num")
     amount = number_value(number) if number else None
+    if number is None and not quantity and not unit_word.lower().endswith("s"):
+        amount = 1  # "day-long": one unit
     if amount is not None:
         amount *= multiplier
     value = duration_value(amount, letter, clock)

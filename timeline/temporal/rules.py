@@ -131,6 +131,7 @@ RULES: tuple[Rule, ...] = (
             "Kim entered Russia [early on Tuesday]. => 2023-09-12TMO",
             "The train left [Monday night]. => 2023-09-11TNI",
             "A column in the [Sunday] Times said so. => none",
+            "It ran on the front of [Friday's] edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
         ),
     ),
@@ -266,6 +267,13 @@ RULES: tuple[Rule, ...] = (
                   "A [16-hour] flight. => PT16H", "It lasted [5 1/2 hours]. => PT5H30M",
                   "It took [more than a year]. => P1Y", "He made [seven trips] abroad. => none",
                   "A [6-year-old] boy. => none", "He hosts [60 Minutes] on CBS. => none"),
+    ),
+    Rule(
+        "unit_long",
+        r"(?<![\w-])(?:(?P<unit>{UNIT}|{UNITS})-long|(?P<plural>{UNITS})-old)\b",
+        "duration",
+        examples=("A [decades-long] feud. => PXY", "Their [day-long] meeting ended. => P1D",
+                  "A [years-old] slump. => PXY"),
     ),
     Rule(
         "vague_span",
