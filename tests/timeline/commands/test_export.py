@@ -9,11 +9,15 @@ import dataclasses
 import importlib.util
 import io
 import json
+import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
+from tests.conftest import postgres_url, require_postgres
 from timeline.commands import export as export_command
 from timeline.export import CSV_COLUMNS
 from timeline.export.reimport import ExportFormatError, read_export, restore_export
@@ -39,12 +43,40 @@ def unstored(event):
                                note=None, reviewed_at=None, version=1)
 
 
+def _postgres_schema_url(server_url: str):
+    """A URL whose connections use a schema of their own, dropped afterwards."""
+    schema = f"export_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """An empty database: a SQLite file, or a schema on the team-mode test server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "timeline.db")
+        return
+    server = postgres_url()
+    if server is None:
+        if require_postgres():
+            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
+        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
+    yield from _postgres_schema_url(server)
+
+
 @pytest.fixture()
-def database(tmp_path) -> Path:
-    """A SQLite file with the seed-like article (4 events) and the attacking one (1),
-    reviewed: Sunday corrected to Monday with a note, 2019 accepted, the open-ended
-    event rejected."""
-    path = tmp_path / "timeline.db"
+def database(database_url) -> str:
+    """The seed-like article (4 events) and the attacking one (1), reviewed: Sunday
+    corrected to Monday with a note, 2019 accepted, the open-ended event rejected."""
+    path = database_url
     events = samples.sample_events()
     seed = [unstored(e) for e in events if e.article_id == 1]
     attack = [unstored(e) for e in events if e.article_id == 2]
@@ -158,9 +190,9 @@ def test_the_guard_is_on_by_default_against_attacking_article_text(database, tmp
         assert attack[column][0] == "'" and attack[column][1] in "=+-@\t\r", column
 
 
-def test_an_empty_database_writes_the_header_and_says_so(tmp_path, capsys):
-    empty = tmp_path / "empty.db"
-    open_repository(str(empty)).close()
+def test_an_empty_database_writes_the_header_and_says_so(database_url, tmp_path, capsys):
+    empty = database_url
+    open_repository(empty).close()
     out = tmp_path / "empty.csv"
     assert run_export("--db", str(empty), "-o", str(out)) == 0
     assert out.read_bytes().decode("utf-8") == ",".join(CSV_COLUMNS) + "\r\n"
