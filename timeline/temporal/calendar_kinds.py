@@ -178,7 +178,7 @@ def resolve_clock(r, d) -> Resolution | None:
             hour += 12
         elif ampm == "am" and hour == 12:
             hour = 0
-    on_reference = False
+    on_reference = None
     if g.get("weekday"):
         day = weekday_by_tense(r.dct_day, WEEKDAYS[g["weekday"].lower()], r.tense(d), None)
         where = f"on {g['weekday'].capitalize()}"
@@ -187,7 +187,7 @@ def resolve_clock(r, d) -> Resolution | None:
         where = f"{g['dayword'].lower()} from the DCT"
     else:
         # A bare clock time belongs to the day last mentioned.
-        day, on_reference = r.reference_day, True
+        day, on_reference = r.reference("day"), "day"
         where = "on the day last mentioned"
     value = f"{_day_value(day)}T{hour:02d}:{minute:02d}"
     return Resolution(value, TimexType.TIME, f"is a clock time {where} -> {value}", 0.8, None, on_reference)

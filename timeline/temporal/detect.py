@@ -37,8 +37,6 @@ def compiled_rules() -> tuple[tuple[Rule, re.Pattern], ...]:
     return tuple((rule, re.compile(expand(rule.pattern), re.IGNORECASE)) for rule in RULES)
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z']+)[^A-Za-z']*$")
-_WORD_AFTER = re.compile(r"^[^A-Za-z0-9]*?([A-Za-z']+)")
 
 
 def _words_before(text: str, start: int, count: int = 2) -> list[str]:

@@ -51,7 +51,8 @@ def resolve_reference(r, d) -> Resolution | None:
     direction = (g.get("dir") or "").lower()
     step = 1 if direction in ("next", "following", "after") else -1 if direction in ("previous", "preceding", "before") else 0
     letter = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
-    base = r.reference_day if letter in ("D", "W") else r.reference_any
+    reference = "day" if letter in ("D", "W") else "any"
+    base = r.reference(reference)
     pod = PARTS_OF_DAY.get(unit) if unit != "night" else "NI"
     day = shift(base, step, letter)
     if letter == "D":
@@ -60,7 +61,7 @@ def resolve_reference(r, d) -> Resolution | None:
         value = _value_at(day, letter, 1)
     type_ = TimexType.TIME if pod else TimexType.DATE
     how = f"counts {step:+d} {unit} from the reference time {base.isoformat()} -> {value}"
-    return Resolution(value, type_, how, 0.7, None, True)
+    return Resolution(value, type_, how, 0.7, None, reference)
 
 
 def resolve_offset(r, d) -> Resolution | None:
@@ -72,8 +73,8 @@ def resolve_offset(r, d) -> Resolution | None:
     if amount is None:
         value = "PAST_REF" if backwards else "FUTURE_REF"
         return Resolution(value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5)
-    on_reference = direction in ("earlier", "later")
-    base = r.reference_day if on_reference else r.dct_day
+    on_reference = "day" if direction in ("earlier", "later") else None
+    base = r.reference("day") if on_reference else r.dct_day
     steps = round(amount * multiplier) * (-1 if backwards else 1)
     if clock:
         day = base if abs(steps) < 24 or letter != "H" else base + timedelta(hours=steps)
@@ -196,7 +197,7 @@ def resolve_event_relative(r, d) -> Resolution | None:
     side = "after" if future else "up to"
     how = (f"is relative to an event ('{g['noun']}'), not to a calendar date: "
            f"open-ended, {side} the DCT {r.describe_dct()}, with no fixed day")
-    return Resolution(value, TimexType.DATE, how, 0.3, None, False, True)
+    return Resolution(value, TimexType.DATE, how, 0.3, None, None, True)
 
 
 RELATIVE_KINDS = {

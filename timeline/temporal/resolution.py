@@ -10,13 +10,14 @@ from timeline.model import TimexType
 @dataclass(frozen=True)
 class Resolution:
     """A TIMEX3 value with its type and modifier, how it was reached (``how`` completes
-    the sentence "'<phrase>' ..."), a confidence, and whether it counted from the
-    reference time rather than the DCT."""
+    the sentence "'<phrase>' ..."), a confidence, and which reference time it counted
+    from instead of the DCT: "day" (the last day mentioned), "any" (the last time of
+    any granularity) or None."""
 
     value: str
     type: TimexType
     how: str
     confidence: float
     mod: str | None = None
-    on_reference: bool = False
+    on_reference: str | None = None
     event_relative: bool = False

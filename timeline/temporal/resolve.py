@@ -24,11 +24,15 @@ class Resolver:
         self.text = text
         self.dct = dct.replace(tzinfo=None)
         self.dct_day: date = self.dct.date()
-        self.reference_day: date = self.dct_day
-        self.reference_label = f"DCT {self.dct_day.isoformat()}"
-        self.has_reference = False
-        # The last calendar time of any granularity ("later that year" counts from it).
-        self.reference_any: date = self.dct_day
+        # The last day mentioned ("the next day", clock times) and the last time of any
+        # granularity ("later that year"), each with the phrase that set it.
+        self.references: dict[str, tuple[date, str | None]] = {
+            "day": (self.dct_day, None), "any": (self.dct_day, None),
+        }
+
+    def reference(self, kind: str) -> date:
+        """Return the reference time of ``kind`` ("day" or "any"); the DCT before any."""
+        return self.references[kind][0]
 
     def tense(self, detection: Detection) -> str | None:
         """Return the tense of the clause around ``detection``."""
@@ -42,9 +46,11 @@ class Resolver:
             # Counting past year 9999 (or before year 1) leaves the calendar: no mention.
             return None
         phrase = self.text[detection.start:detection.end]
-        anchor = (f"reference time {self.reference_day.isoformat()} ('{self.reference_label}')"
-                  if result.on_reference and self.has_reference
-                  else f"DCT {self.dct_day.isoformat()}")
+        anchor = f"DCT {self.dct_day.isoformat()}"
+        if result.on_reference:
+            day, label = self.references[result.on_reference]
+            if label is not None:
+                anchor = f"reference time {day.isoformat()} ('{label}')"
         earliest, latest, granularity = self._interval(result)
         mention = Mention(
             text=phrase, start=detection.start, end=detection.end, type=result.type,
@@ -79,11 +85,9 @@ class Resolver:
                 Granularity.SECOND)
         if not mention.is_anchored or mention.granularity is Granularity.UNKNOWN:
             return
-        self.reference_any = mention.earliest.date()
+        self.references["any"] = (mention.earliest.date(), mention.text)
         if mention.granularity in fine:
-            self.reference_day = mention.earliest.date()
-            self.reference_label = mention.text
-            self.has_reference = True
+            self.references["day"] = (mention.earliest.date(), mention.text)
 
     def describe_dct(self) -> str:
         """Return the DCT as people say it ("Tue 2023-09-12")."""

@@ -3,7 +3,7 @@ tense, weekdays, weeks, seasons and the dates of holidays."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
 
@@ -146,7 +146,3 @@ def current_season(day: date) -> tuple[str, int]:
             return code, day.year
     return "WI", day.year - 1
 
-
-def as_day(moment: datetime) -> date:
-    """Return the calendar day of ``moment``."""
-    return moment.date()

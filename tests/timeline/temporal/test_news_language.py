@@ -75,7 +75,10 @@ def test_later_and_the_next_day_count_from_the_last_time_mentioned():
     assert next_day.value == "2023-08-04"
     assert next_day.anchor == "reference time 2023-08-03 ('Aug. 3')"
     assert only(text, "Two weeks later").value == "2023-W33"
-    assert only("In June 1998 it began; later that year it ended.", "later that year").value == "1998"
+    later = only("In June 1998 it began; later that year it ended.", "later that year")
+    assert later.value == "1998"
+    assert later.anchor == "reference time 1998-06-01 ('June 1998')"
+    assert only("Later that day the talks ended.", "Later that day").anchor == "DCT 2023-09-12"
 
 
 def test_granularity_is_kept():
