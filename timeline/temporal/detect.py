@@ -6,6 +6,7 @@ decided in ``resolve.py``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -165,12 +166,19 @@ def detect(text: str) -> list[Detection]:
                 continue
             candidates.append((start, end, index, match, rule))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    # Taken spans never overlap, so a candidate need only be checked against its
+    # neighbours in start order (keeps long texts linear-ish, not quadratic).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     chosen: list[Detection] = []
     for start, end, _index, match, rule in candidates:
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        position = bisect.bisect_right(taken_starts, start)
+        if position > 0 and taken_ends[position - 1] > start:
             continue
-        taken.append((start, end))
+        if position < len(taken_starts) and taken_starts[position] < end:
+            continue
+        taken_starts.insert(position, start)
+        taken_ends.insert(position, end)
         chosen.append(Detection(start, end, rule, match.groupdict()))
     chosen.sort(key=lambda d: d.start)
     return chosen
