@@ -106,7 +106,8 @@ def _ends_sentence(text: str, stop: int, cut: int, line_end: int) -> bool:
         return False
     if text[stop] != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, stop + 1)
+    # Only the last few characters can hold the word: searching from 0 is quadratic.
+    before = _WORD_BEFORE.search(text, max(0, stop - 40), stop + 1)
     word = before.group(1) if before else ""
     bare = word.rstrip(".").lower()
     if _DOTTED.search(word):
