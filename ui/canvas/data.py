@@ -57,11 +57,15 @@ class CanvasEvent:
 
 def event_kind(event: CanvasEvent) -> int:
     """Return KIND_INTERVAL, KIND_FINE or KIND_UNCERTAIN for how ``event`` is drawn."""
-    unit = UNIT_DAYS.get(event.granularity)
-    length_days = (event.end - event.start).total_seconds() / 86400.0
+    return kind_of(event.granularity, (event.end - event.start).total_seconds() / 86400.0)
+
+
+def kind_of(granularity: str, length_days: float) -> int:
+    """Return how an event of ``granularity`` lasting ``length_days`` is drawn."""
+    unit = UNIT_DAYS.get(granularity)
     if unit is not None and length_days > unit * 1.5:
         return KIND_INTERVAL
-    if event.granularity in FINE_GRANULARITIES:
+    if granularity in FINE_GRANULARITIES:
         return KIND_FINE
     return KIND_UNCERTAIN
 

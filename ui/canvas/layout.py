@@ -15,11 +15,12 @@ the breaks between clusters by a bisect.
 from __future__ import annotations
 
 import heapq
+from itertools import chain
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .data import CanvasEvent, event_kind, status_code
+from .data import STATUS_CODE, CanvasEvent, kind_of
 from .scale import to_days
 
 GAP_PX = 12.0  # neighbours closer than this (edge to edge) merge into a cluster
@@ -108,6 +109,7 @@ class CanvasLayout:
     place_of_id: dict[int, tuple[int, int]]  # event id -> (row index, position in row)
     t_min: float
     t_max: float
+    sorted_starts: list[float] = field(default_factory=list)  # every event's start, ascending
 
     def row_at_line(self, line: int) -> int | None:
         """Return the index of the row drawn on ``line``, or None for a header or nothing."""
@@ -119,14 +121,12 @@ class CanvasLayout:
         return lane.first_row + offset if 0 <= offset < lane.row_count else None
 
     def density(self, t_start: float, t_end: float, bins: int) -> list[int]:
-        """Return how many events start in each of ``bins`` equal stretches of the span."""
-        counts = [0] * bins
+        """Return how many events start in each of ``bins`` equal stretches of the span
+        (those before or after it count in the first or last)."""
         width = (t_end - t_start) / bins if t_end > t_start else 1.0
-        for row in self.rows:
-            for start in row.starts:
-                index = int((start - t_start) / width)
-                counts[min(max(index, 0), bins - 1)] += 1
-        return counts
+        edges = [bisect_left(self.sorted_starts, t_start + width * i) for i in range(1, bins)]
+        edges = [0] + edges + [len(self.sorted_starts)]
+        return [edges[i + 1] - edges[i] for i in range(bins)]
 
 
 def _stack(spans: list[tuple[float, float, int, int]]) -> list[int]:
@@ -150,10 +150,13 @@ def _stack(spans: list[tuple[float, float, int, int]]) -> list[int]:
 
 def _finish_row(row: Row) -> None:
     starts, ends = row.starts, row.ends
+    widths = [end - start for start, end in zip(starts, ends)]
+    gaps = [start - end for start, end in zip(starts[1:], ends)]
+    per_gap, per_width = 1.0 / GAP_PX, 1.0 / BAR_PX
+    # Neighbours part when their gap reaches GAP_PX or either grows wider than BAR_PX.
     separate_at = []
-    for i in range(len(starts) - 1):
-        gap = starts[i + 1] - ends[i]
-        key = max(gap / GAP_PX, (ends[i] - starts[i]) / BAR_PX, (ends[i + 1] - starts[i + 1]) / BAR_PX)
+    for gap, left, right in zip(gaps, widths, widths[1:]):
+        key = max(gap * per_gap, left * per_width, right * per_width)
         separate_at.append(1.0 / key if key > 0 else _NEVER)
     row.separate_at = separate_at
     row.breaks_by_zoom = sorted(range(len(separate_at)), key=separate_at.__getitem__)
@@ -165,10 +168,14 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
     for ``events``; the same input always gives the same layout."""
     kept = [ev for ev in events if not (hide_rejected and ev.status == "rejected")]
     by_group: dict[str, list[tuple[float, float, int, int]]] = {}
+    kinds, statuses = [], []
     for index, ev in enumerate(kept):
-        start = to_days(ev.start)
-        end = max(to_days(ev.end), start)
+        start, end = to_days(ev.start), to_days(ev.end)
+        if end < start:
+            end = start
         by_group.setdefault(ev.group, []).append((start, end, ev.id, index))
+        kinds.append(kind_of(ev.granularity, end - start))
+        statuses.append(STATUS_CODE.get(ev.status, 0))
     for spans in by_group.values():
         spans.sort()
     order = sorted(by_group, key=lambda name: (by_group[name][0][0], name))
@@ -181,27 +188,29 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
         row_numbers = _stack(spans)
         row_count = max(row_numbers) + 1
         lane_rows = [Row(line=line + 1 + r) for r in range(row_count)]
+        first_row = len(rows)
         for (start, end, event_id, index), r in zip(spans, row_numbers):
             row = lane_rows[r]
-            place_of_id[event_id] = (len(rows) + r, len(row.members))
+            place_of_id[event_id] = (first_row + r, len(row.members))
             row.starts.append(start)
             row.ends.append(end)
             row.members.append(index)
         for row in lane_rows:
             _finish_row(row)
-        lanes.append(Lane(name, line, len(rows), row_count, len(spans)))
+        lanes.append(Lane(name, line, first_row, row_count, len(spans)))
         rows.extend(lane_rows)
         line += 1 + row_count
-    all_starts = [spans[0][0] for spans in by_group.values()]
-    all_ends = [max(end for _s, end, _i, _x in spans) for spans in by_group.values()]
+    sorted_starts = sorted(chain.from_iterable(row.starts for row in rows))
     return CanvasLayout(
         events=kept,
-        kinds=[event_kind(ev) for ev in kept],
-        statuses=[status_code(ev.status) for ev in kept],
+        kinds=kinds,
+        statuses=statuses,
         lanes=lanes,
         rows=rows,
         line_count=line,
         place_of_id=place_of_id,
-        t_min=min(all_starts, default=0.0),
-        t_max=max(all_ends, default=0.0),
+        t_min=sorted_starts[0] if sorted_starts else 0.0,
+        # In a row ends are sorted too, so each row's last end is its latest.
+        t_max=max((row.ends[-1] for row in rows), default=0.0),
+        sorted_starts=sorted_starts,
     )

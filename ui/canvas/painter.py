@@ -12,7 +12,7 @@ from math import ceil, floor
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QFont, QFontMetricsF, QGradient, QImage, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
+    QBrush, QColor, QFont, QFontMetricsF, QGradient, QImage, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
 )
 
 from .data import KIND_INTERVAL, KIND_UNCERTAIN
@@ -22,6 +22,7 @@ from .style import AXIS_H, BAR_H, GLYPH, LINE_H, STATUS_COLOURS, GlyphAtlas, dra
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
 _LABEL_CACHE_LIMIT = 20000
+_ELIDE_WIDTHS = (36, 48, 64, 88, 120, 160, 220, 300)  # px a shortened title may take
 
 
 class LanePainter:
@@ -38,22 +39,35 @@ class LanePainter:
         self.small_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         self.metrics = QFontMetricsF(self.font)
         self.small_metrics = QFontMetricsF(self.small_font)
+        self.label_height = self.metrics.height()
         self.forget_texts()
 
     def forget_texts(self) -> None:
         """Drop cached texts (after a data or font change)."""
         self.titles: dict[tuple[int, int], QStaticText] = {}
+        self.title_widths: dict[int, float] = {}
+        self.captions: dict[int, QStaticText] = {}
         self.counts: dict[int, QStaticText] = {}
 
-    def _title(self, event_index: int, title: str, room: float) -> QStaticText:
-        room_bucket = int(room) // 24 * 24
-        key = (event_index, room_bucket)
+    def _title(self, event_index: int, title: str, room: float) -> QStaticText | None:
+        """Return the title as it fits ``room`` px (elided to a few fixed widths, so that
+        zooming reuses the cache), or None when not even the shortest fits."""
+        full_width = self.title_widths.get(event_index)
+        if full_width is None:
+            full_width = self.title_widths[event_index] = self.metrics.horizontalAdvance(title)
+        if full_width <= room:
+            fit = 0  # the whole title
+        else:
+            fit = next((w for w in reversed(_ELIDE_WIDTHS) if w <= room), None)
+            if fit is None:
+                return None
+        key = (event_index, fit)
         text = self.titles.get(key)
         if text is None:
             if len(self.titles) > _LABEL_CACHE_LIMIT:
                 self.titles.clear()
-            elided = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, room_bucket)
-            text = QStaticText(elided)
+            shown = title if fit == 0 else self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, fit)
+            text = QStaticText(shown)
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.prepare(font=self.font)
             self.titles[key] = text
@@ -72,32 +86,30 @@ class LanePainter:
         self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float,
         lanes_bottom: float, palette: QPalette,
     ) -> None:
-        """Draw the lane backgrounds (alternating) and the group header lines."""
+        """Draw the lane backgrounds, alternating per lane (cached by the view: it changes
+        with the scroll, not with time)."""
         first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
         base = palette.color(QPalette.ColorRole.Base)
         alternate = palette.color(QPalette.ColorRole.AlternateBase)
-        header_fill = palette.color(QPalette.ColorRole.Button)
-        painter.fillRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H), base)
+        painter.fillRect(QRectF(0, 0, width, lanes_bottom), base)
         for lane_index, lane in enumerate(layout.lanes):
             if lane.header_line + lane.row_count < first_line or lane.header_line > last_line:
                 continue
             top = AXIS_H + lane.header_line * LINE_H - scroll_y
             if lane_index % 2:
                 painter.fillRect(QRectF(0, top + LINE_H, width, lane.row_count * LINE_H), alternate)
-            painter.fillRect(QRectF(0, top, width, LINE_H), header_fill)
         painter.restore()
 
     def paint_events(
         self, painter: QPainter, layout: CanvasLayout, viewport: Viewport, scroll_y: float,
         width: float, lanes_bottom: float, palette: QPalette, vector: bool = False,
     ) -> None:
-        """Draw headers' captions and every event in view: glyphs, bars, clusters, titles."""
+        """Draw every event in view: glyphs, bars, clusters, titles."""
         first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
-        self._paint_headers(painter, layout, first_line, last_line, scroll_y, width, palette)
         text_colour = palette.color(QPalette.ColorRole.Text)
         painter.setFont(self.font)
         t_margin = (GLYPH + 2) / viewport.px_per_day
@@ -127,15 +139,29 @@ class LanePainter:
                 painter.drawStaticText(QPointF(left + (box_width - text_width) / 2, top), text)
         painter.restore()
 
-    def _paint_headers(self, painter, layout, first_line, last_line, scroll_y, width, palette) -> None:
+    def paint_headers(
+        self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float,
+        lanes_bottom: float, palette: QPalette,
+    ) -> None:
+        """Draw each visible lane's header line: its name and how many events it holds."""
+        first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
+        painter.save()
+        painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
         painter.setFont(self.font)
         painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-        for lane in layout.lanes:
+        header_fill = palette.color(QPalette.ColorRole.Button)
+        for lane_index, lane in enumerate(layout.lanes):
             if lane.header_line < first_line - 1 or lane.header_line > last_line:
                 continue
             top = AXIS_H + lane.header_line * LINE_H - scroll_y
-            caption = f"{lane.name}  ({lane.event_count})"
-            painter.drawText(QRectF(6, top, width - 12, LINE_H), Qt.AlignmentFlag.AlignVCenter, caption)
+            painter.fillRect(QRectF(0, top, width, LINE_H), header_fill)
+            caption = self.captions.get(lane_index)
+            if caption is None:
+                caption = self.captions[lane_index] = QStaticText(f"{lane.name}  ({lane.event_count})")
+                caption.setTextFormat(Qt.TextFormat.PlainText)
+                caption.prepare(font=self.font)
+            painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), caption)
+        painter.restore()
 
     def _paint_row(self, painter, layout, row, viewport, y, t_left, t_right, width,
                    clusters, count_spots, vector) -> None:
@@ -144,8 +170,11 @@ class LanePainter:
             return
         t0, ppd = viewport.t0, viewport.px_per_day
         starts, ends, members = row.starts, row.ends, row.members
+        statuses, kinds, events = layout.statuses, layout.kinds, layout.events
         mid_y = y + LINE_H / 2
-        glyph_size = self.atlas.size
+        half_glyph = self.atlas.size / 2
+        glyph_top = round(mid_y - half_glyph)
+        label_top = mid_y - self.label_height / 2
         images = self.atlas.images
         last = len(runs) - 1
         for number, (first, final) in enumerate(runs):
@@ -155,13 +184,14 @@ class LanePainter:
                 if x1 - x0 < GLYPH + 3:
                     centre = (x0 + x1) / 2
                     x0, x1 = centre - (GLYPH + 3) / 2, centre + (GLYPH + 3) / 2
+                x0, x1 = max(x0, -2.0), min(x1, width + 2)
                 clusters.append(QRectF(x0, y + 3, x1 - x0, LINE_H - 6))
                 count_spots.append((x0, y + 3, x1 - x0, final - first + 1))
                 continue
             index = members[first]
-            status = layout.statuses[index]
+            status = statuses[index]
             if x1 - x0 >= BAR_PX:
-                self._paint_bar(painter, layout.kinds[index], status, x0, x1, mid_y)
+                self._paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector)
                 cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1
             else:
                 cx = (x0 + x1) / 2
@@ -169,31 +199,46 @@ class LanePainter:
                 draw_glyph(painter, status, cx, mid_y)
             else:
                 # Pixel-aligned so the glyph stays crisp; glyph_centre() uses the same rounding.
-                painter.drawImage(QPointF(round(cx - glyph_size / 2), round(mid_y - glyph_size / 2)), images[status])
+                painter.drawImage(QPointF(round(cx - half_glyph), glyph_top), images[status])
+            if cx < -half_glyph:
+                continue  # only the tail of a glyph just left of the view: no title
             label_left = max(cx + GLYPH / 2 + 3, 0.0)
             if number < last:
                 room = (starts[runs[number + 1][0]] - t0) * ppd - label_left - 4
             else:
                 room = width - label_left
-            if room >= LABEL_MIN_PX:
-                text = self._title(index, layout.events[index].title, room)
-                painter.drawStaticText(QPointF(label_left, mid_y - text.size().height() / 2), text)
+            if room >= LABEL_MIN_PX and (text := self._title(index, events[index].title, room)):
+                painter.drawStaticText(QPointF(label_left, label_top), text)
 
-    def _paint_bar(self, painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float) -> None:
-        rect = QRectF(x0, mid_y - BAR_H / 2, x1 - x0, BAR_H)
+    def _paint_bar(self, painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float,
+                   width: float, vector: bool) -> None:
+        top = mid_y - BAR_H / 2
+        # Clipped to the view: far zoomed in, a decade is 10^9 px, beyond what Qt can raster.
+        left, right = max(x0, -2.0), min(x1, width + 2)
         if kind == KIND_INTERVAL:
             painter.setPen(_INTERVAL_PENS[status])
             painter.setBrush(_INTERVAL_FILLS[status])
-            painter.drawRect(rect)
+            painter.drawRect(QRectF(left, top, right - left, BAR_H))
             return
         # Uncertain stretches fade in and out: no edge claims a precise moment.
         coarse = kind == KIND_UNCERTAIN
         if x1 - x0 <= _SOFT_MAX_PX / 0.3:
             # Narrow bars: a pre-rendered soft bar, stretched (a blit, not a gradient fill).
-            painter.drawImage(rect, _soft_image(status, coarse))
+            painter.drawImage(QRectF(x0, top, x1 - x0, BAR_H), _soft_image(status, coarse))
             return
-        bucket = min(int(_SOFT_MAX_PX / (x1 - x0) * 40), 12)  # soft share of the width, in 1/40
-        painter.fillRect(rect, _soft_brush(status, coarse, bucket))
+        if vector:
+            bucket = min(int(_SOFT_MAX_PX / (right - left) * 40), 12)  # soft share, in 1/40
+            painter.fillRect(QRectF(left, top, right - left, BAR_H), _soft_brush(status, coarse, bucket))
+            return
+        edge = _SOFT_MAX_PX
+        fade_in, fade_out, solid = _soft_parts(status, coarse)
+        if x0 + edge > -2:
+            painter.drawImage(QRectF(x0, top, edge, BAR_H), fade_in)
+        middle_left, middle_right = max(x0 + edge, -2.0), min(x1 - edge, width + 2)
+        if middle_right > middle_left:
+            painter.fillRect(QRectF(middle_left, top, middle_right - middle_left, BAR_H), solid)
+        if x1 - edge < width + 2:
+            painter.drawImage(QRectF(x1 - edge, top, edge, BAR_H), fade_out)
 
 
 _INTERVAL_PENS = [QPen(colour.darker(120), 1) for colour in STATUS_COLOURS]
@@ -215,6 +260,29 @@ def _soft_image(status: int, coarse: bool) -> QImage:
         painter.end()
         image = _SOFT_IMAGES[key] = image
     return image
+
+
+_SOFT_PARTS: dict[tuple[int, bool], tuple[QImage, QImage, QColor]] = {}
+
+
+def _soft_parts(status: int, coarse: bool) -> tuple[QImage, QImage, QColor]:
+    """Return the fade-in edge, the fade-out edge and the middle colour of a wide soft bar."""
+    key = (status, coarse)
+    parts = _SOFT_PARTS.get(key)
+    if parts is None:
+        edge = int(_SOFT_MAX_PX)
+        colour, alpha = STATUS_COLOURS[status], (80 if coarse else 55)
+        fade_in = QImage(edge, BAR_H, QImage.Format.Format_ARGB32_Premultiplied)
+        fade_in.fill(Qt.GlobalColor.transparent)
+        gradient = QLinearGradient(0, 0, edge, 0)
+        gradient.setColorAt(0.0, faded(colour, 0))
+        gradient.setColorAt(1.0, faded(colour, alpha))
+        painter = QPainter(fade_in)
+        painter.fillRect(QRectF(0, 0, edge, BAR_H), QBrush(gradient))
+        painter.end()
+        fade_out = fade_in.flipped(Qt.Orientation.Horizontal)
+        parts = _SOFT_PARTS[key] = (fade_in, fade_out, faded(colour, alpha))
+    return parts
 
 
 def _soft_brush(status: int, coarse: bool, bucket: int) -> QBrush:

@@ -25,10 +25,17 @@ MONTHS_LONG = (
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+_ORIGIN = datetime(1, 1, 1)
+_ONE_DAY = timedelta(days=1)
+
+
 def to_days(moment: datetime) -> float:
-    """Return ``moment`` as float days since 0001-01-01 (the canvas's time coordinate)."""
-    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
-    return moment.toordinal() + (seconds + moment.microsecond / 1e6) / 86400.0
+    """Return ``moment`` as float days since 0001-01-01 (the canvas's time coordinate);
+    an aware datetime counts by its wall-clock time."""
+    try:
+        return (moment - _ORIGIN) / _ONE_DAY + 1.0  # the ordinal of 0001-01-01 is 1
+    except TypeError:
+        return (moment.replace(tzinfo=None) - _ORIGIN) / _ONE_DAY + 1.0
 
 
 def from_days(days: float) -> datetime:

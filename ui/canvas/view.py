@@ -53,6 +53,8 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         self._label_widths = measure_label_widths(QFontMetricsF(self.font()))
         self._cache: QImage | None = None
         self._cache_key: tuple | None = None
+        self._bands: QImage | None = None
+        self._bands_key: tuple | None = None
         self._init_interaction()
 
     # ----- the contract -----
@@ -199,8 +201,12 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         palette = self.palette()
         lanes_bottom = height - OVERVIEW_H
         level = scale.choose_level(self._viewport.px_per_day, self._label_widths)
-        self._lanes.paint_bands(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+        if vector:
+            self._lanes.paint_bands(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+        else:
+            painter.drawImage(0, 0, self._bands_image(painter, width, lanes_bottom, palette))
         paint_grid(painter, self._viewport, level, width, AXIS_H, lanes_bottom, palette)
+        self._lanes.paint_headers(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
         self._lanes.paint_events(
             painter, self._layout, self._viewport, self._scroll_y, width, lanes_bottom, palette, vector
         )
@@ -212,13 +218,28 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         else:
             painter.fillRect(QRectF(0, lanes_bottom, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window))
 
+    def _bands_image(self, painter: QPainter, width: int, lanes_bottom: float, palette: QPalette) -> QImage:
+        """Return the lane backgrounds and headers as an image, redrawn only when the
+        size, the scroll, the data or the palette change (never on zoom or pan in time)."""
+        ratio = painter.device().devicePixelRatioF()
+        key = (width, lanes_bottom, ratio, self._scroll_y, self._layout_version, palette.cacheKey())
+        if key != self._bands_key:
+            # Opaque, so drawing it is a copy rather than a blend.
+            image = QImage(int(width * ratio), int(lanes_bottom * ratio), QImage.Format.Format_RGB32)
+            image.setDevicePixelRatio(ratio)
+            bands_painter = QPainter(image)
+            self._lanes.paint_bands(bands_painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+            bands_painter.end()
+            self._bands, self._bands_key = image, key
+        return self._bands
+
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, self._viewport.t0, self._viewport.px_per_day,
                self._scroll_y, self._layout_version, self.palette().cacheKey())
         if key != self._cache_key:
             self._cache = QImage(
-                int(self.width() * ratio), int(self.height() * ratio), QImage.Format.Format_ARGB32_Premultiplied
+                int(self.width() * ratio), int(self.height() * ratio), QImage.Format.Format_RGB32
             )
             self._cache.setDevicePixelRatio(ratio)
             cache_painter = QPainter(self._cache)
