@@ -96,7 +96,9 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     """Open the window (or render it to ``screenshot``); returns the exit code."""
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = application()
+    # The settings are read before the app exists, so name them the same way here.
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APPLICATION)
     settings = QSettings()
     url = db_url or WindowSettings(settings).last_database() or default_database_url()
     try:
@@ -104,8 +106,10 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     except (NewerSchemaError, StoreError) as error:
         _say(str(error))
         if not screenshot:
+            application()
             QMessageBox.critical(None, "Timeline", str(error))
         return 2
+    app = application()
     window = open_window(repo, settings)
     exit_code = {"value": 0}
     if screenshot:

@@ -23,7 +23,7 @@ from ui.filter_bar import FilterBar
 from ui.inspector import Inspector
 from ui.menus import build_menus
 from ui.models.canvas_rows import to_canvas_event
-from ui.models.event_table import EventTableModel
+from ui.models.event_table import EventTableModel, sort_keys_for
 from ui.models.filters import EventFilter
 from ui.review import ReviewSession
 from ui.review_flow import ReviewFlow
@@ -43,6 +43,7 @@ class LoadedView:
     statuses: dict[int, str]
     confidences: dict[int, float]
     articles: list[Article]
+    sort_keys: dict[int, list] = field(default_factory=dict)
     reviewed: int = 0
     total: int = 0
     errors: list[str] = field(default_factory=list)
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
                 statuses={e.id: Status(e.status).value for e in events},
                 confidences={e.id: e.confidence for e in events},
                 articles=articles,
+                sort_keys=sort_keys_for(events, titles),
                 reviewed=reviewed,
                 total=total,
             )
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
         self._syncing = True
         try:
             self.model.set_article_titles({a.id: a.title or f"article {a.id}" for a in view.articles})
-            self.model.set_ids(view.ids)
+            self.model.set_ids(view.ids, view.sort_keys)
             self.canvas.set_events(view.canvas_events)
             self.filter_bar.set_articles(view.articles)
         finally:

@@ -18,6 +18,7 @@ class ReviewKeys:
         self.order_in_time: list[int] = []
         self.statuses: dict[int, str] = {}
         self.confidences: dict[int, float] = {}
+        self._orders: dict[str, list[int]] = {}  # walk orders, kept until the next listing
 
     def reset(self, ids: Sequence[int], statuses: Mapping[int, str],
               confidences: Mapping[int, float]) -> None:
@@ -25,12 +26,12 @@ class ReviewKeys:
         self.order_in_time = list(ids)
         self.statuses = dict(statuses)
         self.confidences = dict(confidences)
+        self._orders.clear()
 
     def update(self, event: Event) -> None:
         """Record a changed event's status (ignored when it is not listed)."""
         if event.id in self.statuses:
             self.statuses[event.id] = Status(event.status).value
-            self.confidences[event.id] = event.confidence
 
     def unreviewed(self) -> set[int]:
         """Return the ids still unreviewed."""
@@ -38,10 +39,14 @@ class ReviewKeys:
 
     def next_unreviewed(self, current: int | None, mode: str) -> int | None:
         """Return the next unreviewed id after ``current`` in the walk order ``mode``."""
-        order = navigation.review_order(self.order_in_time, self.confidences, mode)
-        return navigation.next_unreviewed(order, self.unreviewed(), current)
+        return navigation.next_unreviewed(self._order(mode), self.unreviewed(), current)
 
     def previous(self, current: int | None, mode: str) -> int | None:
         """Return the id before ``current`` in the walk order ``mode``."""
-        order = navigation.review_order(self.order_in_time, self.confidences, mode)
-        return navigation.previous(order, current)
+        return navigation.previous(self._order(mode), current)
+
+    def _order(self, mode: str) -> list[int]:
+        # A review changes status, never confidence: the order holds until the next listing.
+        if mode not in self._orders:
+            self._orders[mode] = navigation.review_order(self.order_in_time, self.confidences, mode)
+        return self._orders[mode]

@@ -58,16 +58,23 @@ class EventTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._cache: OrderedDict[int, Event] = OrderedDict()
         self._article_titles: dict[int, str] = {}
+        self._given_keys: dict[int, dict[int, Any]] = {}
         self._sort_column = DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self.fetch_count = 0  # pages fetched; read by the benchmarks
 
     # --- contents -------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Show these events, given in time order; the current sort is re-applied."""
+    def set_ids(self, ids: Sequence[int], sort_keys: dict[int, Sequence[Any]] | None = None) -> None:
+        """Show these events, given in time order; the current sort is re-applied.
+
+        ``sort_keys`` maps a column to one key per id (see ``sort_keys_for``), computed
+        where the events were listed, so sorting needs no fetch of every row.
+        """
         self.beginResetModel()
         self._time_order = list(ids)
+        self._given_keys = {column: dict(zip(self._time_order, keys, strict=True))
+                            for column, keys in (sort_keys or {}).items()}
         self._cache.clear()
         self._ids = self._sorted_ids(self._sort_column, self._sort_order)
         self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
@@ -209,10 +216,33 @@ class EventTableModel(QAbstractTableModel):
         return sorted(self._time_order, key=keys.__getitem__, reverse=descending)
 
     def _sort_keys(self, column: int) -> dict[int, Any]:
+        if column in self._given_keys:
+            return self._given_keys[column]
         keys: dict[int, Any] = {}
         step = 2000
         for first in range(0, len(self._time_order), step):
             for event in self._fetch_events(self._time_order[first : first + step]):
                 text = self._display(event, column)
-                keys[event.id] = event.confidence if column == CONFIDENCE else text.casefold()
+                keys[event.id] = sort_key(event, column, text)
         return keys
+
+
+def sort_key(event: Event, column: int, shown: str) -> Any:
+    """Return the value a column sorts ``event`` by, given the text the column shows."""
+    return event.confidence if column == CONFIDENCE else shown.casefold()
+
+
+def sort_keys_for(events: Sequence[Event], article_titles: dict[int, str]) -> dict[int, list[Any]]:
+    """Return every sortable column's keys for ``events`` (Date sorts by list order).
+
+    Qt-free work, so the background worker computes it along with the listing.
+    """
+    granularity = [str(getattr(e.granularity, "value", e.granularity)) for e in events]
+    return {
+        GRANULARITY: granularity,
+        EXPRESSION: [(e.expression or "").casefold() for e in events],
+        TITLE: [e.title.casefold() for e in events],
+        ARTICLE: [article_titles.get(e.article_id, "").casefold() for e in events],
+        STATUS: [Status(e.status).value for e in events],
+        CONFIDENCE: [e.confidence for e in events],
+    }

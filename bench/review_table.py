@@ -1,0 +1,172 @@
+"""Bench: the review table and the window's listing at 100,000 events.
+
+    taskset -c 0 .venv/bin/python bench/review_table.py [--events 100000] [--db FILE]
+
+Fills a SQLite file through the store API (1,000 events an article, mixed statuses),
+then times, best of 3: the window's background listing (list_events + canvas rows),
+handing 100,000 ids to the table model and drawing its first screen of rows (lazy),
+a jump to row 60,000, a sort by confidence, the next-unreviewed step in lowest-confidence
+order, and the whole MainWindow from reload() to the `loaded` signal. As a peer in the
+same run, an eager table: every row fetched and formatted up front. Last line: JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from timeline.model import Article, Event, Granularity, Status  # noqa: E402
+from timeline.store import open_repository  # noqa: E402
+from ui.models.canvas_rows import to_canvas_event  # noqa: E402
+from ui.models.event_table import COLUMNS, CONFIDENCE, EventTableModel, sort_keys_for  # noqa: E402
+from ui.navigation import CONFIDENCE_ORDER  # noqa: E402
+from ui.review_keys import ReviewKeys  # noqa: E402
+
+PER_ARTICLE = 1000
+SCREEN_ROWS = 40
+
+
+def fill(path: Path, total: int) -> None:
+    rng = random.Random(7)
+    with open_repository(str(path)) as repo:
+        for number in range(total // PER_ARTICLE):
+            events = []
+            for i in range(PER_ARTICLE):
+                day = datetime(1990, 1, 1) + timedelta(days=rng.randrange(12_000))
+                events.append(Event(
+                    title=f"Event {number}-{i}: talks resume", description="Officials said talks resume.",
+                    char_start=0, char_end=30, expression="on Sunday", expr_start=10, expr_end=19,
+                    timex_type="DATE", timex_value=day.date().isoformat(), mod=None,
+                    earliest=day, latest=day + timedelta(days=1), granularity=Granularity.DAY,
+                    confidence=rng.random(), explanation="bench",
+                    status=rng.choice([Status.UNREVIEWED] * 3 + [Status.ACCEPTED, Status.REJECTED])))
+            repo.add_article(Article(text=f"Article {number}. " * 20, published=datetime(2023, 9, 12),
+                                     title=f"Article {number}"), [], events)
+
+
+def best_of(repeat, work):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def screen(model: EventTableModel, first_row: int) -> None:
+    for row in range(first_row, first_row + SCREEN_ROWS):
+        for column in range(len(COLUMNS)):
+            model.data(model.index(row, column))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", type=Path)
+    options = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as scratch:
+        path = options.db or Path(scratch) / "bench.sqlite3"
+        if not path.exists():
+            started = time.perf_counter()
+            fill(path, options.events)
+            print(f"filled {options.events} events in {time.perf_counter() - started:.1f} s")
+        repo = open_repository(str(path))
+        figures = {}
+
+        def listing():
+            events = repo.list_events()
+            titles = {a.id: a.title for a in repo.list_articles()}
+            rows = [to_canvas_event(e, titles[e.article_id]) for e in events]
+            return [e.id for e in events], events, rows, sort_keys_for(events, titles)
+
+        figures["list_events_s"], events = best_of(3, repo.list_events)
+        figures["worker_listing_s"], (ids, events, _rows, sort_keys) = best_of(3, listing)
+
+        def lazy_first_screen():
+            model = EventTableModel(repo.get_events)
+            model.set_ids(ids, sort_keys)
+            screen(model, 0)
+            return model
+
+        figures["lazy_set_ids_and_first_screen_s"], model = best_of(3, lazy_first_screen)
+        figures["jump_to_row_60000_s"], _ = best_of(3, lambda: screen(model, 60_000))
+
+        def eager_table():
+            fetched = []
+            for first in range(0, len(ids), 2000):
+                fetched.extend(repo.get_events(ids[first:first + 2000]))
+            scratch_model = EventTableModel(lambda wanted: [])
+            return [[scratch_model._display(e, c) for c in range(len(COLUMNS))] for e in fetched]
+
+        figures["eager_peer_all_rows_s"], _ = best_of(3, eager_table)
+        figures["sort_by_confidence_keys_from_worker_s"], _ = best_of(
+            3, lambda: model.sort(CONFIDENCE, Qt.SortOrder.AscendingOrder))
+        unkeyed = EventTableModel(repo.get_events)
+        unkeyed.set_ids(ids)
+        figures["sort_by_confidence_fetching_keys_s"], _ = best_of(
+            1, lambda: unkeyed.sort(CONFIDENCE, Qt.SortOrder.AscendingOrder))
+        keys = ReviewKeys()
+        keys.reset(ids, {e.id: e.status.value for e in events}, {e.id: e.confidence for e in events})
+        figures["first_next_unreviewed_confidence_order_s"], _ = best_of(
+            1, lambda: keys.next_unreviewed(ids[500], CONFIDENCE_ORDER))
+        figures["next_unreviewed_confidence_order_s"], _ = best_of(
+            3, lambda: keys.next_unreviewed(ids[500], CONFIDENCE_ORDER))
+
+        from ui.main_window import MainWindow
+
+        settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(repo, settings=settings)
+        window.resize(1400, 900)
+        window.show()
+
+        def window_reload():
+            loop = QEventLoop()
+            window.loaded.connect(loop.quit)
+            QTimer.singleShot(120_000, loop.quit)
+            window.reload()
+            loop.exec()
+            window.loaded.disconnect(loop.quit)
+            app.processEvents()  # the first paint of table and canvas
+            return window.model.rowCount()
+
+        figures["window_reload_to_loaded_s"], shown = best_of(3, window_reload)
+        applied = {}
+        original_apply = window._apply_loaded
+
+        def timed_apply(view):
+            started = time.perf_counter()
+            original_apply(view)
+            applied["s"] = min(applied.get("s", float("inf")), time.perf_counter() - started)
+
+        window._apply_loaded = timed_apply
+        best_of(3, window_reload)
+        figures["window_apply_on_main_thread_s"] = applied["s"]
+        window.close()
+        repo.close()
+    figures = {name: round(value, 4) for name, value in figures.items()}
+    figures["events"] = len(ids)
+    figures["rows_shown"] = shown
+    figures["eager_over_lazy"] = round(figures["eager_peer_all_rows_s"]
+                                       / figures["lazy_set_ids_and_first_screen_s"], 1)
+    for name, value in figures.items():
+        print(f"{name:40} {value}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

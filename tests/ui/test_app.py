@@ -1,0 +1,52 @@
+"""`timeline gui --screenshot`: a first run on an empty database imports the bundled
+seeds, renders the loaded window to a PNG and exits; settings go to a temp folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from timeline.store import open_repository
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run_gui(tmp_path, *args):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    return subprocess.run([sys.executable, "-m", "timeline", "gui", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+
+
+def test_screenshot_of_first_run_on_the_seed(tmp_path):
+    database = tmp_path / "first.sqlite3"
+    shot = tmp_path / "window.png"
+    result = _run_gui(tmp_path, "--db", str(database), "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1400, 900)
+    with open_repository(str(database)) as repo:
+        titles = [article.title for article in repo.list_articles()]
+        assert titles == ["Kim Jong Un arrives in Russia for talks with Putin"]
+        assert repo.count_events() > 0
+    # The choice of database is remembered for the next start.
+    settings_text = next((tmp_path / "config").rglob("*.conf")).read_text()
+    assert str(database) in settings_text
+
+
+def test_newer_database_is_refused_with_one_line(tmp_path):
+    database = tmp_path / "newer.sqlite3"
+    open_repository(str(database)).close()
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    result = _run_gui(tmp_path, "--db", str(database), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()

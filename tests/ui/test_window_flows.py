@@ -1,0 +1,113 @@
+"""The window's other flows on real SQLite files: a publication-date change previewed
+before it applies (reviewed events never move), a pasted article, a conflicting change
+from elsewhere, and filters remembered between runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.model import Article, Status
+from timeline.store import open_repository
+from ui.app import SEEDS
+from ui.dialogs.publication_date import PublicationDateDialog
+from ui.main_window import MainWindow
+from ui.models.event_table import TITLE
+
+
+def _open(qtbot, repo, settings):
+    window = MainWindow(repo, settings=settings, actor="analyst")
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def seeded(qtbot, repo, settings):
+    window = _open(qtbot, repo, settings)
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.transfer.import_paths([SEEDS])
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=30_000)
+    yield window
+    window.close()
+
+
+def _select_titled(window, prefix):
+    for row in range(window.model.rowCount()):
+        if window.model.data(window.model.index(row, TITLE)).startswith(prefix):
+            window.table.selectRow(row)
+            return window.current_event()
+    raise AssertionError(prefix)
+
+
+def test_publication_date_change_previews_and_never_moves_reviewed(qtbot, seeded, repo):
+    kim = _select_titled(seeded, "Kim left for Russia")
+    seeded.review.accept()
+    putin = next(e for e in repo.list_events() if e.expression == "Monday")
+    dialog = PublicationDateDialog(repo.get_article(kim.article_id), lambda _d: None)
+    qtbot.addWidget(dialog)
+    new_date = datetime(2023, 9, 19)
+    before = {e.id: e for e in repo.list_events()}
+
+    seeded.transfer.preview_published(kim.article_id, new_date, dialog)
+    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=30_000)
+    rows = [dialog.changes.topLevelItem(i) for i in range(dialog.changes.topLevelItemCount())]
+    kinds = {row.text(1): row.text(0) for row in rows}
+    assert kinds[kim.title] == "kept (reviewed)"
+    assert any(kind == "moves" for kind in kinds.values())
+    assert {e.id: e for e in repo.list_events()} == before  # a preview changes nothing
+
+    with qtbot.waitSignal(seeded.transfer.publishedChanged, timeout=30_000):
+        seeded.transfer.apply_published(kim.article_id, new_date)
+    after = repo.get_event(kim.id)
+    assert (after.status, after.earliest) == (Status.ACCEPTED, kim.earliest)
+    moved = [e for e in repo.list_events() if e.expression == "Monday"]
+    assert moved and moved[0].earliest == datetime(2023, 9, 18) != putin.earliest
+    assert repo.get_article(kim.article_id).published == new_date
+
+
+def test_pasted_article_is_imported_and_listed(qtbot, repo, settings):
+    window = _open(qtbot, repo, settings)
+    article = Article(text="The bridge reopened on Monday after repairs.", published=datetime(2024, 5, 8),
+                      title="Bridge reopens", url="https://example.org/bridge", dct_source="pasted")
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=30_000) as finished:
+        window.transfer.import_article(article)
+    assert finished.args[0].added == 1
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)
+    event = window.model.event_at(0)
+    assert event.expression == "Monday" and event.earliest == datetime(2024, 5, 6)
+    window.close()
+
+
+def test_change_made_elsewhere_is_refused_and_fresh_value_shown(qtbot, seeded, repo):
+    kim = _select_titled(seeded, "Kim left for Russia")
+    other = open_repository(repo.url)  # another window or analyst
+    try:
+        other.reject(kim.id, expected_version=kim.version, actor="colleague")
+    finally:
+        other.close()
+    with qtbot.waitSignal(seeded.noticeShown) as notice:
+        seeded.review.accept()  # this window still shows the old version
+    assert "changed elsewhere" in notice.args[0]
+    assert repo.get_event(kim.id).status is Status.REJECTED
+    assert seeded.current_event().status is Status.REJECTED  # the fresh value is shown
+    assert seeded.inspector.shown("status").startswith("rejected")
+
+
+def test_filters_and_order_are_remembered(qtbot, repo, settings, add_article):
+    add_article(5)
+    window = _open(qtbot, repo, settings)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.filter_bar.text_edit.setText("event 3")
+        window.filter_bar.text_edit.returnPressed.emit()
+    assert window.model.rowCount() == 1
+    window.review.set_order("confidence")
+    window.close()
+
+    again = _open(qtbot, repo, settings)
+    assert again.filter_bar.text_edit.text() == "event 3"
+    assert again.review.order_mode == "confidence"
+    with qtbot.waitSignal(again.loaded, timeout=30_000):
+        again.reload()
+    assert again.model.rowCount() == 1
+    again.close()
