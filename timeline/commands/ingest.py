@@ -8,7 +8,6 @@ interrupted (the articles stored so far stay, whole).
 
 from __future__ import annotations
 
-import argparse
 import signal
 import sys
 import time

@@ -14,7 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from timeline.pipeline import analyse
 from timeline.sources import load_article
