@@ -53,12 +53,15 @@ def ingest_paths(
     Each article is tagged, turned into events and stored in its own transaction, so
     an interruption leaves only whole articles behind and a rerun adds the rest
     (stored ones are recognised by content hash). ``progress(done, total, name)`` is
-    called after each file; ``cancel()`` is checked before each article.
+    called once before the first file (done=0, name="") and after each file;
+    ``cancel()`` is checked before each article.
     """
     from timeline.store import StoreError
 
     files = [file for path in paths for file in collect_files(Path(path))]
     summary = IngestSummary()
+    if progress is not None:
+        progress(0, len(files), "")  # the total is known before the first article
     for done, file in enumerate(files, start=1):
         loader = [file] if isinstance(file, SourceError) else iter_articles(file, published)
         for loaded in loader:

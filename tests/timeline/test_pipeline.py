@@ -142,14 +142,14 @@ def test_progress_reports_each_file_in_order(repo, tmp_path):
     paths = make_articles(tmp_path / "in", 4)
     calls = []
     ingest_paths([tmp_path / "in"], repo, progress=lambda *call: calls.append(call))
-    assert calls == [(n + 1, 4, str(path)) for n, path in enumerate(paths)]
+    assert calls == [(0, 4, "")] + [(n + 1, 4, str(path)) for n, path in enumerate(paths)]
 
 
 def test_cancel_stops_between_articles_and_a_rerun_completes(repo, tmp_path):
     make_articles(tmp_path / "in", 5)
     done = []
     summary = ingest_paths([tmp_path / "in"], repo, progress=lambda *call: done.append(call),
-                           cancel=lambda: len(done) >= 2)
+                           cancel=lambda: len(done) >= 3)  # the start call + 2 files
     assert summary.cancelled and summary.added == 2
     assert len(repo.list_articles()) == 2
     rerun = ingest_paths([tmp_path / "in"], repo)
