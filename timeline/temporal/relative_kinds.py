@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from timeline.model import TimexType
 from timeline.temporal.lexicon import PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value
 from timeline.temporal.resolution import Resolution
-from timeline.temporal.shifts import current_season, iso_week_value, season_start, shift
+from timeline.temporal.shifts import iso_week_value, season_value, shift
 from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.timex import duration_value
 
@@ -45,14 +45,14 @@ def _mod(words: str | None) -> str | None:
     return _QUANTITY_MODS.get(" ".join((words or "").lower().split()))
 
 
-def resolve_reference(r, d) -> Resolution | None:
-    g = d.groups
-    unit = g["unit"].lower()
-    direction = (g.get("dir") or "").lower()
+def resolve_reference(resolver, detection) -> Resolution | None:
+    groups = detection.groups
+    unit = groups["unit"].lower()
+    direction = (groups.get("dir") or "").lower()
     step = 1 if direction in ("next", "following", "after") else -1 if direction in ("previous", "preceding", "before") else 0
     letter = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
     reference = "day" if letter in ("D", "W") else "any"
-    base = r.reference(reference)
+    base = resolver.reference(reference)
     pod = PARTS_OF_DAY.get(unit) if unit != "night" else "NI"
     day = shift(base, step, letter)
     if letter == "D":
@@ -64,17 +64,17 @@ def resolve_reference(r, d) -> Resolution | None:
     return Resolution(value, type_, how, 0.7, None, reference)
 
 
-def resolve_offset(r, d) -> Resolution | None:
-    g = d.groups
-    letter, multiplier, clock = _unit(g["unit"])
-    direction = " ".join(g["dir"].lower().split())
-    amount = number_value(g["num"]) if g.get("num") else None
+def resolve_offset(resolver, detection) -> Resolution | None:
+    groups = detection.groups
+    letter, multiplier, clock = _unit(groups["unit"])
+    direction = " ".join(groups["dir"].lower().split())
+    amount = number_value(groups["num"]) if groups.get("num") else None
     backwards = direction in ("ago", "earlier")
     if amount is None:
         value = "PAST_REF" if backwards else "FUTURE_REF"
         return Resolution(value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5)
     on_reference = "day" if direction in ("earlier", "later") else None
-    base = r.reference("day") if on_reference else r.dct_day
+    base = resolver.reference("day") if on_reference else resolver.dct_day
     steps = round(amount * multiplier) * (-1 if backwards else 1)
     if clock:
         day = base if abs(steps) < 24 or letter != "H" else base + timedelta(hours=steps)
@@ -84,33 +84,37 @@ def resolve_offset(r, d) -> Resolution | None:
         value = _value_at(day, letter, multiplier)
     what = "the reference time" if on_reference else "the DCT"
     how = f"counts {steps:+d}{letter} from {what} {base.isoformat()} -> {value}"
-    mod = _POINT_MODS.get(_mod(g.get("q")))
+    mod = _POINT_MODS.get(_mod(groups.get("q")))
     return Resolution(value, TimexType.DATE, how, 0.8, mod, on_reference)
 
 
-def _relative_week(r, relation: str, mod: str | None, weekend: bool) -> str:
+def _relative_week(dct: date, relation: str, weekend: bool) -> str:
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
-    monday = r.dct_day - timedelta(days=r.dct_day.weekday()) + timedelta(weeks=step)
+    monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=step)
     return iso_week_value(monday) + ("-WE" if weekend else "")
 
 
-def resolve_relative_unit(r, d) -> Resolution | None:
-    g = d.groups
-    relation = g["rel"].lower()
-    unit = g["unit"].lower()
-    mod_word = " ".join((g.get("mod") or "").lower().split())
+# unit -> (TIMEX3 letter, amount) of "the past <unit>"; seasons (absent) are three months.
+_STRETCHES = {"week": ("W", 1), "weekend": ("D", 2), "month": ("M", 1), "year": ("Y", 1),
+              "quarter": ("M", 3), "decade": ("Y", 10), "century": ("Y", 100)}
+
+
+def resolve_relative_unit(resolver, detection) -> Resolution | None:
+    groups = detection.groups
+    relation = groups["rel"].lower()
+    unit = groups["unit"].lower()
+    mod_word = " ".join((groups.get("mod") or "").lower().split())
     mod = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
            "the middle of": "MID", "late": "END", "the end of": "END"}.get(mod_word)
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
-    dct = r.dct_day
+    dct = resolver.dct_day
     if relation == "past" or (unit in ("decade", "century") and relation in ("last", "next", "coming")):
-        letter, multiplier, _clock = UNITS.get(unit, ("D", 2, False)) if unit != "weekend" else ("D", 2, False)
-        if unit == "quarter":
-            letter, multiplier = "M", 3
-        value = duration_value(multiplier, letter, False)
+        # "the past year", "the last decade": a stretch of time, not a calendar unit.
+        letter, amount = _STRETCHES.get(unit, ("M", 3))
+        value = duration_value(amount, letter, False)
         return Resolution(value, TimexType.DURATION, f"is the stretch up to the DCT -> {value}", 0.75)
     if unit in ("week", "weekend"):
-        value = _relative_week(r, relation, mod, unit == "weekend")
+        value = _relative_week(dct, relation, unit == "weekend")
     elif unit == "month":
         day = shift(dct, step, "M")
         value = f"{day.year:04d}-{day.month:02d}"
@@ -124,27 +128,17 @@ def resolve_relative_unit(r, d) -> Resolution | None:
     elif unit == "century":
         value = f"{dct.year // 100:02d}"
     else:
-        code = SEASONS[unit]
-        now_code, now_year = current_season(dct)
-        current = season_start(now_code, now_year)
-        starts = [season_start(code, dct.year + k) for k in (-2, -1, 0, 1)]
-        if step < 0:
-            year = max(s for s in starts if s < current).year
-        elif step > 0:
-            year = min(s for s in starts if s > current).year
-        else:
-            year = now_year if code == now_code else min(starts, key=lambda s: abs((s - dct).days)).year
-        value = f"{year:04d}-{code}"
-    how = f"'{relation} {unit}' counted from the DCT {r.describe_dct()} -> {value}"
+        value = season_value(dct, SEASONS[unit], {-1: "last", 1: "next"}.get(step, "this"))
+    how = f"'{relation} {unit}' counted from the DCT {resolver.describe_dct()} -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
 
 
-def resolve_duration(r, d) -> Resolution | None:
-    g = d.groups
-    unit_word = g.get("unit") or g.get("plural")
+def resolve_duration(resolver, detection) -> Resolution | None:
+    groups = detection.groups
+    unit_word = groups.get("unit") or groups.get("plural")
     letter, multiplier, clock = _unit(unit_word)
-    quantity = " ".join((g.get("q") or "").lower().split())
-    number = g.get("num")
+    quantity = " ".join((groups.get("q") or "").lower().split())
+    number = groups.get("num")
     amount = number_value(number) if number else None
     if number is None and not quantity and not unit_word.lower().endswith("s"):
         amount = 1  # "day-long": one unit
@@ -161,19 +155,19 @@ _SET_ADVERBS = {
 }
 
 
-def resolve_set(r, d) -> Resolution | None:
-    g = d.groups
-    if g.get("adverb"):
-        value = _SET_ADVERBS[g["adverb"].lower()]
+def resolve_set(resolver, detection) -> Resolution | None:
+    groups = detection.groups
+    if groups.get("adverb"):
+        value = _SET_ADVERBS[groups["adverb"].lower()]
         return Resolution(value, TimexType.SET, f"is a recurrence -> {value}", 0.85)
-    unit = g["unit"].lower()
+    unit = groups["unit"].lower()
     if unit in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
     elif unit in PARTS_OF_DAY and unit != "night":
         value = f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
     else:
         letter, multiplier, clock = _unit(unit)
-        count = g.get("num")
+        count = groups.get("num")
         amount = 2 if count and count.lower() == "other" else (number_value(count) if count else 1)
         value = duration_value((amount or 1) * multiplier, letter, clock)
     return Resolution(value, TimexType.SET, f"is a recurrence -> {value}", 0.85)
@@ -182,21 +176,21 @@ def resolve_set(r, d) -> Resolution | None:
 _VAGUE_VALUES = {"future": "FUTURE_REF", "the future": "FUTURE_REF"}
 
 
-def resolve_vague(r, d) -> Resolution | None:
-    word = " ".join(d.groups["word"].lower().split())
+def resolve_vague(resolver, detection) -> Resolution | None:
+    word = " ".join(detection.groups["word"].lower().split())
     value = _VAGUE_VALUES.get(word, "PRESENT_REF")
     return Resolution(value, TimexType.DATE, f"is a vague reference -> {value}", 0.5)
 
 
-def resolve_event_relative(r, d) -> Resolution | None:
-    g = d.groups
-    preposition = " ".join(g["prep"].lower().split())
-    tense = r.tense(d)
+def resolve_event_relative(resolver, detection) -> Resolution | None:
+    groups = detection.groups
+    preposition = " ".join(groups["prep"].lower().split())
+    tense = resolver.tense(detection)
     future = tense == FUTURE or (preposition in ("ahead of",) and tense != PAST)
     value = "FUTURE_REF" if future else "PAST_REF"
     side = "after" if future else "up to"
-    how = (f"is relative to an event ('{g['noun']}'), not to a calendar date: "
-           f"open-ended, {side} the DCT {r.describe_dct()}, with no fixed day")
+    how = (f"is relative to an event ('{groups['noun']}'), not to a calendar date: "
+           f"open-ended, {side} the DCT {resolver.describe_dct()}, with no fixed day")
     return Resolution(value, TimexType.DATE, how, 0.3, None, None, True)
 
 

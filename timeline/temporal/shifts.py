@@ -146,3 +146,18 @@ def current_season(day: date) -> tuple[str, int]:
             return code, day.year
     return "WI", day.year - 1
 
+
+def season_value(dct: date, code: str, relation: str) -> str:
+    """Return the TIMEX3 value of season ``code`` relative to the DCT: "last" -> the
+    latest one before the current season, "next" -> the first after it, "this" -> the
+    current one or the nearest."""
+    now_code, now_year = current_season(dct)
+    starts = [season_start(code, dct.year + k) for k in (-2, -1, 0, 1)]
+    current = season_start(now_code, now_year)
+    if relation == "this":
+        year = now_year if code == now_code else min(starts, key=lambda s: abs((s - dct).days)).year
+    elif relation == "last":
+        year = max(s for s in starts if s < current).year
+    else:
+        year = min(s for s in starts if s > current).year if code != now_code else now_year
+    return f"{year:04d}-{code}"
