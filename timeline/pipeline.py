@@ -40,6 +40,37 @@ def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
     return mentions, extract_events(article, mentions)
 
 
+def ingest_article(
+    article: Article, repo, summary: IngestSummary | None = None
+) -> IngestSummary:
+    """Tag one loaded (or pasted) article, store it with its events in one
+    transaction, and return ``summary`` (a new one when None) updated with the outcome.
+
+    A failure to analyse or store it is recorded in ``summary.refused``, not raised.
+    """
+    from timeline.store import StoreError
+
+    summary = summary if summary is not None else IngestSummary()
+    name = article.source_path or article.title or "pasted article"
+    try:
+        mentions, events = analyse(article)
+    except Exception as error:  # a tagger bug must not stop the other articles
+        summary.refused.append((name, f"could not be analysed ({error!r})"))
+        return summary
+    try:
+        outcome = repo.add_article(article, mentions, events)
+    except StoreError as error:
+        summary.refused.append((name, str(error)))
+        return summary
+    summary.article_ids.append(outcome.article_id)
+    if outcome.added:
+        summary.added += 1
+        summary.events += outcome.events
+    else:
+        summary.already += 1
+    return summary
+
+
 def ingest_paths(
     paths: Iterable[Path | str],
     repo,
@@ -56,8 +87,6 @@ def ingest_paths(
     called once before the first file (done=0, name="") and after each file;
     ``cancel()`` is checked before each article.
     """
-    from timeline.store import StoreError
-
     files = [file for path in paths for file in collect_files(Path(path))]
     summary = IngestSummary()
     if progress is not None:
@@ -71,23 +100,7 @@ def ingest_paths(
             if isinstance(loaded, SourceError):
                 summary.refused.append((loaded.name, loaded.reason))
                 continue
-            name = loaded.source_path or str(file)
-            try:
-                mentions, events = analyse(loaded)
-            except Exception as error:  # a tagger bug must not stop the other articles
-                summary.refused.append((name, f"could not be analysed ({error!r})"))
-                continue
-            try:
-                outcome = repo.add_article(loaded, mentions, events)
-            except StoreError as error:
-                summary.refused.append((name, str(error)))
-                continue
-            summary.article_ids.append(outcome.article_id)
-            if outcome.added:
-                summary.added += 1
-                summary.events += outcome.events
-            else:
-                summary.already += 1
+            ingest_article(loaded, repo, summary)
         if progress is not None:
             progress(done, len(files), file.name if isinstance(file, SourceError) else str(file))
     return summary

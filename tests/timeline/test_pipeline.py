@@ -186,3 +186,17 @@ def test_analyse_matches_what_ingest_stores(repo):
     mentions, events = analyse(load_article(SEED))
     assert summary.events == len(events)
     assert len(repo.article_mentions(repo.list_articles()[0].id)) == len(mentions)
+
+
+def test_a_pasted_article_goes_in_once(repo):
+    from timeline.pipeline import ingest_article
+    from timeline.sources import article_from_text
+
+    article = article_from_text("Rebels seized the town on Monday.", datetime(2023, 9, 12),
+                                title="Pasted")
+    first = ingest_article(article, repo)
+    assert (first.added, first.events, first.refused) == (1, 1, [])
+    again = ingest_article(article, repo)
+    assert (again.added, again.already, again.article_ids) == (0, 1, first.article_ids)
+    (event,) = repo.list_events()
+    assert event.earliest == datetime(2023, 9, 11) and event.title == "Rebels seized the town"
