@@ -76,6 +76,10 @@ def parse_date_text(text: str, anchor: datetime) -> ParsedDate | None:
         start = start.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
     elif granularity is Granularity.MONTH:
         start = start.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    elif granularity is Granularity.DAY and (start.hour or start.minute or start.second):
+        # dateparser reports "2023-09-12 14:30" as a day; the clock time is in the string.
+        granularity = Granularity.SECOND if start.second else Granularity.MINUTE
+        start = start.replace(microsecond=0)
     elif granularity is Granularity.DAY:
         start = start.replace(hour=0, minute=0, second=0, microsecond=0)
     elif granularity is Granularity.MINUTE and start.second:
