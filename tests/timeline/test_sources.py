@@ -256,6 +256,8 @@ def test_named_missing_or_unsupported_file_is_reported(tmp_path):
     assert "no such file" in str(missing)
     (unsupported,) = iter_articles(write(tmp_path / "x.csv", "a,b"))
     assert "unsupported file type" in str(unsupported)
+    (sidecar,) = iter_articles(write(tmp_path / "x.meta.json", '{"published": "2023-01-01"}'))
+    assert "a sidecar holds metadata" in str(sidecar)
 
 
 def test_html_in_a_declared_legacy_charset(tmp_path):

@@ -63,6 +63,9 @@ def load_article(path: Path, published: datetime | None = None) -> Article:
         if isinstance(results[0], SourceError):
             raise results[0]
         return results[0]
+    if path.name.endswith(SIDECAR_SUFFIX):
+        raise SourceError(str(path), "a sidecar holds metadata, not an article; "
+                          "give the article file next to it")
     raise SourceError(str(path), f"unsupported file type (expected {', '.join(SUFFIXES)})")
 
 
