@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -122,14 +123,31 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     return exit_code["value"] or result
 
 
+def show_news_week(window) -> None:
+    """Select the first unreviewed event of the week before its article's date and show
+    that week on the canvas: the part of a news timeline an analyst checks first."""
+    for event_id in window.keys.order_in_time:
+        if window.keys.statuses.get(event_id) != "unreviewed":
+            continue
+        event = window.repo.get_event(event_id)
+        article = window.articles.get(event.article_id)
+        if article is None or article.published is None or event.earliest is None:
+            continue
+        if article.published - timedelta(days=7) <= event.earliest <= article.published:
+            window.select_event(event_id)
+            window.canvas.zoom_to(article.published - timedelta(days=4),
+                                  article.published + timedelta(days=2))
+            return
+    window.review.next_unreviewed()
+    window.canvas.fit_all()
+
+
 def _save_screenshot_when_loaded(window, path: Path, exit_code: dict) -> None:
     def loaded() -> None:
         if window.tasks.is_busy():
             return  # the seed import's reload is still to come
         window.loaded.disconnect(loaded)
-        if window.current_id is None:
-            window.review.next_unreviewed()
-        window.canvas.fit_all()
+        show_news_week(window)
         # Give the canvas and docks a moment to lay out before grabbing.
         QTimer.singleShot(300, grab)
 

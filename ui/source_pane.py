@@ -35,6 +35,43 @@ def utf16_offset(text: str, index: int) -> int:
     return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
 
 
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that shortens its text in the middle to fit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(40)
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def full_text(self) -> str:
+        """Return the whole text, however it is shortened on screen."""
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(self.width(), 40))
+        super().setText(shown)
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(40)
+        return hint
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setWidth(min(hint.width(), 200))
+        return hint
+
+
 def _plain_label() -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)  # metadata is untrusted: never rich text
@@ -57,7 +94,7 @@ class SourcePane(QWidget):
         self.title_label.setFont(font)
         self.outlet_label = _plain_label()
         self.published_label = _plain_label()
-        self.link_label = _plain_label()
+        self.link_label = ElidedLabel()
         self.open_button = QPushButton("Open original")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_original)

@@ -5,20 +5,21 @@ Qt-free, so the background worker can build the canvas's list off the main threa
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from timeline.display import format_span
 from timeline.model import Event, Status
 from ui.canvas.data import CanvasEvent
 
 
 def to_canvas_event(event: Event, group: str) -> CanvasEvent | None:
-    """Return the canvas's view of ``event``, or None when it has no place in time
-    (an open-ended event with no known start stays in the table only)."""
-    if event.earliest is None:
+    """Return the canvas's view of ``event``, or None when it has no interval.
+
+    Open-ended events ("after the forum": a bound on one side only) stay in the table,
+    where they read "open-ended (after ...)": drawn as a bar they would look like a date
+    the article never gave.
+    """
+    if event.earliest is None or event.latest is None:
         return None
-    # A known start with no end is drawn as its first day, not a made-up length.
-    latest = event.latest if event.latest is not None else event.earliest + timedelta(days=1)
+    latest = event.latest
     granularity = getattr(event.granularity, "value", event.granularity)
     return CanvasEvent(
         id=event.id,

@@ -1,0 +1,29 @@
+"""Events become canvas rows with the date as read; open-ended ones stay off the canvas."""
+
+from datetime import datetime
+
+from timeline.model import Event, Granularity, Status
+from ui.models.canvas_rows import to_canvas_event
+
+
+def _event(**changes):
+    fields = dict(title="Kim left for Russia", description="Kim left for Russia on Sunday.",
+                  char_start=0, char_end=30, expression="Sunday", expr_start=20, expr_end=26,
+                  timex_type="DATE", timex_value="2023-09-10", mod=None,
+                  earliest=datetime(2023, 9, 10), latest=datetime(2023, 9, 11),
+                  granularity=Granularity.DAY, confidence=0.85, explanation="", id=7, article_id=1,
+                  status=Status.CORRECTED)
+    fields.update(changes)
+    return Event(**fields)
+
+
+def test_dated_event_becomes_a_canvas_row():
+    row = to_canvas_event(_event(), "Kim article")
+    assert (row.id, row.start, row.end, row.granularity, row.status, row.group) == (
+        7, datetime(2023, 9, 10), datetime(2023, 9, 11), "day", "corrected", "Kim article")
+    assert row.date_display == "Sun 10 Sep 2023"
+
+
+def test_open_ended_events_are_not_drawn():
+    assert to_canvas_event(_event(latest=None, open_ended=True), "a") is None
+    assert to_canvas_event(_event(earliest=None, latest=None), "a") is None
