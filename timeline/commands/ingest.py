@@ -21,6 +21,7 @@ REDRAW_SECONDS = 0.1
 
 
 def register(subparsers) -> None:
+    """Add the ``ingest`` parser to ``subparsers``; returns nothing."""
     parser = subparsers.add_parser(
         "ingest",
         help="load articles (files or folders) into the database",
@@ -60,6 +61,7 @@ class ProgressBar:
         self.drawn = True
 
     def finish(self) -> None:
+        """Clear the bar's line so the summary starts on a clean one."""
         if self.drawn:
             self.stream.write("\r" + " " * (BAR_WIDTH + 45) + "\r")
             self.stream.flush()
@@ -75,12 +77,14 @@ class Interrupt:
         return self.requested
 
     def handle(self, signum, frame) -> None:
+        """SIGINT handler: the first asks for a stop, the second raises at once."""
         if self.requested:  # a second Ctrl-C stops at once
             raise KeyboardInterrupt
         self.requested = True
 
 
 def run(args) -> int:
+    """Ingest ``args.paths``; returns the exit code (0, 1 refused, 2 usage, 130 interrupted)."""
     from timeline.pipeline import ingest_paths
     from timeline.store import StoreError, open_repository
 
