@@ -6,7 +6,7 @@ no two share a content hash; without the corpus, generated news-like articles ar
 used. In the same process a peer pass runs load + tag + events without the store, so
 the store's share of the time is visible.
 
-usage: .venv/bin/python bench/ingest.py [--articles N] [--keep DIR]
+usage: .venv/bin/python bench/ingest.py [--articles N] [--keep DIR] [--generated]
 The last line printed is a JSON object with the figures.
 """
 
@@ -33,9 +33,9 @@ AQUAINT = ROOT.parent / "shared" / "data" / "aquaint"
 TARGET_ARTICLES_PER_S = 50
 
 
-def corpus_texts() -> list[tuple[str, str, datetime]]:
+def corpus_texts(generated: bool = False) -> list[tuple[str, str, datetime]]:
     """Return (name, text, publication date) for each corpus article, or generated ones."""
-    files = sorted(AQUAINT.glob("*.tml"))
+    files = [] if generated else sorted(AQUAINT.glob("*.tml"))
     if files:
         return [(f.stem, timeml_text(f.read_text(encoding="utf-8")), load_article(f).published)
                 for f in files]
@@ -60,9 +60,9 @@ def generated_texts(count: int) -> list[tuple[str, str, datetime]]:
     return texts
 
 
-def write_articles(folder: Path, count: int) -> int:
+def write_articles(folder: Path, count: int, generated: bool = False) -> int:
     """Write ``count`` dated .txt articles into ``folder``; return their total characters."""
-    texts = corpus_texts()
+    texts = corpus_texts(generated)
     characters = 0
     for number in range(count):
         stem, text, published = texts[number % len(texts)]
@@ -78,18 +78,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="write the articles and database here")
+    parser.add_argument("--generated", action="store_true",
+                        help="use generated articles even when the corpus is there")
     args = parser.parse_args()
     if args.keep:
-        return run(args.keep, args.articles)
+        return run(args.keep, args.articles, args.generated)
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as work:
-        return run(Path(work), args.articles)
+        return run(Path(work), args.articles, args.generated)
 
 
-def run(work: Path, count: int) -> int:
+def run(work: Path, count: int, generated: bool = False) -> int:
     """Write the articles, time the peer pass and the ingest, print the figures."""
     folder = work / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    characters = write_articles(folder, count)
+    characters = write_articles(folder, count, generated)
 
     # Peer pass: everything but the store.
     started = time.perf_counter()
@@ -106,6 +108,7 @@ def run(work: Path, count: int) -> int:
     ingest_seconds = time.perf_counter() - started
 
     figures = {
+        "corpus": "generated" if generated or not AQUAINT.is_dir() else "aquaint",
         "articles": summary.added,
         "refused": len(summary.refused),
         "events": summary.events,
