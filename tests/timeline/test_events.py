@@ -271,3 +271,10 @@ def test_sentences_and_events_hold_on_any_text(text):
         assert 0 <= event.confidence <= 1
         if event.expression is not None:
             assert text[event.expr_start:event.expr_end] == event.expression
+
+
+def test_a_past_sentence_does_not_inherit_a_future_date():
+    text = "The summit is set for Friday. Delegates arrived early and unpacked their bags."
+    events = extract_events(Article(text=text, published=DCT), [
+        day(text, "Friday", "2023-09-15")])
+    assert [e.expression for e in events] == ["Friday"]

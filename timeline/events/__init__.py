@@ -66,10 +66,21 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
         if since_dated > REACH or not continues_narrative(sentence, bool(own)):
             continue
         if reference is not None and reference_paragraph == sentence.paragraph:
-            events.append(_inferred_event(sentence, reference, "the last date in its paragraph"))
+            # A past-tense sentence never inherits a date still to come ("next week").
+            if _not_future(reference, article):
+                events.append(
+                    _inferred_event(sentence, reference, "the last date in its paragraph"))
         elif story_time is not None and _near_story_time(reference, story_time):
             events.append(_inferred_event(sentence, story_time, "the story's own time"))
     return events
+
+
+def _not_future(reference: Mention, article: Article) -> bool:
+    """Return True when ``reference`` starts no later than the publication day."""
+    if article.published is None:
+        return True
+    day_after = article.published.replace(hour=0, minute=0, second=0, microsecond=0)
+    return reference.earliest < day_after + timedelta(days=1)
 
 
 def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
