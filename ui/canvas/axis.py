@@ -59,19 +59,17 @@ def paint_axis(
     half = AXIS_H / 2
     painter.setPen(QPen(faded(text, 90), 1))
     painter.drawLine(QLineF(0, AXIS_H - 0.5, width, AXIS_H - 0.5))
-    majors = scale.major_ticks(level, t_left, t_right)
+    majors = scale.major_tick_labels(level, t_left, t_right)
     painter.setPen(text)
-    for index, (days, label) in enumerate(majors):
+    for index, (days, labels) in enumerate(majors):
         x = viewport.x_of(days)
         x_next = viewport.x_of(majors[index + 1][0]) if index + 1 < len(majors) else width
+        # Kept at the left edge while its stretch is in view, in the longest form that fits.
         left = max(x, 0.0) + 4
         room = min(x_next, width) - left - 4
-        if room < 8:
-            continue
-        label_width = metrics.horizontalAdvance(label)
-        if label_width > room:
-            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(QRectF(left, 2, room, half - 2), Qt.AlignmentFlag.AlignVCenter, label)
+        label = next((form for form in labels if metrics.horizontalAdvance(form) <= room), None)
+        if label is not None:
+            painter.drawText(QRectF(left, 2, room, half - 2), Qt.AlignmentFlag.AlignVCenter, label)
         painter.drawLine(QLineF(round(x) + 0.5, 0, round(x) + 0.5, AXIS_H))
     minors = scale.ticks(level, t_left, t_right)
     painter.setPen(faded(text, 200))

@@ -24,7 +24,7 @@ UNIT_DAYS = {
     "month": 28.0,
     "week": 7.0,
     "day": 1.0,
-    "part_of_day": 0.25,
+    "part_of_day": 0.5,  # "early on Tuesday" is 00:00-12:00
     "hour": 1.0 / 24,
     "minute": 1.0 / 1440,
     "second": 1.0 / 86400,

@@ -48,7 +48,10 @@ class CanvasInteraction:
         return self.time_width() / (MIN_VIEW_YEARS * 365.25)
 
     def _clamp_zoom(self) -> None:
+        """Keep the scale and the window within what the axis can show; called after every
+        move except fit_all, so it also marks the view as no longer fitted."""
         viewport = self._viewport
+        self._fitted = False
         viewport.px_per_day = min(max(viewport.px_per_day, self._min_px_per_day()), MAX_PX_PER_DAY)
         span = self.time_width() / viewport.px_per_day
         viewport.t0 = min(max(viewport.t0, scale.MIN_DAYS), scale.MAX_DAYS - span)

@@ -19,6 +19,10 @@ class Overview:
         self.t_start = 0.0
         self.t_end = 1.0
 
+    def follow(self, layout: CanvasLayout) -> None:
+        """Map the strip onto ``layout``'s span (call on every data change)."""
+        self.t_start, self.t_end = self.span_for(layout)
+
     def span_for(self, layout: CanvasLayout) -> tuple[float, float]:
         """Return the stretch of time the strip shows: all events plus a small margin."""
         span = max(layout.t_max - layout.t_min, 1.0)
@@ -37,7 +41,7 @@ class Overview:
         width: float, top: float, palette: QPalette,
     ) -> None:
         """Draw the strip at ``top``: density bars and the current window."""
-        self.t_start, self.t_end = self.span_for(layout)
+        self.follow(layout)
         key = (layout_version, int(width), palette.color(QPalette.ColorRole.Text).rgba())
         if key != self._key:
             self._image = self._render_density(layout, int(width), palette)

@@ -32,6 +32,11 @@ class LanePainter:
         self.atlas = GlyphAtlas()
         self.set_font(font)
 
+    def use_pixel_ratio(self, ratio: float) -> None:
+        """Render glyphs for a device with ``ratio`` device pixels per pixel (HiDPI)."""
+        if ratio != self.atlas.ratio:
+            self.atlas = GlyphAtlas(ratio)
+
     def set_font(self, font: QFont) -> None:
         """Use ``font`` for titles; the small font for counts derives from it."""
         self.font = QFont(font)

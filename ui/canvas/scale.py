@@ -60,8 +60,8 @@ class Level:
 LEVELS: tuple[Level, ...] = (
     Level("minute", "minute", 1, 1 / 1440, "hour"),
     Level("5 minutes", "minute", 5, 5 / 1440, "hour"),
-    Level("15 minutes", "minute", 15, 15 / 1440, "hour"),
-    Level("30 minutes", "minute", 30, 30 / 1440, "hour"),
+    Level("15 minutes", "minute", 15, 15 / 1440, "day"),
+    Level("30 minutes", "minute", 30, 30 / 1440, "day"),
     Level("hour", "hour", 1, 1 / 24, "day"),
     Level("3 hours", "hour", 3, 3 / 24, "day"),
     Level("6 hours", "hour", 6, 6 / 24, "day"),
@@ -164,16 +164,26 @@ def minor_label(moment: datetime, level: Level) -> str:
 
 def major_label(moment: datetime, major: Level) -> str:
     """Return the upper-tier label (the full context) of the stretch starting at ``moment``."""
+    return major_labels(moment, major)[0]
+
+
+def major_labels(moment: datetime, major: Level) -> list[str]:
+    """Return the upper-tier label of the stretch at ``moment``, longest first, then
+    shorter forms for when the stretch is too narrow for it."""
     if major.name == "century":
-        return f"{moment.year - moment.year % 100}s"
+        return [f"{moment.year - moment.year % 100}s"]
     if major.name == "decade":
-        return f"{moment.year - moment.year % 10}s"
+        return [f"{moment.year - moment.year % 10}s"]
     if major.name == "year":
-        return str(moment.year)
+        return [str(moment.year)]
+    month = MONTHS[moment.month - 1]
     if major.name == "month":
-        return f"{MONTHS_LONG[moment.month - 1]} {moment.year}"
-    day = f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-    return day if major.name == "day" else f"{day}, {moment.hour:02d}:00"
+        return [f"{MONTHS_LONG[moment.month - 1]} {moment.year}", f"{month} {moment.year}", month]
+    day = f"{WEEKDAYS[moment.weekday()]} {moment.day} {month} {moment.year}"
+    if major.name == "day":
+        return [day, f"{moment.day} {month} {moment.year}", f"{moment.day} {month}"]
+    hour = f"{moment.hour:02d}:00"
+    return [f"{day}, {hour}", f"{moment.day} {month} {moment.year} {hour}", f"{moment.day} {month} {hour}", hour]
 
 
 def _stepping(level: Level, t_start: float, t_end: float, limit: int):
@@ -201,6 +211,14 @@ def major_ticks(level: Level, t_start: float, t_end: float, limit: int = 2000) -
         return []
     major = MAJOR_LEVELS[level.major]
     return [(days, major_label(moment, major)) for days, moment in _stepping(major, t_start, t_end, limit)]
+
+
+def major_tick_labels(level: Level, t_start: float, t_end: float, limit: int = 2000) -> list[tuple[float, list[str]]]:
+    """Return the upper-tier ticks with every form of their label, longest first."""
+    if level.major is None:
+        return []
+    major = MAJOR_LEVELS[level.major]
+    return [(days, major_labels(moment, major)) for days, moment in _stepping(major, t_start, t_end, limit)]
 
 
 @dataclass(slots=True)

@@ -59,6 +59,7 @@ class GlyphAtlas:
 
     def __init__(self, device_pixel_ratio: float = 1.0) -> None:
         self.size = GLYPH + 2
+        self.ratio = device_pixel_ratio
         self.images: list[QImage] = []
         for status in range(len(STATUS_COLOURS)):
             side = int(self.size * device_pixel_ratio + 0.5)

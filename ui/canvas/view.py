@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from . import scale
 from .axis import measure_label_widths, paint_axis, paint_grid
-from .data import CanvasEvent
+from .data import CanvasEvent, event_kind, status_code
 from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import BAR_PX, CanvasLayout, build_layout
@@ -55,6 +55,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         self._cache_key: tuple | None = None
         self._bands: QImage | None = None
         self._bands_key: tuple | None = None
+        self._fitted = False
         self._init_interaction()
 
     # ----- the contract -----
@@ -80,12 +81,10 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         if not in_place:
             self._relayout()
             return
-        row = self._layout.rows[place[0]]
-        index = row.members[place[1]]
-        new_layout = build_layout([event])  # the status code and kind, computed one way
+        index = self._layout.rows[place[0]].members[place[1]]
         self._layout.events[index] = event
-        self._layout.statuses[index] = new_layout.statuses[0]
-        self._layout.kinds[index] = new_layout.kinds[0]
+        self._layout.statuses[index] = status_code(event.status)
+        self._layout.kinds[index] = event_kind(event)
         self._layout_version += 1
         self._lanes.forget_texts()
         self.update()
@@ -113,6 +112,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             middle = (start + end) / 2
             self._viewport.t0 = middle - width / 2 / self._viewport.px_per_day
         self._set_scroll(row.line * LINE_H - (self.lanes_height() - LINE_H) / 2)
+        self._clamp_zoom()
         self.update()
 
     def fit_all(self) -> None:
@@ -123,7 +123,9 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         span = max(layout.t_max - layout.t_min, 1.0 / 24)
         margin = span * 0.03 + (GLYPH + 4) / max(self.time_width(), 1) * span
         self._viewport.show(layout.t_min - margin, layout.t_max + margin, self.time_width())
+        self._clamp_zoom()
         self._scroll_y = 0.0
+        self._fitted = True  # kept fitted through resizes until the user moves the view
         self.update()
 
     def zoom_to(self, start: datetime, end: datetime) -> None:
@@ -187,6 +189,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
     def _relayout(self) -> None:
         self._layout = build_layout(list(self._events.values()), self._hide_rejected)
         self._layout_version += 1
+        self._overview.follow(self._layout)
         self._lanes.forget_texts()
         self._set_scroll(self._scroll_y)
         self.update()
@@ -195,11 +198,31 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         most = max(0.0, self._layout.line_count * LINE_H - self.lanes_height())
         self._scroll_y = min(max(scroll_y, 0.0), most)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Keep a fitted view fitted; otherwise keep the time at the left edge and the scale."""
+        super().resizeEvent(event)
+        if self._fitted:
+            scroll_y = self._scroll_y
+            self.fit_all()
+            self._set_scroll(scroll_y)
+        else:
+            self._set_scroll(self._scroll_y)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Follow font changes (labels are measured in the widget's font)."""
+        if event.type() == QEvent.Type.FontChange:
+            self._lanes.set_font(self.font())
+            self._label_widths = measure_label_widths(QFontMetricsF(self.font()))
+            self._cache_key = self._bands_key = None
+            self.update()
+        super().changeEvent(event)
+
     # ----- painting -----
     def paint_onto(self, painter: QPainter, width: int, height: int, vector: bool = False) -> None:
         """Draw lanes, events, axis and overview (not selection or hover) at width x height."""
         palette = self.palette()
         lanes_bottom = height - OVERVIEW_H
+        self._lanes.use_pixel_ratio(painter.device().devicePixelRatioF())
         level = scale.choose_level(self._viewport.px_per_day, self._label_widths)
         if vector:
             self._lanes.paint_bands(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
@@ -261,6 +284,14 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             spot = self.glyph_centre(event_id)
             if spot is not None and -20 < spot.x() < self.width() + 20:
                 painter.drawEllipse(spot, GLYPH / 2 + 3, GLYPH / 2 + 3)
+        content_height = self._layout.line_count * LINE_H
+        if content_height > self.lanes_height():
+            # Where the view is among the lanes: a thin bar at the right edge.
+            share = self.lanes_height() / content_height
+            top = AXIS_H + self._scroll_y / content_height * self.lanes_height()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 140))
+            painter.drawRoundedRect(QRectF(self.width() - 5, top, 4, max(share * self.lanes_height(), 12)), 2, 2)
         if self._rubber_band is not None:
             painter.setPen(QPen(highlight, 1))
             painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 50))

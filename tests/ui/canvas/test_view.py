@@ -302,3 +302,42 @@ def test_export_png_to_a_missing_folder_says_so(canvas, tmp_path):
     canvas.set_events(four_statuses())
     with pytest.raises(OSError, match="could not write"):
         canvas.export_png(str(tmp_path / "no" / "such" / "view.png"))
+
+
+def test_clicking_the_overview_moves_the_window_there(canvas, qtbot):
+    events = [day_event(1, datetime(1950, 1, 1)), day_event(2, datetime(2000, 1, 1))]
+    canvas.set_events(events)
+    canvas.zoom_to(datetime(1950, 1, 1), datetime(1951, 1, 1))
+    strip_y = canvas.height() - 10
+    x = canvas.width() * 0.75
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(x), strip_y))
+    wanted = canvas._overview.t_of(int(x), canvas.width())
+    middle = canvas.viewport().t_of(canvas.width() / 2)
+    assert abs(middle - wanted) * canvas.viewport().px_per_day < 1.0
+    assert abs(canvas.viewport().px_per_day * 365 - canvas.width()) < canvas.width() * 0.01  # scale kept
+
+
+def test_shift_wheel_scrolls_the_lanes(canvas):
+    events = [day_event(i + 1, datetime(2010, 1, 1) + i * DAY, group=f"Group {i:02d}") for i in range(40)]
+    canvas.set_events(events)
+    top_before = canvas.glyph_centre(1).y()
+    wheel(canvas, 400, 200, -2, Qt.KeyboardModifier.ShiftModifier)
+    moved = top_before - canvas.glyph_centre(1).y()
+    assert moved > 0
+    # It stops at the last lane.
+    for _ in range(100):
+        wheel(canvas, 400, 200, -3, Qt.KeyboardModifier.ShiftModifier)
+    last = canvas.glyph_centre(40).y()
+    assert canvas.height() - 30 - 18 <= last <= canvas.height() - 30
+
+
+def test_a_fitted_view_stays_fitted_when_resized_until_moved(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    canvas.resize(600, 300)
+    viewport = canvas.viewport()
+    first, last = to_days(datetime(2023, 9, 4)), to_days(datetime(2023, 9, 14))
+    assert 0 < viewport.x_of(first) < 40 and 560 < viewport.x_of(last) < 600
+    wheel(canvas, 300, 150, 1)
+    scale_after_zoom = canvas.viewport().px_per_day
+    canvas.resize(900, 300)
+    assert canvas.viewport().px_per_day == pytest.approx(scale_after_zoom)
