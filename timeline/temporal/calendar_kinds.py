@@ -153,6 +153,8 @@ def resolve_today(resolver, detection) -> Resolution | None:
     pod = _pod_code(groups.get("pod"))
     if word:
         offset = _DAY_WORDS[word]
+        if groups.get("beyond"):
+            offset += 1 if groups["beyond"].lower() == "after" else -1
         pod = pod or ("NI" if word == "tonight" else None)
     else:
         offset = -1 if relation == "last" and pod == "NI" else 0

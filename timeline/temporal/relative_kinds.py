@@ -104,8 +104,11 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
     relation = groups["rel"].lower()
     unit = groups["unit"].lower()
     mod_word = " ".join((groups.get("mod") or "").lower().split())
+    if relation == "the":
+        relation = "this"  # "the end of the year": the DCT's year
     mod = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
-           "the middle of": "MID", "late": "END", "the end of": "END"}.get(mod_word)
+           "the middle of": "MID", "late": "END", "the end of": "END", "the beginning": "START",
+           "the start": "START", "the middle": "MID", "the end": "END"}.get(mod_word)
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
     dct = resolver.dct_day
     if relation == "past" or (unit in ("decade", "century") and relation in ("last", "next", "coming")):

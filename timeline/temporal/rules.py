@@ -137,9 +137,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "today",
-        r"\b(?P<word>today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
+        r"\b(?:the\s+day\s+(?P<beyond>before|after)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+        r"(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
         "today",
         examples=("Officials said [today] that it ended. => 2023-09-12",
+                  "It began [the day before yesterday]. => 2023-09-10",
                   "He arrived [yesterday]. => 2023-09-11",
                   "He will speak [tomorrow morning]. => 2023-09-13TMO",
                   "The vote is [tonight]. => 2023-09-12TNI"),
@@ -215,6 +217,14 @@ RULES: tuple[Rule, ...] = (
         examples=("Prices rose [last week]. => 2023-W36", "It began [last month]. => 2023-08",
                   "Tax rose [this year]. => 2023", "He will visit [early next week]. => 2023-W38",
                   "Trade doubled over the [past decade]. => P10Y", "It fell [last fall]. => 2022-FA"),
+    ),
+    Rule(
+        "end_of_the_unit",
+        r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this)\s+"
+        r"(?P<unit>week|month|year|decade)\b",
+        "relative_unit",
+        examples=("Troops will leave by [the end of the year]. => 2023",
+                  "Talks resume at [the beginning of the month]. => 2023-09"),
     ),
     Rule(
         "season",

@@ -129,14 +129,30 @@ def _date_span(match: re.Match) -> TimeSpan:
 def _apply_mod(span: TimeSpan, mod: str | None) -> TimeSpan:
     if mod not in ("START", "MID", "END"):
         return TimeSpan(span.earliest, span.latest, span.granularity, mod)
-    third = (span.latest - span.earliest) / 3
+    part = {"START": 0, "MID": 1, "END": 2}[mod]
+    start, end = span.earliest, span.latest
     if span.granularity is Granularity.DAY:
         # "early Tuesday" is Tuesday morning: halves of a day read better than thirds.
-        half = (span.latest - span.earliest) / 2
-        begin = span.earliest + half * {"START": 0, "MID": 0.5, "END": 1}[mod]
+        half = (end - start) / 2
+        begin = start + half * (part / 2)
         return TimeSpan(begin, begin + half, span.granularity, mod)
-    offset = {"START": 0, "MID": 1, "END": 2}[mod]
-    return TimeSpan(span.earliest + third * offset, span.earliest + third * (offset + 1), span.granularity, mod)
+    if span.granularity is Granularity.YEAR:
+        # Early/mid/late year: January-April, May-August, September-December.
+        first = _add_months(start.year, 1, 4 * part)
+        return TimeSpan(first, _add_months(start.year, 1, 4 * part + 4), span.granularity, mod)
+    if span.granularity in (Granularity.DECADE, Granularity.CENTURY):
+        years = end.year - start.year
+        cuts = [start.year, start.year + round(years * 0.3), start.year + round(years * 0.7), end.year]
+        return TimeSpan(datetime(max(cuts[part], 1), 1, 1), datetime(cuts[part + 1], 1, 1), span.granularity, mod)
+    length = end - start
+    if length >= timedelta(days=3):
+        # Whole days: "late November" is 21-30 November, not from 08:00 on the 20th.
+        days = length.days
+        cuts = [0, round(days / 3), round(2 * days / 3), days]
+        return TimeSpan(start + timedelta(days=cuts[part]), start + timedelta(days=cuts[part + 1]),
+                        span.granularity, mod)
+    third = length / 3
+    return TimeSpan(start + third * part, start + third * (part + 1), span.granularity, mod)
 
 
 def value_from_span(span: TimeSpan) -> str:

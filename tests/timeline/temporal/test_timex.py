@@ -77,3 +77,18 @@ def test_duration_values(amount, letter, clock, value):
 @pytest.mark.parametrize("value", ["", "P", "PT", "2023-13", "1998-W", "TMO", "2023-09-12TXX", "P3Q"])
 def test_malformed_values(value):
     assert not is_valid_value(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "earliest", "latest"),
+    [
+        ("2023", "END", datetime(2023, 9, 1), datetime(2024, 1, 1)),
+        ("2023", "START", datetime(2023, 1, 1), datetime(2023, 5, 1)),
+        ("1999-12", "START", datetime(1999, 12, 1), datetime(1999, 12, 11)),
+        ("199X", "START", datetime(1990, 1, 1), datetime(1993, 1, 1)),
+        ("199X", "END", datetime(1997, 1, 1), datetime(2000, 1, 1)),
+    ],
+)
+def test_early_mid_late_follow_calendar_lines(value, mod, earliest, latest):
+    span = span_from_value(value, mod)
+    assert (span.earliest, span.latest, span.mod) == (earliest, latest, mod)
