@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/tagger_accuracy.py [--data DIR] [--tools DIR] [--errors FILE]
 
-Strips the gold files with the shared te3input tool, tags each article through the same
-loader and writer as ``timeline tag --format timeml``, scores the output with the shared
+Strips the gold files with the shared te3input tool, tags them with
+``timeline tag --format timeml --out-dir``, scores the output with the shared
 TempEval-3 scorer, and prints the table next to HeidelTime 2.2.1 (news mode, same files).
 The last line is a JSON object with the figures.
 """
@@ -20,21 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.sources import load_article  # noqa: E402
-from timeline.temporal import tag  # noqa: E402
-from timeline.temporal.timeml import timeml_document  # noqa: E402
+from timeline.cli import main as timeline_main  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 HEIDELTIME = {"strict_F1": 81.34, "relaxed_F1": 92.52, "value_F1": 73.09, "type_F1": None}
 
 
 def tag_directory(input_dir: Path, output_dir: Path) -> None:
-    """Tag every .tml file of ``input_dir`` into a TimeML file of the same name."""
-    for path in sorted(input_dir.glob("*.tml")):
-        article = load_article(path)
-        mentions = tag(article.text, article.published)
-        output = timeml_document(article.text, article.published, mentions, path.stem)
-        (output_dir / path.name).write_text(output, encoding="utf-8")
+    """Tag every .tml file of ``input_dir`` with ``timeline tag --format timeml --out-dir``."""
+    files = [str(path) for path in sorted(input_dir.glob("*.tml"))]
+    code = timeline_main(["tag", "--format", "timeml", "--out-dir", str(output_dir), *files])
+    if code != 0:
+        raise SystemExit(f"timeline tag failed with exit code {code}")
 
 
 def main() -> int:
