@@ -59,15 +59,16 @@ def dark_palette() -> QPalette:
 def follow_system_palette(app: QApplication) -> None:
     """Use a dark palette while the system's colour scheme is dark, and follow changes."""
     hints = QGuiApplication.styleHints()
-
-    def apply(scheme: Qt.ColorScheme) -> None:
-        dark = scheme == Qt.ColorScheme.Dark
-        app.setPalette(dark_palette() if dark else app.style().standardPalette())
-
-    apply(hints.colorScheme())
+    apply_scheme(app, hints.colorScheme())
     if not getattr(app, "_timeline_follows_scheme", False):
-        hints.colorSchemeChanged.connect(apply)
+        hints.colorSchemeChanged.connect(lambda scheme: apply_scheme(app, scheme))
         app._timeline_follows_scheme = True
+
+
+def apply_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """Give the app the dark palette for a dark scheme, the style's own otherwise."""
+    dark = scheme == Qt.ColorScheme.Dark
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
 
 
 def seed_paths() -> list[Path]:

@@ -11,13 +11,17 @@ from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
 from ui.transfer import EXPORT_CHOICES
 
 
-def _action(window, menu, name: str, text: str, slot, shortcuts=()) -> QAction:
+def _action(window, menu, name: str, text: str, slot, shortcuts=(), *, review_key: bool = False) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        # The review keys work wherever focus is in the window, except while typing.
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if review_key:
+        # Single keys (A, R, Return, Space...) act only where the analyst reviews, never
+        # while typing in the filter bar or a dialog.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for widget in (window.table, window.canvas, window.source_pane, window.inspector):
+            widget.addAction(action)
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     window.actions_by_name[name] = action
@@ -53,13 +57,13 @@ def build_menus(window) -> None:
     window.actions_by_name["undo"], window.actions_by_name["redo"] = undo, redo
 
     review_menu = bar.addMenu("&Review")
-    _action(window, review_menu, "accept", "Accept", review.accept, ["Return", "Enter", "A"])
-    _action(window, review_menu, "reject", "Reject", review.reject, ["Delete", "R"])
-    _action(window, review_menu, "correct", "Correct date…", review.correct, ["E"])
-    _action(window, review_menu, "note", "Note…", review.annotate, ["N"])
+    _action(window, review_menu, "accept", "Accept", review.accept, ["Return", "Enter", "A"], review_key=True)
+    _action(window, review_menu, "reject", "Reject", review.reject, ["Delete", "R"], review_key=True)
+    _action(window, review_menu, "correct", "Correct date…", review.correct, ["E"], review_key=True)
+    _action(window, review_menu, "note", "Note…", review.annotate, ["N"], review_key=True)
     review_menu.addSeparator()
-    _action(window, review_menu, "next", "Next unreviewed", review.next_unreviewed, ["J", "Space"])
-    _action(window, review_menu, "previous", "Previous", review.previous, ["K"])
+    _action(window, review_menu, "next", "Next unreviewed", review.next_unreviewed, ["J", "Space"], review_key=True)
+    _action(window, review_menu, "previous", "Previous", review.previous, ["K"], review_key=True)
     order_group = QActionGroup(window)
     for mode, caption in ((TIME_ORDER, "Walk in time order"),
                           (CONFIDENCE_ORDER, "Walk lowest confidence first")):

@@ -1,0 +1,116 @@
+"""The window's keyboard, mouse and drop paths: E opens the date editor that reads typed
+text, a click on the canvas selects the row, review keys do nothing while typing in the
+filter box, a drop imports, images export, and the palette follows the system scheme."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from timeline.model import Granularity, Status
+from ui.app import SEEDS, apply_scheme
+from ui.dialogs.date_editor import DateEditor
+from ui.main_window import MainWindow
+from ui.models.event_table import TITLE
+
+
+@pytest.fixture
+def window(qtbot, repo, settings):
+    main = MainWindow(repo, settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    with qtbot.waitSignal(main.loaded, timeout=60_000):
+        main.transfer.import_paths([SEEDS])
+    yield main
+    main.close()
+
+
+def _kim(window):
+    for row in range(window.model.rowCount()):
+        if window.model.data(window.model.index(row, TITLE)).startswith("Kim left for Russia"):
+            return row, window.model.event_at(row)
+    raise AssertionError("no Kim row")
+
+
+def test_e_opens_the_date_editor_and_typed_text_corrects(qtbot, window, repo):
+    row, kim = _kim(window)
+    window.table.selectRow(row)
+    window.table.setFocus()
+    seen = {}
+
+    def answer():
+        editor = QApplication.activeModalWidget()
+        seen["editor"] = isinstance(editor, DateEditor)
+        qtbot.keyClicks(editor.typed, "12 Sep 2023 morning")
+        editor.accept()
+
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(window.table, Qt.Key.Key_E)
+    assert seen["editor"]
+    corrected = repo.get_event(kim.id)
+    assert corrected.status is Status.CORRECTED
+    assert corrected.granularity is Granularity.PART_OF_DAY
+    assert corrected.earliest.date() == datetime(2023, 9, 12).date()
+
+
+def test_click_on_the_canvas_selects_the_row_and_shows_the_source(qtbot, window):
+    row, kim = _kim(window)
+    window.canvas.zoom_to(datetime(2023, 9, 8), datetime(2023, 9, 14))
+    centre = window.canvas.glyph_centre(kim.id)
+    assert centre is not None
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    assert window.selected_ids() == [kim.id]
+    assert window.current_id == kim.id
+    assert window.source_pane.marked_expression() == "Sunday"
+
+
+def test_review_keys_do_nothing_while_typing_in_the_filter(qtbot, window, repo):
+    row, kim = _kim(window)
+    window.table.selectRow(row)
+    box = window.filter_bar.text_edit
+    box.setFocus()
+    qtbot.keyClicks(box, "ra")
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.text() == "r"
+    assert repo.get_event(kim.id).status is Status.UNREVIEWED
+
+
+def test_dropping_a_file_imports_it(qtbot, window, repo, tmp_path):
+    dropped = tmp_path / "2024-05-08-bridge.txt"
+    dropped.write_text("The bridge reopened on Monday after repairs.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=30_000) as finished:
+        window.dropEvent(drop)
+    assert finished.args[0].added == 1
+    assert len(repo.list_articles()) == 2
+
+
+def test_png_and_svg_exports_draw_the_canvas(qtbot, window, tmp_path):
+    png, svg = tmp_path / "timeline.png", tmp_path / "timeline.svg"
+    with qtbot.waitSignal(window.transfer.exportFinished):
+        window.transfer.export_to("png", png)
+    with qtbot.waitSignal(window.transfer.exportFinished):
+        window.transfer.export_to("svg", svg)
+    assert not QImage(str(png)).isNull()
+    assert "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_palette_follows_the_scheme(qapp):
+    try:
+        apply_scheme(qapp, Qt.ColorScheme.Dark)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 100
+        assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 150
+        apply_scheme(qapp, Qt.ColorScheme.Light)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 150
+    finally:
+        qapp.setPalette(qapp.style().standardPalette())
