@@ -94,7 +94,8 @@ def resolve_year(resolver, detection) -> Resolution | None:
     groups = detection.groups
     value = f"{int(groups['year']):04d}"
     mod = _MODS.get((groups.get("mod") or "").lower())
-    return Resolution(value, TimexType.DATE, f"is the year {value} as a whole", 0.9, mod)
+    how = f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
+    return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
 def resolve_decade(resolver, detection) -> Resolution | None:
@@ -102,7 +103,8 @@ def resolve_decade(resolver, detection) -> Resolution | None:
     # TimeBank/AQUAINT write decades as "199X".
     value = f"{int(groups['decade']) // 10:03d}X"
     mod = _MODS.get((groups.get("mod") or "").lower())
-    return Resolution(value, TimexType.DATE, f"is a decade -> {value}", 0.9, mod)
+    how = f"is a decade -> {value}" + (f", modifier {mod}" if mod else "")
+    return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
 def resolve_century(resolver, detection) -> Resolution | None:

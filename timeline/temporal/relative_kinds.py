@@ -132,7 +132,7 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
         value = f"{dct.year // 100:02d}"
     else:
         value = season_value(dct, SEASONS[unit], {-1: "last", 1: "next"}.get(step, "this"))
-    how = f"'{relation} {unit}' counted from the DCT {resolver.describe_dct()} -> {value}"
+    how = f"is counted from the DCT {resolver.describe_dct()} -> {value}" + (f", modifier {mod}" if mod else "")
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
 
 
