@@ -132,8 +132,14 @@ def _not_an_age(text: str, match: re.Match) -> bool:
     if re.match(r"[\s-]*olds?\b", text[match.end():match.end() + 6]):
         return False
     unit = match.group("unit")
-    if match.group("num") and match.group("num").lower() in ("a", "an") and unit.lower().endswith("s"):
+    number = (match.group("num") or "").lower()
+    if number in ("a", "an") and unit.lower().endswith("s"):
         return False  # "a decades-long feud": the article belongs to the noun
+    if number in ("a", "an", "one") and unit.lower() == "second":
+        # "a second term" is an ordinal; "for a second, then" is time.
+        following = re.match(r"\s+([a-z]+)", text[match.end():match.end() + 20])
+        if following and following.group(1) not in ("ago", "later", "earlier", "or", "and", "longer"):
+            return False
     return not (unit[0].isupper() and unit[1:].islower())
 
 

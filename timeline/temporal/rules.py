@@ -276,7 +276,8 @@ RULES: tuple[Rule, ...] = (
         examples=("He has ruled in his [12 years] in power. => P12Y",
                   "A [16-hour] flight. => PT16H", "It lasted [5 1/2 hours]. => PT5H30M",
                   "It took [more than a year]. => P1Y", "He made [seven trips] abroad. => none",
-                  "A [6-year-old] boy. => none", "He hosts [60 Minutes] on CBS. => none"),
+                  "A [6-year-old] boy. => none", "He hosts [60 Minutes] on CBS. => none",
+                  "It will be [a second] betrayal. => none"),
     ),
     Rule(
         "unit_long",
