@@ -36,6 +36,7 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._articles: list[Article] = []
+        self._wanted_article: int | None = None  # a saved choice, kept until articles are known
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self._emit)
         self.status_box = QComboBox()
@@ -85,6 +86,8 @@ class FilterBar(QWidget):
     def set_articles(self, articles: list[Article]) -> None:
         """Offer these articles in the article box, keeping the current choice."""
         chosen = self.article_box.currentData()
+        if chosen is None:
+            chosen = self._wanted_article
         self.article_box.blockSignals(True)
         self.article_box.clear()
         self.article_box.addItem("All articles", None)
@@ -115,7 +118,8 @@ class FilterBar(QWidget):
         index = self.status_box.findData(event_filter.statuses)
         self.status_box.setCurrentIndex(max(index, 0))
         article_ids = sorted(event_filter.article_ids)
-        index = self.article_box.findData(article_ids[0]) if len(article_ids) == 1 else 0
+        self._wanted_article = article_ids[0] if len(article_ids) == 1 else None
+        index = self.article_box.findData(self._wanted_article) if self._wanted_article else 0
         self.article_box.setCurrentIndex(max(index, 0))
         self.text_edit.setText(event_filter.text)
         self.start_edit.setText(f"{event_filter.start:%Y-%m-%d}" if event_filter.start else "")

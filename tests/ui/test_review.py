@@ -81,3 +81,40 @@ def test_undo_refused_when_changed_elsewhere_after(qtbot, repo, add_article):
         session.undo_stack.undo()
     fresh = repo.get_event(event.id)
     assert fresh.status is Status.ACCEPTED and fresh.note == "colleague's note"
+
+
+def test_conflict_on_shared_postgresql(qtbot):
+    """Team mode: two analysts on one PostgreSQL; the second, stale, change is refused."""
+    import os
+    import uuid
+
+    import pytest
+
+    from timeline.model import Article, Event
+
+    url = os.environ.get("TIMELINE_TEST_PG_URL")
+    if not url:
+        if os.environ.get("TIMELINE_REQUIRE_PG") == "1":
+            pytest.fail("TIMELINE_REQUIRE_PG=1 but TIMELINE_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL test server (TIMELINE_TEST_PG_URL)")
+    mine, theirs = open_repository(url), open_repository(url)
+    try:
+        text = f"The talks resumed on Monday. ({uuid.uuid4()})"  # a new article each run
+        event = Event(title="Talks resume", description=text, char_start=0, char_end=28,
+                      expression="Monday", expr_start=20, expr_end=26, timex_type="DATE",
+                      timex_value="2023-09-11", mod=None, earliest=datetime(2023, 9, 11),
+                      latest=datetime(2023, 9, 12), granularity=Granularity.DAY,
+                      confidence=0.8, explanation="test")
+        article_id = mine.add_article(Article(text=text, published=datetime(2023, 9, 12)), [],
+                                      [event]).article_id
+        seen = mine.list_events(article_ids=[article_id])[0]
+        session = ReviewSession(mine, actor="analyst-one")
+        theirs.correct(seen.id, expected_version=seen.version, earliest=datetime(2023, 9, 4),
+                       latest=datetime(2023, 9, 5), granularity=Granularity.DAY, actor="analyst-two")
+        with qtbot.waitSignal(session.refused) as refused:
+            session.reject(seen)
+        assert refused.args[1].status is Status.CORRECTED
+        assert mine.get_event(seen.id).earliest == datetime(2023, 9, 4)
+    finally:
+        mine.close()
+        theirs.close()

@@ -111,3 +111,21 @@ def test_filters_and_order_are_remembered(qtbot, repo, settings, add_article):
         again.reload()
     assert again.model.rowCount() == 1
     again.close()
+
+
+def test_saved_article_filter_is_shown_once_articles_are_listed(qtbot, repo, settings, add_article):
+    add_article(2, title="First")
+    second = add_article(3, title="Second", text_prefix="Later. ")
+    window = _open(qtbot, repo, settings)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()
+    window.filter_bar.article_box.setCurrentIndex(window.filter_bar.article_box.findData(second))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=30_000)
+    window.close()
+
+    again = _open(qtbot, repo, settings)
+    with qtbot.waitSignal(again.loaded, timeout=30_000):
+        again.reload()
+    assert again.filter_bar.article_box.currentData() == second
+    assert again.model.rowCount() == 3
+    again.close()
