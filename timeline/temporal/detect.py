@@ -121,9 +121,8 @@ def _season_context(text: str, match: re.Match) -> bool:
 def _vague_context(text: str, match: re.Match) -> bool:
     word = match.group("word").lower()
     if word == "now":
-        # "now-defunct", "now that" are not the present moment of the article.
-        following = text[match.end():match.end() + 6]
-        return not following.startswith("-") and not re.match(r"\s+that\b", following)
+        # "the now-defunct party" describes a thing, it does not date anything.
+        return not text.startswith("-", match.end())
     return True
 
 
