@@ -278,3 +278,25 @@ def test_a_past_sentence_does_not_inherit_a_future_date():
     events = extract_events(Article(text=text, published=DCT), [
         day(text, "Friday", "2023-09-15")])
     assert [e.expression for e in events] == ["Friday"]
+
+
+@pytest.mark.parametrize(
+    "sentence, date, other, title",
+    [
+        ("Her brother Delfin, who was imprisoned as an anti-Castro activist in the 1960s, "
+         "followed in 1979.", "1960s", "1979",
+         "Her brother Delfin was imprisoned as an anti-Castro activist"),
+        ("Her brother Delfin, who was imprisoned as an anti-Castro activist in the 1960s, "
+         "followed in 1979.", "1979", "1960s", "Her brother Delfin followed"),
+        ("Then came another sister, Georgina, in 1983, followed by Manuel and Lazaro in 1984.",
+         "1983", "1984", "Then came another sister, Georgina"),
+        ("The council met on Monday and voted on Tuesday to raise taxes.", "Monday", "Tuesday",
+         "The council met"),
+    ],
+)
+def test_a_title_never_carries_the_sentences_other_date(sentence, date, other, title):
+    start, other_start = sentence.index(date), sentence.index(other)
+    made = make_title(sentence, start, start + len(date),
+                      [(other_start, other_start + len(other))])
+    assert made == title
+    assert other not in made

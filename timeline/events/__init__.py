@@ -53,7 +53,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     for sentence, own in zip(sentences, by_sentence):
         dating = _dating_mentions(own)
         if not _is_dateline(sentence, own):
-            events.extend(_dated_event(sentence, mention) for mention in dating)
+            events.extend(_dated_event(sentence, mention, dating) for mention in dating)
             events.extend(
                 _open_ended_event(sentence, mention)
                 for mention in own
@@ -153,10 +153,11 @@ def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
     )
 
 
-def _dated_event(sentence: Sentence, mention: Mention) -> Event:
+def _dated_event(sentence: Sentence, mention: Mention, dating: list[Mention] = ()) -> Event:
     offset = sentence.start
+    others = [(m.start - offset, m.end - offset) for m in dating if m is not mention]
     return Event(
-        title=make_title(sentence.text, mention.start - offset, mention.end - offset),
+        title=make_title(sentence.text, mention.start - offset, mention.end - offset, others),
         description=sentence.text,
         char_start=sentence.start,
         char_end=sentence.end,

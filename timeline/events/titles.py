@@ -5,6 +5,7 @@ about 80 characters at a phrase boundary."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 MAX_TITLE = 80
 
@@ -38,9 +39,6 @@ _REPORTING_HEAD = re.compile(
 _ACCORDING_HEAD = re.compile(r"^according\s+to\s+[^,]{1,80},\s*", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,", re.I)
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*$", re.I)
-# Where a long title may end: a comma, a preposition starting a side phrase, or a
-# second verb phrase ("... and is scheduled to ..."); a plain "and" usually joins
-# nouns ("the Kenyan and Tanzanian capitals"), so it is not one.
 # An opening adverbial ("In an apparent bid to ..., ", "However, ") is context, not
 # the event; it is dropped when a main clause follows.
 _INTRO = re.compile(
@@ -52,11 +50,18 @@ _INTRO = re.compile(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|said|says|\w{3,}ed)\b", re.I
 )
+# Where a long title may end: a comma, a preposition starting a side phrase, or a
+# second verb phrase ("... and is scheduled to ..."); a plain "and" usually joins
+# nouns ("the Kenyan and Tanzanian capitals"), so it is not one.
 _SOFT_BREAK = re.compile(
     r",\s+|\s+(?:to|as|after|for|with|amid|while)\s+"
     r"|\s+and\s+(?=(?:is|was|are|were|will|has|have|had|would|could)\b)"
 )
 _MIN_TITLE = 45
+# The date inside "X, who was imprisoned in the 1960s, ...": the relative clause is the event.
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s+(?=[^,]*$)", re.I)
+# What separates the phrases of two dates in one clause ("in 1983, followed by ... in 1984").
+_PHRASE_BREAK = re.compile(r",\s+|\s+and\s+")
 
 
 def clause_around(sentence: str, position: int) -> tuple[int, int]:
@@ -71,16 +76,56 @@ def clause_around(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def make_title(sentence: str, date_start: int | None = None, date_end: int | None = None) -> str:
+def apart_from(
+    sentence: str, span: tuple[int, int], date: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> tuple[int, int, list[tuple[int, int]]]:
+    """Return ``span`` (a clause) narrowed so it holds no date of ``others``, and the
+    asides to cut out of it: the clause ends at the first phrase break after ``date``
+    before a later date; an earlier date inside a relative aside (", who ... 1960s,")
+    is cut out with its aside, otherwise the clause starts after it."""
+    start, end = span
+    asides: list[tuple[int, int]] = []
+    for other_start, other_end in others:
+        if other_start >= date[1] and other_end <= end:
+            found = _PHRASE_BREAK.search(sentence, date[1], other_start)
+            end = found.start() if found else other_start
+        elif other_end <= date[0] and other_start >= start:
+            opening = _RELATIVE_OPEN.search(sentence, start, other_start)
+            closing = sentence.find(",", other_end, date[0])
+            if opening and closing >= 0:
+                asides.append((opening.start(), closing + 1))
+                continue
+            found = _PHRASE_BREAK.search(sentence, other_end, date[0])
+            start = found.end() if found else other_end
+    return start, end, asides
+
+
+def make_title(
+    sentence: str,
+    date_start: int | None = None,
+    date_end: int | None = None,
+    other_dates: Sequence[tuple[int, int]] = (),
+) -> str:
     """Return a short title for the event a sentence reports.
 
     ``date_start``/``date_end`` are offsets of the date phrase inside ``sentence``
-    (None for an undated sentence); that phrase is left out of the title.
+    (None for an undated sentence); that phrase is left out of the title, and so is
+    the phrase of any of ``other_dates`` (the spans of the sentence's other dates).
     """
     if date_start is not None and date_end is not None:
-        clause_start, clause_end = clause_around(sentence, date_start)
-        before = _PREPOSITION_BEFORE.sub("", sentence[clause_start:date_start])
+        clause = clause_around(sentence, date_start)
+        clause_start, clause_end, asides = apart_from(
+            sentence, clause, (date_start, date_end), other_dates)
+        before = sentence[clause_start:date_start]
+        for aside_start, aside_end in sorted(asides, reverse=True):
+            before = (before[: aside_start - clause_start] + " "
+                      + before[aside_end - clause_start:])
         after = sentence[date_end:clause_end]
+        relative = _RELATIVE_OPEN.search(before)
+        if relative:
+            before = before[: relative.start()] + " " + before[relative.end():]
+            after = after.split(",", 1)[0]
+        before = _PREPOSITION_BEFORE.sub("", before)
         if before.rstrip().endswith(",") or not before.strip():
             after = re.sub(r"^\s*,\s*", " ", after)
         text = before + after
