@@ -124,7 +124,7 @@ def resolve_weekday(resolver, detection) -> Resolution | None:
     weekday = WEEKDAYS[groups["weekday"].lower()]
     relation = (groups.get("rel") or "").lower() or None
     # "Wednesday's ruling" names something that has happened.
-    tense = PAST if groups.get("poss") else resolver.tense(detection)
+    tense = PAST if groups.get("tail") else resolver.tense(detection)
     day = weekday_by_tense(resolver.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None)
     value = _day_value(day)
     if day == resolver.dct_day and relation not in ("last", "next"):

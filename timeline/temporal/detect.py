@@ -95,7 +95,7 @@ def _year_context(text: str, match: re.Match) -> bool:
 
 
 def _weekday_not_name(text: str, match: re.Match) -> bool:
-    if match.group("poss"):
+    if match.group("tail"):
         return True  # "Friday's edition" is a day; names have no possessive
     following = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end())).lower()
     return following not in WEEKDAY_NAME_WORDS
@@ -160,8 +160,13 @@ def detect(text: str) -> list[Detection]:
     candidates: list[tuple[int, int, int, re.Match, Rule]] = []
     for index, (rule, pattern) in enumerate(compiled_rules()):
         guard = GUARDS.get(rule.guard) if rule.guard else None
+        has_lead, has_tail = "lead" in pattern.groupindex, "tail" in pattern.groupindex
         for match in pattern.finditer(text):
             start, end = match.span()
+            if has_lead and match.group("lead") is not None:
+                start = match.end("lead")
+            if has_tail and match.group("tail") is not None and match.end("tail") == end:
+                end = match.start("tail")
             # Leading/trailing blanks come from optional parts; keep spans tight.
             while start < end and text[start].isspace():
                 start += 1

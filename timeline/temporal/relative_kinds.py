@@ -84,7 +84,10 @@ def resolve_offset(resolver, detection) -> Resolution | None:
         value = _value_at(day, letter, multiplier)
     what = "the reference time" if on_reference else "the DCT"
     how = f"counts {steps:+d}{letter} from {what} {base.isoformat()} -> {value}"
-    mod = _POINT_MODS.get(_mod(groups.get("q")))
+    qualifier = " ".join((groups.get("q") or groups.get("lead") or "").lower().split())
+    mod = _POINT_MODS.get(_mod(qualifier))
+    if mod:
+        how += f", modifier {mod} ('{qualifier}')"
     return Resolution(value, TimexType.DATE, how, 0.8, mod, on_reference)
 
 
@@ -140,7 +143,7 @@ def resolve_duration(resolver, detection) -> Resolution | None:
     groups = detection.groups
     unit_word = groups.get("unit") or groups.get("plural")
     letter, multiplier, clock = _unit(unit_word)
-    quantity = " ".join((groups.get("q") or "").lower().split())
+    quantity = " ".join((groups.get("q") or groups.get("lead") or "").lower().split())
     number = groups.get("num")
     amount = number_value(number) if number else None
     if number is None and not quantity and not unit_word.lower().endswith("s"):
@@ -149,7 +152,8 @@ def resolve_duration(resolver, detection) -> Resolution | None:
         amount *= multiplier
     value = duration_value(amount, letter, clock)
     mod = _mod(quantity)
-    return Resolution(value, TimexType.DURATION, f"is a duration, not a date -> {value}", 0.85, mod)
+    how = f"is a duration, not a date -> {value}" + (f", modifier {mod} ('{quantity}')" if mod else "")
+    return Resolution(value, TimexType.DURATION, how, 0.85, mod)
 
 
 _SET_ADVERBS = {

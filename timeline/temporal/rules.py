@@ -2,7 +2,9 @@
 
 Each rule's ``pattern`` is a regular expression whose ``{NAME}`` fragments come from
 ``lexicon.FRAGMENTS`` and whose named groups feed the resolver named by ``kind``
-(``resolve.py``). ``guard`` names an extra check on the context (``detect.GUARDS``).
+(``resolve.py``). Groups named ``lead`` and ``tail`` are context read by the resolver but
+left out of the expression's extent, as TimeML annotators do ("about [three days]",
+"[Friday]'s ruling"). ``guard`` names an extra check on the context (``detect.GUARDS``).
 ``examples`` are sentences with the expected expression in [brackets] and its TIMEX3
 value after ``=>``, read against the example document date (Tuesday 12 September 2023);
 the test suite runs every one of them.
@@ -120,8 +122,8 @@ RULES: tuple[Rule, ...] = (
     # --- weekdays, today, parts of days, clock times -------------------------------------
     Rule(
         "weekday",
-        r"\b(?:(?P<rel>last|next|this|early|late|earlier|later)(?:\s+on)?\s+)?(?P<weekday>{WEEKDAY})"
-        r"(?P<poss>'s)?(?:\s+(?P<pod>{POD}))?\b",
+        r"\b(?:(?P<lead>earlier|later)\s+)?(?:(?P<rel>last|next|this|early|late)(?:\s+on)?\s+)?"
+        r"(?P<weekday>{WEEKDAY})(?P<tail>'s)?(?:\s+(?P<pod>{POD}))?\b",
         "weekday",
         guard="weekday_not_name",
         examples=(
@@ -131,7 +133,8 @@ RULES: tuple[Rule, ...] = (
             "Kim entered Russia [early on Tuesday]. => 2023-09-12TMO",
             "The train left [Monday night]. => 2023-09-11TNI",
             "A column in the [Sunday] Times said so. => none",
-            "It ran on the front of [Friday's] edition. => 2023-09-08",
+            "Earlier [Friday], the talks ended. => 2023-09-08",
+            "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
         ),
     ),
@@ -200,7 +203,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "offset",
-        r"\b(?:(?P<q>about|almost|nearly|some|around|roughly|more\s+than|less\s+than|over|just|only)\s+)?"
+        r"\b(?:(?P<lead>about|almost|nearly|some|around|roughly|approximately|just|only)\s+)?"
+        r"(?:(?P<q>more\s+than|less\s+than|over)\s+)?"
         r"(?P<num>{NUMBER})?[\s-]*(?P<unit>{UNITS}|{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
         "offset",
         examples=("The war ended [50 years ago]. => 1973",
@@ -268,14 +272,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"\b(?:(?P<q>about|almost|nearly|some|around|roughly|approximately|more\s+than|less\s+than|over"
-        r"|under|at\s+least|at\s+most|up\s+to|just|only|another)\s+)?(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
+        r"\b(?:(?P<lead>about|almost|nearly|some|around|roughly|approximately|just|only)\s+)?"
+        r"(?:(?P<q>more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|another)\s+)?"
+        r"(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
         r"(?P<unit>{UNITS}|{UNIT})(?:-long)?\b",
         "duration",
         guard="not_an_age",
         examples=("He has ruled in his [12 years] in power. => P12Y",
                   "A [16-hour] flight. => PT16H", "It lasted [5 1/2 hours]. => PT5H30M",
-                  "It took [more than a year]. => P1Y", "He made [seven trips] abroad. => none",
+                  "It took [more than a year]. => P1Y", "It took about [three weeks]. => P3W", "He made [seven trips] abroad. => none",
                   "A [6-year-old] boy. => none", "He hosts [60 Minutes] on CBS. => none",
                   "It will be [a second] betrayal. => none"),
     ),
