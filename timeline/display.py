@@ -284,10 +284,11 @@ def format_span(
     ``mod`` is an ARCHITECTURE/TIMEX3 modifier (early/START, mid, late/END, approx,
     before, after, on_or_before, on_or_after); others are ignored.
     """
-    try:
-        granularity = Granularity(granularity)
-    except ValueError:
-        granularity = Granularity.UNKNOWN
+    if not isinstance(granularity, Granularity):
+        try:
+            granularity = Granularity(granularity)
+        except ValueError:
+            granularity = Granularity.UNKNOWN
     if earliest is None or latest is None:
         return _open_ended_label(earliest, latest, granularity, expression)
     if latest <= earliest:  # a point in time, or a span given backwards: show its start
@@ -297,6 +298,8 @@ def format_span(
         granularity = _finest_fit(earliest, latest)
     label = _one_whole_unit_label(earliest, latest, granularity) or _interval_label(
         earliest, latest, granularity)
+    if not mod:
+        return label
     day_or_finer = latest - earliest <= ONE_DAY and granularity not in (
         Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)
     return _apply_mod(label, mod, day_or_finer)

@@ -113,36 +113,47 @@ def csv_rows(
 ) -> Iterable[list[str]]:
     """Yield the cells of each event, in time order, guarded when ``formula_guard``."""
     guard = guard_formula if formula_guard else _unchanged
-    # Many events share an article or a date: their cells are made (and guarded) once.
+    triggers = FORMULA_TRIGGERS if formula_guard else ""
+    # Many events share an article: its cells are made (and guarded) once.
     article_cache: dict[int | None, tuple[str, str, str, str]] = {}
-    date_cache: dict[tuple, tuple[str, str, str]] = {}
     for event in in_time_order(events):
         article = article_cache.get(event.article_id)
         if article is None:
             article = article_cache[event.article_id] = tuple(
                 guard(cell) for cell in article_cells(articles.get(event.article_id)))
         earliest, latest = event.earliest, event.latest
-        date_key = (earliest, latest, event.granularity, event.mod, event.status,
-                    event.expression if earliest is None or latest is None else None)
-        dates = date_cache.get(date_key)
-        if dates is None:
-            dates = date_cache[date_key] = (_iso(earliest), _iso(latest), guard(date_display(event)))
-        timex_value, expression, note = event.timex_value, event.expression, event.note
+        # The guard is written out inline here: this loop runs once per exported event.
+        title, description, explanation = event.title, event.description, event.explanation
+        timex_value, expression, note = event.timex_value or "", event.expression or "", event.note or ""
+        if triggers:
+            if title and title[0] in triggers:
+                title = "'" + title
+            if description and description[0] in triggers:
+                description = "'" + description
+            if explanation and explanation[0] in triggers:
+                explanation = "'" + explanation
+            if timex_value and timex_value[0] in triggers:
+                timex_value = "'" + timex_value
+            if expression and expression[0] in triggers:
+                expression = "'" + expression
+            if note and note[0] in triggers:
+                note = "'" + note
+        reviewed_at = event.reviewed_at
         yield [
             "" if event.id is None else str(event.id),
-            dates[0],
-            dates[1],
+            "" if earliest is None else earliest.isoformat(),
+            "" if latest is None else latest.isoformat(),
             GRANULARITY_TEXT[event.granularity],
-            dates[2],
-            "" if timex_value is None else guard(timex_value),
-            "" if expression is None else guard(expression),
-            guard(event.title),
-            guard(event.description),
+            guard(date_display(event)),
+            timex_value,
+            expression,
+            title,
+            description,
             STATUS_TEXT[event.status],
             repr(float(event.confidence)),
-            guard(event.explanation),
-            "" if note is None else guard(note),
-            "" if event.reviewed_at is None else event.reviewed_at.isoformat(),
+            explanation,
+            note,
+            "" if reviewed_at is None else reviewed_at.isoformat(),
             *article,
             str(event.char_start),
             str(event.char_end),
