@@ -73,10 +73,16 @@ def paint_axis(
         painter.drawLine(QLineF(round(x) + 0.5, 0, round(x) + 0.5, AXIS_H))
     minors = scale.ticks(level, t_left, t_right)
     painter.setPen(faded(text, 200))
+    # Hours, minutes and weeks name an instant: the label starts at its tick. Days, months
+    # and years name a stretch: the label sits in the middle of it.
+    at_tick = level.unit in ("hour", "minute", "week")
     for index, (days, label) in enumerate(minors):
         x = viewport.x_of(days)
         x_next = viewport.x_of(minors[index + 1][0]) if index + 1 < len(minors) else viewport.x_of(
             days + level.min_days
         )
         painter.drawLine(QLineF(round(x) + 0.5, AXIS_H - 6, round(x) + 0.5, AXIS_H))
-        painter.drawText(QRectF(x, half, x_next - x, half - 2), Qt.AlignmentFlag.AlignCenter, label)
+        if at_tick:
+            painter.drawText(QRectF(x + 3, half, x_next - x - 3, half - 2), Qt.AlignmentFlag.AlignVCenter, label)
+        else:
+            painter.drawText(QRectF(x, half, x_next - x, half - 2), Qt.AlignmentFlag.AlignCenter, label)

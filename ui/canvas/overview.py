@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette, QPen
 
 from .layout import CanvasLayout
-from .scale import Viewport
+from .scale import Viewport, from_days
 from .style import OVERVIEW_H, faded
 
 
@@ -60,9 +60,16 @@ class Overview:
         painter.drawRect(QRectF(left, top + 1.5, right - left, OVERVIEW_H - 3))
         painter.setPen(QPen(faded(palette.color(QPalette.ColorRole.WindowText), 90), 1))
         painter.drawLine(0, int(top), int(width), int(top))
+        # The years the strip runs between, so the window's place reads as a date.
+        painter.setPen(faded(palette.color(QPalette.ColorRole.WindowText), 150))
+        first, last = from_days(self.t_start).year, from_days(self.t_end).year
+        box = QRectF(4, top + 2, width - 8, OVERVIEW_H - 4)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(first))
+        if last != first:
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(last))
 
     def _render_density(self, layout: CanvasLayout, width: int, palette: QPalette) -> QImage:
-        bins = max(1, width // 2)
+        bins = max(1, width // 3)
         counts = layout.density(self.t_start, self.t_end, bins)
         image = QImage(max(width, 1), OVERVIEW_H, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
@@ -73,6 +80,6 @@ class Overview:
             if count:
                 # Square root so sparse stretches still show.
                 height = max(1.0, (count / peak) ** 0.5 * (OVERVIEW_H - 6))
-                painter.fillRect(QRectF(index * 2, OVERVIEW_H - 3 - height, 2, height), colour)
+                painter.fillRect(QRectF(index * 3, OVERVIEW_H - 3 - height, 2, height), colour)
         painter.end()
         return image

@@ -11,14 +11,12 @@ from __future__ import annotations
 from math import ceil, floor
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetricsF, QGradient, QImage, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
-)
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
 
-from .data import KIND_INTERVAL, KIND_UNCERTAIN
+from .bars import paint_bar
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
-from .style import AXIS_H, BAR_H, GLYPH, LINE_H, STATUS_COLOURS, GlyphAtlas, draw_glyph, faded
+from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, faded
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
 _LABEL_CACHE_LIMIT = 20000
@@ -196,7 +194,7 @@ class LanePainter:
             index = members[first]
             status = statuses[index]
             if x1 - x0 >= BAR_PX:
-                self._paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector)
+                paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector)
                 cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1
             else:
                 cx = (x0 + x1) / 2
@@ -215,95 +213,6 @@ class LanePainter:
             if room >= LABEL_MIN_PX and (text := self._title(index, events[index].title, room)):
                 painter.drawStaticText(QPointF(label_left, label_top), text)
 
-    def _paint_bar(self, painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float,
-                   width: float, vector: bool) -> None:
-        top = mid_y - BAR_H / 2
-        # Clipped to the view: far zoomed in, a decade is 10^9 px, beyond what Qt can raster.
-        left, right = max(x0, -2.0), min(x1, width + 2)
-        if kind == KIND_INTERVAL:
-            painter.setPen(_INTERVAL_PENS[status])
-            painter.setBrush(_INTERVAL_FILLS[status])
-            painter.drawRect(QRectF(left, top, right - left, BAR_H))
-            return
-        # Uncertain stretches fade in and out: no edge claims a precise moment.
-        coarse = kind == KIND_UNCERTAIN
-        if x1 - x0 <= _SOFT_MAX_PX / 0.3:
-            # Narrow bars: a pre-rendered soft bar, stretched (a blit, not a gradient fill).
-            painter.drawImage(QRectF(x0, top, x1 - x0, BAR_H), _soft_image(status, coarse))
-            return
-        if vector:
-            bucket = min(int(_SOFT_MAX_PX / (right - left) * 40), 12)  # soft share, in 1/40
-            painter.fillRect(QRectF(left, top, right - left, BAR_H), _soft_brush(status, coarse, bucket))
-            return
-        edge = _SOFT_MAX_PX
-        fade_in, fade_out, solid = _soft_parts(status, coarse)
-        if x0 + edge > -2:
-            painter.drawImage(QRectF(x0, top, edge, BAR_H), fade_in)
-        middle_left, middle_right = max(x0 + edge, -2.0), min(x1 - edge, width + 2)
-        if middle_right > middle_left:
-            painter.fillRect(QRectF(middle_left, top, middle_right - middle_left, BAR_H), solid)
-        if x1 - edge < width + 2:
-            painter.drawImage(QRectF(x1 - edge, top, edge, BAR_H), fade_out)
-
-
-_INTERVAL_PENS = [QPen(colour.darker(120), 1) for colour in STATUS_COLOURS]
-_INTERVAL_FILLS = [QBrush(faded(colour, 170)) for colour in STATUS_COLOURS]
-_SOFT_BRUSHES: dict[tuple[int, bool, int], QBrush] = {}
-_SOFT_IMAGES: dict[tuple[int, bool], QImage] = {}
-_SOFT_MAX_PX = 28.0  # the widest a soft edge gets
-
-
-def _soft_image(status: int, coarse: bool) -> QImage:
-    """Return a small soft bar (30% fade at each end) to stretch over narrow bars."""
-    key = (status, coarse)
-    image = _SOFT_IMAGES.get(key)
-    if image is None:
-        image = QImage(64, BAR_H, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.fillRect(QRectF(0, 0, 64, BAR_H), _soft_brush(status, coarse, 12))
-        painter.end()
-        image = _SOFT_IMAGES[key] = image
-    return image
-
-
-_SOFT_PARTS: dict[tuple[int, bool], tuple[QImage, QImage, QColor]] = {}
-
-
-def _soft_parts(status: int, coarse: bool) -> tuple[QImage, QImage, QColor]:
-    """Return the fade-in edge, the fade-out edge and the middle colour of a wide soft bar."""
-    key = (status, coarse)
-    parts = _SOFT_PARTS.get(key)
-    if parts is None:
-        edge = int(_SOFT_MAX_PX)
-        colour, alpha = STATUS_COLOURS[status], (80 if coarse else 55)
-        fade_in = QImage(edge, BAR_H, QImage.Format.Format_ARGB32_Premultiplied)
-        fade_in.fill(Qt.GlobalColor.transparent)
-        gradient = QLinearGradient(0, 0, edge, 0)
-        gradient.setColorAt(0.0, faded(colour, 0))
-        gradient.setColorAt(1.0, faded(colour, alpha))
-        painter = QPainter(fade_in)
-        painter.fillRect(QRectF(0, 0, edge, BAR_H), QBrush(gradient))
-        painter.end()
-        fade_out = fade_in.flipped(Qt.Orientation.Horizontal)
-        parts = _SOFT_PARTS[key] = (fade_in, fade_out, faded(colour, alpha))
-    return parts
-
-
-def _soft_brush(status: int, coarse: bool, bucket: int) -> QBrush:
-    """Return the fade-in/fade-out brush, relative to the bar's own box (so it is cached)."""
-    key = (status, coarse, bucket)
-    brush = _SOFT_BRUSHES.get(key)
-    if brush is None:
-        colour, alpha, soft = STATUS_COLOURS[status], (80 if coarse else 55), max(bucket, 1) / 40
-        gradient = QLinearGradient(0, 0, 1, 0)
-        gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
-        gradient.setColorAt(0.0, faded(colour, 0))
-        gradient.setColorAt(soft, faded(colour, alpha))
-        gradient.setColorAt(1.0 - soft, faded(colour, alpha))
-        gradient.setColorAt(1.0, faded(colour, 0))
-        brush = _SOFT_BRUSHES[key] = QBrush(gradient)
-    return brush
 
 def _visible_lines(scroll_y: float, lanes_bottom: float) -> tuple[int, int]:
     return floor(scroll_y / LINE_H), ceil((scroll_y + lanes_bottom - AXIS_H) / LINE_H)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from . import scale
 from .axis import measure_label_widths, paint_axis, paint_grid
 from .data import CanvasEvent, event_kind, status_code
+from .export import write_png, write_svg
 from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import BAR_PX, CanvasLayout, build_layout
@@ -146,28 +147,12 @@ class TimelineCanvas(CanvasInteraction, QWidget):
     def export_png(self, path: str, width: int | None = None, height: int | None = None) -> None:
         """Write the current view to a PNG (at ``width`` x ``height``, default the widget's
         size; the same time window). Raises OSError when the file cannot be written."""
-        width, height = width or self.width(), height or self.height()
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(image)
-        self.paint_onto(painter, width, height)
-        painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"could not write the image to {path}")
+        write_png(self, path, width, height)
 
     def export_svg(self, path: str) -> None:
-        """Write the current view to an SVG file, glyphs as vector shapes."""
-        from PySide6.QtSvg import QSvgGenerator  # only export needs the SVG module
-
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(QSize(self.width(), self.height()))
-        generator.setViewBox(QRectF(0, 0, self.width(), self.height()))
-        generator.setTitle("Timeline")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise OSError(f"could not write the drawing to {path}")
-        self.paint_onto(painter, self.width(), self.height(), vector=True)
-        painter.end()
+        """Write the current view to an SVG file, glyphs as vector shapes. Raises OSError
+        when the file cannot be written."""
+        write_svg(self, path)
 
     # ----- geometry -----
     def time_width(self) -> float:

@@ -341,3 +341,23 @@ def test_a_fitted_view_stays_fitted_when_resized_until_moved(canvas, qtbot):
     scale_after_zoom = canvas.viewport().px_per_day
     canvas.resize(900, 300)
     assert canvas.viewport().px_per_day == pytest.approx(scale_after_zoom)
+
+
+def test_a_bigger_png_shows_the_same_time_window(canvas, tmp_path):
+    canvas.set_events(four_statuses())
+    t_left, t_right = canvas.viewport().t_of(0), canvas.viewport().t_of(canvas.width())
+    canvas.export_png(str(tmp_path / "big.png"), canvas.width() * 2, canvas.height())
+    assert (canvas.viewport().t_of(0), canvas.viewport().t_of(canvas.width())) == (t_left, t_right)
+    big = QImage(str(tmp_path / "big.png"))
+    # The accepted event's day starts at twice its x in the twice-as-wide picture; its glyph
+    # sits at the same offset from that start.
+    spot = canvas.glyph_centre(2)
+    day_start = canvas.viewport().x_of(to_days(datetime(2023, 9, 7)))
+    x_big = 2 * day_start + (spot.x() - day_start)
+    assert close(big.pixelColor(int(x_big), int(spot.y())), STATUS_COLOURS[1], 60)
+
+
+def test_export_svg_to_a_missing_folder_says_so(canvas, tmp_path):
+    canvas.set_events(four_statuses())
+    with pytest.raises(OSError, match="could not write"):
+        canvas.export_svg(str(tmp_path / "no" / "view.svg"))

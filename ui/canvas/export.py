@@ -1,0 +1,59 @@
+"""Export of the canvas's current view: PNG at any size, SVG with vector glyphs.
+
+Both show the same stretch of time as the widget does; a larger PNG gets the same window
+drawn with more pixels per day, and more lanes if it is taller.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
+
+
+@contextmanager
+def _same_time_window(canvas, width: int) -> Iterator[None]:
+    """Stretch the canvas's scale to ``width`` px for the duration, then put it back."""
+    viewport = canvas.viewport()
+    saved = (viewport.t0, viewport.px_per_day)
+    viewport.px_per_day *= width / canvas.time_width()
+    try:
+        yield
+    finally:
+        viewport.t0, viewport.px_per_day = saved
+
+
+def write_png(canvas, path: str | Path, width: int | None = None, height: int | None = None) -> None:
+    """Write the canvas's view to a PNG at ``width`` x ``height`` (default: the widget's
+    size). Raises OSError with a one-line message when the file cannot be written."""
+    width, height = int(width or canvas.width()), int(height or canvas.height())
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    with _same_time_window(canvas, width):
+        canvas.paint_onto(painter, width, height)
+    painter.end()
+    if not Path(path).parent.is_dir() or not image.save(str(path), "PNG"):
+        raise OSError(f"could not write the image to {path}")
+
+
+def write_svg(canvas, path: str | Path) -> None:
+    """Write the canvas's view to an SVG file, glyphs and soft bars as vector shapes.
+    Raises OSError with a one-line message when the file cannot be written."""
+    from PySide6.QtSvg import QSvgGenerator  # only export needs the SVG module
+
+    if not Path(path).parent.is_dir():
+        raise OSError(f"could not write the drawing to {path}: no such folder")
+    width, height = canvas.width(), canvas.height()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle("Timeline")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"could not write the drawing to {path}")
+    canvas.paint_onto(painter, width, height, vector=True)
+    painter.end()
