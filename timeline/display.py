@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from timeline.model import Granularity
+from timeline.model import Event, Granularity, Status
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -324,4 +324,16 @@ def _open_ended_label(
     return "open-ended"
 
 
-__all__ = ["format_span"]
+def format_event_date(event: Event) -> str:
+    """Return the event's date as a person reads it, the same in the app and the exports.
+
+    A corrected event reads as the analyst set it: the tagger's modifier ("early",
+    "about") described the tagger's reading, not the corrected interval. An event with
+    no interval names its expression ("open-ended (after the forum)").
+    """
+    mod = None if event.status is Status.CORRECTED else event.mod
+    return format_span(event.earliest, event.latest, event.granularity, mod,
+                       expression=event.expression)
+
+
+__all__ = ["format_event_date", "format_span"]

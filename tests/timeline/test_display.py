@@ -188,3 +188,23 @@ def test_the_quick_path_for_whole_units_agrees_with_the_general_one(moment, gran
     assert quick == display._interval_label(start, end, granularity)
     # one microsecond off either end is not a whole unit any more
     assert display._one_whole_unit_label(start, end + timedelta(microseconds=1), granularity) is None
+
+
+def test_an_events_date_drops_the_taggers_modifier_once_the_analyst_corrected_it():
+    from timeline.display import format_event_date
+    from timeline.model import Event, Status
+
+    early = Event(title="Kim enters Russia", description="...", char_start=0, char_end=3,
+                  expression="early on Tuesday", expr_start=0, expr_end=16, timex_type="DATE",
+                  timex_value="2023-09-12", mod="START", earliest=datetime(2023, 9, 12),
+                  latest=datetime(2023, 9, 13), granularity=Granularity.DAY, confidence=0.8,
+                  explanation="")
+    assert format_event_date(early) == "Tue 12 Sep 2023, early"
+    from dataclasses import replace
+
+    corrected = replace(early, status=Status.CORRECTED, earliest=datetime(2023, 9, 11),
+                        latest=datetime(2023, 9, 12))
+    assert format_event_date(corrected) == "Mon 11 Sep 2023"
+    forum = replace(early, expression="after the forum", earliest=None, latest=None,
+                    granularity=Granularity.UNKNOWN, mod=None)
+    assert format_event_date(forum) == "open-ended (after the forum)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from timeline.display import format_span
+from timeline.display import format_event_date
 from timeline.model import Article, Event, Granularity, Status
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -55,14 +55,8 @@ def in_time_order(events: Iterable[Event]) -> list[Event]:
 
 
 def date_display(event: Event) -> str:
-    """Return the event's date as a person reads it (see timeline.display).
-
-    A corrected event reads as the analyst set it: the tagger's modifier ("early",
-    "about") described the tagger's reading, not the corrected interval.
-    """
-    mod = None if event.status is Status.CORRECTED else event.mod
-    return format_span(event.earliest, event.latest, event.granularity, mod,
-                       expression=event.expression)
+    """Return the event's date as a person reads it (timeline.display.format_event_date)."""
+    return format_event_date(event)
 
 
 def _iso(moment: datetime | None) -> str:
