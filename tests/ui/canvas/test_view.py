@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from ui.canvas.data import CanvasEvent
 from ui.canvas.hits import hit_at, tooltip_html
@@ -361,3 +361,14 @@ def test_export_svg_to_a_missing_folder_says_so(canvas, tmp_path):
     canvas.set_events(four_statuses())
     with pytest.raises(OSError, match="could not write"):
         canvas.export_svg(str(tmp_path / "no" / "view.svg"))
+
+
+def test_hovering_a_glyph_shows_its_tooltip(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    spot = canvas.glyph_centre(2).toPoint()
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, spot, canvas.mapToGlobal(spot)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "Event 2" in QToolTip.text() and "on day 2" in QToolTip.text()
+    empty = QPoint(canvas.width() - 20, canvas.height() - 60)
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, empty, canvas.mapToGlobal(empty)))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
