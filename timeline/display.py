@@ -1,8 +1,9 @@
 """Dates as a person reads them: "Tue 12 Sep 2023", "Sep 2023", "Q3 2023", "1990s".
 
-One function, :func:`format_span`, turns a half-open interval ``[earliest, latest)``
-with its granularity (and TIMEX3-style modifier) into a short label. The desktop app,
-the review table and every export use it, so a date reads the same everywhere.
+:func:`format_span` turns a half-open interval ``[earliest, latest)`` with its
+granularity (and TIMEX3-style modifier) into a short label; :func:`format_event_date`
+does it for an Event, minding the analyst's corrections. The desktop app, the review
+table and every export use them, so a date reads the same everywhere.
 
 Names of days and months are spelled out here rather than taken from ``strftime``:
 the label must not change with the machine's locale, and it must work before 1900.
@@ -95,10 +96,13 @@ def _unit_bounds(moment: datetime, granularity: Granularity) -> tuple[datetime, 
 # --- labels for one unit ---
 
 
+ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+
+
 def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
+    if 10 <= number % 100 <= 20:  # 11th, 12th, 13th
         return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+    return f"{number}{ORDINAL_SUFFIXES.get(number % 10, 'th')}"
 
 
 def _day_label(moment: datetime, weekday: bool = True) -> str:
