@@ -207,7 +207,8 @@ class LanePainter:
                 continue  # only the tail of a glyph just left of the view: no title
             label_left = max(cx + GLYPH / 2 + 3, 0.0)
             if number < last:
-                room = (starts[runs[number + 1][0]] - t0) * ppd - label_left - 4
+                # Up to the next glyph, which may reach half a glyph left of its start.
+                room = (starts[runs[number + 1][0]] - t0) * ppd - GLYPH / 2 - 3 - label_left
             else:
                 room = width - label_left
             if room >= LABEL_MIN_PX and (text := self._title(index, events[index].title, room)):
