@@ -300,3 +300,24 @@ def test_a_title_never_carries_the_sentences_other_date(sentence, date, other, t
                       [(other_start, other_start + len(other))])
     assert made == title
     assert other not in made
+
+
+@pytest.mark.parametrize(
+    "sentence, date, other, title",
+    [
+        ("In contrast to Thursday, when two exile leaders were arrested, protesters in Miami "
+         "were much calmer Friday.", "Thursday", "Friday", "Two exile leaders were arrested"),
+        ("In contrast to Thursday, when two exile leaders were arrested, protesters in Miami "
+         "were much calmer Friday.", "Friday", "Thursday", "Protesters in Miami were much calmer"),
+        ("Records show he was found guilty of drunken driving at least twice from 1991 to 1997.",
+         "1997", "1991", "Records show he was found guilty of drunken driving at least twice"),
+        ("The embassy bombings, on Aug. 7, killed 247 people in Kenya.", "Aug. 7", None,
+         "The embassy bombings killed 247 people in Kenya"),
+        ("Tens of thousands rallied in Havana, the government said Friday.", "Friday", None,
+         "Tens of thousands rallied in Havana"),
+    ],
+)
+def test_titles_take_the_clause_that_tells_what_happened(sentence, date, other, title):
+    start = sentence.index(date)
+    others = [(sentence.index(other), sentence.index(other) + len(other))] if other else []
+    assert make_title(sentence, start, start + len(date), others) == title

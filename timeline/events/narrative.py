@@ -16,7 +16,7 @@ from timeline.events.sentences import Sentence
 REACH = 3
 MIN_WORDS = 5
 
-_IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST = frozenset(
     """arose ate became began bit blew broke brought built burned burnt bought caught
     chose came cut dealt did drew drove dug fell fed felt fought found fled flew forbade
     forgot froze gave got went grew hung heard hid held hurt kept knew laid led left lent
@@ -57,7 +57,7 @@ def past_action_verbs(text: str) -> list[str]:
             continue
         if previous in _DETERMINERS:
             continue
-        if lower in _IRREGULAR_PAST or (
+        if lower in IRREGULAR_PAST or (
             lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST
         ):
             verbs.append(lower)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from timeline.events.narrative import IRREGULAR_PAST
+
 MAX_TITLE = 80
 
 # Clause boundaries strong enough that a second date usually belongs to another
@@ -25,7 +27,10 @@ _REPORTING = (
     r"(?:said|says|reported|reports|told\s+[\w\s]{1,30}?|added|announced|wrote"
     r"|according\s+to\s+[^,]{1,60}|citing\s+[^,]{1,60}|reportedly)"
 )
-_REPORTING_ASIDE = re.compile(r",\s*[^,]{0,60}?\b" + _REPORTING + r"\b[^,]{0,60}?\s*,", re.I)
+# ", officials said," / ", Kyodo reported Tuesday,": a few words, the verb, at most two more.
+_REPORTING_ASIDE = re.compile(
+    r",\s*(?:[^\s,]+\s+){0,5}?" + _REPORTING + r"\b(?:\s+[^\s,]+){0,2}\s*,", re.I
+)
 # ", witnesses said." or ",'' said Florida International's Fernandez, who ...":
 # a reporting verb within a few words after a comma ends the statement proper.
 _REPORTING_TAIL = re.compile(
@@ -58,6 +63,10 @@ _SOFT_BREAK = re.compile(
     r"|\s+and\s+(?=(?:is|was|are|were|will|has|have|had|would|could)\b)"
 )
 _MIN_TITLE = 45
+# A phrase left hanging where a date was cut out: "indicted in the", "demonstrations of".
+_DANGLING_END = re.compile(
+    r"(?:\s+(?:in|on|at|of|for|to|by|from|since|until|during|the|a|an|and))+$", re.I
+)
 # The date inside "X, who was imprisoned in the 1960s, ...": the relative clause is the event.
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s+(?=[^,]*$)", re.I)
 # What separates the phrases of two dates in one clause ("in 1983, followed by ... in 1984").
@@ -80,24 +89,30 @@ def apart_from(
     sentence: str, span: tuple[int, int], date: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> tuple[int, int, list[tuple[int, int]]]:
     """Return ``span`` (a clause) narrowed so it holds no date of ``others``, and the
-    asides to cut out of it: the clause ends at the first phrase break after ``date``
-    before a later date; an earlier date inside a relative aside (", who ... 1960s,")
-    is cut out with its aside, otherwise the clause starts after it."""
+    spans to cut out of it. The clause ends at the first phrase break after ``date``
+    before a later date and starts at the first break after an earlier one; an earlier
+    date inside a relative aside (", who ... 1960s,") is cut out with its aside; a
+    date with no break in between ("from 1991 to 1997") is cut out alone."""
     start, end = span
-    asides: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int]] = []
     for other_start, other_end in others:
         if other_start >= date[1] and other_end <= end:
             found = _PHRASE_BREAK.search(sentence, date[1], other_start)
-            end = found.start() if found else other_start
+            if found:
+                end = found.start()
+            else:
+                cuts.append((other_start, other_end))
         elif other_end <= date[0] and other_start >= start:
             opening = _RELATIVE_OPEN.search(sentence, start, other_start)
             closing = sentence.find(",", other_end, date[0])
-            if opening and closing >= 0:
-                asides.append((opening.start(), closing + 1))
-                continue
             found = _PHRASE_BREAK.search(sentence, other_end, date[0])
-            start = found.end() if found else other_end
-    return start, end, asides
+            if opening and closing >= 0:
+                cuts.append((opening.start(), closing + 1))
+            elif found:
+                start = found.end()
+            else:
+                cuts.append((other_start, other_end))
+    return start, end, cuts
 
 
 def make_title(
@@ -111,26 +126,102 @@ def make_title(
     ``date_start``/``date_end`` are offsets of the date phrase inside ``sentence``
     (None for an undated sentence); that phrase is left out of the title, and so is
     the phrase of any of ``other_dates`` (the spans of the sentence's other dates).
+    The title comes from the clause holding the date, or from the whole sentence
+    when that clause has no verb ("In contrast to Thursday, when ...").
     """
-    if date_start is not None and date_end is not None:
-        clause = clause_around(sentence, date_start)
-        clause_start, clause_end, asides = apart_from(
-            sentence, clause, (date_start, date_end), other_dates)
-        before = sentence[clause_start:date_start]
-        for aside_start, aside_end in sorted(asides, reverse=True):
-            before = (before[: aside_start - clause_start] + " "
-                      + before[aside_end - clause_start:])
-        after = sentence[date_end:clause_end]
-        relative = _RELATIVE_OPEN.search(before)
-        if relative:
-            before = before[: relative.start()] + " " + before[relative.end():]
-            after = after.split(",", 1)[0]
-        before = _PREPOSITION_BEFORE.sub("", before)
-        if before.rstrip().endswith(",") or not before.strip():
-            after = re.sub(r"^\s*,\s*", " ", after)
-        text = before + after
-    else:
-        text = sentence
+    if date_start is None or date_end is None:
+        return _tidy(sentence, sentence)
+    date = (date_start, date_end)
+    clause = clause_around(sentence, date_start)
+    final = _final_segment(sentence, clause, date)
+    if final is not None:
+        clause = final
+    title = _tidy(_without_date(sentence, clause, date, other_dates), sentence)
+    if has_verb(title):
+        return title
+    # "In contrast to Thursday, when two leaders were arrested": the clause after the
+    # date tells what happened then.
+    following = _CLAUSE_BREAK.search(sentence, date_end)
+    if following is not None:
+        next_start, next_end = following.end(), clause_around(sentence, following.end())[1]
+        for other_start, _ in other_dates:  # stop before the phrase of a later date
+            if next_start <= other_start < next_end:
+                comma = sentence.rfind(", ", next_start, other_start)
+                next_end = comma if comma >= 0 else other_start
+        candidate = _tidy(sentence[next_start:next_end], sentence)
+        if has_verb(candidate):
+            return candidate
+    whole = _tidy(_without_date(sentence, (0, len(sentence)), date, other_dates), sentence)
+    return whole if has_verb(whole) else title
+
+
+def _final_segment(
+    sentence: str, clause: tuple[int, int], date: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Return the clause's last comma-separated segment when it holds the date and
+    reads as its own statement ("..., protesters in Miami were much calmer Friday"),
+    else None. A reporting segment (", officials said Friday") is never one."""
+    if sentence.find(",", date[1], clause[1]) >= 0:
+        return None
+    comma = sentence.rfind(", ", clause[0], date[0])
+    if comma < 0:
+        return None
+    segment = sentence[comma + 2:date[0]] + sentence[date[1]:clause[1]]
+    words = segment.split()
+    # It needs a subject of its own: ", followed in 1979" continues the clause before.
+    if not words or has_verb(words[0]) or not has_verb(segment):
+        return None
+    if re.search(r"\b" + _REPORTING + r"\b", segment, re.I):
+        return None
+    return comma + 2, clause[1]
+
+
+def has_verb(text: str) -> bool:
+    """Return True when ``text`` holds a word read as a verb (auxiliary, -ed, past)."""
+    if _VERB.search(text):
+        return True
+    return any(word.lower() in IRREGULAR_PAST for word in re.findall(r"[A-Za-z]+", text))
+
+
+def main_has_verb(text: str) -> bool:
+    """Return True when ``text`` keeps a verb outside its relative clauses."""
+    return has_verb(_RELATIVE_TAIL.sub("", _RELATIVE_ASIDE.sub(" ", text)))
+
+
+def _without_date(
+    sentence: str, clause: tuple[int, int], date: tuple[int, int],
+    other_dates: Sequence[tuple[int, int]],
+) -> str:
+    """Return the clause's text with the date phrases (and their prepositions) left out."""
+    start, end, cuts = apart_from(sentence, clause, date, other_dates)
+    relative = _RELATIVE_OPEN.search(sentence, start, date[0])
+    if relative:  # "X, who was imprisoned in the 1960s, ...": that clause is the event
+        cuts.append((relative.start(), relative.end()))
+        closing = sentence.find(",", date[1], end)
+        end = closing if closing >= 0 else end
+    pieces: list[str] = []
+    position = start
+    after_comma = False
+    for cut_start, cut_end in sorted(cuts + [date]):
+        if cut_start < position or cut_start >= end:
+            continue
+        piece = sentence[position:cut_start]
+        if after_comma:
+            piece = re.sub(r"^\s*,", "", piece)
+        leading_into_date = _PREPOSITION_BEFORE.search(piece)
+        after_comma = bool(leading_into_date and leading_into_date.group(0).startswith(","))
+        pieces.append(piece[: leading_into_date.start()] if leading_into_date else piece)
+        pieces.append(" ")
+        position = cut_end
+    rest = sentence[position:end]
+    pieces.append(re.sub(r"^\s*,", "", rest) if after_comma or not "".join(pieces).strip()
+                  else rest)
+    return "".join(pieces)
+
+
+def _tidy(text: str, sentence: str) -> str:
+    """Return ``text`` without links, intros, reporting and relative clauses (each cut
+    only when a verb survives it), trimmed, shortened and capitalised."""
     text = _LEADING_LINK.sub("", text.strip())
     text = _ACCORDING_HEAD.sub("", text)
     without_intro = _INTRO.sub("", text)
@@ -139,10 +230,11 @@ def make_title(
     text = _REPORTING_HEAD.sub("", text)
     for pattern in (_REPORTING_ASIDE, _REPORTING_TAIL, _RELATIVE_ASIDE, _RELATIVE_TAIL):
         shorter = pattern.sub(" " if pattern.pattern.endswith(",") else "", text)
-        if len(shorter.strip()) >= 12:
+        if len(shorter.strip()) >= 12 and (main_has_verb(shorter) or not main_has_verb(text)):
             text = shorter
     text = re.sub(r"\s+", " ", text).strip(" ,;:-\u2013\u2014" + _QUOTES)
     text = re.sub(r"\s+([,.;:])", r"\1", text).rstrip(".")
+    text = _DANGLING_END.sub("", text)
     text = _shorten(text)
     return text[:1].upper() + text[1:] if text else sentence.strip()[:MAX_TITLE]
 
