@@ -62,6 +62,25 @@ class ReviewSession(QObject):
                    lambda e: self.repo.annotate(
                        e.id, expected_version=e.version, note=note, actor=self.actor))
 
+    def accept_all(self, events: list[Event]) -> None:
+        """Accept several events as one undoable step (each saved at once)."""
+        self._batch(events, f"Accept {len(events)} events", self.accept)
+
+    def reject_all(self, events: list[Event]) -> None:
+        """Reject several events as one undoable step (each saved at once)."""
+        self._batch(events, f"Reject {len(events)} events", self.reject)
+
+    def _batch(self, events: list[Event], text: str, one: Callable[[Event], None]) -> None:
+        if len(events) == 1:
+            one(events[0])
+            return
+        self.undo_stack.beginMacro(text)
+        try:
+            for event in events:
+                one(event)
+        finally:
+            self.undo_stack.endMacro()
+
     def _push(self, event: Event, text: str, operation: Callable[[Event], Event]) -> None:
         self.undo_stack.push(_ReviewCommand(self, event, text, operation))
 

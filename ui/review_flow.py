@@ -27,17 +27,26 @@ class ReviewFlow:
             self.window.notice("Select an event first.")
         return event
 
-    def accept(self) -> None:
-        """Accept the current event."""
+    def _targets(self) -> list[Event]:
+        # Several selected rows are reviewed together; otherwise the current event.
+        selected = self.window.selected_ids()
+        if len(selected) > 1:
+            model = self.window.model
+            return [model.event_at(model.row_of(event_id)) for event_id in selected]
         event = self._current()
-        if event is not None:
-            self.window.session.accept(event)
+        return [event] if event is not None else []
+
+    def accept(self) -> None:
+        """Accept the current event, or every selected one (one undo step)."""
+        targets = self._targets()
+        if targets:
+            self.window.session.accept_all(targets)
 
     def reject(self) -> None:
-        """Reject the current event."""
-        event = self._current()
-        if event is not None:
-            self.window.session.reject(event)
+        """Reject the current event, or every selected one (one undo step)."""
+        targets = self._targets()
+        if targets:
+            self.window.session.reject_all(targets)
 
     def correct(self, span: TimeSpan | None = None) -> None:
         """Correct the current event's date: to ``span``, or as typed in the date editor."""

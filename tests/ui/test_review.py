@@ -118,3 +118,14 @@ def test_conflict_on_shared_postgresql(qtbot):
     finally:
         mine.close()
         theirs.close()
+
+
+def test_several_events_are_rejected_and_undone_as_one_step(qtbot, repo, add_article):
+    add_article(4)
+    session = ReviewSession(repo)
+    events = repo.list_events()[:3]
+    session.reject_all(events)
+    assert [repo.get_event(e.id).status for e in events] == [Status.REJECTED] * 3
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert [repo.get_event(e.id).status for e in events] == [Status.UNREVIEWED] * 3

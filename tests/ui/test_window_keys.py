@@ -114,3 +114,16 @@ def test_palette_follows_the_scheme(qapp):
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 150
     finally:
         qapp.setPalette(qapp.style().standardPalette())
+
+
+def test_accept_applies_to_every_selected_row(qtbot, window, repo):
+    window.table.setFocus()
+    window.table.selectRow(0)
+    window.table.selectionModel().select(
+        window.model.index(2, 0),
+        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows)
+    chosen = window.selected_ids()
+    assert len(chosen) == 2
+    qtbot.keyClick(window.table, Qt.Key.Key_A)
+    assert [repo.get_event(i).status for i in chosen] == [Status.ACCEPTED] * 2
+    assert repo.get_event(window.model.ids()[1]).status is Status.UNREVIEWED
