@@ -101,8 +101,26 @@ def export_document(events: Sequence[Event], articles: Mapping[int, Article]) ->
     }
 
 
+def write_document(document: dict, out: TextIO) -> None:
+    """Write ``document`` as JSON with each item of its lists on a line of its own.
+
+    Readable and diffable, and each line goes through the C encoder (json.dump with
+    ``indent`` falls back to the pure-Python one, several times slower on 10^5 events).
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("{")
+    for number, (key, value) in enumerate(document.items()):
+        out.write(f'{"," if number else ""}\n {encode(key)}: ')
+        if isinstance(value, list) and value:
+            out.write("[\n  ")
+            out.write(",\n  ".join(map(encode, value)))
+            out.write("\n ]")
+        else:
+            out.write(encode(value))
+    out.write("\n}\n")
+
+
 def write_json(events: Sequence[Event], articles: Mapping[int, Article], out: TextIO) -> int:
     """Write the JSON export to ``out``; return the number of events written."""
-    json.dump(export_document(events, articles), out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    write_document(export_document(events, articles), out)
     return len(events)

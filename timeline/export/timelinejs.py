@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import TextIO
 
+from timeline.export.json_writer import write_document
 from timeline.export.rows import date_display, guard_formula, in_time_order
 from timeline.model import Article, Event, Granularity
 
@@ -225,6 +225,5 @@ def write_timelinejs_json(
 ) -> int:
     """Write the TimelineJS JSON document to ``out``; return the number of slides."""
     document = timelinejs_document(events, articles, group_of=group_of)
-    json.dump(document, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    write_document(document, out)
     return len(document["events"])
