@@ -4,7 +4,7 @@
 
 N events over 30 years in 50 groups, mixed granularity, rendered offscreen into a
 1600x900 image: the time from handing the events over to the first finished frame, then
-200 scripted steps (zoom in from the whole span down to a few hours, with pans between)
+200 scripted steps (zoom in from the whole span down to two hours, with pans between)
 each rendered in full. For scale, a naive peer (one rectangle per event in the window, no
 culling by row, no clustering) renders the whole-span frame in the same process.
 The last line printed is a JSON object.
@@ -101,11 +101,11 @@ def naive_frame(events: list[CanvasEvent], canvas: TimelineCanvas, image: QImage
 
 
 def script(canvas: TimelineCanvas, events: list[CanvasEvent]):
-    """Yield after each of STEPS zoom or pan steps: whole span -> a few hours."""
+    """Yield after each of STEPS zoom or pan steps: whole span -> two hours."""
     viewport = canvas.viewport()
     anchor_event = events[len(events) // 3]
     target = to_days(anchor_event.start)
-    final_px_per_day = WIDTH / (4 / 24)  # four hours across
+    final_px_per_day = WIDTH / (2 / 24)  # two hours across
     zooms = [i for i in range(STEPS) if i % 4 != 3]
     factor = (final_px_per_day / viewport.px_per_day) ** (1 / len(zooms))
     rng = random.Random(11)

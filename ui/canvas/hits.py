@@ -13,6 +13,7 @@ from .scale import Viewport, from_days
 from .style import AXIS_H, GLYPH, LINE_H
 
 _SLOP = 3.0  # px of forgiveness around a glyph
+_CLUSTER_TITLES = 5  # titles a cluster's tooltip lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,11 @@ def tooltip_html(layout: CanvasLayout, hit: Hit) -> str:
     if hit.is_cluster:
         start, end = from_days(row.starts[hit.first]), from_days(row.ends[hit.last])
         count = hit.last - hit.first + 1
-        return f"<b>{count} events</b><br>{start:%d %b %Y} – {end:%d %b %Y}<br><i>zoom in to separate them</i>"
+        titles = [html.escape(layout.events[row.members[p]].title)
+                  for p in range(hit.first, min(hit.last, hit.first + _CLUSTER_TITLES - 1) + 1)]
+        more = f"<br>… and {count - len(titles)} more" if count > len(titles) else ""
+        return (f"<b>{count} events</b>, {start:%d %b %Y} – {end:%d %b %Y}<br>• " + "<br>• ".join(titles)
+                + more + "<br><i>click or zoom in to separate them</i>")
     event = layout.events[row.members[hit.first]]
     parts = [f"<b>{html.escape(event.title)}</b>", html.escape(human_date(event))]
     if event.expression:

@@ -129,6 +129,13 @@ def test_click_on_a_glyph_selects_it_and_says_which(canvas, qtbot):
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
                          pos=canvas.glyph_centre(3).toPoint())
     assert blocker.args == [[1]]
+    with qtbot.waitSignal(canvas.selectionChanged) as blocker:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                         pos=canvas.glyph_centre(4).toPoint())
+    assert blocker.args == [[1, 4]]
+    with qtbot.waitSignal(canvas.selectionChanged) as blocker:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(canvas.width() - 20, canvas.height() - 60))
+    assert blocker.args == [[]]
 
 
 def test_select_from_the_app_emits_nothing(canvas, qtbot):
@@ -167,9 +174,23 @@ def test_home_fits_all_and_plus_minus_zoom(canvas, qtbot):
     qtbot.keyClick(canvas, Qt.Key.Key_Minus)
     qtbot.keyClick(canvas, Qt.Key.Key_Minus)
     assert canvas.viewport().px_per_day == pytest.approx(fitted / 1.5)
+    time_at_middle = canvas.viewport().t_of(450)
     qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.viewport().x_of(time_at_middle) == pytest.approx(450 - canvas.width() / 8)
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    assert canvas.viewport().x_of(time_at_middle) == pytest.approx(450)
     qtbot.keyClick(canvas, Qt.Key.Key_Home)
     assert canvas.viewport().px_per_day == pytest.approx(fitted)
+
+
+def test_up_and_down_keys_scroll_the_lanes(canvas, qtbot):
+    events = [day_event(i + 1, datetime(2010, 1, 1) + i * DAY, group=f"Group {i:02d}") for i in range(40)]
+    canvas.set_events(events)
+    top = canvas.glyph_centre(1).y()
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    assert canvas.glyph_centre(1).y() == pytest.approx(top - 3 * 18)
+    qtbot.keyClick(canvas, Qt.Key.Key_Up)
+    assert canvas.glyph_centre(1).y() == pytest.approx(top)
 
 
 def test_f_zooms_to_the_selection(canvas, qtbot):
@@ -190,6 +211,7 @@ def test_a_cluster_splits_when_zoomed_in(canvas, qtbot):
     hit = hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, middle.x(), middle.y())
     assert hit is not None and hit.is_cluster and hit.last - hit.first + 1 == 5
     assert "5 events" in tooltip_html(canvas.canvas_layout(), hit)
+    assert all(f"Event {i}" in tooltip_html(canvas.canvas_layout(), hit) for i in range(1, 6))
     # A click on a cluster zooms in until its members stand apart.
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=middle.toPoint())
     for ev in dense:
