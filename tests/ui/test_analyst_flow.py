@@ -37,6 +37,12 @@ def _row_titled(window, prefix: str) -> int:
     raise AssertionError(f"no row titled {prefix!r}")
 
 
+def _click_row(qtbot, window, row: int) -> None:
+    window.table.scrollTo(window.model.index(row, TITLE))
+    spot = window.table.visualRect(window.model.index(row, TITLE)).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+
 def _press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
     window.activateWindow()
     qtbot.keyClick(window.table, key, modifier)
@@ -45,8 +51,7 @@ def _press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
 def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
     # Select "Kim leaves for Russia" in the table, as the analyst clicks it.
     row = _row_titled(window, "Kim left for Russia")
-    window.table.setFocus()
-    window.table.selectRow(row)
+    _click_row(qtbot, window, row)
     kim = window.current_event()
     assert kim is not None and kim.title.startswith("Kim left for Russia")
     assert window.canvas.selected_ids() == [kim.id]  # the canvas follows the table
@@ -72,8 +77,9 @@ def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
 
     # Reject another with the keyboard: R on the Vladivostok event.
     putin_row = _row_titled(window, "Russian President Putin reportedly arrived")
-    window.table.selectRow(putin_row)
+    _click_row(qtbot, window, putin_row)
     putin = window.current_event()
+    assert window.selected_ids() == [putin.id]
     _press(qtbot, window, Qt.Key.Key_R)
     assert repo.get_event(putin.id).status is Status.REJECTED
     assert window.model.data(window.model.index(putin_row, STATUS)) == "rejected"
@@ -113,3 +119,15 @@ def test_export_honours_the_filter(qtbot, window, tmp_path):
         window.transfer.export_to("json", target)
     assert finished.args[1] == 1
     assert "Vladivostok" in target.read_text(encoding="utf-8")
+
+
+def test_every_row_shows_its_source_and_inspector(qtbot, window):
+    for row in range(window.model.rowCount()):
+        _click_row(qtbot, window, row)
+        event = window.model.event_at(row)
+        assert window.current_id == event.id
+        assert window.inspector.shown("date") == window.model.data(window.model.index(row, DATE))
+        if event.expression and event.expr_start is not None:
+            assert window.source_pane.marked_expression() == event.expression
+        on_canvas = event.earliest is not None and event.latest is not None
+        assert window.canvas.selected_ids() == ([event.id] if on_canvas else [])
