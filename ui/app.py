@@ -14,13 +14,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from timeline.store import NewerSchemaError, StoreError, default_database_url, open_repository
 from ui.settings_store import WindowSettings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "timeline.svg"
 ORGANIZATION = "timeline"
 APPLICATION = "Timeline"
 
@@ -33,6 +34,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setStyle(QStyleFactory.create("Fusion"))
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
     follow_system_palette(app)
     return app
 
