@@ -110,6 +110,7 @@ class CanvasLayout:
     t_min: float
     t_max: float
     sorted_starts: list[float] = field(default_factory=list)  # every event's start, ascending
+    hide_rejected: bool = False  # whether rejected events were left out
 
     def row_at_line(self, line: int) -> int | None:
         """Return the index of the row drawn on ``line``, or None for a header or nothing."""
@@ -213,4 +214,5 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
         # In a row ends are sorted too, so each row's last end is its latest.
         t_max=max((row.ends[-1] for row in rows), default=0.0),
         sorted_starts=sorted_starts,
+        hide_rejected=hide_rejected,
     )

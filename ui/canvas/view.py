@@ -60,12 +60,18 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         self._init_interaction()
 
     # ----- the contract -----
-    def set_events(self, events: Sequence[CanvasEvent]) -> None:
-        """Show ``events`` (replacing any before); the first data fits the whole span."""
+    def set_events(self, events: Sequence[CanvasEvent], layout: CanvasLayout | None = None) -> None:
+        """Show ``events`` (replacing any before); the first data fits the whole span.
+
+        ``layout``, optional, is ``build_layout(events, hide_rejected)`` made beforehand
+        (it is Qt-free: a worker thread can build it); it is used when it was made with
+        this canvas's hide-rejected setting, else the layout is built here.
+        """
         first_data = not self._events
         self._events = {ev.id: ev for ev in events}
         self._selected &= self._events.keys()
-        self._relayout()
+        usable = layout is not None and layout.hide_rejected == self._hide_rejected
+        self._relayout(layout if usable else None)
         if first_data:
             self.fit_all()
 
@@ -171,8 +177,8 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         """Return the current lane layout."""
         return self._layout
 
-    def _relayout(self) -> None:
-        self._layout = build_layout(list(self._events.values()), self._hide_rejected)
+    def _relayout(self, prepared: CanvasLayout | None = None) -> None:
+        self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected)
         self._layout_version += 1
         self._overview.follow(self._layout)
         self._lanes.forget_texts()
@@ -227,8 +233,8 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             painter.fillRect(QRectF(0, lanes_bottom, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window))
 
     def _bands_image(self, painter: QPainter, width: int, lanes_bottom: float, palette: QPalette) -> QImage:
-        """Return the lane backgrounds and headers as an image, redrawn only when the
-        size, the scroll, the data or the palette change (never on zoom or pan in time)."""
+        """Return the lane backgrounds as an image, redrawn only when the size, the scroll,
+        the data or the palette change (never on zoom or pan in time)."""
         ratio = painter.device().devicePixelRatioF()
         key = (width, lanes_bottom, ratio, self._scroll_y, self._layout_version, palette.cacheKey())
         if key != self._bands_key:

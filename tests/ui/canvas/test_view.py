@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from ui.canvas.data import CanvasEvent
 from ui.canvas.hits import hit_at, tooltip_html
+from ui.canvas.layout import build_layout
 from ui.canvas.scale import to_days
 from ui.canvas.style import STATUS_COLOURS
 from ui.canvas.view import TimelineCanvas
@@ -394,3 +395,14 @@ def test_hovering_a_glyph_shows_its_tooltip(canvas, qtbot):
     empty = QPoint(canvas.width() - 20, canvas.height() - 60)
     QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, empty, canvas.mapToGlobal(empty)))
     qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+
+
+def test_a_layout_built_beforehand_is_used_when_it_matches(canvas):
+    events = four_statuses()
+    prepared = build_layout(events)
+    canvas.set_events(events, prepared)
+    assert canvas.canvas_layout() is prepared
+    canvas.set_hide_rejected(True)
+    canvas.set_events(events, prepared)  # made with rejected shown: not usable now
+    assert canvas.canvas_layout() is not prepared
+    assert canvas.glyph_centre(4) is None
