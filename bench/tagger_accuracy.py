@@ -1,6 +1,7 @@
 """Accuracy of the temporal tagger on the 73 TempEval-3 AQUAINT articles.
 
-    .venv/bin/python bench/tagger_accuracy.py [--data DIR] [--tools DIR] [--errors FILE] [--no-dateparser]
+    .venv/bin/python bench/tagger_accuracy.py [--data DIR] [--tools DIR] [--errors FILE]
+                                              [--no-dateparser]
 
 Strips the gold files with the shared te3input tool, tags them with
 ``timeline tag --format timeml --out-dir``, scores the output with the shared
@@ -45,17 +46,40 @@ def dateparser_directory(input_dir: Path, output_dir: Path) -> None:
     """Write what dateparser's search finds in each article as TimeML (the peer)."""
     for path in sorted(input_dir.glob("*.tml")):
         article = load_article(path)
-        found = search_dates(article.text, languages=["en"], settings={
-            "RELATIVE_BASE": article.published, "PREFER_DATES_FROM": "past",
-            "RETURN_AS_TIMEZONE_AWARE": False}) or []
+        found = (
+            search_dates(
+                article.text,
+                languages=["en"],
+                settings={
+                    "RELATIVE_BASE": article.published,
+                    "PREFER_DATES_FROM": "past",
+                    "RETURN_AS_TIMEZONE_AWARE": False,
+                },
+            )
+            or []
+        )
         mentions, cursor = [], 0
         for phrase, moment in found:
             start = article.text.find(phrase, cursor)
             if start < 0:
                 continue  # it gives no offsets; a string not found after the last is skipped
             cursor = start + len(phrase)
-            mentions.append(Mention(phrase, start, cursor, TimexType.DATE, moment.date().isoformat(), None,
-                                    None, None, Granularity.DAY, "", "", 1.0))
+            mentions.append(
+                Mention(
+                    phrase,
+                    start,
+                    cursor,
+                    TimexType.DATE,
+                    moment.date().isoformat(),
+                    None,
+                    None,
+                    None,
+                    Granularity.DAY,
+                    "",
+                    "",
+                    1.0,
+                )
+            )
         document = timeml_document(article.text, article.published, mentions, path.stem)
         (output_dir / path.name).write_text(document, encoding="utf-8")
 
@@ -63,8 +87,15 @@ def dateparser_directory(input_dir: Path, output_dir: Path) -> None:
 def score(tools: Path, gold: Path, system: Path, errors: Path | None = None) -> dict:
     """Return the shared scorer's metrics for ``system`` against ``gold``."""
     metrics_path = system.parent / f"{system.name}-metrics.json"
-    command = [sys.executable, str(tools / "score_timeml.py"), str(gold), str(system),
-               "--json", str(metrics_path), "--quiet"]
+    command = [
+        sys.executable,
+        str(tools / "score_timeml.py"),
+        str(gold),
+        str(system),
+        "--json",
+        str(metrics_path),
+        "--quiet",
+    ]
     if errors:
         command += ["--errors", str(errors)]
     subprocess.run(command, check=True)
@@ -72,32 +103,61 @@ def score(tools: Path, gold: Path, system: Path, errors: Path | None = None) -> 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=SHARED / "data" / "aquaint")
     parser.add_argument("--tools", type=Path, default=SHARED / "tools")
-    parser.add_argument("--errors", type=Path, help="write the scorer's FN/FP/VALUE rows here (TSV)")
+    parser.add_argument(
+        "--errors", type=Path, help="write the scorer's FN/FP/VALUE rows here (TSV)"
+    )
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser peer")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
-        stripped, tagged, peer = Path(work) / "input", Path(work) / "system", Path(work) / "dateparser"
+        stripped, tagged, peer = (
+            Path(work) / "input",
+            Path(work) / "system",
+            Path(work) / "dateparser",
+        )
         tagged.mkdir()
         peer.mkdir()
-        subprocess.run([sys.executable, str(args.tools / "te3input.py"), str(args.data), str(stripped)], check=True)
+        subprocess.run(
+            [sys.executable, str(args.tools / "te3input.py"), str(args.data), str(stripped)],
+            check=True,
+        )
         tag_directory(stripped, tagged)
         metrics = score(args.tools, args.data, tagged, args.errors)
         peer_metrics = None
         if not args.no_dateparser:
             dateparser_directory(stripped, peer)
             peer_metrics = score(args.tools, args.data, peer)
-    print(f"{'TempEval-3 AQUAINT (73 files)':30} {'this tagger':>12} {'dateparser-en':>14} {'HeidelTime':>11}")
-    for key, label in (("strict_F1", "strict F1"), ("relaxed_F1", "relaxed F1"),
-                       ("value_F1", "value F1"), ("type_F1", "type F1")):
+    print(
+        f"{'TempEval-3 AQUAINT (73 files)':30} {'this tagger':>12} {'dateparser-en':>14} "
+        f"{'HeidelTime':>11}"
+    )
+    for key, label in (
+        ("strict_F1", "strict F1"),
+        ("relaxed_F1", "relaxed F1"),
+        ("value_F1", "value F1"),
+        ("type_F1", "type F1"),
+    ):
         peer_figure = f"{100 * peer_metrics[key]:.2f}" if peer_metrics else "-"
         heideltime = HEIDELTIME[key] if HEIDELTIME[key] is not None else "-"
         print(f"{label:30} {100 * metrics[key]:12.2f} {peer_figure:>14} {heideltime:>11}")
-    print(f"gold {metrics['n_gold']}, system {metrics['n_system']}, relaxed matches "
-          f"{metrics['n_relaxed_match']}, value matches {metrics['n_value_match']}")
-    keys = ("strict_F1", "strict_P", "strict_R", "relaxed_F1", "relaxed_P", "relaxed_R", "value_F1", "type_F1")
+    print(
+        f"gold {metrics['n_gold']}, system {metrics['n_system']}, relaxed matches "
+        f"{metrics['n_relaxed_match']}, value matches {metrics['n_value_match']}"
+    )
+    keys = (
+        "strict_F1",
+        "strict_P",
+        "strict_R",
+        "relaxed_F1",
+        "relaxed_P",
+        "relaxed_R",
+        "value_F1",
+        "type_F1",
+    )
     summary = {key: round(100 * metrics[key], 2) for key in keys}
     if peer_metrics:
         summary["dateparser_en"] = {key: round(100 * peer_metrics[key], 2) for key in keys}

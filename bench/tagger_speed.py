@@ -58,13 +58,20 @@ def chars_per_second(work, articles, seconds: float) -> tuple[float, int]:
 
 def dateparser_search(text: str, dct: datetime):
     return search_dates(
-        text, languages=["en"],
-        settings={"RELATIVE_BASE": dct, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dct,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
     )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=SHARED / "data" / "aquaint")
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
@@ -74,11 +81,22 @@ def main() -> int:
     theirs, their_rounds = chars_per_second(dateparser_search, articles, args.seconds)
     print(f"{len(articles)} articles, {characters} characters per round")
     print(f"timeline.temporal.tag                    {ours:12,.0f} chars/s  ({our_rounds} rounds)")
-    print(f"dateparser search_dates(languages=['en']) {theirs:11,.0f} chars/s  ({their_rounds} rounds)")
+    print(
+        f"dateparser search_dates(languages=['en']) {theirs:11,.0f} chars/s "
+        f" ({their_rounds} rounds)"
+    )
     print(f"ratio tagger / dateparser                 {ours / theirs:11.2f}x")
-    print(json.dumps({"articles": len(articles), "characters": characters,
-                      "tagger_chars_per_s": round(ours), "dateparser_en_chars_per_s": round(theirs),
-                      "ratio": round(ours / theirs, 2)}))
+    print(
+        json.dumps(
+            {
+                "articles": len(articles),
+                "characters": characters,
+                "tagger_chars_per_s": round(ours),
+                "dateparser_en_chars_per_s": round(theirs),
+                "ratio": round(ours / theirs, 2),
+            }
+        )
+    )
     return 0
 
 

@@ -15,14 +15,22 @@ from datetime import datetime
 from pathlib import Path
 
 from timeline.model import Article, Mention
-from timeline.sources import MissingDateError, SourceError, article_from_text, load_article, parse_published
+from timeline.sources import (
+    MissingDateError,
+    SourceError,
+    article_from_text,
+    load_article,
+    parse_published,
+)
 from timeline.sources.reading import MAX_BYTES, decode_text
 from timeline.temporal import tag
 from timeline.temporal.timeml import timeml_document
 
 FORMATS = ("json", "timeml", "text")
 EXTENSIONS = {"json": ".jsonl", "timeml": ".tml", "text": ".txt"}
-HOW_TO_GIVE_A_DCT = 'give it with --dct YYYY-MM-DD or a sidecar {stem}.meta.json holding "published"'
+HOW_TO_GIVE_A_DCT = (
+    'give it with --dct YYYY-MM-DD or a sidecar {stem}.meta.json holding "published"'
+)
 
 
 def register(subparsers) -> None:
@@ -31,18 +39,30 @@ def register(subparsers) -> None:
         help="find and resolve the dates in articles",
         description=(
             "Find the temporal expressions of each article and resolve them against its "
-            "publication date (DCT): from --dct, else NAME.meta.json \"published\", else a "
+            'publication date (DCT): from --dct, else NAME.meta.json "published", else a '
             ".tml file's <DCT>. Reads .txt, .md, .tml files, or stdin with '-'."
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article file, or - for stdin")
-    parser.add_argument("--dct", type=_dct_argument, metavar="DATE",
-                        help="publication date for every input (YYYY-MM-DD or ISO date-time)")
-    parser.add_argument("--format", choices=FORMATS, default="json",
-                        help="json: JSON Lines, one object per file (default); timeml: TimeML "
-                             "with inline TIMEX3; text: a table for reading")
-    parser.add_argument("--out-dir", type=Path, metavar="DIR",
-                        help="write one file per input (same name; .jsonl/.tml/.txt) instead of stdout")
+    parser.add_argument(
+        "--dct",
+        type=_dct_argument,
+        metavar="DATE",
+        help="publication date for every input (YYYY-MM-DD or ISO date-time)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json: JSON Lines, one object per file (default); timeml: TimeML "
+        "with inline TIMEX3; text: a table for reading",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="write one file per input (same name; .jsonl/.tml/.txt) instead of stdout",
+    )
     parser.set_defaults(func=run)
 
 
@@ -60,15 +80,21 @@ def run(args) -> int:
         try:
             args.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            print(f"timeline tag: cannot create {args.out_dir}: {error.strerror or error}", file=sys.stderr)
+            print(
+                f"timeline tag: cannot create {args.out_dir}: {error.strerror or error}",
+                file=sys.stderr,
+            )
             return 2
     for name in args.files:
         try:
             article = _load(name, args.dct)
         except MissingDateError as error:
             stem = Path(error.name).stem if name != "-" else "NAME"
-            print(f"timeline tag: {error.name}: no publication date (DCT) found; "
-                  f"{HOW_TO_GIVE_A_DCT.format(stem=stem)}", file=sys.stderr)
+            print(
+                f"timeline tag: {error.name}: no publication date (DCT) found; "
+                f"{HOW_TO_GIVE_A_DCT.format(stem=stem)}",
+                file=sys.stderr,
+            )
             exit_code = 2
             continue
         except SourceError as error:
@@ -85,7 +111,9 @@ def run(args) -> int:
         try:
             target.write_text(rendered, encoding="utf-8")
         except OSError as error:
-            print(f"timeline tag: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            print(
+                f"timeline tag: cannot write {target}: {error.strerror or error}", file=sys.stderr
+            )
             exit_code = max(exit_code, 1)
     return exit_code
 
@@ -102,21 +130,34 @@ def _load(name: str, dct: datetime | None) -> Article:
 def render(output_format: str, name: str, article: Article, mentions: list[Mention]) -> str:
     """Return one input's output in ``output_format`` (json, timeml or text)."""
     if output_format == "timeml":
-        return timeml_document(article.text, article.published, mentions, "stdin" if name == "-" else Path(name).stem)
+        return timeml_document(
+            article.text, article.published, mentions, "stdin" if name == "-" else Path(name).stem
+        )
     if output_format == "text":
         return text_table("<stdin>" if name == "-" else name, article.published, mentions)
-    record = {"file": "<stdin>" if name == "-" else name, "dct": _iso(article.published), "mentions": [mention_record(m) for m in mentions]}
+    record = {
+        "file": "<stdin>" if name == "-" else name,
+        "dct": _iso(article.published),
+        "mentions": [mention_record(m) for m in mentions],
+    }
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def mention_record(mention: Mention) -> dict:
     """Return the JSON object of one mention (the fields issue 2 lists, plus the flag)."""
     return {
-        "text": mention.text, "start": mention.start, "end": mention.end,
-        "type": mention.type.value, "value": mention.value, "mod": mention.mod,
-        "earliest": _iso(mention.earliest), "latest": _iso(mention.latest),
-        "granularity": mention.granularity.value, "anchor": mention.anchor,
-        "explanation": mention.explanation, "confidence": round(mention.confidence, 2),
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "type": mention.type.value,
+        "value": mention.value,
+        "mod": mention.mod,
+        "earliest": _iso(mention.earliest),
+        "latest": _iso(mention.latest),
+        "granularity": mention.granularity.value,
+        "anchor": mention.anchor,
+        "explanation": mention.explanation,
+        "confidence": round(mention.confidence, 2),
         "event_relative": mention.event_relative,
     }
 
@@ -135,11 +176,15 @@ def text_table(name: str, dct: datetime, mentions: list[Mention]) -> str:
         if mention.is_anchored:
             interval = f"{_iso(mention.earliest)} .. {_iso(mention.latest)}"
         elif mention.earliest or mention.latest:
-            interval = f"{_iso(mention.earliest) or '...'} .. {_iso(mention.latest) or '...'} (open)"
+            interval = (
+                f"{_iso(mention.earliest) or '...'} .. {_iso(mention.latest) or '...'} (open)"
+            )
         else:
             interval = "-"
         phrase = mention.text.replace("\n", " ")
-        lines.append(f"  {mention.start:>6}-{mention.end:<6} {phrase[:28]:<28} {mention.type.value:<8} "
-                     f"{mention.value:<16} {interval:<36} {mention.confidence:.2f}")
+        lines.append(
+            f"  {mention.start:>6}-{mention.end:<6} {phrase[:28]:<28} {mention.type.value:<8} "
+            f"{mention.value:<16} {interval:<36} {mention.confidence:.2f}"
+        )
         lines.append(f"  {'':13} {mention.explanation}")
     return "\n".join(lines) + "\n\n"

@@ -43,7 +43,9 @@ _DAY_RANGE = re.compile(
     rf"^\s*(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\s*$",
     re.IGNORECASE,
 )
-_TRAILING_PART_OF_DAY = re.compile(r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I)
+_TRAILING_PART_OF_DAY = re.compile(
+    r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I
+)
 
 
 def parse_user_date(text: str, anchor: datetime | date) -> TimeSpan | None:
@@ -73,11 +75,18 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
     part = _TRAILING_PART_OF_DAY.match(text)
     if part:
         day_span = _parse_user_date(part["rest"], anchor)
-        if day_span is None or day_span.earliest is None or day_span.granularity is not Granularity.DAY:
+        if (
+            day_span is None
+            or day_span.earliest is None
+            or day_span.granularity is not Granularity.DAY
+        ):
             return None
         return span_from_value(f"{value_from_span(day_span)}T{PARTS_OF_DAY[part['pod'].lower()]}")
     mentions = tag(text, anchor)
-    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(text.replace(" ", "")) * 0.6:
+    if (
+        len(mentions) == 1
+        and mentions[0].end - mentions[0].start >= len(text.replace(" ", "")) * 0.6
+    ):
         mention = mentions[0]
         if not mention.is_anchored:
             return None  # a duration, a set or a vague reference: no interval to give
@@ -85,5 +94,6 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
     parsed = dates.parse_date_text(text, anchor)
     if parsed is None:
         return None
-    return span_from_value(value_from_span(TimeSpan(parsed.start, parsed.start, parsed.granularity)))
-
+    return span_from_value(
+        value_from_span(TimeSpan(parsed.start, parsed.start, parsed.granularity))
+    )

@@ -13,7 +13,12 @@ from timeline.temporal import dates
 from timeline.temporal.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import (
-    holiday_date, iso_week_value, pick_by_tense, safe_date, season_value, weekday_by_tense,
+    holiday_date,
+    iso_week_value,
+    pick_by_tense,
+    safe_date,
+    season_value,
+    weekday_by_tense,
 )
 from timeline.temporal.tense import FUTURE, PAST
 
@@ -29,11 +34,12 @@ def _day_value(day: date) -> str:
 
 
 def resolve_absolute(resolver, detection) -> Resolution | None:
+    """Return a day (or minute) from a written date; a missing year is chosen by tense."""
     groups = detection.groups
     month = int(groups["month"]) if groups["month"].isdigit() else month_number(groups["month"])
     day_number = int("".join(ch for ch in groups["day"] if ch.isdigit()))
     if groups.get("year"):
-        phrase = resolver.text[detection.start:detection.end]
+        phrase = resolver.text[detection.start : detection.end]
         if groups.get("weekday"):
             phrase = phrase.split(None, 1)[1].lstrip(", ")
         parsed = dates.parse_date_text(phrase, resolver.dct)
@@ -51,7 +57,11 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
             return Resolution(value, TimexType.TIME, how, 0.95)
         return Resolution(value, TimexType.DATE, how, 0.95)
     tense = resolver.tense(detection)
-    candidates = [c for c in (safe_date(resolver.dct_day.year + k, month, day_number) for k in (-1, 0, 1)) if c]
+    candidates = [
+        c
+        for c in (safe_date(resolver.dct_day.year + k, month, day_number) for k in (-1, 0, 1))
+        if c
+    ]
     if not candidates:
         return None
     day = pick_by_tense(candidates, resolver.dct_day, tense)
@@ -61,12 +71,15 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
 
 
 def resolve_month(resolver, detection) -> Resolution | None:
+    """Return a month; without a year, "last"/"next"/"this" or the tense picks it."""
     groups = detection.groups
     month = month_number(groups["month"])
     mod = _MODS.get((groups.get("mod") or groups.get("rel") or "").lower())
     if groups.get("year"):
         value = f"{int(groups['year']):04d}-{month:02d}"
-        return Resolution(value, TimexType.DATE, f"names a month of a given year -> {value}", 0.95, mod)
+        return Resolution(
+            value, TimexType.DATE, f"names a month of a given year -> {value}", 0.95, mod
+        )
     relation = (groups.get("rel") or "").lower()
     this_year = resolver.dct_day.year
     tense = resolver.tense(detection)
@@ -84,21 +97,27 @@ def resolve_month(resolver, detection) -> Resolution | None:
     else:
         candidates = [date(this_year + k, month, 1) for k in (-1, 0, 1)]
         # News report what happened: a month without tense is the last one.
-        year = pick_by_tense(candidates, resolver.dct_day.replace(day=1), tense or PAST, near_days=45).year
+        year = pick_by_tense(
+            candidates, resolver.dct_day.replace(day=1), tense or PAST, near_days=45
+        ).year
         how = f"has no year; {_year_phrase(tense)} against the DCT {resolver.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
     return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod)
 
 
 def resolve_year(resolver, detection) -> Resolution | None:
+    """Return a whole year, with early/mid/late/post/pre as its modifier."""
     groups = detection.groups
     value = f"{int(groups['year']):04d}"
     mod = _MODS.get((groups.get("mod") or "").lower())
-    how = f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
+    how = (
+        f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
+    )
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
 def resolve_decade(resolver, detection) -> Resolution | None:
+    """Return a decade ("199X"), with early/mid/late as its modifier."""
     groups = detection.groups
     # TimeBank/AQUAINT write decades as "199X".
     value = f"{int(groups['decade']) // 10:03d}X"
@@ -108,6 +127,7 @@ def resolve_decade(resolver, detection) -> Resolution | None:
 
 
 def resolve_century(resolver, detection) -> Resolution | None:
+    """Return a century ("18" for the 19th), or None for the 0th."""
     ordinal = int(detection.groups["ord"])
     if ordinal < 1:
         return None
@@ -120,20 +140,26 @@ def _pod_code(word: str | None) -> str | None:
 
 
 def resolve_weekday(resolver, detection) -> Resolution | None:
+    """Return the day a weekday name means (tense or last/next/this), with a part of day."""
     groups = detection.groups
     weekday = WEEKDAYS[groups["weekday"].lower()]
     relation = (groups.get("rel") or "").lower() or None
     # "Wednesday's ruling" names something that has happened.
     tense = PAST if groups.get("tail") else resolver.tense(detection)
-    day = weekday_by_tense(resolver.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None)
+    day = weekday_by_tense(
+        resolver.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None
+    )
     value = _day_value(day)
     if day == resolver.dct_day and relation not in ("last", "next"):
         how = f"names the DCT's own weekday -> the DCT {resolver.describe_dct()} = {value}"
         confidence = 0.9
     else:
-        rule = {"last": "'last'", "next": "'next'", "this": "'this'"}.get(relation, _year_phrase(tense))
+        rule = {"last": "'last'", "next": "'next'", "this": "'this'"}.get(
+            relation, _year_phrase(tense)
+        )
         side = "after" if day > resolver.dct_day else "before"
-        how = f"+ {rule} -> the {groups['weekday'].capitalize()} {side} the DCT {resolver.describe_dct()} = {value}"
+        name = groups["weekday"].capitalize()
+        how = f"+ {rule} -> the {name} {side} the DCT {resolver.describe_dct()} = {value}"
         confidence = 0.85 if tense or relation else 0.7
     pod = _pod_code(groups.get("pod"))
     if relation == "early":
@@ -149,6 +175,7 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def resolve_today(resolver, detection) -> Resolution | None:
+    """Return today/tonight/yesterday/tomorrow or this morning/last night against the DCT."""
     groups = detection.groups
     word = (groups.get("word") or "").lower()
     relation = (groups.get("rel") or "").lower()
@@ -169,6 +196,7 @@ def resolve_today(resolver, detection) -> Resolution | None:
 
 
 def resolve_clock(resolver, detection) -> Resolution | None:
+    """Return a clock time on its weekday, on today/yesterday, or on the day last mentioned."""
     groups = detection.groups
     word = (groups.get("word") or "").lower()
     if word:
@@ -183,7 +211,9 @@ def resolve_clock(resolver, detection) -> Resolution | None:
             hour = 0
     on_reference = None
     if groups.get("weekday"):
-        day = weekday_by_tense(resolver.dct_day, WEEKDAYS[groups["weekday"].lower()], resolver.tense(detection), None)
+        day = weekday_by_tense(
+            resolver.dct_day, WEEKDAYS[groups["weekday"].lower()], resolver.tense(detection), None
+        )
         where = f"on {groups['weekday'].capitalize()}"
     elif groups.get("dayword"):
         day = resolver.dct_day + timedelta(days=_DAY_WORDS[groups["dayword"].lower()])
@@ -193,37 +223,59 @@ def resolve_clock(resolver, detection) -> Resolution | None:
         day, on_reference = resolver.reference("day"), "day"
         where = "on the day last mentioned"
     value = f"{_day_value(day)}T{hour:02d}:{minute:02d}"
-    return Resolution(value, TimexType.TIME, f"is a clock time {where} -> {value}", 0.8, None, on_reference)
+    return Resolution(
+        value, TimexType.TIME, f"is a clock time {where} -> {value}", 0.8, None, on_reference
+    )
 
 
 def resolve_season(resolver, detection) -> Resolution | None:
+    """Return a season of a given year, or the one the tense points to."""
     groups = detection.groups
     code = SEASONS[groups["season"].lower()]
     mod = _MODS.get((groups.get("rel") or "").lower())
     if groups.get("year"):
         value = f"{int(groups['year']):04d}-{code}"
-        return Resolution(value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod)
+        return Resolution(
+            value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod
+        )
     tense = resolver.tense(detection)
-    value = season_value(resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this"))
+    value = season_value(
+        resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this")
+    )
     return Resolution(value, TimexType.DATE, f"+ {_year_phrase(tense)} -> {value}", 0.75, mod)
 
 
 def resolve_quarter(resolver, detection) -> Resolution | None:
+    """Return a quarter or half of the given year or the DCT's (the year before if past)."""
     groups = detection.groups
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[groups["ord"].lower()]
+    number = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+    }[groups["ord"].lower()]
     unit = groups["unit"].lower()
     if unit == "half" and number > 2:
         return None
     letter = "Q" if unit == "quarter" else "H"
     year = int(groups["year"]) if groups.get("year") else resolver.dct_day.year
     first_month = (number - 1) * (3 if letter == "Q" else 6) + 1
-    if not groups.get("year") and resolver.tense(detection) == PAST and date(year, first_month, 1) > resolver.dct_day:
+    if (
+        not groups.get("year")
+        and resolver.tense(detection) == PAST
+        and date(year, first_month, 1) > resolver.dct_day
+    ):
         year -= 1
     value = f"{year:04d}-{letter}{number}"
     return Resolution(value, TimexType.DATE, f"is a {unit} of the year -> {value}", 0.8)
 
 
 def resolve_holiday(resolver, detection) -> Resolution | None:
+    """Return the date of a holiday in the year last/next/the tense points to."""
     groups = detection.groups
     relation = (groups.get("rel") or "").lower()
     candidates = [holiday_date(groups["holiday"], resolver.dct_day.year + k) for k in (-1, 0, 1)]
@@ -238,6 +290,7 @@ def resolve_holiday(resolver, detection) -> Resolution | None:
 
 
 def resolve_weekend(resolver, detection) -> Resolution | None:
+    """Return the weekend of the DCT's week, the one before or the one after."""
     relation = (detection.groups.get("rel") or "the").lower()
     dct = resolver.dct_day
     saturday_this_week = dct + timedelta(days=5 - dct.weekday())
@@ -250,12 +303,25 @@ def resolve_weekend(resolver, detection) -> Resolution | None:
     else:
         saturday = saturday_this_week - timedelta(days=7)
     value = f"{iso_week_value(saturday)}-WE"
-    return Resolution(value, TimexType.DATE, f"is a weekend near the DCT {resolver.describe_dct()} -> {value}", 0.75)
+    return Resolution(
+        value,
+        TimexType.DATE,
+        f"is a weekend near the DCT {resolver.describe_dct()} -> {value}",
+        0.75,
+    )
 
 
 CALENDAR_KINDS = {
-    "absolute": resolve_absolute, "month": resolve_month, "year": resolve_year,
-    "decade": resolve_decade, "century": resolve_century, "weekday": resolve_weekday,
-    "today": resolve_today, "clock": resolve_clock, "season": resolve_season,
-    "quarter": resolve_quarter, "holiday": resolve_holiday, "weekend": resolve_weekend,
+    "absolute": resolve_absolute,
+    "month": resolve_month,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "weekday": resolve_weekday,
+    "today": resolve_today,
+    "clock": resolve_clock,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
+    "holiday": resolve_holiday,
+    "weekend": resolve_weekend,
 }

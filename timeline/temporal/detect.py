@@ -38,15 +38,13 @@ def compiled_rules() -> tuple[tuple[Rule, re.Pattern], ...]:
     return tuple((rule, re.compile(expand(rule.pattern), re.IGNORECASE)) for rule in RULES)
 
 
-
-
 def _words_before(text: str, start: int, count: int = 2) -> list[str]:
-    words = re.findall(r"[A-Za-z']+", text[max(0, start - 30):start])
+    words = re.findall(r"[A-Za-z']+", text[max(0, start - 30) : start])
     return [w.lower() for w in words[-count:]]
 
 
 def _next_token(text: str, end: int) -> str:
-    match = re.match(r"\s*([^\s]+)", text[end:end + 30])
+    match = re.match(r"\s*([^\s]+)", text[end : end + 30])
     return match.group(1) if match else ""
 
 
@@ -58,7 +56,9 @@ _MONTH_PREPOSITIONS = frozenset(
 
 def _month_alone(text: str, match: re.Match) -> bool:
     # "the March for Life" and "the March of the Mothers" are names, not months.
-    if not match.group("rel") and re.match(r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end():match.end() + 12]):
+    if not match.group("rel") and re.match(
+        r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end() : match.end() + 12]
+    ):
         return False
     # "May" is mostly the verb; a month name alone needs a preposition before it.
     if match.group("rel") or match.group("month").lower() != "may":
@@ -101,14 +101,16 @@ def _weekday_not_name(text: str, match: re.Match) -> bool:
     return following not in WEEKDAY_NAME_WORDS
 
 
-_SEASON_LEADS = frozenset("in during by until since this last next through over early late of".split())
+_SEASON_LEADS = frozenset(
+    "in during by until since this last next through over early late of".split()
+)
 
 
 def _season_context(text: str, match: re.Match) -> bool:
     # "prices fall" is a verb; a season needs "in (the)", "this", "last" ... or a year.
     if match.group("year"):
         return True
-    if re.match(r"\s+of\b", text[match.end():match.end() + 4]):
+    if re.match(r"\s+of\b", text[match.end() : match.end() + 4]):
         return False
     before = _words_before(text, match.start(), 2)
     if not before:
@@ -128,7 +130,7 @@ def _vague_context(text: str, match: re.Match) -> bool:
 
 def _not_an_age(text: str, match: re.Match) -> bool:
     # "a 6-year-old boy" is an age and "60 Minutes" a programme, not durations.
-    if re.match(r"[\s-]*olds?\b", text[match.end():match.end() + 6]):
+    if re.match(r"[\s-]*olds?\b", text[match.end() : match.end() + 6]):
         return False
     unit = match.group("unit")
     number = (match.group("num") or "").lower()
@@ -136,8 +138,15 @@ def _not_an_age(text: str, match: re.Match) -> bool:
         return False  # "a decades-long feud": the article belongs to the noun
     if number in ("a", "an", "one") and unit.lower() == "second":
         # "a second term" is an ordinal; "for a second, then" is time.
-        following = re.match(r"\s+([a-z]+)", text[match.end():match.end() + 20])
-        if following and following.group(1) not in ("ago", "later", "earlier", "or", "and", "longer"):
+        following = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 20])
+        if following and following.group(1) not in (
+            "ago",
+            "later",
+            "earlier",
+            "or",
+            "and",
+            "longer",
+        ):
             return False
     return not (unit[0].isupper() and unit[1:].islower())
 

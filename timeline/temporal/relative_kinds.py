@@ -15,10 +15,20 @@ from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.timex import duration_value
 
 _QUANTITY_MODS = {
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-    "some": "APPROX", "almost": "APPROX", "nearly": "APPROX", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+    "almost": "APPROX",
+    "nearly": "APPROX",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
 }
 _POINT_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX"}
 _PLURALS = {"centuries": "century"}
@@ -46,10 +56,17 @@ def _mod(words: str | None) -> str | None:
 
 
 def resolve_reference(resolver, detection) -> Resolution | None:
+    """Return the day/week/month/year counted from the reference time ("the next day")."""
     groups = detection.groups
     unit = groups["unit"].lower()
     direction = (groups.get("dir") or "").lower()
-    step = 1 if direction in ("next", "following", "after") else -1 if direction in ("previous", "preceding", "before") else 0
+    step = (
+        1
+        if direction in ("next", "following", "after")
+        else -1
+        if direction in ("previous", "preceding", "before")
+        else 0
+    )
     letter = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
     reference = "day" if letter in ("D", "W") else "any"
     base = resolver.reference(reference)
@@ -65,6 +82,7 @@ def resolve_reference(resolver, detection) -> Resolution | None:
 
 
 def resolve_offset(resolver, detection) -> Resolution | None:
+    """Return the time N units ago/from now (DCT) or earlier/later (reference time)."""
     groups = detection.groups
     letter, multiplier, clock = _unit(groups["unit"])
     direction = " ".join(groups["dir"].lower().split())
@@ -72,7 +90,9 @@ def resolve_offset(resolver, detection) -> Resolution | None:
     backwards = direction in ("ago", "earlier")
     if amount is None:
         value = "PAST_REF" if backwards else "FUTURE_REF"
-        return Resolution(value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5)
+        return Resolution(
+            value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5
+        )
     on_reference = "day" if direction in ("earlier", "later") else None
     base = resolver.reference("day") if on_reference else resolver.dct_day
     steps = round(amount * multiplier) * (-1 if backwards else 1)
@@ -98,27 +118,49 @@ def _relative_week(dct: date, relation: str, weekend: bool) -> str:
 
 
 # unit -> (TIMEX3 letter, amount) of "the past <unit>"; seasons (absent) are three months.
-_STRETCHES = {"week": ("W", 1), "weekend": ("D", 2), "month": ("M", 1), "year": ("Y", 1),
-              "quarter": ("M", 3), "decade": ("Y", 10), "century": ("Y", 100)}
+_STRETCHES = {
+    "week": ("W", 1),
+    "weekend": ("D", 2),
+    "month": ("M", 1),
+    "year": ("Y", 1),
+    "quarter": ("M", 3),
+    "decade": ("Y", 10),
+    "century": ("Y", 100),
+}
 
 
 def resolve_relative_unit(resolver, detection) -> Resolution | None:
+    """Return last/this/next week, month, year, quarter, season; "the past year" as a duration."""
     groups = detection.groups
     relation = groups["rel"].lower()
     unit = groups["unit"].lower()
     mod_word = " ".join((groups.get("mod") or "").lower().split())
     if relation == "the":
         relation = "this"  # "the end of the year": the DCT's year
-    mod = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
-           "the middle of": "MID", "late": "END", "the end of": "END", "the beginning": "START",
-           "the start": "START", "the middle": "MID", "the end": "END"}.get(mod_word)
+    mod = {
+        "early": "START",
+        "the beginning of": "START",
+        "the start of": "START",
+        "mid": "MID",
+        "the middle of": "MID",
+        "late": "END",
+        "the end of": "END",
+        "the beginning": "START",
+        "the start": "START",
+        "the middle": "MID",
+        "the end": "END",
+    }.get(mod_word)
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
     dct = resolver.dct_day
-    if relation == "past" or (unit in ("decade", "century") and relation in ("last", "next", "coming")):
+    if relation == "past" or (
+        unit in ("decade", "century") and relation in ("last", "next", "coming")
+    ):
         # "the past year", "the last decade": a stretch of time, not a calendar unit.
         letter, amount = _STRETCHES.get(unit, ("M", 3))
         value = duration_value(amount, letter, False)
-        return Resolution(value, TimexType.DURATION, f"is the stretch up to the DCT -> {value}", 0.75)
+        return Resolution(
+            value, TimexType.DURATION, f"is the stretch up to the DCT -> {value}", 0.75
+        )
     if unit in ("week", "weekend"):
         value = _relative_week(dct, relation, unit == "weekend")
     elif unit == "month":
@@ -135,11 +177,14 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
         value = f"{dct.year // 100:02d}"
     else:
         value = season_value(dct, SEASONS[unit], {-1: "last", 1: "next"}.get(step, "this"))
-    how = f"is counted from the DCT {resolver.describe_dct()} -> {value}" + (f", modifier {mod}" if mod else "")
+    how = f"is counted from the DCT {resolver.describe_dct()} -> {value}" + (
+        f", modifier {mod}" if mod else ""
+    )
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
 
 
 def resolve_duration(resolver, detection) -> Resolution | None:
+    """Return a duration value ("P3D", "PT5H30M", "PXY") with its quantity modifier."""
     groups = detection.groups
     unit_word = groups.get("unit") or groups.get("plural")
     letter, multiplier, clock = _unit(unit_word)
@@ -152,17 +197,26 @@ def resolve_duration(resolver, detection) -> Resolution | None:
         amount *= multiplier
     value = duration_value(amount, letter, clock)
     mod = _mod(quantity)
-    how = f"is a duration, not a date -> {value}" + (f", modifier {mod} ('{quantity}')" if mod else "")
+    how = f"is a duration, not a date -> {value}" + (
+        f", modifier {mod} ('{quantity}')" if mod else ""
+    )
     return Resolution(value, TimexType.DURATION, how, 0.85, mod)
 
 
 _SET_ADVERBS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "quarterly": "P3M",
 }
 
 
 def resolve_set(resolver, detection) -> Resolution | None:
+    """Return a recurrence ("P1D" for daily, "XXXX-WXX-1" for every Monday)."""
     groups = detection.groups
     if groups.get("adverb"):
         value = _SET_ADVERBS[groups["adverb"].lower()]
@@ -184,25 +238,33 @@ _VAGUE_VALUES = {"future": "FUTURE_REF", "the future": "FUTURE_REF"}
 
 
 def resolve_vague(resolver, detection) -> Resolution | None:
+    """Return PRESENT_REF or FUTURE_REF."""
     word = " ".join(detection.groups["word"].lower().split())
     value = _VAGUE_VALUES.get(word, "PRESENT_REF")
     return Resolution(value, TimexType.DATE, f"is a vague reference -> {value}", 0.5)
 
 
 def resolve_event_relative(resolver, detection) -> Resolution | None:
+    """Return an open-ended reference flagged as relative to an event, never a day."""
     groups = detection.groups
     preposition = " ".join(groups["prep"].lower().split())
     tense = resolver.tense(detection)
     future = tense == FUTURE or (preposition in ("ahead of",) and tense != PAST)
     value = "FUTURE_REF" if future else "PAST_REF"
     side = "after" if future else "up to"
-    how = (f"is relative to an event ('{groups['noun']}'), not to a calendar date: "
-           f"open-ended, {side} the DCT {resolver.describe_dct()}, with no fixed day")
+    how = (
+        f"is relative to an event ('{groups['noun']}'), not to a calendar date: "
+        f"open-ended, {side} the DCT {resolver.describe_dct()}, with no fixed day"
+    )
     return Resolution(value, TimexType.DATE, how, 0.3, None, None, True)
 
 
 RELATIVE_KINDS = {
-    "reference": resolve_reference, "offset": resolve_offset,
-    "relative_unit": resolve_relative_unit, "duration": resolve_duration,
-    "set": resolve_set, "vague": resolve_vague, "event_relative": resolve_event_relative,
+    "reference": resolve_reference,
+    "offset": resolve_offset,
+    "relative_unit": resolve_relative_unit,
+    "duration": resolve_duration,
+    "set": resolve_set,
+    "vague": resolve_vague,
+    "event_relative": resolve_event_relative,
 }

@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 
 from timeline.model import Granularity, Mention, TimexType
 from timeline.temporal.calendar_kinds import CALENDAR_KINDS
+from timeline.temporal.detect import Detection
 from timeline.temporal.relative_kinds import RELATIVE_KINDS
 from timeline.temporal.resolution import Resolution
-from timeline.temporal.detect import Detection
 from timeline.temporal.tense import clause_tense
 from timeline.temporal.timex import is_valid_value, span_from_value
 
@@ -27,7 +27,8 @@ class Resolver:
         # The last day mentioned ("the next day", clock times) and the last time of any
         # granularity ("later that year"), each with the phrase that set it.
         self.references: dict[str, tuple[date, str | None]] = {
-            "day": (self.dct_day, None), "any": (self.dct_day, None),
+            "day": (self.dct_day, None),
+            "any": (self.dct_day, None),
         }
 
     def reference(self, kind: str) -> date:
@@ -45,7 +46,7 @@ class Resolver:
         if result is None or not is_valid_value(result.value):
             # Counting past year 9999 (or before year 1) leaves the calendar: no mention.
             return None
-        phrase = self.text[detection.start:detection.end]
+        phrase = self.text[detection.start : detection.end]
         anchor = f"DCT {self.dct_day.isoformat()}"
         if result.on_reference:
             day, label = self.references[result.on_reference]
@@ -53,10 +54,18 @@ class Resolver:
                 anchor = f"reference time {day.isoformat()} ('{label}')"
         earliest, latest, granularity = self._interval(result)
         mention = Mention(
-            text=phrase, start=detection.start, end=detection.end, type=result.type,
-            value=result.value, mod=result.mod, earliest=earliest, latest=latest,
-            granularity=granularity, anchor=anchor,
-            explanation=f"'{phrase}' {result.how}", confidence=result.confidence,
+            text=phrase,
+            start=detection.start,
+            end=detection.end,
+            type=result.type,
+            value=result.value,
+            mod=result.mod,
+            earliest=earliest,
+            latest=latest,
+            granularity=granularity,
+            anchor=anchor,
+            explanation=f"'{phrase}' {result.how}",
+            confidence=result.confidence,
             event_relative=result.event_relative,
         )
         self._remember(mention)
@@ -81,8 +90,13 @@ class Resolver:
 
     def _remember(self, mention: Mention) -> None:
         # Later "the next day" / "later that day" count from the last day mentioned.
-        fine = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
-                Granularity.SECOND)
+        fine = (
+            Granularity.DAY,
+            Granularity.PART_OF_DAY,
+            Granularity.HOUR,
+            Granularity.MINUTE,
+            Granularity.SECOND,
+        )
         if not mention.is_anchored or mention.granularity is Granularity.UNKNOWN:
             return
         self.references["any"] = (mention.earliest.date(), mention.text)
@@ -92,4 +106,3 @@ class Resolver:
     def describe_dct(self) -> str:
         """Return the DCT as people say it ("Tue 2023-09-12")."""
         return f"{self.dct_day.strftime('%a')} {self.dct_day.isoformat()}"
-

@@ -28,7 +28,9 @@ def shift(day: date, amount: int, letter: str) -> date:
     raise ValueError(f"unknown unit {letter}")
 
 
-def pick_by_tense(candidates: list[date], dct: date, tense: str | None, near_days: int = 45) -> date:
+def pick_by_tense(
+    candidates: list[date], dct: date, tense: str | None, near_days: int = 45
+) -> date:
     """Return the occurrence a clause means: past -> the last on or before the DCT,
     future -> the first on or after it; one within ``near_days`` of the DCT, or no
     tense at all, -> the nearest."""

@@ -40,14 +40,14 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 
     None when the clause has no marker.
     """
-    left = text[max(0, start - _WINDOW):start]
+    left = text[max(0, start - _WINDOW) : start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
-        left = left[breaks[-1].end():]
-    right = text[end:end + _WINDOW]
+        left = left[breaks[-1].end() :]
+    right = text[end : end + _WINDOW]
     first_break = _CLAUSE_BREAK.search(right)
     if first_break:
-        right = right[:first_break.start()]
+        right = right[: first_break.start()]
     # The verb before an expression usually governs it ("arrived in Vladivostok on
     # Monday and is scheduled to ..."): the nearest marker on the left decides, the
     # first one on the right only when the left has none.
@@ -55,7 +55,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     previous_end = -100
     for marker in _MARKER.finditer(left):
         # "will be held": a participle after a future auxiliary stays in the future.
-        joined = best == "future" and _VERB_GROUP_GAP.match(left[previous_end:marker.start()])
+        joined = best == "future" and _VERB_GROUP_GAP.match(left[previous_end : marker.start()])
         if not (joined and marker.lastgroup == "past" and not _FINITE_PAST.match(marker.group())):
             best = marker.lastgroup
         previous_end = marker.end()

@@ -25,11 +25,15 @@ def timeml_document(text: str, dct: datetime, mentions: list[Mention], doc_id: s
         attributes = f'tid="t{tid}" type="{mention.type.value}" value={quoteattr(mention.value)}'
         if mention.mod:
             attributes += f" mod={quoteattr(mention.mod)}"
-        pieces.append(escape(text[position:mention.start]))
-        pieces.append(f"<TIMEX3 {attributes}>{escape(text[mention.start:mention.end])}</TIMEX3>")
+        pieces.append(escape(text[position : mention.start]))
+        pieces.append(f"<TIMEX3 {attributes}>{escape(text[mention.start : mention.end])}</TIMEX3>")
         position = mention.end
     pieces.append(escape(text[position:]))
-    dct_value = dct.date().isoformat() if dct.time() == datetime.min.time() else dct.isoformat(timespec="minutes")
+    dct_value = (
+        dct.date().isoformat()
+        if dct.time() == datetime.min.time()
+        else dct.isoformat(timespec="minutes")
+    )
     return (
         '<?xml version="1.0" ?>\n<TimeML>\n'
         f"<DOCID>{escape(doc_id)}</DOCID>\n"

@@ -15,11 +15,18 @@ from timeline.model import Granularity, TimeSpan
 # Parts of the day as TIMEX3 writes them; "MO" starts at midnight so "early on Tuesday"
 # (before dawn included) stays inside it.
 PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
-    "MO": (0, 12), "AF": (12, 18), "EV": (17, 22), "NI": (20, 30), "DT": (8, 18),
+    "MO": (0, 12),
+    "AF": (12, 18),
+    "EV": (17, 22),
+    "NI": (20, 30),
+    "DT": (8, 18),
 }
 SEASON_MONTHS: dict[str, tuple[int, int]] = {
     # (first month, months long); winter starts in December of the value's year.
-    "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3),
+    "SP": (3, 3),
+    "SU": (6, 3),
+    "FA": (9, 3),
+    "WI": (12, 3),
 }
 VAGUE_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
@@ -49,7 +56,9 @@ def is_valid_value(value: str) -> bool:
     if value.startswith("P"):
         return value != "P" and value != "PT" and bool(_DURATION.match(value))
     return bool(
-        _DATE.match(value) or _DECADE.match(value) or _CENTURY.match(value)
+        _DATE.match(value)
+        or _DECADE.match(value)
+        or _CENTURY.match(value)
         or _SET_OR_UNDERSPECIFIED.match(value)
     )
 
@@ -81,20 +90,28 @@ def _span(value: str) -> TimeSpan | None:
     match = _DECADE.match(value)
     if match:
         start = int(match["decade"]) * 10
-        return TimeSpan(datetime(max(start, 1), 1, 1), datetime(start + 10, 1, 1), Granularity.DECADE)
+        return TimeSpan(
+            datetime(max(start, 1), 1, 1), datetime(start + 10, 1, 1), Granularity.DECADE
+        )
     match = _CENTURY.match(value)
     if match:
         start = int(match["century"]) * 100
-        return TimeSpan(datetime(max(start, 1), 1, 1), datetime(start + 100, 1, 1), Granularity.CENTURY)
+        return TimeSpan(
+            datetime(max(start, 1), 1, 1), datetime(start + 100, 1, 1), Granularity.CENTURY
+        )
     return None
 
 
 def _date_span(match: re.Match) -> TimeSpan:
     year = int(match["year"])
     if match["week"]:
-        monday = datetime.combine(date.fromisocalendar(year, int(match["week"]), 1), datetime.min.time())
+        monday = datetime.combine(
+            date.fromisocalendar(year, int(match["week"]), 1), datetime.min.time()
+        )
         if match["weekend"]:
-            return TimeSpan(monday + timedelta(days=5), monday + timedelta(days=7), Granularity.WEEK)
+            return TimeSpan(
+                monday + timedelta(days=5), monday + timedelta(days=7), Granularity.WEEK
+            )
         return TimeSpan(monday, monday + timedelta(days=7), Granularity.WEEK)
     if match["quarter"]:
         first = (int(match["quarter"]) - 1) * 3 + 1
@@ -104,7 +121,9 @@ def _date_span(match: re.Match) -> TimeSpan:
         return TimeSpan(datetime(year, first, 1), _add_months(year, first, 6), Granularity.HALF)
     if match["season"]:
         first, length = SEASON_MONTHS[match["season"]]
-        return TimeSpan(datetime(year, first, 1), _add_months(year, first, length), Granularity.SEASON)
+        return TimeSpan(
+            datetime(year, first, 1), _add_months(year, first, length), Granularity.SEASON
+        )
     if not match["month"]:
         return TimeSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), Granularity.YEAR)
     month = int(match["month"])
@@ -113,7 +132,9 @@ def _date_span(match: re.Match) -> TimeSpan:
     day = datetime(year, month, int(match["day"]))
     if match["pod"]:
         first, last = PART_OF_DAY_HOURS[match["pod"]]
-        return TimeSpan(day + timedelta(hours=first), day + timedelta(hours=last), Granularity.PART_OF_DAY)
+        return TimeSpan(
+            day + timedelta(hours=first), day + timedelta(hours=last), Granularity.PART_OF_DAY
+        )
     if match["hour"] is None:
         return TimeSpan(day, day + timedelta(days=1), Granularity.DAY)
     start = day + timedelta(hours=int(match["hour"]))
@@ -142,15 +163,29 @@ def _apply_mod(span: TimeSpan, mod: str | None) -> TimeSpan:
         return TimeSpan(first, _add_months(start.year, 1, 4 * part + 4), span.granularity, mod)
     if span.granularity in (Granularity.DECADE, Granularity.CENTURY):
         years = end.year - start.year
-        cuts = [start.year, start.year + round(years * 0.3), start.year + round(years * 0.7), end.year]
-        return TimeSpan(datetime(max(cuts[part], 1), 1, 1), datetime(cuts[part + 1], 1, 1), span.granularity, mod)
+        cuts = [
+            start.year,
+            start.year + round(years * 0.3),
+            start.year + round(years * 0.7),
+            end.year,
+        ]
+        return TimeSpan(
+            datetime(max(cuts[part], 1), 1, 1),
+            datetime(cuts[part + 1], 1, 1),
+            span.granularity,
+            mod,
+        )
     length = end - start
     if length >= timedelta(days=3):
         # Whole days: "late November" is 21-30 November, not from 08:00 on the 20th.
         days = length.days
         cuts = [0, round(days / 3), round(2 * days / 3), days]
-        return TimeSpan(start + timedelta(days=cuts[part]), start + timedelta(days=cuts[part + 1]),
-                        span.granularity, mod)
+        return TimeSpan(
+            start + timedelta(days=cuts[part]),
+            start + timedelta(days=cuts[part + 1]),
+            span.granularity,
+            mod,
+        )
     third = length / 3
     return TimeSpan(start + third * part, start + third * (part + 1), span.granularity, mod)
 
@@ -206,9 +241,14 @@ def duration_value(amount: float | None, letter: str, clock: bool) -> str:
         return f"{prefix}{int(amount)}{letter}"
     # Fractions go down one unit: 5 1/2 hours is PT5H30M, half a year is P6M.
     whole = int(amount)
-    smaller = {("H", True): ("M", 60, True), ("M", True): ("S", 60, True),
-               ("Y", False): ("M", 12, False), ("M", False): ("D", 30, False),
-               ("W", False): ("D", 7, False), ("D", False): ("H", 24, True)}
+    smaller = {
+        ("H", True): ("M", 60, True),
+        ("M", True): ("S", 60, True),
+        ("Y", False): ("M", 12, False),
+        ("M", False): ("D", 30, False),
+        ("W", False): ("D", 7, False),
+        ("D", False): ("H", 24, True),
+    }
     lower_letter, factor, lower_clock = smaller.get((letter, clock), (letter, 1, clock))
     rest = round((amount - whole) * factor)
     head = f"{whole}{letter}" if whole else ""

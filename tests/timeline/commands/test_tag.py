@@ -34,11 +34,21 @@ def test_json_lines_for_the_seed_with_its_sidecar_dct(capsys):
     assert record["dct"] == "2023-09-12T00:00"
     sunday = next(m for m in record["mentions"] if m["text"] == "Sunday")
     assert sunday == {
-        "text": "Sunday", "start": 170, "end": 176, "type": "DATE", "value": "2023-09-10",
-        "mod": None, "earliest": "2023-09-10T00:00", "latest": "2023-09-11T00:00",
-        "granularity": "day", "anchor": "DCT 2023-09-12",
-        "explanation": "'Sunday' + past tense -> the Sunday before the DCT Tue 2023-09-12 = 2023-09-10",
-        "confidence": 0.85, "event_relative": False,
+        "text": "Sunday",
+        "start": 170,
+        "end": 176,
+        "type": "DATE",
+        "value": "2023-09-10",
+        "mod": None,
+        "earliest": "2023-09-10T00:00",
+        "latest": "2023-09-11T00:00",
+        "granularity": "day",
+        "anchor": "DCT 2023-09-12",
+        "explanation": (
+            "'Sunday' + past tense -> the Sunday before the DCT Tue 2023-09-12 = 2023-09-10"
+        ),
+        "confidence": 0.85,
+        "event_relative": False,
     }
     duration = next(m for m in record["mentions"] if m["text"] == "12 years")
     assert duration["earliest"] is None and duration["latest"] is None
@@ -82,13 +92,23 @@ def test_bad_inputs_are_reported_and_the_rest_still_tagged(tmp_path, capsys):
     empty.write_text("", encoding="utf-8")
     malformed = tmp_path / "broken.tml"
     malformed.write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
-    code, out, err = run_tag(capsys, "--dct", "2023-09-12", binary, undecodable, empty, malformed,
-                             tmp_path / "missing.txt", SEED)
+    code, out, err = run_tag(
+        capsys,
+        "--dct",
+        "2023-09-12",
+        binary,
+        undecodable,
+        empty,
+        malformed,
+        tmp_path / "missing.txt",
+        SEED,
+    )
     assert code == 1
     assert [json.loads(line)["file"] for line in out.splitlines()] == [str(SEED)]
     messages = err.strip().splitlines()
     assert len(messages) == 5
-    for path, message in zip((binary, undecodable, empty, malformed, "missing.txt"), messages):
+    names = (binary, undecodable, empty, malformed, "missing.txt")
+    for path, message in zip(names, messages, strict=True):
         assert message.startswith("timeline tag: ") and str(path) in message
     assert "Traceback" not in err
 
@@ -101,16 +121,29 @@ def test_timeml_out_dir_is_read_by_the_scorer(tmp_path, capsys):
     gold.mkdir()
     for name in ("APW19980807.0261.tml", "NYT20000224.0173.tml"):
         shutil.copy(AQUAINT / name, gold / name)
-    subprocess.run([sys.executable, str(SHARED / "tools" / "te3input.py"), str(gold), str(stripped)], check=True)
+    subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "te3input.py"), str(gold), str(stripped)],
+        check=True,
+    )
     out_dir = tmp_path / "system"
-    code, out, err = run_tag(capsys, "--format", "timeml", "--out-dir", out_dir, *sorted(stripped.glob("*.tml")))
+    code, out, err = run_tag(
+        capsys, "--format", "timeml", "--out-dir", out_dir, *sorted(stripped.glob("*.tml"))
+    )
     assert code == 0, err
     assert out == ""
     assert sorted(p.name for p in out_dir.iterdir()) == sorted(p.name for p in gold.iterdir())
     scored = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_timeml.py"), str(gold), str(out_dir),
-         "--json", str(tmp_path / "m.json"), "--quiet"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_timeml.py"),
+            str(gold),
+            str(out_dir),
+            "--json",
+            str(tmp_path / "m.json"),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert scored.returncode == 0, scored.stdout + scored.stderr  # texts identical to gold
     metrics = json.loads((tmp_path / "m.json").read_text())
@@ -120,11 +153,16 @@ def test_timeml_out_dir_is_read_by_the_scorer(tmp_path, capsys):
 def test_stdin_through_the_console_entry_point():
     result = subprocess.run(
         [sys.executable, "-m", "timeline", "tag", "--dct", "2023-09-12", "--format", "timeml", "-"],
-        input="Kim left for Russia on Sunday & met Putin.", capture_output=True, text=True, cwd=ROOT,
+        input="Kim left for Russia on Sunday & met Putin.",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    assert ('<TEXT>Kim left for Russia on <TIMEX3 tid="t1" type="DATE" value="2023-09-10">Sunday'
-            "</TIMEX3> &amp; met Putin.</TEXT>") in result.stdout
+    assert (
+        '<TEXT>Kim left for Russia on <TIMEX3 tid="t1" type="DATE" value="2023-09-10">Sunday'
+        "</TIMEX3> &amp; met Putin.</TEXT>"
+    ) in result.stdout
 
 
 def test_bad_dct_argument_is_a_usage_error(capsys):

@@ -29,7 +29,10 @@ def test_found_date_strings(text, start, granularity):
 
 def test_missing_parts_come_from_the_anchor_not_from_today():
     # A month without a year takes the anchor's year and the first day, whatever today is.
-    assert parse_date_text("March", datetime(1998, 8, 7)) == (datetime(1998, 3, 1), Granularity.MONTH)
+    assert parse_date_text("March", datetime(1998, 8, 7)) == (
+        datetime(1998, 3, 1),
+        Granularity.MONTH,
+    )
 
 
 @pytest.mark.parametrize("text", ["", "not a date at all", "0000-00-00", "x" * 200])

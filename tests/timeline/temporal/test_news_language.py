@@ -70,7 +70,9 @@ def test_weekdays_follow_the_tense_of_their_clause(text, phrase, value):
 
 
 def test_later_and_the_next_day_count_from_the_last_time_mentioned():
-    text = "The rebels attacked on Aug. 3. The next day they withdrew. Two weeks later they returned."
+    text = (
+        "The rebels attacked on Aug. 3. The next day they withdrew. Two weeks later they returned."
+    )
     next_day = only(text, "The next day")
     assert next_day.value == "2023-08-04"
     assert next_day.anchor == "reference time 2023-08-03 ('Aug. 3')"
@@ -84,7 +86,10 @@ def test_later_and_the_next_day_count_from_the_last_time_mentioned():
 def test_granularity_is_kept():
     year = only("They met in 2019 on his last trip.", "2019")
     assert (year.granularity, year.earliest, year.latest) == (
-        Granularity.YEAR, datetime(2019, 1, 1), datetime(2020, 1, 1))
+        Granularity.YEAR,
+        datetime(2019, 1, 1),
+        datetime(2020, 1, 1),
+    )
     month = only("They met in March, he said.", "March")
     assert month.granularity is Granularity.MONTH and month.value == "2023-03"
     early = only("Kim entered Russia early on Tuesday.", "early on Tuesday")
@@ -110,8 +115,12 @@ def test_durations_are_not_dates(text, phrase, value, mod):
 
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
-    [("Ferries sail every week.", "every week", "P1W"), ("Flights run daily.", "daily", "P1D"),
-     ("He visits twice a year.", "twice a year", "P1Y"), ("They meet every Monday.", "every Monday", "XXXX-WXX-1")],
+    [
+        ("Ferries sail every week.", "every week", "P1W"),
+        ("Flights run daily.", "daily", "P1D"),
+        ("He visits twice a year.", "twice a year", "P1Y"),
+        ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),
+    ],
 )
 def test_sets(text, phrase, value):
     mention = only(text, phrase)

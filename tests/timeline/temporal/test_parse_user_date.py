@@ -15,10 +15,20 @@ ANCHOR = datetime(2023, 9, 12)
 @pytest.mark.parametrize(
     ("typed", "earliest", "latest", "granularity"),
     [
-        ("12 Sep 2023 morning", datetime(2023, 9, 12), datetime(2023, 9, 12, 12), Granularity.PART_OF_DAY),
+        (
+            "12 Sep 2023 morning",
+            datetime(2023, 9, 12),
+            datetime(2023, 9, 12, 12),
+            Granularity.PART_OF_DAY,
+        ),
         ("2019", datetime(2019, 1, 1), datetime(2020, 1, 1), Granularity.YEAR),
         ("March 2020", datetime(2020, 3, 1), datetime(2020, 4, 1), Granularity.MONTH),
-        ("2023-09-12 14:30", datetime(2023, 9, 12, 14, 30), datetime(2023, 9, 12, 14, 31), Granularity.MINUTE),
+        (
+            "2023-09-12 14:30",
+            datetime(2023, 9, 12, 14, 30),
+            datetime(2023, 9, 12, 14, 31),
+            Granularity.MINUTE,
+        ),
         ("10-12 Sep 2023", datetime(2023, 9, 10), datetime(2023, 9, 13), Granularity.DAY),
         ("Sept. 10, 2023", datetime(2023, 9, 10), datetime(2023, 9, 11), Granularity.DAY),
         ("last Tuesday", datetime(2023, 9, 5), datetime(2023, 9, 6), Granularity.DAY),
@@ -33,6 +43,8 @@ def test_typed_dates(typed, earliest, latest, granularity):
     assert (span.earliest, span.latest, span.granularity) == (earliest, latest, granularity)
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "soon-ish", "12 years", "every Monday", "31 Feb 2023"])
+@pytest.mark.parametrize(
+    "typed", ["", "   ", "soon-ish", "12 years", "every Monday", "31 Feb 2023"]
+)
 def test_not_a_date(typed):
     assert parse_user_date(typed, ANCHOR) is None

@@ -12,12 +12,70 @@ from timeline.temporal.timex import is_valid_value
 
 # Words the rules react to, so generated texts reach the resolvers, not only the regexes.
 VOCABULARY = [
-    "Monday", "Sunday", "early", "late", "on", "last", "next", "this", "week", "weekend", "month",
-    "year", "years", "ago", "later", "the", "next", "day", "that", "Sept.", "12", "2019", "1990s",
-    "May", "March", "fall", "spring", "three", "a", "more than", "every", "daily", "now", "future",
-    "after the summit", "today", "tonight", "yesterday", "morning", "night", "10:35", "a.m.",
-    "Christmas", "Thanksgiving", "quarter", "first", "half", "century", "19th", "will", "said",
-    "31", "Feb.", "29", ",", ".", "\n", "-", "'s", "9999", "0001", "1/2", "hours", "decade",
+    "Monday",
+    "Sunday",
+    "early",
+    "late",
+    "on",
+    "last",
+    "next",
+    "this",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "years",
+    "ago",
+    "later",
+    "the",
+    "next",
+    "day",
+    "that",
+    "Sept.",
+    "12",
+    "2019",
+    "1990s",
+    "May",
+    "March",
+    "fall",
+    "spring",
+    "three",
+    "a",
+    "more than",
+    "every",
+    "daily",
+    "now",
+    "future",
+    "after the summit",
+    "today",
+    "tonight",
+    "yesterday",
+    "morning",
+    "night",
+    "10:35",
+    "a.m.",
+    "Christmas",
+    "Thanksgiving",
+    "quarter",
+    "first",
+    "half",
+    "century",
+    "19th",
+    "will",
+    "said",
+    "31",
+    "Feb.",
+    "29",
+    ",",
+    ".",
+    "\n",
+    "-",
+    "'s",
+    "9999",
+    "0001",
+    "1/2",
+    "hours",
+    "decade",
 ]
 texts = st.one_of(
     st.text(max_size=300),
@@ -33,7 +91,7 @@ def test_tag_never_raises_and_keeps_its_promises(text, dct):
     previous_end = 0
     for mention in mentions:
         assert previous_end <= mention.start < mention.end <= len(text)
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
         previous_end = mention.end
         if mention.earliest is not None and mention.latest is not None:
             assert mention.earliest < mention.latest
@@ -50,10 +108,30 @@ def test_parse_user_date_never_raises(text, anchor):
         assert span.earliest < span.latest
 
 
-EDGE_PHRASES = ["next year", "last year", "next week", "tomorrow", "yesterday", "three years ago",
-                "next month", "Christmas", "next fall", "last winter", "the next day", "2 days later",
-                "next Monday", "last Monday", "in the spring", "Dec. 31", "in January", "this weekend",
-                "next quarter", "last decade", "the 1990s", "Feb. 29"]
+EDGE_PHRASES = [
+    "next year",
+    "last year",
+    "next week",
+    "tomorrow",
+    "yesterday",
+    "three years ago",
+    "next month",
+    "Christmas",
+    "next fall",
+    "last winter",
+    "the next day",
+    "2 days later",
+    "next Monday",
+    "last Monday",
+    "in the spring",
+    "Dec. 31",
+    "in January",
+    "this weekend",
+    "next quarter",
+    "last decade",
+    "the 1990s",
+    "Feb. 29",
+]
 
 
 def test_the_ends_of_the_calendar():

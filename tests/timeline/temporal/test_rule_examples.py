@@ -10,7 +10,9 @@ from timeline.temporal import tag
 from timeline.temporal.rules import EXAMPLE_DCT, RULES
 
 EXAMPLES = [(rule.name, example) for rule in RULES for example in rule.examples]
-_EXAMPLE = re.compile(r"^(?P<before>[^\[]*)\[(?P<phrase>[^\]]+)\](?P<after>[^\]]*?)\s*=>\s*(?P<value>\S+)$")
+_EXAMPLE = re.compile(
+    r"^(?P<before>[^\[]*)\[(?P<phrase>[^\]]+)\](?P<after>[^\]]*?)\s*=>\s*(?P<value>\S+)$"
+)
 
 
 def test_every_rule_has_examples():
@@ -30,5 +32,7 @@ def test_rule_example(rule_name: str, example: str):
         assert not overlapping, f"{parsed['phrase']!r} must not be tagged, got {overlapping}"
         return
     found = {(m.start, m.end): m for m in mentions}
-    assert (start, end) in found, f"expected {parsed['phrase']!r} tagged, got {[(m.text, m.value) for m in mentions]}"
+    assert (start, end) in found, (
+        f"expected {parsed['phrase']!r} tagged, got {[(m.text, m.value) for m in mentions]}"
+    )
     assert found[(start, end)].value == parsed["value"]

@@ -21,14 +21,18 @@ def _at(mentions, start, end):
 
 def test_seed_offsets_point_at_the_expected_phrases(seed_text, seed_expected):
     # Guards the expectation file against drifting from the seed text itself.
-    for entry in seed_expected["expressions"] + seed_expected["not_dates"] + seed_expected["unresolved"]:
-        assert seed_text[entry["start"]:entry["end"]] == entry["text"]
+    for entry in (
+        seed_expected["expressions"] + seed_expected["not_dates"] + seed_expected["unresolved"]
+    ):
+        assert seed_text[entry["start"] : entry["end"]] == entry["text"]
 
 
 def test_every_expected_expression(seed_mentions, seed_expected):
     for expected in seed_expected["expressions"]:
         found = _at(seed_mentions, expected["start"], expected["end"])
-        assert len(found) == 1, f"{expected['text']!r} not tagged with its exact extent: {seed_mentions}"
+        assert len(found) == 1, (
+            f"{expected['text']!r} not tagged with its exact extent: {seed_mentions}"
+        )
         mention = found[0]
         assert mention.text == expected["text"]
         assert mention.type.value == expected["type"]
@@ -41,15 +45,21 @@ def test_every_expected_expression(seed_mentions, seed_expected):
 
 def test_no_false_dates(seed_mentions, seed_expected):
     for phrase in seed_expected["not_dates"]:
-        overlapping = [m for m in seed_mentions if m.start < phrase["end"] and phrase["start"] < m.end]
+        overlapping = [
+            m for m in seed_mentions if m.start < phrase["end"] and phrase["start"] < m.end
+        ]
         assert not overlapping, f"{phrase['text']!r} must not be a date: {overlapping}"
 
 
 def test_event_relative_expression_is_open_ended(seed_mentions, seed_expected, seed_text):
     published = datetime.fromisoformat(seed_expected["published"])
     for phrase in seed_expected["unresolved"]:
-        overlapping = [m for m in seed_mentions if m.start < phrase["end"] and phrase["start"] < m.end]
-        assert len(overlapping) == 1, f"{phrase['text']!r} should be kept as an event-relative mention"
+        overlapping = [
+            m for m in seed_mentions if m.start < phrase["end"] and phrase["start"] < m.end
+        ]
+        assert len(overlapping) == 1, (
+            f"{phrase['text']!r} should be kept as an event-relative mention"
+        )
         mention = overlapping[0]
         assert mention.event_relative
         assert not mention.is_anchored  # never a made-up day

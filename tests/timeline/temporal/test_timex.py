@@ -17,9 +17,24 @@ from timeline.temporal.timex import duration_value, is_valid_value, span_from_va
         ("2020-03", datetime(2020, 3, 1), datetime(2020, 4, 1), Granularity.MONTH),
         ("2023-12", datetime(2023, 12, 1), datetime(2024, 1, 1), Granularity.MONTH),
         ("2023-09-12", datetime(2023, 9, 12), datetime(2023, 9, 13), Granularity.DAY),
-        ("2023-09-12TMO", datetime(2023, 9, 12), datetime(2023, 9, 12, 12), Granularity.PART_OF_DAY),
-        ("2023-09-11TNI", datetime(2023, 9, 11, 20), datetime(2023, 9, 12, 6), Granularity.PART_OF_DAY),
-        ("2023-09-12T14:30", datetime(2023, 9, 12, 14, 30), datetime(2023, 9, 12, 14, 31), Granularity.MINUTE),
+        (
+            "2023-09-12TMO",
+            datetime(2023, 9, 12),
+            datetime(2023, 9, 12, 12),
+            Granularity.PART_OF_DAY,
+        ),
+        (
+            "2023-09-11TNI",
+            datetime(2023, 9, 11, 20),
+            datetime(2023, 9, 12, 6),
+            Granularity.PART_OF_DAY,
+        ),
+        (
+            "2023-09-12T14:30",
+            datetime(2023, 9, 12, 14, 30),
+            datetime(2023, 9, 12, 14, 31),
+            Granularity.MINUTE,
+        ),
         ("1998-W32", datetime(1998, 8, 3), datetime(1998, 8, 10), Granularity.WEEK),
         ("1998-W32-WE", datetime(1998, 8, 8), datetime(1998, 8, 10), Granularity.WEEK),
         ("1998-Q3", datetime(1998, 7, 1), datetime(1998, 10, 1), Granularity.QUARTER),
@@ -36,7 +51,10 @@ def test_span_from_value(value, earliest, latest, granularity):
     assert (span.earliest, span.latest, span.granularity) == (earliest, latest, granularity)
 
 
-@pytest.mark.parametrize("value", ["P3D", "PT2H", "PXY", "PRESENT_REF", "FUTURE_REF", "XXXX-WXX-1", "", "garbage", "2023-02-30"])
+@pytest.mark.parametrize(
+    "value",
+    ["P3D", "PT2H", "PXY", "PRESENT_REF", "FUTURE_REF", "XXXX-WXX-1", "", "garbage", "2023-02-30"],
+)
 def test_values_without_a_calendar_interval(value):
     assert span_from_value(value) is None
 
@@ -46,12 +64,28 @@ def test_mods_narrow_the_interval():
     assert late_november.earliest == datetime(1999, 11, 21)
     assert late_november.latest == datetime(1999, 12, 1)
     early_tuesday = span_from_value("2023-09-12", "START")
-    assert (early_tuesday.earliest, early_tuesday.latest) == (datetime(2023, 9, 12), datetime(2023, 9, 12, 12))
+    assert (early_tuesday.earliest, early_tuesday.latest) == (
+        datetime(2023, 9, 12),
+        datetime(2023, 9, 12, 12),
+    )
 
 
 @pytest.mark.parametrize(
-    "value", ["2019", "2020-03", "2023-09-12", "2023-09-12TMO", "2023-09-12TNI", "2023-09-12T14:30",
-              "1998-W32", "1998-Q3", "1998-H1", "1998-FA", "199X", "19"],
+    "value",
+    [
+        "2019",
+        "2020-03",
+        "2023-09-12",
+        "2023-09-12TMO",
+        "2023-09-12TNI",
+        "2023-09-12T14:30",
+        "1998-W32",
+        "1998-Q3",
+        "1998-H1",
+        "1998-FA",
+        "199X",
+        "19",
+    ],
 )
 def test_value_round_trip(value):
     assert value_from_span(span_from_value(value)) == value
@@ -66,15 +100,23 @@ def test_corrected_interval_becomes_a_value():
 
 @pytest.mark.parametrize(
     ("amount", "letter", "clock", "value"),
-    [(3, "D", False, "P3D"), (2, "H", True, "PT2H"), (5.5, "H", True, "PT5H30M"),
-     (None, "Y", False, "PXY"), (0.5, "Y", False, "P6M"), (1.5, "D", False, "P1DT12H")],
+    [
+        (3, "D", False, "P3D"),
+        (2, "H", True, "PT2H"),
+        (5.5, "H", True, "PT5H30M"),
+        (None, "Y", False, "PXY"),
+        (0.5, "Y", False, "P6M"),
+        (1.5, "D", False, "P1DT12H"),
+    ],
 )
 def test_duration_values(amount, letter, clock, value):
     assert duration_value(amount, letter, clock) == value
     assert is_valid_value(value)
 
 
-@pytest.mark.parametrize("value", ["", "P", "PT", "2023-13", "1998-W", "TMO", "2023-09-12TXX", "P3Q"])
+@pytest.mark.parametrize(
+    "value", ["", "P", "PT", "2023-13", "1998-W", "TMO", "2023-09-12TXX", "P3Q"]
+)
 def test_malformed_values(value):
     assert not is_valid_value(value)
 
