@@ -133,6 +133,9 @@ def _write_stdout(fmt: str, events, articles, **options) -> int:
     try:
         sys.stdout.flush()
         return write_export(fmt, events, articles, stream, **options)
+    except UnicodeEncodeError as error:  # a lone surrogate that got into the database
+        raise ExportError("cannot write to stdout: text that is not valid Unicode "
+                          f"({error.object[error.start:error.end]!r})") from error
     finally:
         stream.flush()
         stream.detach()  # leave sys.stdout's buffer open for whoever comes next

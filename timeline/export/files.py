@@ -97,6 +97,10 @@ def export_to_path(
     except OSError as error:
         _remove_quietly(temp_name)
         raise ExportError(f"cannot write {target}: {error.strerror or error}") from error
+    except UnicodeEncodeError as error:  # a lone surrogate that got into the database
+        _remove_quietly(temp_name)
+        raise ExportError(f"cannot write {target}: text that is not valid Unicode "
+                          f"({error.object[error.start:error.end]!r})") from error
     except BaseException:
         _remove_quietly(temp_name)
         raise
