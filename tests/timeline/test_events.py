@@ -321,3 +321,20 @@ def test_titles_take_the_clause_that_tells_what_happened(sentence, date, other, 
     start = sentence.index(date)
     others = [(sentence.index(other), sentence.index(other) + len(other))] if other else []
     assert make_title(sentence, start, start + len(date), others) == title
+
+
+@pytest.mark.parametrize(
+    "sentence, date, other, title",
+    [
+        ("He was placed on the FBI's most wanted list, which began in 1950.", "1950", None,
+         "The FBI's most wanted list began"),
+        ("Sunday's memorial service included the lighting of candles for victims since 1993.",
+         "Sunday", "1993", "Memorial service included the lighting of candles for victims"),
+        ("Earlier Sunday, protesters prayed for help as Easter week began.", "Sunday", "Easter",
+         "Protesters prayed for help as week began"),
+    ],
+)
+def test_titles_of_relative_possessive_and_adverbial_dates(sentence, date, other, title):
+    start = sentence.index(date)
+    others = [(sentence.index(other), sentence.index(other) + len(other))] if other else []
+    assert make_title(sentence, start, start + len(date), others) == title

@@ -16,9 +16,17 @@ MAX_TITLE = 80
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:and|but|while|whereas|after|before|when)\s+\S+\s+\S+\s+\S+)"
 )
+# Words after which a noun phrase starts: prepositions and "that".
+_PHRASE_HEADS = frozenset(
+    "on in at of for to by from with into onto over under about against after before "
+    "during since until near behind beyond that than".split()
+)
+_LINK_WORDS = frozenset(
+    "which who whose where when while as but and though although because whereas".split()
+)
 _LEADING_LINK = re.compile(r"^(?:and|but|while|whereas|after|before|when|as)\s+", re.I)
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|since|by|from|until|as of|as early as)"
+    r"(?:,\s*)?\b(?:on|in|at|during|since|by|from|until|as of|as early as|earlier|later)"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.I,
 )
@@ -53,7 +61,9 @@ _INTRO = re.compile(
 )
 # A title is cut only after its first verb, so it keeps subject and verb together.
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|said|says|\w{3,}ed)\b", re.I
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must"
+    r"|shall|do|does|did|said|says|\w{3,}ed)\b",
+    re.I,
 )
 # Where a long title may end: a comma, a preposition starting a side phrase, or a
 # second verb phrase ("... and is scheduled to ..."); a plain "and" usually joins
@@ -89,27 +99,29 @@ def apart_from(
     sentence: str, span: tuple[int, int], date: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> tuple[int, int, list[tuple[int, int]]]:
     """Return ``span`` (a clause) narrowed so it holds no date of ``others``, and the
-    spans to cut out of it. The clause ends at the first phrase break after ``date``
-    before a later date and starts at the first break after an earlier one; an earlier
-    date inside a relative aside (", who ... 1960s,") is cut out with its aside; a
-    date with no break in between ("from 1991 to 1997") is cut out alone."""
+    spans to cut out of it. The clause ends at a phrase break between ``date`` and a
+    later date, and starts at one after an earlier date, when the part kept still has
+    a verb; an earlier date inside a relative aside (", who ... 1960s,") is cut out
+    with its aside; otherwise ("from 1991 to 1997") the other date alone is cut out."""
     start, end = span
     cuts: list[tuple[int, int]] = []
     for other_start, other_end in others:
         if other_start >= date[1] and other_end <= end:
-            found = _PHRASE_BREAK.search(sentence, date[1], other_start)
-            if found:
-                end = found.start()
+            kept = [found.start() for found in _PHRASE_BREAK.finditer(sentence, date[1], other_start)
+                    if has_verb(sentence[start:found.start()])]
+            if kept:
+                end = kept[0]
             else:
                 cuts.append((other_start, other_end))
         elif other_end <= date[0] and other_start >= start:
             opening = _RELATIVE_OPEN.search(sentence, start, other_start)
             closing = sentence.find(",", other_end, date[0])
-            found = _PHRASE_BREAK.search(sentence, other_end, date[0])
+            kept = [found.end() for found in _PHRASE_BREAK.finditer(sentence, other_end, date[0])
+                    if has_verb(sentence[found.end():end])]
             if opening and closing >= 0:
                 cuts.append((opening.start(), closing + 1))
-            elif found:
-                start = found.end()
+            elif kept:
+                start = kept[0]
             else:
                 cuts.append((other_start, other_end))
     return start, end, cuts
@@ -171,6 +183,8 @@ def _final_segment(
     # It needs a subject of its own: ", followed in 1979" continues the clause before.
     if not words or has_verb(words[0]) or not has_verb(segment):
         return None
+    if words[0].lower() in _LINK_WORDS:  # ", which began in 1950": not a statement
+        return None
     if re.search(r"\b" + _REPORTING + r"\b", segment, re.I):
         return None
     return comma + 2, clause[1]
@@ -196,27 +210,47 @@ def _without_date(
     start, end, cuts = apart_from(sentence, clause, date, other_dates)
     relative = _RELATIVE_OPEN.search(sentence, start, date[0])
     if relative:  # "X, who was imprisoned in the 1960s, ...": that clause is the event
+        # Its subject is the noun phrase before the comma ("the FBI's most wanted list").
+        start = start + len(sentence[start:relative.start()]) - len(
+            _antecedent(sentence[start:relative.start()]))
         cuts.append((relative.start(), relative.end()))
         closing = sentence.find(",", date[1], end)
         end = closing if closing >= 0 else end
     pieces: list[str] = []
     position = start
     after_comma = False
-    for cut_start, cut_end in sorted(cuts + [date]):
-        if cut_start < position or cut_start >= end:
+    for cut_start, cut_end in sorted(cuts + [date]) + [(end, end)]:
+        if cut_start < position or cut_start > end:
             continue
         piece = sentence[position:cut_start]
-        if after_comma:
+        if position > start:  # right after a cut: "Sunday's service" keeps "service"
+            piece = re.sub(r"^['\u2019]s\b", "", piece)
+        if after_comma or not "".join(pieces).strip():
             piece = re.sub(r"^\s*,", "", piece)
+        if cut_start == end:
+            pieces.append(piece)
+            break
         leading_into_date = _PREPOSITION_BEFORE.search(piece)
         after_comma = bool(leading_into_date and leading_into_date.group(0).startswith(","))
         pieces.append(piece[: leading_into_date.start()] if leading_into_date else piece)
         pieces.append(" ")
         position = cut_end
-    rest = sentence[position:end]
-    pieces.append(re.sub(r"^\s*,", "", rest) if after_comma or not "".join(pieces).strip()
-                  else rest)
     return "".join(pieces)
+
+
+def _antecedent(text: str) -> str:
+    """Return the noun phrase that ends ``text`` when ``text`` is a whole clause
+    ("He was placed on the FBI's most wanted list" -> "the FBI's most wanted list"),
+    else ``text`` itself (a bare subject such as "Her brother Delfin")."""
+    if not has_verb(text):
+        return text
+    words = text.split()
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].lower().strip(",")
+        # "-ed" words are left out: inside a noun phrase they are adjectives ("most wanted").
+        if word in _PHRASE_HEADS or (has_verb(word) and not word.endswith("ed")):
+            return " ".join(words[index + 1:]) or text
+    return text
 
 
 def _tidy(text: str, sentence: str) -> str:
