@@ -127,3 +127,15 @@ def test_accept_applies_to_every_selected_row(qtbot, window, repo):
     qtbot.keyClick(window.table, Qt.Key.Key_A)
     assert [repo.get_event(i).status for i in chosen] == [Status.ACCEPTED] * 2
     assert repo.get_event(window.model.ids()[1]).status is Status.UNREVIEWED
+
+
+def test_return_accepts_and_delete_rejects_in_the_table(qtbot, window, repo):
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first = window.current_id
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert repo.get_event(first).status is Status.ACCEPTED
+    window.table.selectRow(1)
+    second = window.current_id
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert repo.get_event(second).status is Status.REJECTED
