@@ -113,7 +113,7 @@ class LanePainter:
         first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
-        text_colour = palette.color(QPalette.ColorRole.Text)
+        text_colour = self.text_colour = palette.color(QPalette.ColorRole.Text)
         painter.setFont(self.font)
         t_margin = (GLYPH + 2) / viewport.px_per_day
         t_left, t_right = viewport.t_of(0) - t_margin, viewport.t_of(width) + t_margin
@@ -194,7 +194,8 @@ class LanePainter:
             index = members[first]
             status = statuses[index]
             if x1 - x0 >= BAR_PX:
-                paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector)
+                if paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector):
+                    painter.setPen(self.text_colour)  # the bar took the pen; titles need it
                 cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1
             else:
                 cx = (x0 + x1) / 2

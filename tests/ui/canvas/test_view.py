@@ -406,3 +406,17 @@ def test_a_layout_built_beforehand_is_used_when_it_matches(canvas):
     canvas.set_events(events, prepared)  # made with rejected shown: not usable now
     assert canvas.canvas_layout() is not prepared
     assert canvas.glyph_centre(4) is None
+
+
+def test_titles_keep_the_text_colour_after_an_interval_bar(canvas):
+    interval = CanvasEvent(1, datetime(2020, 1, 1), datetime(2020, 1, 20), "day", "accepted", "Siege", "A")
+    after = CanvasEvent(2, datetime(2020, 1, 25), datetime(2020, 1, 26), "day", "accepted", "Talks", "A")
+    canvas.set_events([interval, after])
+    canvas.zoom_to(datetime(2019, 12, 25), datetime(2020, 2, 10))
+    image = render(canvas)
+    spot = canvas.glyph_centre(2)
+    label = [image.pixelColor(x, y) for x in range(int(spot.x()) + 8, int(spot.x()) + 40)
+             for y in range(int(spot.y()) - 6, int(spot.y()) + 6)]
+    darkest = min(label, key=QColor.lightness)
+    text = canvas.palette().color(QPalette.ColorRole.Text)
+    assert close(darkest, text, 60), darkest.name()
