@@ -295,3 +295,13 @@ def test_first_line_headline_becomes_the_title(tmp_path):
     assert load_article(plain).title is None
     one_line = write(tmp_path / "2023-09-12-c.txt", "Kim arrived today")
     assert load_article(one_line).title is None
+
+
+def test_html_without_a_date_in_its_markup_falls_back_to_the_dateline(tmp_path):
+    page = ("<html><head><title>Kim in Russia</title></head><body><article>"
+            "<p>SEOUL, Sept. 12, 2023 (Reuters) - North Korean leader Kim Jong Un has arrived "
+            "in Russia for a discussion with Russian President Vladimir Putin, media said.</p>"
+            "<p>Kim left for Russia on Sunday accompanied by top arms industry and military "
+            "officials and the foreign minister, the reports said.</p></article></body></html>")
+    article = load_article(write(tmp_path / "page.htm", page))
+    assert (article.published, article.dct_source) == (datetime(2023, 9, 12), "dateline")
