@@ -1,35 +1,36 @@
 """Resolvers for expressions that name a calendar unit: dates, months, years, decades,
-weekdays, today/yesterday, clock times, seasons, quarters, holidays, weekends.
+centuries, seasons, quarters and holidays (days of the week and clock times are in
+``day_kinds.py``).
 
 Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from timeline.model import TimexType
 from timeline.temporal import dates
-from timeline.temporal.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
+from timeline.temporal.lexicon import SEASONS, month_number
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import (
     holiday_date,
-    iso_week_value,
     pick_by_tense,
     safe_date,
     season_value,
-    weekday_by_tense,
 )
 from timeline.temporal.tense import FUTURE, PAST
 
 _MODS = {"early": "START", "mid": "MID", "late": "END", "post": "AFTER", "pre": "BEFORE"}
 
 
-def _year_phrase(tense: str | None) -> str:
+def year_phrase(tense: str | None) -> str:
+    """Return how a tense reads in an explanation ("past tense", "no clear tense")."""
     return {PAST: "past tense", FUTURE: "future tense"}.get(tense, "no clear tense")
 
 
-def _day_value(day: date) -> str:
+def day_value(day: date) -> str:
+    """Return the TIMEX3 value of a day ("2023-09-12")."""
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
@@ -49,7 +50,7 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
             day = safe_date(int(groups["year"]), month, day_number)
         if day is None:
             return None
-        value = _day_value(day)
+        value = day_value(day)
         how = f"is a full date -> {value}"
         if groups.get("hour"):
             value += f"T{groups['hour']}:{groups['minute']}"
@@ -65,8 +66,8 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
     if not candidates:
         return None
     day = pick_by_tense(candidates, resolver.dct_day, tense)
-    value = _day_value(day)
-    how = f"has no year; {_year_phrase(tense)} against the DCT {resolver.describe_dct()} -> {value}"
+    value = day_value(day)
+    how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()} -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.85)
 
 
@@ -100,7 +101,7 @@ def resolve_month(resolver, detection) -> Resolution | None:
         year = pick_by_tense(
             candidates, resolver.dct_day.replace(day=1), tense or PAST, near_days=45
         ).year
-        how = f"has no year; {_year_phrase(tense)} against the DCT {resolver.describe_dct()}"
+        how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
     return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod)
 
@@ -120,7 +121,9 @@ def resolve_decade(resolver, detection) -> Resolution | None:
     """Return a decade ("199X"), with early/mid/late as its modifier."""
     groups = detection.groups
     # TimeBank/AQUAINT write decades as "199X".
-    value = f"{int(groups['decade']) // 10:03d}X"
+    # "'80s" is taken as the 1980s: news write it of the last century.
+    decade = int(groups["decade"]) if groups.get("decade") else 1900 + int(groups["short"])
+    value = f"{decade // 10:03d}X"
     mod = _MODS.get((groups.get("mod") or "").lower())
     how = f"is a decade -> {value}" + (f", modifier {mod}" if mod else "")
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
@@ -133,99 +136,6 @@ def resolve_century(resolver, detection) -> Resolution | None:
         return None
     value = f"{ordinal - 1:02d}"
     return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9)
-
-
-def _pod_code(word: str | None) -> str | None:
-    return PARTS_OF_DAY.get(word.lower()) if word else None
-
-
-def resolve_weekday(resolver, detection) -> Resolution | None:
-    """Return the day a weekday name means (tense or last/next/this), with a part of day."""
-    groups = detection.groups
-    weekday = WEEKDAYS[groups["weekday"].lower()]
-    relation = (groups.get("rel") or "").lower() or None
-    # "Wednesday's ruling" names something that has happened.
-    tense = PAST if groups.get("tail") else resolver.tense(detection)
-    day = weekday_by_tense(
-        resolver.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None
-    )
-    value = _day_value(day)
-    if day == resolver.dct_day and relation not in ("last", "next"):
-        how = f"names the DCT's own weekday -> the DCT {resolver.describe_dct()} = {value}"
-        confidence = 0.9
-    else:
-        rule = {"last": "'last'", "next": "'next'", "this": "'this'"}.get(
-            relation, _year_phrase(tense)
-        )
-        side = "after" if day > resolver.dct_day else "before"
-        name = groups["weekday"].capitalize()
-        how = f"+ {rule} -> the {name} {side} the DCT {resolver.describe_dct()} = {value}"
-        confidence = 0.85 if tense or relation else 0.7
-    pod = _pod_code(groups.get("pod"))
-    if relation == "early":
-        pod = pod or "MO"
-    elif relation == "late":
-        pod = pod or "EV"
-    if pod:
-        return Resolution(f"{value}T{pod}", TimexType.TIME, f"{how}, part of day {pod}", confidence)
-    return Resolution(value, TimexType.DATE, how, confidence)
-
-
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-
-
-def resolve_today(resolver, detection) -> Resolution | None:
-    """Return today/tonight/yesterday/tomorrow or this morning/last night against the DCT."""
-    groups = detection.groups
-    word = (groups.get("word") or "").lower()
-    relation = (groups.get("rel") or "").lower()
-    pod = _pod_code(groups.get("pod"))
-    if word:
-        offset = _DAY_WORDS[word]
-        if groups.get("beyond"):
-            offset += 1 if groups["beyond"].lower() == "after" else -1
-        pod = pod or ("NI" if word == "tonight" else None)
-    else:
-        offset = -1 if relation == "last" and pod == "NI" else 0
-    day = resolver.dct_day + timedelta(days=offset)
-    value = _day_value(day)
-    how = f"counts {offset:+d} day(s) from the DCT {resolver.describe_dct()} -> {value}"
-    if pod:
-        return Resolution(f"{value}T{pod}", TimexType.TIME, f"{how}, part of day {pod}", 0.9)
-    return Resolution(value, TimexType.DATE, how, 0.95)
-
-
-def resolve_clock(resolver, detection) -> Resolution | None:
-    """Return a clock time on its weekday, on today/yesterday, or on the day last mentioned."""
-    groups = detection.groups
-    word = (groups.get("word") or "").lower()
-    if word:
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
-    else:
-        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
-        ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-        pod = (groups.get("pod") or "").lower()
-        if (ampm == "pm" or pod in ("afternoon", "evening")) and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-    on_reference = None
-    if groups.get("weekday"):
-        day = weekday_by_tense(
-            resolver.dct_day, WEEKDAYS[groups["weekday"].lower()], resolver.tense(detection), None
-        )
-        where = f"on {groups['weekday'].capitalize()}"
-    elif groups.get("dayword"):
-        day = resolver.dct_day + timedelta(days=_DAY_WORDS[groups["dayword"].lower()])
-        where = f"{groups['dayword'].lower()} from the DCT"
-    else:
-        # A bare clock time belongs to the day last mentioned.
-        day, on_reference = resolver.reference("day"), "day"
-        where = "on the day last mentioned"
-    value = f"{_day_value(day)}T{hour:02d}:{minute:02d}"
-    return Resolution(
-        value, TimexType.TIME, f"is a clock time {where} -> {value}", 0.8, None, on_reference
-    )
 
 
 def resolve_season(resolver, detection) -> Resolution | None:
@@ -242,12 +152,16 @@ def resolve_season(resolver, detection) -> Resolution | None:
     value = season_value(
         resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this")
     )
-    return Resolution(value, TimexType.DATE, f"+ {_year_phrase(tense)} -> {value}", 0.75, mod)
+    return Resolution(value, TimexType.DATE, f"+ {year_phrase(tense)} -> {value}", 0.75, mod)
 
 
 def resolve_quarter(resolver, detection) -> Resolution | None:
     """Return a quarter or half of the given year or the DCT's (the year before if past)."""
     groups = detection.groups
+    if groups.get("number"):
+        year = int(groups["qyear"]) if groups.get("qyear") else resolver.dct_day.year
+        value = f"{year:04d}-Q{groups['number']}"
+        return Resolution(value, TimexType.DATE, f"is a quarter of the year -> {value}", 0.85)
     number = {
         "first": 1,
         "1st": 1,
@@ -285,30 +199,8 @@ def resolve_holiday(resolver, detection) -> Resolution | None:
         day = min(c for c in candidates if c > resolver.dct_day)
     else:
         day = pick_by_tense(candidates, resolver.dct_day, resolver.tense(detection), near_days=0)
-    value = _day_value(day)
+    value = day_value(day)
     return Resolution(value, TimexType.DATE, f"is a holiday, dated against the DCT -> {value}", 0.8)
-
-
-def resolve_weekend(resolver, detection) -> Resolution | None:
-    """Return the weekend of the DCT's week, the one before or the one after."""
-    relation = (detection.groups.get("rel") or "the").lower()
-    dct = resolver.dct_day
-    saturday_this_week = dct + timedelta(days=5 - dct.weekday())
-    if relation == "last":
-        saturday = saturday_this_week - timedelta(days=7)
-    elif relation == "next":
-        saturday = saturday_this_week + timedelta(days=7)
-    elif dct.weekday() >= 5 or resolver.tense(detection) == FUTURE or relation == "this":
-        saturday = saturday_this_week
-    else:
-        saturday = saturday_this_week - timedelta(days=7)
-    value = f"{iso_week_value(saturday)}-WE"
-    return Resolution(
-        value,
-        TimexType.DATE,
-        f"is a weekend near the DCT {resolver.describe_dct()} -> {value}",
-        0.75,
-    )
 
 
 CALENDAR_KINDS = {
@@ -317,11 +209,7 @@ CALENDAR_KINDS = {
     "year": resolve_year,
     "decade": resolve_decade,
     "century": resolve_century,
-    "weekday": resolve_weekday,
-    "today": resolve_today,
-    "clock": resolve_clock,
     "season": resolve_season,
     "quarter": resolve_quarter,
     "holiday": resolve_holiday,
-    "weekend": resolve_weekend,
 }

@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 
 from timeline.model import Granularity, Mention, TimexType
 from timeline.temporal.calendar_kinds import CALENDAR_KINDS
+from timeline.temporal.day_kinds import DAY_KINDS
 from timeline.temporal.detect import Detection
 from timeline.temporal.relative_kinds import RELATIVE_KINDS
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.tense import clause_tense
 from timeline.temporal.timex import is_valid_value, span_from_value
 
-KINDS = {**CALENDAR_KINDS, **RELATIVE_KINDS}
+KINDS = {**CALENDAR_KINDS, **DAY_KINDS, **RELATIVE_KINDS}
 
 
 class Resolver:

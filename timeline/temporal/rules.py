@@ -120,10 +120,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "decade",
-        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1\d\d0|20\d0)'?s\b",
+        r"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<decade>1\d\d0|20\d0)|'(?P<short>[0-9]0))'?s\b",
         "decade",
         examples=(
             "Reforms began in the [1990s] there. => 199X",
+            "It was a hit in the ['80s]. => 198X",
             "It peaked in the [early 1980s]. => 198X",
         ),
     ),
@@ -136,7 +137,8 @@ RULES: tuple[Rule, ...] = (
     # --- weekdays, today, parts of days, clock times ------------------------------------------
     Rule(
         "weekday",
-        r"\b(?:(?P<lead>earlier|later)\s+)?(?:(?P<rel>last|next|this|early|late)(?:\s+on)?\s+)?"
+        r"\b(?:(?P<lead>earlier|later)\s+)?"
+        r"(?:(?P<rel>last|next|this|early|late|the\s+following|the\s+previous)(?:\s+on)?\s+)?"
         r"(?P<weekday>{WEEKDAY})(?P<tail>'s)?(?:\s+(?P<pod>{POD}))?\b",
         "weekday",
         guard="weekday_not_name",
@@ -150,6 +152,7 @@ RULES: tuple[Rule, ...] = (
             "Earlier [Friday], the talks ended. => 2023-09-08",
             "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
+            "They met on Aug. 3 and again [the following Monday]. => 2023-08-07",
         ),
     ),
     Rule(
@@ -274,11 +277,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quarter",
         r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)\b"
-        r"(?:\s+of\s+(?P<year>{YEAR}))?",
+        r"(?:\s+of\s+(?P<year>{YEAR}))?|\b(?-i:Q(?P<number>[1-4]))(?:\s+(?P<qyear>{YEAR}))?\b",
         "quarter",
         examples=(
             "Profits rose in [the third quarter]. => 2023-Q3",
+            "Sales fell in [Q1 2022]. => 2022-Q1",
             "Sales fell in [the first half of 1998]. => 1998-H1",
+        ),
+    ),
+    Rule(
+        "day_of_month",
+        r"(?<=\bon )the\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)"
+        r"(?=\s*[,.;:)]|\s+(?:and|or|to|when|at|in|as)\b)",
+        "day_of_month",
+        examples=(
+            "The ship sank on [the 3rd], officials said. => 2023-09-03",
+            "Polls will close on [the 30th]. => 2023-09-30",
         ),
     ),
     Rule(

@@ -1,0 +1,178 @@
+"""Resolvers for expressions that name a day or a time of day: weekdays, today and
+yesterday, parts of days, clock times, "the 3rd", weekends.
+
+Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from timeline.model import TimexType
+from timeline.temporal.calendar_kinds import day_value, year_phrase
+from timeline.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
+from timeline.temporal.resolution import Resolution
+from timeline.temporal.shifts import add_months, iso_week_value, safe_date, weekday_by_tense
+from timeline.temporal.tense import FUTURE, PAST, PRESENT
+
+
+def _pod_code(word: str | None) -> str | None:
+    return PARTS_OF_DAY.get(word.lower()) if word else None
+
+
+def resolve_weekday(resolver, detection) -> Resolution | None:
+    """Return the day a weekday name means (tense or last/next/this), with a part of day."""
+    groups = detection.groups
+    weekday = WEEKDAYS[groups["weekday"].lower()]
+    relation = " ".join((groups.get("rel") or "").lower().split()) or None
+    if relation in ("the following", "the previous"):
+        return _weekday_from_reference(resolver, detection, weekday, relation)
+    # "Wednesday's ruling" names something that has happened.
+    tense = PAST if groups.get("tail") else resolver.tense(detection)
+    day = weekday_by_tense(
+        resolver.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None
+    )
+    value = day_value(day)
+    if day == resolver.dct_day and relation not in ("last", "next"):
+        how = f"names the DCT's own weekday -> the DCT {resolver.describe_dct()} = {value}"
+        confidence = 0.9
+    else:
+        rule = {"last": "'last'", "next": "'next'", "this": "'this'"}.get(
+            relation, year_phrase(tense)
+        )
+        side = "after" if day > resolver.dct_day else "before"
+        name = groups["weekday"].capitalize()
+        how = f"+ {rule} -> the {name} {side} the DCT {resolver.describe_dct()} = {value}"
+        confidence = 0.85 if tense or relation else 0.7
+    pod = _pod_code(groups.get("pod"))
+    if relation == "early":
+        pod = pod or "MO"
+    elif relation == "late":
+        pod = pod or "EV"
+    if pod:
+        return Resolution(f"{value}T{pod}", TimexType.TIME, f"{how}, part of day {pod}", confidence)
+    return Resolution(value, TimexType.DATE, how, confidence)
+
+
+def _weekday_from_reference(resolver, detection, weekday: int, relation: str) -> Resolution:
+    base, _label = resolver.references["day"]
+    if relation == "the following":
+        day = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    else:
+        day = base - timedelta(days=(base.weekday() - weekday) % 7 or 7)
+    value = day_value(day)
+    how = f"'{relation}' counts from the reference time {base.isoformat()} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.75, None, "day")
+
+
+def resolve_day_of_month(resolver, detection) -> Resolution | None:
+    """Return "the 3rd" as a day of the DCT's month (the month before when the tense is
+    past and the day is still to come, the next when future and already gone)."""
+    day_number = int(detection.groups["day"])
+    dct = resolver.dct_day
+    tense = resolver.tense(detection)
+    months = {PAST: (-1, 0), FUTURE: (0, 1)}.get(tense, (-1, 0, 1))
+    candidates = [
+        safe_date(first.year, first.month, day_number)
+        for first in (add_months(dct, step) for step in months)
+    ]
+    candidates = [c for c in candidates if c is not None]
+    if not candidates:
+        return None
+    if tense == PAST:
+        day = max((c for c in candidates if c <= dct), default=min(candidates))
+    elif tense == FUTURE:
+        day = min((c for c in candidates if c >= dct), default=max(candidates))
+    else:
+        day = min(candidates, key=lambda c: abs((c - dct).days))
+    value = day_value(day)
+    how = f"is a day of the month; {year_phrase(tense)} against the DCT {resolver.describe_dct()}"
+    return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.7)
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def resolve_today(resolver, detection) -> Resolution | None:
+    """Return today/tonight/yesterday/tomorrow or this morning/last night against the DCT."""
+    groups = detection.groups
+    word = (groups.get("word") or "").lower()
+    relation = (groups.get("rel") or "").lower()
+    pod = _pod_code(groups.get("pod"))
+    if word:
+        offset = _DAY_WORDS[word]
+        if groups.get("beyond"):
+            offset += 1 if groups["beyond"].lower() == "after" else -1
+        pod = pod or ("NI" if word == "tonight" else None)
+    else:
+        offset = -1 if relation == "last" and pod == "NI" else 0
+    day = resolver.dct_day + timedelta(days=offset)
+    value = day_value(day)
+    how = f"counts {offset:+d} day(s) from the DCT {resolver.describe_dct()} -> {value}"
+    if pod:
+        return Resolution(f"{value}T{pod}", TimexType.TIME, f"{how}, part of day {pod}", 0.9)
+    return Resolution(value, TimexType.DATE, how, 0.95)
+
+
+def resolve_clock(resolver, detection) -> Resolution | None:
+    """Return a clock time on its weekday, on today/yesterday, or on the day last mentioned."""
+    groups = detection.groups
+    word = (groups.get("word") or "").lower()
+    if word:
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        pod = (groups.get("pod") or "").lower()
+        if (ampm == "pm" or pod in ("afternoon", "evening")) and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    on_reference = None
+    if groups.get("weekday"):
+        day = weekday_by_tense(
+            resolver.dct_day, WEEKDAYS[groups["weekday"].lower()], resolver.tense(detection), None
+        )
+        where = f"on {groups['weekday'].capitalize()}"
+    elif groups.get("dayword"):
+        day = resolver.dct_day + timedelta(days=_DAY_WORDS[groups["dayword"].lower()])
+        where = f"{groups['dayword'].lower()} from the DCT"
+    else:
+        # A bare clock time belongs to the day last mentioned.
+        day, on_reference = resolver.reference("day"), "day"
+        where = "on the day last mentioned"
+    value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
+    return Resolution(
+        value, TimexType.TIME, f"is a clock time {where} -> {value}", 0.8, None, on_reference
+    )
+
+
+def resolve_weekend(resolver, detection) -> Resolution | None:
+    """Return the weekend of the DCT's week, the one before or the one after."""
+    relation = (detection.groups.get("rel") or "the").lower()
+    dct = resolver.dct_day
+    saturday_this_week = dct + timedelta(days=5 - dct.weekday())
+    if relation == "last":
+        saturday = saturday_this_week - timedelta(days=7)
+    elif relation == "next":
+        saturday = saturday_this_week + timedelta(days=7)
+    elif dct.weekday() >= 5 or resolver.tense(detection) in (FUTURE, PRESENT) or relation == "this":
+        saturday = saturday_this_week
+    else:
+        saturday = saturday_this_week - timedelta(days=7)
+    value = f"{iso_week_value(saturday)}-WE"
+    return Resolution(
+        value,
+        TimexType.DATE,
+        f"is a weekend near the DCT {resolver.describe_dct()} -> {value}",
+        0.75,
+    )
+
+
+DAY_KINDS = {
+    "weekday": resolve_weekday,
+    "day_of_month": resolve_day_of_month,
+    "today": resolve_today,
+    "clock": resolve_clock,
+    "weekend": resolve_weekend,
+}
