@@ -53,7 +53,9 @@ def expected_cells(event, article) -> dict[str, str]:
         "granularity": event.granularity.value, "timex_value": event.timex_value or "",
         "expression": event.expression or "", "title": event.title,
         "description": event.description, "status": event.status.value,
-        "explanation": event.explanation, "analyst_note": event.note or "",
+        "explanation": ("corrected by the analyst" if event.status is Status.CORRECTED
+                        else event.explanation),
+        "analyst_note": event.note or "",
         "reviewed_at": iso(event.reviewed_at), "article_title": article.title or "",
         "article_published": iso(article.published), "article_url": article.url or "",
         "article_file": article.source_path or "", "char_start": str(event.char_start),
@@ -101,7 +103,9 @@ def test_a_correction_shows_in_every_column_it_touches():
     assert row["date_display"] == "Mon 11 Sep 2023"
     assert row["reviewed_at"] == "2023-09-14T10:30:05"
     assert row["analyst_note"] == "Monday per the agency"
+    assert row["explanation"] == "corrected by the analyst"  # the tagger's named the old date
     assert "2023-09-10" not in ",".join(row.values())
+    assert "Sunday before" not in ",".join(row.values())
 
 
 def test_rfc4180_crlf_records_quotes_doubled_and_line_breaks_quoted():
@@ -187,6 +191,8 @@ def test_json_carries_the_rest_of_the_record_and_the_full_source():
     document = json_document()
     corrected = next(item for item in document["events"] if item["event_id"] == 2)
     assert corrected["status"] == "corrected" and corrected["version"] == 2
+    assert corrected["explanation"] == "corrected by the analyst"
+    assert corrected["tagger_explanation"] == samples.event().explanation
     assert corrected["analyst_note"] == "Monday per the agency"
     assert (corrected["expr_start"], corrected["expr_end"], corrected["article_id"]) == (170, 176, 1)
     open_ended = next(item for item in document["events"] if item["event_id"] == 5)

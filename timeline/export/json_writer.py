@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TextIO
 
-from timeline.export.rows import CSV_COLUMNS, date_display, in_time_order
+from timeline.export.rows import CSV_COLUMNS, date_display, in_time_order, shown_explanation
 from timeline.model import Article, Event
 
 EXPORT_FORMAT = "timeline-export"
@@ -48,7 +48,7 @@ def event_object(event: Event, article: Article | None) -> dict:
         "description": event.description,
         "status": event.status.value,
         "confidence": event.confidence,
-        "explanation": event.explanation,
+        "explanation": shown_explanation(event),
         "analyst_note": event.note,
         "reviewed_at": _iso(event.reviewed_at),
         "article_title": article.title if article else None,
@@ -67,6 +67,7 @@ def event_object(event: Event, article: Article | None) -> dict:
         "inferred": event.inferred,
         "open_ended": event.open_ended,
         "version": event.version,
+        "tagger_explanation": event.explanation,
     }
 
 

@@ -71,7 +71,7 @@ def _event(item: Mapping, where: str) -> Event:
             timex_value=item.get("timex_value"), mod=item.get("mod"),
             earliest=_moment(item.get("start"), where), latest=_moment(item.get("end"), where),
             granularity=Granularity(item["granularity"]), confidence=float(item["confidence"]),
-            explanation=item.get("explanation") or "", anchor=item.get("anchor"),
+            explanation=item.get("tagger_explanation", item.get("explanation")) or "", anchor=item.get("anchor"),
             inferred=bool(item.get("inferred", False)),
             open_ended=bool(item.get("open_ended", False)), status=Status(item["status"]),
             note=item.get("analyst_note"), version=int(item.get("version") or 1),

@@ -2,7 +2,11 @@
 
 An event's row shows what the database holds now: after an analyst's correction the
 dates, granularity, TIMEX3 value, status and date shown are the corrected ones (the
-original stays in the audit trail, which the export does not carry).
+original stays in the audit trail, which the export does not carry). One column is
+not read straight from the event: a corrected event's explanation reads "corrected by
+the analyst", because the tagger's explanation names the date it had read, which the
+correction replaced ("... = 2023-09-10"); the JSON export keeps the tagger's text
+beside it, for a restore.
 """
 
 from __future__ import annotations
@@ -54,6 +58,15 @@ def in_time_order(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=time_order_key)
 
 
+CORRECTED_EXPLANATION = "corrected by the analyst"
+
+
+def shown_explanation(event: Event) -> str:
+    """Return the explanation the export shows: the tagger's, or for a corrected event
+    CORRECTED_EXPLANATION (the tagger's would name the replaced date)."""
+    return CORRECTED_EXPLANATION if event.status is Status.CORRECTED else event.explanation
+
+
 def date_display(event: Event) -> str:
     """Return the event's date as a person reads it (timeline.display.format_event_date)."""
     return format_event_date(event)
@@ -74,34 +87,6 @@ def article_cells(article: Article | None) -> tuple[str, str, str, str]:
             _text(article.source_path))
 
 
-def csv_cells(event: Event, article: Article | None) -> list[str]:
-    """Return the event's 20 cells, in CSV_COLUMNS order, as text (no formula guard)."""
-    return _cells(event, date_display(event), article_cells(article))
-
-
-def _cells(event: Event, shown_date: str, article: tuple[str, str, str, str]) -> list[str]:
-    note, timex_value, expression = event.note, event.timex_value, event.expression
-    return [
-        "" if event.id is None else str(event.id),
-        _iso(event.earliest),
-        _iso(event.latest),
-        event.granularity.value,
-        shown_date,
-        "" if timex_value is None else timex_value,
-        "" if expression is None else expression,
-        event.title,
-        event.description,
-        event.status.value,
-        repr(float(event.confidence)),  # repr round-trips: float(cell) == confidence
-        event.explanation,
-        "" if note is None else note,
-        _iso(event.reviewed_at),
-        *article,
-        str(event.char_start),
-        str(event.char_end),
-    ]
-
-
 def csv_rows(
     events: Sequence[Event], articles: Mapping[int, Article], *, formula_guard: bool = True
 ) -> Iterable[list[str]]:
@@ -118,6 +103,8 @@ def csv_rows(
         earliest, latest = event.earliest, event.latest
         # The guard is written out inline here: this loop runs once per exported event.
         title, description, explanation = event.title, event.description, event.explanation
+        if event.status is Status.CORRECTED:
+            explanation = CORRECTED_EXPLANATION
         timex_value, expression, note = event.timex_value or "", event.expression or "", event.note or ""
         if triggers:
             if title and title[0] in triggers:

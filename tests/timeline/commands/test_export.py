@@ -117,7 +117,10 @@ def stored_cells(event, article) -> dict[str, str]:
         "granularity": event.granularity.value, "timex_value": event.timex_value or "",
         "expression": event.expression or "", "title": event.title,
         "description": event.description, "status": event.status.value,
-        "confidence": repr(event.confidence), "explanation": event.explanation,
+        "confidence": repr(event.confidence),
+        # A corrected event's explanation is replaced: the tagger's names the old date.
+        "explanation": ("corrected by the analyst" if event.status is Status.CORRECTED
+                        else event.explanation),
         "analyst_note": event.note or "", "reviewed_at": iso(event.reviewed_at),
         "article_title": article.title or "", "article_published": iso(article.published),
         "article_url": article.url or "", "article_file": article.source_path or "",
@@ -306,13 +309,23 @@ def test_the_seed_ingested_reviewed_exported_and_restored_loses_nothing(tmp_path
     with open_repository(str(original_db)) as repo:
         assert ingest_paths([seed], repo).added == 1
         events = repo.list_events()
-        first, last = events[0], events[-1]
-        repo.correct(first.id, expected_version=first.version, earliest=datetime(2019, 4, 25),
-                     latest=datetime(2019, 4, 26), granularity=Granularity.DAY)
+        sunday = next(event for event in events if event.expression == "Sunday")
+        last = events[-1]
+        repo.correct(sunday.id, expected_version=sunday.version, earliest=datetime(2023, 9, 8),
+                     latest=datetime(2023, 9, 9), granularity=Granularity.DAY)
         repo.annotate(last.id, expected_version=last.version, note="check the wire")
         expected_events = repo.list_events()
         (article,) = repo.list_articles()
         expected_mentions = repo.article_mentions(article.id)
+    # The CSV shows the correction everywhere and the tagger's old date nowhere.
+    as_csv = tmp_path / "seed.csv"
+    assert run_export("--db", str(original_db), "-o", str(as_csv)) == 0
+    (row,) = [row for row in read_csv(as_csv) if row["event_id"] == str(sunday.id)]
+    assert "2023-09-10" in sunday.explanation  # what the tagger had said
+    assert (row["start"], row["date_display"], row["status"]) == (
+        "2023-09-08T00:00:00", "Fri 8 Sep 2023", "corrected")
+    assert "2023-09-10" not in ",".join(row.values()) and "10 Sep" not in ",".join(row.values())
+
     exported = tmp_path / "seed.json"
     assert run_export("--db", str(original_db), "--format", "json", "-o", str(exported)) == 0
 
@@ -331,8 +344,10 @@ def test_the_seed_ingested_reviewed_exported_and_restored_loses_nothing(tmp_path
     assert without_ids(restored_events) == without_ids(expected_events)
     assert restored_mentions == expected_mentions
     assert dataclasses.replace(restored_article, id=None) == dataclasses.replace(article, id=None)
-    assert restored_events[0].status is Status.CORRECTED
-    assert restored_events[0].earliest == datetime(2019, 4, 25)
+    restored_sunday = next(event for event in restored_events if event.expression == "Sunday")
+    assert restored_sunday.status is Status.CORRECTED
+    assert restored_sunday.earliest == datetime(2023, 9, 8)
+    assert restored_sunday.explanation == sunday.explanation  # the tagger's, kept in the JSON
 
 
 def test_the_real_command_line_writes_stdout_and_survives_a_closed_pipe(database):
