@@ -76,6 +76,12 @@ VOCABULARY = [
     "1/2",
     "hours",
     "decade",
+    "the following",
+    "the 3rd",
+    "'80s",
+    "Q1",
+    "about",
+    "earlier",
 ]
 texts = st.one_of(
     st.text(max_size=300),
