@@ -6,7 +6,7 @@ Typing is debounced so a query runs once the analyst pauses, not per key.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Status
-from ui.dialogs.paste_article import read_published
+from timeline.temporal import parse_user_date
 from ui.models.filters import EventFilter
 
 STATUS_CHOICES = (
@@ -40,17 +40,17 @@ class FilterBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self._emit)
         self.status_box = QComboBox()
-        for caption, statuses in STATUS_CHOICES:
-            self.status_box.addItem(caption, statuses)
+        for caption, _statuses in STATUS_CHOICES:
+            self.status_box.addItem(caption)
         self.article_box = QComboBox()
         self.article_box.addItem("All articles", None)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText("Search title, sentence, expression")
         self.text_edit.setClearButtonEnabled(True)
         self.start_edit = QLineEdit()
-        self.start_edit.setPlaceholderText("from YYYY-MM-DD")
+        self.start_edit.setPlaceholderText("from (2023-09-01, Sep 2023, 2019…)")
         self.end_edit = QLineEdit()
-        self.end_edit.setPlaceholderText("until YYYY-MM-DD")
+        self.end_edit.setPlaceholderText("until (included)")
         self.confidence_box = QDoubleSpinBox()
         self.confidence_box.setRange(0.0, 1.0)
         self.confidence_box.setSingleStep(0.05)
@@ -77,7 +77,7 @@ class FilterBar(QWidget):
         grid.setColumnStretch(1, 1)
 
         self.status_box.currentIndexChanged.connect(self._emit)
-        self.article_box.currentIndexChanged.connect(self._emit)
+        self.article_box.currentIndexChanged.connect(self._article_chosen)
         self.confidence_box.valueChanged.connect(self._debounce.start)
         for edit in (self.text_edit, self.start_edit, self.end_edit):
             edit.textEdited.connect(self._debounce.start)
@@ -100,13 +100,15 @@ class FilterBar(QWidget):
     def current_filter(self) -> EventFilter:
         """Return the filter the widgets now describe (unreadable dates are left out)."""
         article_id = self.article_box.currentData()
+        if article_id is None and self.article_box.count() <= 1:
+            article_id = self._wanted_article  # saved, and the articles are not listed yet
         confidence = self.confidence_box.value()
         return EventFilter(
-            statuses=self.status_box.currentData() or frozenset(),
+            statuses=STATUS_CHOICES[max(self.status_box.currentIndex(), 0)][1],
             article_ids=frozenset({article_id}) if article_id is not None else frozenset(),
             text=self.text_edit.text().strip(),
             start=self._date(self.start_edit),
-            end=self._date(self.end_edit),
+            end=self._date(self.end_edit, until=True),
             min_confidence=confidence if confidence > 0 else None,
         )
 
@@ -115,23 +117,39 @@ class FilterBar(QWidget):
         widgets = (self.status_box, self.article_box, self.confidence_box)
         for widget in widgets:
             widget.blockSignals(True)
-        index = self.status_box.findData(event_filter.statuses)
-        self.status_box.setCurrentIndex(max(index, 0))
+        # Looked up by position: Qt does not compare Python sets stored as item data.
+        index = next((i for i, (_caption, statuses) in enumerate(STATUS_CHOICES)
+                      if statuses == event_filter.statuses), 0)
+        self.status_box.setCurrentIndex(index)
         article_ids = sorted(event_filter.article_ids)
         self._wanted_article = article_ids[0] if len(article_ids) == 1 else None
         index = self.article_box.findData(self._wanted_article) if self._wanted_article else 0
         self.article_box.setCurrentIndex(max(index, 0))
         self.text_edit.setText(event_filter.text)
         self.start_edit.setText(f"{event_filter.start:%Y-%m-%d}" if event_filter.start else "")
-        self.end_edit.setText(f"{event_filter.end:%Y-%m-%d}" if event_filter.end else "")
+        # The window's end is exclusive; the box names the last day it includes.
+        last_day = event_filter.end - timedelta(days=1) if event_filter.end else None
+        self.end_edit.setText(f"{last_day:%Y-%m-%d}" if last_day else "")
         self.confidence_box.setValue(event_filter.min_confidence or 0.0)
         for widget in widgets:
             widget.blockSignals(False)
         if emit:
             self._emit()
 
-    def _date(self, edit: QLineEdit) -> datetime | None:
-        return read_published(edit.text()) if edit.text().strip() else None
+    def _date(self, edit: QLineEdit, *, until: bool = False) -> datetime | None:
+        """Return where the typed date starts ("from"), or where it ends ("until":
+        "Sep 2023" lets all of September through)."""
+        text = edit.text().strip()
+        if not text:
+            return None
+        span = parse_user_date(text, datetime.now())
+        if span is None or span.earliest is None:
+            return None
+        return (span.latest or span.earliest) if until else span.earliest
+
+    def _article_chosen(self) -> None:
+        self._wanted_article = self.article_box.currentData()
+        self._emit()
 
     def _emit(self) -> None:
         self._debounce.stop()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QFrame, QHeaderView, QScrollArea, QLabel, QMainWindow, QProgressBar,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QTableView, QUndoView, QVBoxLayout, QWidget,
 )
 
 from timeline.model import Article, Event, Status
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))
         self._layout_restored = self.settings.restore_window(self)
         self.filter_bar.set_filter(self._filter)
+        self._filter = self.filter_bar.current_filter()  # what the bar can show is what applies
         self.canvas.set_hide_rejected(self.settings.hide_rejected())
 
     # --- building -----------------------------------------------------------------
@@ -143,6 +144,11 @@ class MainWindow(QMainWindow):
         inspector_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", inspector_scroll,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("Undo history", "undoHistoryDock",
+                                       QUndoView(self.session.undo_stack),
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.inspector_dock.raise_()
         self.resize(1400, 900)
 
     def default_layout(self) -> None:
@@ -355,5 +361,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.settings.save_window(self)
         self.settings.save_filter(self._filter)
+        self.transfer.cancel_import()  # whole articles already saved stay saved
         self.tasks.shutdown()
         super().closeEvent(event)

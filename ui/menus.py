@@ -79,7 +79,7 @@ def build_menus(window) -> None:
     hide.setCheckable(True)
     hide.setChecked(window.settings.hide_rejected())
     view_menu.addSeparator()
-    for dock in (window.review_dock, window.source_dock, window.inspector_dock):
+    for dock in (window.review_dock, window.source_dock, window.inspector_dock, window.history_dock):
         view_menu.addAction(dock.toggleViewAction())
 
 
