@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
 
 from .bars import paint_bar
+from .data import KIND_FINE
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
 from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, faded
@@ -193,12 +194,9 @@ class LanePainter:
                 continue
             index = members[first]
             status = statuses[index]
-            if x1 - x0 >= BAR_PX:
-                if paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector):
-                    painter.setPen(self.text_colour)  # the bar took the pen; titles need it
-                cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1
-            else:
-                cx = (x0 + x1) / 2
+            if x1 - x0 >= BAR_PX and paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector):
+                painter.setPen(self.text_colour)  # the bar took the pen; titles need it
+            cx = glyph_x(kinds[index], x0, x1)
             if vector:
                 draw_glyph(painter, status, cx, mid_y)
             else:
@@ -214,6 +212,21 @@ class LanePainter:
                 room = width - label_left
             if room >= LABEL_MIN_PX and (text := self._title(index, events[index].title, room)):
                 painter.drawStaticText(QPointF(label_left, label_top), text)
+
+
+def glyph_x(kind: int, x0: float, x1: float) -> float:
+    """Return the x of an event's status glyph, given its stretch [x0, x1] in px.
+
+    A narrow event's glyph is its centre. On a bar it marks the start (kept in view, so
+    the title beside it stays readable), except for a day-or-finer time, whose glyph stays
+    in the middle of its uncertain stretch while that middle is in view.
+    """
+    if x1 - x0 < BAR_PX:
+        return (x0 + x1) / 2
+    at_start = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1
+    if kind == KIND_FINE:
+        return max((x0 + x1) / 2, at_start)
+    return at_start
 
 
 def _visible_lines(scroll_y: float, lanes_bottom: float) -> tuple[int, int]:

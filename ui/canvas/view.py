@@ -21,10 +21,10 @@ from .data import CanvasEvent, event_kind, status_code
 from .export import write_png, write_svg
 from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
-from .layout import BAR_PX, CanvasLayout, build_layout
+from .layout import CanvasLayout, build_layout
 from .none_guard import give_none_headroom
 from .overview import Overview
-from .painter import LanePainter
+from .painter import LanePainter, glyph_x
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
 
 give_none_headroom()  # PySide6 6.12 on Python 3.11 leaks references to None
@@ -296,7 +296,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         row = self._layout.rows[place[0]]
         x0 = self._viewport.x_of(row.starts[place[1]])
         x1 = self._viewport.x_of(row.ends[place[1]])
-        cx = min(max(x0, 0.0), x1 - GLYPH) + GLYPH / 2 + 1 if x1 - x0 >= BAR_PX else (x0 + x1) / 2
+        cx = glyph_x(self._layout.kinds[row.members[place[1]]], x0, x1)
         cy = AXIS_H + row.line * LINE_H - self._scroll_y + LINE_H / 2
         half = self._lanes.atlas.size / 2
         # Where the painter's pixel-aligned glyph image really has its centre.

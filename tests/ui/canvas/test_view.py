@@ -10,9 +10,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from ui.canvas.data import CanvasEvent
+from ui.canvas.data import KIND_FINE, KIND_INTERVAL, KIND_UNCERTAIN, CanvasEvent
 from ui.canvas.hits import hit_at, tooltip_html
 from ui.canvas.layout import build_layout
+from ui.canvas.painter import glyph_x
 from ui.canvas.scale import to_days
 from ui.canvas.style import STATUS_COLOURS
 from ui.canvas.view import TimelineCanvas
@@ -241,6 +242,8 @@ def test_tooltip_tells_title_date_expression_and_source(canvas):
 
 def test_each_status_has_its_colour_and_shape_in_the_picture(canvas):
     canvas.set_events(four_statuses())
+    # About 9 px a day: each day is a point glyph, the two days between them keep them apart.
+    canvas.zoom_to(datetime(2023, 8, 20), datetime(2023, 11, 28))
     image = render(canvas)
     background = canvas.palette().color(QPalette.ColorRole.Base)
     centres = {ev.id: canvas.glyph_centre(ev.id) for ev in four_statuses()}
@@ -372,11 +375,10 @@ def test_a_bigger_png_shows_the_same_time_window(canvas, tmp_path):
     canvas.export_png(str(tmp_path / "big.png"), canvas.width() * 2, canvas.height())
     assert (canvas.viewport().t_of(0), canvas.viewport().t_of(canvas.width())) == (t_left, t_right)
     big = QImage(str(tmp_path / "big.png"))
-    # The accepted event's day starts at twice its x in the twice-as-wide picture; its glyph
-    # sits at the same offset from that start.
+    # The accepted event's glyph marks the middle of its day, at twice its x in the
+    # twice-as-wide picture.
     spot = canvas.glyph_centre(2)
-    day_start = canvas.viewport().x_of(to_days(datetime(2023, 9, 7)))
-    x_big = 2 * day_start + (spot.x() - day_start)
+    x_big = 2 * canvas.viewport().x_of(to_days(datetime(2023, 9, 7, 12)))
     assert close(big.pixelColor(int(x_big), int(spot.y())), STATUS_COLOURS[1], 60)
 
 
@@ -420,3 +422,11 @@ def test_titles_keep_the_text_colour_after_an_interval_bar(canvas):
     darkest = min(label, key=QColor.lightness)
     text = canvas.palette().color(QPalette.ColorRole.Text)
     assert close(darkest, text, 60), darkest.name()
+
+
+def test_where_the_glyph_sits_on_a_bar():
+    assert glyph_x(KIND_FINE, 100, 106) == 103  # narrow: its centre
+    assert glyph_x(KIND_FINE, 100, 300) == 200  # a day zoomed in: the middle of the day
+    assert glyph_x(KIND_UNCERTAIN, 100, 300) == pytest.approx(100 + 11 / 2 + 1)  # a year: its start
+    assert glyph_x(KIND_INTERVAL, -500, 300) == pytest.approx(11 / 2 + 1)  # start kept in view
+    assert glyph_x(KIND_FINE, -900, 300) == pytest.approx(11 / 2 + 1)  # middle gone: kept in view
