@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -9,9 +10,14 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
+from timeline.store.db import WRITE_OPTION
 from timeline.store.errors import NewerSchemaError
+
+_UPGRADE_LOCK = threading.Lock()
+# Any fixed number: the key of the PostgreSQL advisory lock held while migrating.
+_PG_LOCK_KEY = 7_310_101
 
 # Found next to this module, so it works from a checkout, an editable or a wheel install.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -43,17 +49,34 @@ def upgrade_to_head(engine: Engine, script_location: Path | None = None) -> str 
     """
     config = alembic_config(script_location)
     scripts = ScriptDirectory.from_config(config)
+    head = scripts.get_current_head()
     stamped = current_revision(engine)
-    if stamped is not None:
-        try:
-            scripts.get_revision(stamped)
-        except CommandError:
-            raise NewerSchemaError(
-                f"the database has schema revision {stamped!r}, newer than this version of "
-                f"timeline knows (up to {scripts.get_current_head()!r}); update timeline "
-                "to open it"
-            ) from None
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return scripts.get_current_head()
+    if stamped == head:
+        return head
+    _refuse_unknown(scripts, stamped)
+    # Alembic's command API keeps its context in module globals: one upgrade at a time.
+    with _UPGRADE_LOCK, engine.connect() as connection:
+        # Writers queue up (SQLite BEGIN IMMEDIATE, a PostgreSQL advisory lock), so two
+        # programs opening a fresh database together do not both create the tables.
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+            # Someone else may have upgraded while this one waited.
+            _refuse_unknown(scripts, MigrationContext.configure(connection).get_current_revision())
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    return head
+
+
+def _refuse_unknown(scripts: ScriptDirectory, stamped: str | None) -> None:
+    if stamped is None:
+        return
+    try:
+        scripts.get_revision(stamped)
+    except CommandError:
+        raise NewerSchemaError(
+            f"the database has schema revision {stamped!r}, newer than this version of "
+            f"timeline knows (up to {scripts.get_current_head()!r}); update timeline "
+            "to open it"
+        ) from None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -162,3 +166,26 @@ def test_the_default_database_lives_in_the_users_data_dir(monkeypatch, tmp_path)
     with open_repository(None) as repository:
         assert repository.url == url
     assert Path(tmp_path / "data" / "timeline" / "timeline.sqlite3").exists()
+
+
+def test_programs_opening_a_fresh_database_together_all_succeed(db_url):
+    # Real processes: each runs the migration itself, at the same moment.
+    root = Path(__file__).resolve().parents[3]
+    script = (
+        "import sys, time\n"
+        "from timeline.store import open_repository\n"
+        "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
+        "with open_repository(sys.argv[1]) as repository:\n"
+        "    print(repository.count_events())\n"
+    )
+    start_at = str(time.time() + 1.5)
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    programs = [
+        subprocess.Popen([sys.executable, "-c", script, db_url, start_at], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outputs = [program.communicate(timeout=120) for program in programs]
+    assert [program.returncode for program in programs] == [0, 0, 0], outputs
+    assert [out.strip() for out, _ in outputs] == ["0", "0", "0"]
+    assert stamped_revision(db_url) == migrate.head_revision()
