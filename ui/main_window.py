@@ -43,7 +43,7 @@ class LoadedView:
     statuses: dict[int, str]
     confidences: dict[int, float]
     articles: list[Article]
-    sort_keys: dict[int, list] = field(default_factory=dict)
+    sort_keys: dict[int, dict] = field(default_factory=dict)
     reviewed: int = 0
     total: int = 0
     errors: list[str] = field(default_factory=list)

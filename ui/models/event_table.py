@@ -65,16 +65,15 @@ class EventTableModel(QAbstractTableModel):
 
     # --- contents -------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int], sort_keys: dict[int, Sequence[Any]] | None = None) -> None:
+    def set_ids(self, ids: Sequence[int], sort_keys: dict[int, dict[int, Any]] | None = None) -> None:
         """Show these events, given in time order; the current sort is re-applied.
 
-        ``sort_keys`` maps a column to one key per id (see ``sort_keys_for``), computed
-        where the events were listed, so sorting needs no fetch of every row.
+        ``sort_keys`` maps a column to {id: key} (see ``sort_keys_for``), computed where
+        the events were listed, so sorting needs no fetch of every row.
         """
         self.beginResetModel()
         self._time_order = list(ids)
-        self._given_keys = {column: dict(zip(self._time_order, keys, strict=True))
-                            for column, keys in (sort_keys or {}).items()}
+        self._given_keys = dict(sort_keys or {})
         self._cache.clear()
         self._ids = self._sorted_ids(self._sort_column, self._sort_order)
         self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
@@ -232,17 +231,14 @@ def sort_key(event: Event, column: int, shown: str) -> Any:
     return event.confidence if column == CONFIDENCE else shown.casefold()
 
 
-def sort_keys_for(events: Sequence[Event], article_titles: dict[int, str]) -> dict[int, list[Any]]:
-    """Return every sortable column's keys for ``events`` (Date sorts by list order).
-
-    Qt-free work, so the background worker computes it along with the listing.
-    """
-    granularity = [str(getattr(e.granularity, "value", e.granularity)) for e in events]
+def sort_keys_for(events: Sequence[Event], article_titles: dict[int, str]) -> dict[int, dict[int, Any]]:
+    """Return {column: {event id: key}} for every sortable column (Date sorts by the
+    listing's order). Qt-free work, so the background worker does it with the listing."""
     return {
-        GRANULARITY: granularity,
-        EXPRESSION: [(e.expression or "").casefold() for e in events],
-        TITLE: [e.title.casefold() for e in events],
-        ARTICLE: [article_titles.get(e.article_id, "").casefold() for e in events],
-        STATUS: [Status(e.status).value for e in events],
-        CONFIDENCE: [e.confidence for e in events],
+        GRANULARITY: {e.id: str(getattr(e.granularity, "value", e.granularity)) for e in events},
+        EXPRESSION: {e.id: (e.expression or "").casefold() for e in events},
+        TITLE: {e.id: e.title.casefold() for e in events},
+        ARTICLE: {e.id: article_titles.get(e.article_id, "").casefold() for e in events},
+        STATUS: {e.id: Status(e.status).value for e in events},
+        CONFIDENCE: {e.id: e.confidence for e in events},
     }

@@ -82,3 +82,19 @@ def test_update_event_changes_the_row(qtbot, repo, add_article):
         model.update_event(rejected)
     assert changed.args[0].row() == 1
     assert model.data(model.index(1, STATUS)) == Status.REJECTED.value
+
+
+def test_keys_from_the_listing_sort_like_fetched_keys(repo, add_article):
+    from ui.models.event_table import EXPRESSION, GRANULARITY, sort_keys_for
+
+    article_id = add_article(25, title="Keyed")
+    events = repo.list_events()
+    keyed = EventTableModel(repo.get_events)
+    keyed.set_ids([e.id for e in events], sort_keys_for(events, {article_id: "Keyed"}))
+    fetched = _model(repo)
+    for column in (GRANULARITY, EXPRESSION, TITLE, STATUS, CONFIDENCE):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            keyed.sort(column, order)
+            fetched.sort(column, order)
+            assert keyed.ids() == fetched.ids(), (column, order)
+    assert keyed.fetch_count == 0  # sorting needed no fetch
