@@ -69,7 +69,7 @@ def _missing_sqlite_file(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
-    path = Path(parsed.database)
+    path = Path(parsed.database).absolute()
     return None if path.exists() else path
 
 
