@@ -27,6 +27,7 @@ class CanvasInteraction:
         self._press: tuple[QPointF, float, float] | None = None  # pos, t0, scroll_y
         self._mode: str | None = None  # pending | pan | box | overview
         self._rubber_band: QRectF | None = None
+        self._hovered = None  # the Hit under the resting mouse, drawn with a faint ring
 
     def zoom_by(self, factor: float, x: float) -> None:
         """Zoom by ``factor`` (>1 zooms in) around widget x ``x``."""
@@ -97,6 +98,7 @@ class CanvasInteraction:
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self._press is None:
+            self._hover(event.position())
             return
         pos = event.position()
         start, t0, scroll_y = self._press
@@ -108,6 +110,7 @@ class CanvasInteraction:
         elif self._mode == "pending" and (pos - start).manhattanLength() >= DRAG_THRESHOLD:
             self._mode = "pan"
         if self._mode == "pan":
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
             self._viewport.t0 = t0 - (pos.x() - start.x()) / self._viewport.px_per_day
             self._set_scroll(scroll_y - (pos.y() - start.y()))
             self._clamp_zoom()
@@ -117,6 +120,7 @@ class CanvasInteraction:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return
         mode, self._mode, self._press = self._mode, None, None
+        self.unsetCursor()
         if mode == "box" and self._rubber_band is not None:
             band, self._rubber_band = self._rubber_band, None
             if band.width() >= 4:
@@ -126,6 +130,23 @@ class CanvasInteraction:
             self.update()
         elif mode == "pending":
             self._click(event.position(), event.modifiers())
+
+    def _hover(self, pos: QPointF) -> None:
+        hit = self._hit(pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            if hit is None:
+                self.unsetCursor()
+            else:
+                self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.update()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        if self._hovered is not None:
+            self._hovered = None
+            self.unsetCursor()
+            self.update()
+        super().leaveEvent(event)
 
     def _hit(self, pos: QPointF):
         return hit_at(self._layout, self._viewport, self._scroll_y, pos.x(), pos.y())

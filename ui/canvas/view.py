@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from . import scale
@@ -23,6 +23,7 @@ from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
 from .none_guard import give_none_headroom
+from .overlay import paint_overlay
 from .overview import Overview
 from .painter import LanePainter, glyph_x
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
@@ -180,6 +181,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
     def _relayout(self, prepared: CanvasLayout | None = None) -> None:
         self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected)
         self._layout_version += 1
+        self._hovered = None
         self._overview.follow(self._layout)
         self._lanes.forget_texts()
         self._set_scroll(self._scroll_y)
@@ -262,31 +264,10 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             self._cache_key = key
         painter = QPainter(self)
         painter.drawImage(0, 0, self._cache)
-        self._paint_overlay(painter)
+        spots = [self.glyph_centre(i) for i in self._selected]
+        paint_overlay(painter, self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height(),
+                      self.palette(), [spot for spot in spots if spot is not None], self._hovered, self._rubber_band)
         painter.end()
-
-    def _paint_overlay(self, painter: QPainter) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setClipRect(QRectF(0, AXIS_H, self.width(), self.lanes_height()))
-        highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(highlight, 2.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for event_id in self._selected:
-            spot = self.glyph_centre(event_id)
-            if spot is not None and -20 < spot.x() < self.width() + 20:
-                painter.drawEllipse(spot, GLYPH / 2 + 3, GLYPH / 2 + 3)
-        content_height = self._layout.line_count * LINE_H
-        if content_height > self.lanes_height():
-            # Where the view is among the lanes: a thin bar at the right edge.
-            share = self.lanes_height() / content_height
-            top = AXIS_H + self._scroll_y / content_height * self.lanes_height()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 140))
-            painter.drawRoundedRect(QRectF(self.width() - 5, top, 4, max(share * self.lanes_height(), 12)), 2, 2)
-        if self._rubber_band is not None:
-            painter.setPen(QPen(highlight, 1))
-            painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 50))
-            painter.drawRect(self._rubber_band)
 
     def glyph_centre(self, event_id: int) -> QPointF | None:
         """Return where the event's glyph is drawn (widget px), or None when not laid out."""

@@ -430,3 +430,28 @@ def test_where_the_glyph_sits_on_a_bar():
     assert glyph_x(KIND_UNCERTAIN, 100, 300) == pytest.approx(100 + 11 / 2 + 1)  # a year: its start
     assert glyph_x(KIND_INTERVAL, -500, 300) == pytest.approx(11 / 2 + 1)  # start kept in view
     assert glyph_x(KIND_FINE, -900, 300) == pytest.approx(11 / 2 + 1)  # middle gone: kept in view
+
+
+def test_hovering_rings_the_event_and_moving_off_clears_it(canvas):
+    canvas.set_events(four_statuses())
+    canvas.zoom_to(datetime(2023, 8, 20), datetime(2023, 11, 28))  # points, not bars
+    spot = canvas.glyph_centre(3)
+    mouse(canvas, QEvent.Type.MouseMove, spot.x(), spot.y(), buttons=Qt.MouseButton.NoButton)
+    assert canvas.hit_ids_at(spot.x(), spot.y()) == [3]
+    assert canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    before = canvas.grab().toImage()
+    mouse(canvas, QEvent.Type.MouseMove, canvas.width() - 20, canvas.height() - 60, buttons=Qt.MouseButton.NoButton)
+    assert canvas.cursor().shape() == Qt.CursorShape.ArrowCursor
+    after = canvas.grab().toImage()
+    # The faint ring around the glyph is gone; the glyph itself is unchanged.
+    ring = QPoint(int(spot.x()) + 7, int(spot.y()))
+    assert before.pixelColor(ring) != after.pixelColor(ring)
+    assert before.pixelColor(spot.toPoint()) == after.pixelColor(spot.toPoint())
+
+
+def test_an_empty_canvas_says_so(canvas):
+    canvas.set_events([])
+    image = canvas.grab().toImage()
+    middle = [image.pixelColor(x, canvas.height() // 2) for x in range(canvas.width() // 2 - 60, canvas.width() // 2 + 60)]
+    base = canvas.palette().color(QPalette.ColorRole.Base)
+    assert any(not close(colour, base, 30) for colour in middle)

@@ -1,0 +1,59 @@
+"""What is drawn over the cached picture each repaint: selection rings, the hovered event,
+the lane scroll indicator, the zoom box and the empty-canvas hint. All cheap, so changing
+the selection or moving the mouse never repaints the events."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+
+from .hits import Hit
+from .layout import BAR_PX, CanvasLayout
+from .scale import Viewport
+from .style import AXIS_H, GLYPH, LINE_H
+
+
+def _tinted(colour: QColor, alpha: int) -> QColor:
+    return QColor(colour.red(), colour.green(), colour.blue(), alpha)
+
+
+def paint_overlay(
+    painter: QPainter, layout: CanvasLayout, viewport: Viewport, scroll_y: float, width: float,
+    lanes_height: float, palette: QPalette, selected_spots: Iterable[QPointF], hovered: Hit | None,
+    rubber_band: QRectF | None,
+) -> None:
+    """Draw the overlay for a widget ``width`` px wide whose lanes are ``lanes_height`` tall."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setClipRect(QRectF(0, AXIS_H, width, lanes_height))
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    painter.setPen(QPen(highlight, 2.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for spot in selected_spots:
+        if -20 < spot.x() < width + 20:
+            painter.drawEllipse(spot, GLYPH / 2 + 3, GLYPH / 2 + 3)
+    if hovered is not None and hovered.row < len(layout.rows) and hovered.last < len(layout.rows[hovered.row].starts):
+        row = layout.rows[hovered.row]
+        x0, x1 = viewport.x_of(row.starts[hovered.first]), viewport.x_of(row.ends[hovered.last])
+        y = AXIS_H + row.line * LINE_H - scroll_y
+        painter.setPen(QPen(_tinted(highlight, 120), 1.5))
+        if hovered.is_cluster or x1 - x0 >= BAR_PX:
+            left, right = max(x0, -4.0), min(max(x1, x0 + GLYPH), width + 4)
+            painter.drawRoundedRect(QRectF(left - 2, y + 1, right - left + 4, LINE_H - 2), 3, 3)
+        else:
+            painter.drawEllipse(QPointF((x0 + x1) / 2, y + LINE_H / 2), GLYPH / 2 + 2, GLYPH / 2 + 2)
+    if not layout.events:
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QRectF(0, AXIS_H, width, lanes_height), Qt.AlignmentFlag.AlignCenter, "No events to show")
+    content_height = layout.line_count * LINE_H
+    if content_height > lanes_height:
+        # Where the view is among the lanes: a thin bar at the right edge.
+        top = AXIS_H + scroll_y / content_height * lanes_height
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_tinted(highlight, 140))
+        painter.drawRoundedRect(QRectF(width - 5, top, 4, max(lanes_height / content_height * lanes_height, 12)), 2, 2)
+    if rubber_band is not None:
+        painter.setPen(QPen(highlight, 1))
+        painter.setBrush(_tinted(highlight, 50))
+        painter.drawRect(rubber_band)
