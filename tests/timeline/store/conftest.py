@@ -104,6 +104,10 @@ def make_event() -> Callable[..., Event]:
             anchor="DCT 2023-09-12",
         )
         values.update(fields)
+        if "char_end" not in fields:
+            values["char_end"] = values["char_start"] + len(values["description"])
+        if "expr_end" not in fields and values["expr_start"] is not None:
+            values["expr_end"] = values["expr_start"] + len(values["expression"] or "")
         return Event(**values)
 
     return build
