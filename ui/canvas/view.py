@@ -8,6 +8,7 @@ so they never cost a repaint of 100,000 events.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import datetime
 from typing import Iterable, Sequence
 
@@ -264,10 +265,32 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             self._cache_key = key
         painter = QPainter(self)
         painter.drawImage(0, 0, self._cache)
-        spots = [self.glyph_centre(i) for i in self._selected]
+        spots = self._selected_spots()
         paint_overlay(painter, self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height(),
-                      self.palette(), [spot for spot in spots if spot is not None], self._hovered, self._rubber_band)
+                      self.palette(), spots, self._hovered, self._rubber_band)
         painter.end()
+
+    def _selected_spots(self) -> list[QPointF]:
+        """Return where the selected events' glyphs are, for the ones that may be in view."""
+        if len(self._selected) <= 500:
+            spots = (self.glyph_centre(event_id) for event_id in self._selected)
+            return [spot for spot in spots if spot is not None]
+        # A big selection: look only at the events in view instead of at every selected one.
+        layout, viewport = self._layout, self._viewport
+        t_left, t_right = viewport.t_of(-GLYPH), viewport.t_of(self.width() + GLYPH)
+        first_line = int(self._scroll_y // LINE_H)
+        last_line = int((self._scroll_y + self.lanes_height()) // LINE_H) + 1
+        spots = []
+        for line in range(first_line, min(last_line, layout.line_count)):
+            row_index = layout.row_at_line(line)
+            if row_index is None:
+                continue
+            row = layout.rows[row_index]
+            for position in range(bisect_right(row.ends, t_left), bisect_left(row.starts, t_right)):
+                event_id = layout.events[row.members[position]].id
+                if event_id in self._selected:
+                    spots.append(self.glyph_centre(event_id))
+        return spots
 
     def glyph_centre(self, event_id: int) -> QPointF | None:
         """Return where the event's glyph is drawn (widget px), or None when not laid out."""

@@ -455,3 +455,15 @@ def test_an_empty_canvas_says_so(canvas):
     middle = [image.pixelColor(x, canvas.height() // 2) for x in range(canvas.width() // 2 - 60, canvas.width() // 2 + 60)]
     base = canvas.palette().color(QPalette.ColorRole.Base)
     assert any(not close(colour, base, 30) for colour in middle)
+
+
+def test_a_big_selection_rings_the_events_in_view(canvas):
+    events = [day_event(i + 1, datetime(2000, 1, 1) + 3 * i * DAY, group=f"G{i % 3}") for i in range(900)]
+    canvas.set_events(events)
+    canvas.zoom_to(datetime(2000, 1, 1), datetime(2000, 4, 1))
+    canvas.select(range(1, 901))
+    spots = canvas._selected_spots()
+    in_view = [ev.id for ev in events if 0 <= canvas.viewport().x_of(to_days(ev.start) + 0.5) <= canvas.width()]
+    assert sorted((round(s.x()), round(s.y())) for s in spots) == sorted(
+        (round(canvas.glyph_centre(i).x()), round(canvas.glyph_centre(i).y())) for i in in_view
+    )
