@@ -4,7 +4,9 @@ and what the tooltip says about it. Uses the same geometry as the painter."""
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Iterator
 from math import floor
 
 from .data import human_date
@@ -79,3 +81,19 @@ def tooltip_html(layout: CanvasLayout, hit: Hit) -> str:
         parts.append(f"<i>{html.escape(event.source)}</i>")
     parts.append(f"<small>{html.escape(event.status)} · {html.escape(event.granularity)}</small>")
     return "<br>".join(parts)
+
+
+def ids_in_view(layout: CanvasLayout, viewport: Viewport, scroll_y: float, width: float,
+                lanes_height: float) -> Iterator[int]:
+    """Yield the ids of the events whose stretch reaches into the view (with a glyph's
+    margin), row by visible row."""
+    t_left, t_right = viewport.t_of(-GLYPH), viewport.t_of(width + GLYPH)
+    first_line = int(scroll_y // LINE_H)
+    last_line = min(int((scroll_y + lanes_height) // LINE_H) + 1, layout.line_count)
+    for line in range(first_line, last_line):
+        row_index = layout.row_at_line(line)
+        if row_index is None:
+            continue
+        row = layout.rows[row_index]
+        for position in range(bisect_right(row.ends, t_left), bisect_left(row.starts, t_right)):
+            yield layout.events[row.members[position]].id

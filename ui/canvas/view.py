@@ -8,7 +8,6 @@ so they never cost a repaint of 100,000 events.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from datetime import datetime
 from typing import Iterable, Sequence
 
@@ -20,7 +19,7 @@ from . import scale
 from .axis import measure_label_widths, paint_axis, paint_grid
 from .data import CanvasEvent, event_kind, status_code
 from .export import write_png, write_svg
-from .hits import hit_at, hit_event_ids, tooltip_html
+from .hits import hit_at, hit_event_ids, ids_in_view, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
 from .none_guard import give_none_headroom
@@ -272,25 +271,13 @@ class TimelineCanvas(CanvasInteraction, QWidget):
 
     def _selected_spots(self) -> list[QPointF]:
         """Return where the selected events' glyphs are, for the ones that may be in view."""
-        if len(self._selected) <= 500:
-            spots = (self.glyph_centre(event_id) for event_id in self._selected)
-            return [spot for spot in spots if spot is not None]
-        # A big selection: look only at the events in view instead of at every selected one.
-        layout, viewport = self._layout, self._viewport
-        t_left, t_right = viewport.t_of(-GLYPH), viewport.t_of(self.width() + GLYPH)
-        first_line = int(self._scroll_y // LINE_H)
-        last_line = int((self._scroll_y + self.lanes_height()) // LINE_H) + 1
-        spots = []
-        for line in range(first_line, min(last_line, layout.line_count)):
-            row_index = layout.row_at_line(line)
-            if row_index is None:
-                continue
-            row = layout.rows[row_index]
-            for position in range(bisect_right(row.ends, t_left), bisect_left(row.starts, t_right)):
-                event_id = layout.events[row.members[position]].id
-                if event_id in self._selected:
-                    spots.append(self.glyph_centre(event_id))
-        return spots
+        ids: Iterable[int] = self._selected
+        if len(self._selected) > 500:
+            # A big selection: look only at the events in view instead of every selected one.
+            in_view = ids_in_view(self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height())
+            ids = (event_id for event_id in in_view if event_id in self._selected)
+        spots = (self.glyph_centre(event_id) for event_id in ids)
+        return [spot for spot in spots if spot is not None]
 
     def glyph_centre(self, event_id: int) -> QPointF | None:
         """Return where the event's glyph is drawn (widget px), or None when not laid out."""
