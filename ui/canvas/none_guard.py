@@ -20,7 +20,7 @@ _given = False
 def give_none_headroom() -> bool:
     """Make ``None`` practically immortal on Python < 3.12; return True if it was needed."""
     global _given
-    if sys.version_info >= (3, 12) or _given:
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or _given:
         return False
     # ob_refcnt is the first field of every object in CPython 3.11.
     ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM

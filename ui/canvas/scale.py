@@ -39,11 +39,13 @@ def to_days(moment: datetime) -> float:
 
 
 def from_days(days: float) -> datetime:
-    """Return the datetime at ``days`` (clamped to years 1..9999), to the microsecond."""
+    """Return the datetime at ``days`` (clamped to years 1..9999), to the millisecond:
+    a double holds days since year 1 to about 10 microseconds, so finer digits are noise
+    (and would turn 00:01 into 00:00:59.999996)."""
     days = min(max(days, MIN_DAYS), MAX_DAYS)
     whole = floor(days)
-    micros = round((days - whole) * 86400e6)
-    return datetime.fromordinal(int(whole)) + timedelta(microseconds=micros)
+    millis = round((days - whole) * 86400e3)
+    return datetime.fromordinal(int(whole)) + timedelta(milliseconds=millis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ LEVELS: tuple[Level, ...] = (
     Level("2 years", "year", 2, 730.0, "decade"),
     Level("5 years", "year", 5, 1826.0, "decade"),
     Level("decade", "year", 10, 3652.0, "century"),
-    Level("20 years", "year", 20, 7305.0, "century"),
+    Level("20 years", "year", 20, 7304.0, "century"),  # 1900-1919 has four leap years
     Level("50 years", "year", 50, 18262.0, "century"),
     Level("century", "year", 100, 36524.0, None),
 )

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ui.canvas import scale
 from ui.canvas.scale import LEVELS, Viewport, choose_level, from_days, major_ticks, ticks, to_days
@@ -158,3 +160,31 @@ def test_viewport_show_fits_the_span():
     viewport.show(start, end, 1000)
     assert viewport.x_of(start) == 0.0
     assert abs(viewport.x_of(end) - 1000) < 1e-6
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(1100, 1, 1), max_value=datetime(2900, 1, 1)),
+    st.sampled_from(LEVELS),
+    st.integers(1, 40),
+)
+def test_ticks_are_aligned_ordered_and_never_closer_than_the_level_allows(moment, level, count):
+    t_start = to_days(moment)
+    tick_list = ticks(level, t_start, t_start + level.min_days * count)
+    days = [d for d, _label in tick_list]
+    assert days[0] <= t_start < days[1] if len(days) > 1 else days[0] <= t_start
+    for earlier, later in zip(days, days[1:]):
+        assert later - earlier >= level.min_days - 1e-6, (level.name, from_days(earlier))
+    for d, label in tick_list:
+        tick = from_days(d)
+        assert scale.minor_label(tick, level) == label
+        if level.unit == "year":
+            assert (tick.month, tick.day, tick.year % level.step) == (1, 1, 0)
+        elif level.unit == "month":
+            assert tick.day == 1 and (tick.month - 1) % level.step == 0
+        elif level.unit == "week":
+            assert tick.weekday() == 0
+        elif level.unit == "hour":
+            assert tick.hour % level.step == 0 and tick.minute == 0
+        elif level.unit == "minute":
+            assert tick.minute % level.step == 0 and tick.second == 0
