@@ -3,7 +3,7 @@
 Wheel zooms around the cursor (Ctrl+wheel in bigger steps), Shift+wheel scrolls the lanes,
 a horizontal wheel pans; drag pans in time and lanes; Shift+drag draws a box and zooms to
 its time range; clicking the overview strip moves the window there. Keys: + - zoom,
-arrows pan/scroll, Home fits all, F zooms to the selection.
+arrows pan/scroll, Home fits all, F zooms to the selection, Escape clears it.
 """
 
 from __future__ import annotations
@@ -202,6 +202,10 @@ class CanvasInteraction:
             self.fit_all()
         elif key == Qt.Key.Key_F:
             self.zoom_to_selection()
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self._selected = set()
+            self.update()
+            self.selectionChanged.emit([])
         else:
             super().keyPressEvent(event)
 

@@ -70,6 +70,7 @@ class LanePainter:
         if text is None:
             if len(self.titles) > _LABEL_CACHE_LIMIT:
                 self.titles.clear()
+            title = " ".join(title.split())  # one line, whatever the source's line breaks
             shown = title if fit == 0 else self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, fit)
             text = QStaticText(shown)
             text.setTextFormat(Qt.TextFormat.PlainText)

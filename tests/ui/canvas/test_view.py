@@ -195,6 +195,14 @@ def test_up_and_down_keys_scroll_the_lanes(canvas, qtbot):
     assert canvas.glyph_centre(1).y() == pytest.approx(top)
 
 
+def test_escape_clears_the_selection(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    canvas.select([1, 2])
+    with qtbot.waitSignal(canvas.selectionChanged) as blocker:
+        qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert blocker.args == [[]] and canvas.selected_ids() == []
+
+
 def test_f_zooms_to_the_selection(canvas, qtbot):
     canvas.set_events(four_statuses())
     canvas.select([2, 3])
