@@ -203,8 +203,8 @@ class LanePainter:
             else:
                 # Pixel-aligned so the glyph stays crisp; glyph_centre() uses the same rounding.
                 painter.drawImage(QPointF(round(cx - half_glyph), glyph_top), images[status])
-            if cx < -half_glyph:
-                continue  # only the tail of a glyph just left of the view: no title
+            if cx < 0 or x1 <= 0:
+                continue  # at most half a glyph just left of the view: a title would float alone
             label_left = max(cx + GLYPH / 2 + 3, 0.0)
             if number < last:
                 # Up to the next glyph, which may reach half a glyph left of its start.

@@ -15,7 +15,7 @@ from ui.canvas.hits import hit_at, tooltip_html
 from ui.canvas.layout import build_layout
 from ui.canvas.painter import glyph_x
 from ui.canvas.scale import to_days
-from ui.canvas.style import STATUS_COLOURS
+from ui.canvas.style import AXIS_H, STATUS_COLOURS
 from ui.canvas.view import TimelineCanvas
 
 DAY = timedelta(days=1)
@@ -475,3 +475,17 @@ def test_a_big_selection_rings_the_events_in_view(canvas):
     assert sorted((round(s.x()), round(s.y())) for s in spots) == sorted(
         (round(canvas.glyph_centre(i).x()), round(canvas.glyph_centre(i).y())) for i in in_view
     )
+
+
+def test_no_title_floats_without_its_glyph_at_the_left_edge(canvas):
+    ended = CanvasEvent(1, datetime(2020, 1, 1), datetime(2020, 1, 31), "month", "accepted", "Ended earlier", "A")
+    canvas.set_events([ended])
+    # The month ends 1 px left of the view: inside the painter's margin, out of sight.
+    viewport = canvas.viewport()
+    viewport.px_per_day = 40.0
+    viewport.t0 = to_days(datetime(2020, 1, 31)) + 1 / viewport.px_per_day
+    image = render(canvas)
+    y = int(AXIS_H + 18 + 9)
+    text = canvas.palette().color(QPalette.ColorRole.Text)
+    strip = [image.pixelColor(x, yy) for x in range(0, 120) for yy in range(y - 6, y + 6)]
+    assert not any(close(colour, text, 80) for colour in strip)
