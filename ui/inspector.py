@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
 
 from timeline.model import Event, Review, Status
 from ui.models.event_table import event_date_text
@@ -69,7 +71,8 @@ class Inspector(QWidget):
         shown = {
             "date": event_date_text(event),
             "interval": f"{_moment(event.earliest)} → {_moment(event.latest)} ",
-            "granularity": str(granularity).replace("_", " ") + (f", {event.mod}" if event.mod else ""),
+            "granularity": str(granularity).replace("_", " ")
+            + (f", {event.mod}" if event.mod else ""),
             "expression": event.expression or "—",
             "timex": event.timex_value or "—",
             "explanation": event.explanation or "—",

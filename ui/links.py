@@ -41,7 +41,8 @@ def refusal(url: QUrl) -> str | None:
         return f"Not opened: “{url.toString()[:80]}” is not a complete link."
     scheme = url.scheme().lower()
     if scheme not in ALLOWED_SCHEMES:
-        return f"Not opened: links of type “{scheme}:” are refused; only http, https and file links open."
+        return (f"Not opened: links of type “{scheme}:” are refused; "
+                "only http, https and file links open.")
     if scheme in ("http", "https") and not url.host():
         return f"Not opened: “{url.toString()[:80]}” has no host."
     return None

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDockWidget, QFrame, QHeaderView, QScrollArea, QLabel, QMainWindow, QProgressBar,
+    QAbstractItemView, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QProgressBar,
+    QScrollArea,
     QPushButton, QTableView, QUndoView, QVBoxLayout, QWidget,
 )
 
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.review_dock], [320], Qt.Orientation.Vertical)
         self.resizeDocks([self.source_dock], [470], Qt.Orientation.Horizontal)
         # The article text needs the height; the inspector is a short form.
-        self.resizeDocks([self.source_dock, self.inspector_dock], [560, 300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.source_dock, self.inspector_dock], [560, 300],
+                         Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -202,7 +204,8 @@ class MainWindow(QMainWindow):
             )
 
         self.tasks.submit(load, key="load", on_done=self._apply_loaded,
-                          on_error=lambda error: self.notice(f"Could not list events: {error}", warning=True))
+                          on_error=lambda error: self.notice(
+                              f"Could not list events: {error}", warning=True))
 
     def _apply_loaded(self, view: LoadedView) -> None:
         keep = self.current_id
@@ -210,7 +213,8 @@ class MainWindow(QMainWindow):
         self.keys.reset(view.ids, view.statuses, view.confidences)
         self._syncing = True
         try:
-            self.model.set_article_titles({a.id: a.title or f"article {a.id}" for a in view.articles})
+            self.model.set_article_titles(
+                {a.id: a.title or f"article {a.id}" for a in view.articles})
             self.model.set_ids(view.ids, view.sort_keys)
             self.canvas.set_events(view.canvas_events)
             self.filter_bar.set_articles(view.articles)

@@ -4,43 +4,62 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
 from ui.transfer import EXPORT_CHOICES
 
+# (name, menu text, method of ReviewFlow, keys): single keys, so they act only where
+# the analyst reviews (table, canvas, panes), never while typing in a text box.
+REVIEW_KEYS = (
+    ("accept", "Accept", "accept", ("Return", "Enter", "A")),
+    ("reject", "Reject", "reject", ("Delete", "R")),
+    ("correct", "Correct date…", "correct", ("E",)),
+    ("note", "Note…", "annotate", ("N",)),
+    (None, None, None, None),
+    ("next", "Next unreviewed", "next_unreviewed", ("J", "Space")),
+    ("previous", "Previous", "previous", ("K",)),
+)
 
-def _action(window, menu, name: str, text: str, slot, shortcuts=(), *, review_key: bool = False) -> QAction:
+
+def _action(window, menu, name: str, text: str, slot, shortcuts=()) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
-    if review_key:
-        # Single keys (A, R, Return, Space...) act only where the analyst reviews, never
-        # while typing in the filter bar or a dialog.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for widget in (window.table, window.canvas, window.source_pane, window.inspector):
-            widget.addAction(action)
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     window.actions_by_name[name] = action
     return action
 
 
+def _review_action(window, menu, name: str, text: str, slot, keys) -> QAction:
+    action = _action(window, menu, name, text, slot, keys)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    for widget in (window.table, window.canvas, window.source_pane, window.inspector):
+        widget.addAction(action)
+    return action
+
+
 def build_menus(window) -> None:
-    """Add File, Edit, Review and View menus to ``window`` (actions in window.actions_by_name)."""
+    """Add File, Edit, Review and View menus to ``window`` (actions in
+    window.actions_by_name)."""
     window.actions_by_name = {}
     bar = window.menuBar()
     transfer, review = window.transfer, window.review
 
     file_menu = bar.addMenu("&File")
-    _action(window, file_menu, "importFiles", "Import files…", transfer.choose_files, ["Ctrl+O"])
-    _action(window, file_menu, "importFolder", "Import folder…", transfer.choose_folder, ["Ctrl+Shift+O"])
-    _action(window, file_menu, "pasteArticle", "Paste article…", transfer.paste, ["Ctrl+Shift+V"])
+    _action(window, file_menu, "importFiles", "Import files…", transfer.choose_files,
+            ["Ctrl+O"])
+    _action(window, file_menu, "importFolder", "Import folder…", transfer.choose_folder,
+            ["Ctrl+Shift+O"])
+    _action(window, file_menu, "pasteArticle", "Paste article…", transfer.paste,
+            ["Ctrl+Shift+V"])
     export_menu = file_menu.addMenu("Export")
     for fmt, caption, _filter in EXPORT_CHOICES:
-        _action(window, export_menu, f"export-{fmt}", caption, partial(transfer.choose_export, fmt))
+        _action(window, export_menu, f"export-{fmt}", caption,
+                partial(transfer.choose_export, fmt))
     file_menu.addSeparator()
     _action(window, file_menu, "changePublished", "Change article's publication date…",
             transfer.change_publication_date)
@@ -57,17 +76,16 @@ def build_menus(window) -> None:
     window.actions_by_name["undo"], window.actions_by_name["redo"] = undo, redo
 
     review_menu = bar.addMenu("&Review")
-    _action(window, review_menu, "accept", "Accept", review.accept, ["Return", "Enter", "A"], review_key=True)
-    _action(window, review_menu, "reject", "Reject", review.reject, ["Delete", "R"], review_key=True)
-    _action(window, review_menu, "correct", "Correct date…", review.correct, ["E"], review_key=True)
-    _action(window, review_menu, "note", "Note…", review.annotate, ["N"], review_key=True)
-    review_menu.addSeparator()
-    _action(window, review_menu, "next", "Next unreviewed", review.next_unreviewed, ["J", "Space"], review_key=True)
-    _action(window, review_menu, "previous", "Previous", review.previous, ["K"], review_key=True)
+    for name, text, method, keys in REVIEW_KEYS:
+        if name is None:
+            review_menu.addSeparator()
+        else:
+            _review_action(window, review_menu, name, text, getattr(review, method), keys)
     order_group = QActionGroup(window)
     for mode, caption in ((TIME_ORDER, "Walk in time order"),
                           (CONFIDENCE_ORDER, "Walk lowest confidence first")):
-        action = _action(window, review_menu, f"order-{mode}", caption, partial(review.set_order, mode))
+        action = _action(window, review_menu, f"order-{mode}", caption,
+                         partial(review.set_order, mode))
         action.setCheckable(True)
         action.setChecked(review.order_mode == mode)
         order_group.addAction(action)
@@ -79,7 +97,8 @@ def build_menus(window) -> None:
     hide.setCheckable(True)
     hide.setChecked(window.settings.hide_rejected())
     view_menu.addSeparator()
-    for dock in (window.review_dock, window.source_dock, window.inspector_dock, window.history_dock):
+    for dock in (window.review_dock, window.source_dock, window.inspector_dock,
+                 window.history_dock):
         view_menu.addAction(dock.toggleViewAction())
 
 

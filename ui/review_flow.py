@@ -55,8 +55,8 @@ class ReviewFlow:
             return
         if span is None:
             article = self.window.articles.get(event.article_id)
-            editor = DateEditor(TimeSpan(event.earliest, event.latest, event.granularity, event.mod),
-                                article.published if article else None, self.window)
+            current = TimeSpan(event.earliest, event.latest, event.granularity, event.mod)
+            editor = DateEditor(current, article.published if article else None, self.window)
             if editor.exec() != QDialog.DialogCode.Accepted:
                 return
             span = editor.span()

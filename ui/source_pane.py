@@ -58,7 +58,8 @@ class ElidedLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(self.width(), 40))
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
+                                              max(self.width(), 40))
         super().setText(shown)
 
     def minimumSizeHint(self):  # noqa: N802
@@ -157,7 +158,8 @@ class SourcePane(QWidget):
         if sentence is not None:
             selections.append(sentence)
         if event.expr_start is not None and event.expr_end is not None:
-            mark = self._selection(text, event.expr_start, event.expr_end, self._expression_format())
+            mark = self._selection(text, event.expr_start, event.expr_end,
+                                   self._expression_format())
             if mark is not None:
                 selections.append(mark)
         self.text_view.setExtraSelections(selections)

@@ -139,7 +139,8 @@ class Transfer(QObject):
     def _show_progress(self, done: int, total: int, label: str) -> None:
         self.window.import_progress.setRange(0, max(total, 1))
         self.window.import_progress.setValue(done)
-        self.window.notice(f"Importing {done} of {total}: {label}" if label else f"Importing {done} of {total}")
+        counted = f"Importing {done} of {total}"
+        self.window.notice(f"{counted}: {label}" if label else counted)
 
     def _finish_progress(self) -> bool:
         cancelled = self._import_cancel is not None and self._import_cancel.is_set()
@@ -202,7 +203,8 @@ class Transfer(QObject):
             self.exportFinished.emit(str(path), count)
 
         def failed(error: BaseException) -> None:
-            reason = str(error) if isinstance(error, ExportError) else f"{type(error).__name__}: {error}"
+            reason = str(error) if isinstance(error, ExportError) \
+                else f"{type(error).__name__}: {error}"
             self.window.notice(f"Export failed: {reason}", warning=True)
 
         self.window.tasks.submit(write, on_done=written, on_error=failed)
@@ -215,9 +217,11 @@ class Transfer(QObject):
         if event is None:
             self.window.notice("Select an event of the article whose date you want to change.")
             return
-        article = self.window.articles.get(event.article_id) or self.window.repo.get_article(event.article_id)
-        dialog = PublicationDateDialog(article, lambda moment: self.preview_published(article.id, moment, dialog),
-                                       self.window)
+        article = (self.window.articles.get(event.article_id)
+                   or self.window.repo.get_article(event.article_id))
+        dialog = PublicationDateDialog(
+            article, lambda moment: self.preview_published(article.id, moment, dialog),
+            self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_date() is not None:
             self.apply_published(article.id, dialog.new_date())
 
@@ -243,4 +247,5 @@ class Transfer(QObject):
         self.window.tasks.submit(
             lambda _c: pipeline.change_publication_date(repo, article_id, new_date, actor=actor),
             on_done=applied,
-            on_error=lambda error: self.window.notice(f"Could not change the date: {error}", warning=True))
+            on_error=lambda error: self.window.notice(
+                f"Could not change the date: {error}", warning=True))

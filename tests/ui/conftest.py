@@ -42,7 +42,8 @@ def add_synthetic_article(repo, count: int, *, title: str = "Synthetic", start=d
         events.append(Event(
             title=f"{title} event {i}", description=sentence,
             char_start=offset, char_end=offset + len(sentence),
-            expression=f"day {i}", expr_start=offset + expr_at, expr_end=offset + expr_at + len(f"day {i}"),
+            expression=f"day {i}", expr_start=offset + expr_at,
+            expr_end=offset + expr_at + len(f"day {i}"),
             timex_type="DATE", timex_value=day.strftime("%Y-%m-%d"), mod=None,
             earliest=day, latest=day + timedelta(days=1), granularity=Granularity.DAY,
             confidence=0.5 + (i % 5) / 10, explanation=f"synthetic day {i}", anchor="2020-01-01",

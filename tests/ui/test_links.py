@@ -34,7 +34,8 @@ def test_unsafe_links_are_refused_and_never_opened(opened, url):
     assert opened == []
 
 
-@pytest.mark.parametrize("url", ["https://example.org/a?b=1", "http://example.org", "file:///tmp/a.txt"])
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a?b=1", "http://example.org", "file:///tmp/a.txt"])
 def test_safe_links_are_opened(opened, url):
     assert links.open_link(url) is None
     assert opened == [QUrl(url).toString()]

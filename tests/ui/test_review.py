@@ -76,7 +76,8 @@ def test_undo_refused_when_changed_elsewhere_after(qtbot, repo, add_article):
     event = _first(repo)
     session.accept(event)
     accepted = repo.get_event(event.id)
-    repo.annotate(event.id, expected_version=accepted.version, note="colleague's note", actor="colleague")
+    repo.annotate(event.id, expected_version=accepted.version, note="colleague's note",
+                  actor="colleague")
     with qtbot.waitSignal(session.refused):
         session.undo_stack.undo()
     fresh = repo.get_event(event.id)
@@ -110,7 +111,8 @@ def test_conflict_on_shared_postgresql(qtbot):
         seen = mine.list_events(article_ids=[article_id])[0]
         session = ReviewSession(mine, actor="analyst-one")
         theirs.correct(seen.id, expected_version=seen.version, earliest=datetime(2023, 9, 4),
-                       latest=datetime(2023, 9, 5), granularity=Granularity.DAY, actor="analyst-two")
+                       latest=datetime(2023, 9, 5), granularity=Granularity.DAY,
+                       actor="analyst-two")
         with qtbot.waitSignal(session.refused) as refused:
             session.reject(seen)
         assert refused.args[1].status is Status.CORRECTED

@@ -43,7 +43,8 @@ def test_new_task_with_same_key_cancels_the_previous(qtbot, tasks):
         release.wait(5)
         return "first"
 
-    tasks.submit(slow, key="load", on_done=delivered.append, on_cancelled=lambda: cancelled.append(1))
+    tasks.submit(slow, key="load", on_done=delivered.append,
+                 on_cancelled=lambda: cancelled.append(1))
     tasks.submit(lambda c: "second", key="load", on_done=delivered.append)
     release.set()
     qtbot.waitUntil(lambda: delivered == ["second"], timeout=5000)
@@ -57,9 +58,10 @@ def test_errors_reach_on_error_and_progress_reaches_main_thread(qtbot, tasks):
         context.progress(1, 2, "a.txt")
         raise ValueError("bad file")
 
-    tasks.submit(body, on_error=errors.append,
-                 on_progress=lambda done, total, label: progress.append((done, total, label,
-                                                                          threading.current_thread())))
+    def report(done, total, label):
+        progress.append((done, total, label, threading.current_thread()))
+
+    tasks.submit(body, on_error=errors.append, on_progress=report)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert str(errors[0]) == "bad file"
     assert progress[0][:3] == (1, 2, "a.txt")

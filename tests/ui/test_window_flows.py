@@ -68,7 +68,8 @@ def test_publication_date_change_previews_and_never_moves_reviewed(qtbot, seeded
 
 def test_pasted_article_is_imported_and_listed(qtbot, repo, settings):
     window = _open(qtbot, repo, settings)
-    article = Article(text="The bridge reopened on Monday after repairs.", published=datetime(2024, 5, 8),
+    article = Article(text="The bridge reopened on Monday after repairs.",
+                      published=datetime(2024, 5, 8),
                       title="Bridge reopens", url="https://example.org/bridge", dct_source="pasted")
     with qtbot.waitSignal(window.transfer.importFinished, timeout=30_000) as finished:
         window.transfer.import_article(article)

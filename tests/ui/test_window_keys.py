@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -119,9 +119,8 @@ def test_palette_follows_the_scheme(qapp):
 def test_accept_applies_to_every_selected_row(qtbot, window, repo):
     window.table.setFocus()
     window.table.selectRow(0)
-    window.table.selectionModel().select(
-        window.model.index(2, 0),
-        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows)
+    flags = QItemSelectionModel.SelectionFlag
+    window.table.selectionModel().select(window.model.index(2, 0), flags.Select | flags.Rows)
     chosen = window.selected_ids()
     assert len(chosen) == 2
     qtbot.keyClick(window.table, Qt.Key.Key_A)

@@ -31,7 +31,8 @@ CHOICES = (
 )
 
 
-def unit_span(moment: datetime, granularity: Granularity | None) -> tuple[datetime, datetime] | None:
+def unit_span(moment: datetime,
+              granularity: Granularity | None) -> tuple[datetime, datetime] | None:
     """Return the [start, end) of the unit of ``granularity`` holding ``moment``, or
     None when the granularity has no fixed unit here (part of day, interval)."""
     if granularity is Granularity.YEAR:
@@ -124,8 +125,8 @@ class DateEditor(QDialog):
         granularity = self._chosen_granularity()
         start, end = _from_qt(self.start_edit.dateTime()), _from_qt(self.end_edit.dateTime())
         if granularity is None:  # a from-to interval: granularity of its coarsest fit
-            granularity = Granularity.DAY if start.hour == end.hour == start.minute == end.minute == 0 \
-                else Granularity.MINUTE
+            whole_days = start.hour == end.hour == start.minute == end.minute == 0
+            granularity = Granularity.DAY if whole_days else Granularity.MINUTE
         return TimeSpan(start, end, granularity, self._mod)
 
     def accept(self) -> None:

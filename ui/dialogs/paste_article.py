@@ -104,7 +104,8 @@ class PasteArticleDialog(QDialog):
         typed_date = self.date_edit.text()
         published = read_published(typed_date)
         if typed_date.strip() and published is None:
-            self.message.setText(f"“{typed_date.strip()}” is not a date I can read; try 2023-09-12.")
+            self.message.setText(
+                f"“{typed_date.strip()}” is not a date I can read; try 2023-09-12.")
             return
         meta = {"title": self.title_edit.text().strip() or None,
                 "url": self.url_edit.text().strip() or None}

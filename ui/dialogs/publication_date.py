@@ -78,7 +78,8 @@ class PublicationDateDialog(QDialog):
             self._row("kept (reviewed)", event, event_date_text(event), event_date_text(event))
         self.message.setText(
             f"{len(change.moved)} event(s) move, {len(change.added)} appear, "
-            f"{len(change.removed)} disappear; {len(change.kept_reviewed)} reviewed event(s) stay as they are.")
+            f"{len(change.removed)} disappear; "
+            f"{len(change.kept_reviewed)} reviewed event(s) stay as they are.")
         self._previewed = new_date
         self.apply_button.setEnabled(True)
 

@@ -65,7 +65,8 @@ class EventTableModel(QAbstractTableModel):
 
     # --- contents -------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int], sort_keys: dict[int, dict[int, Any]] | None = None) -> None:
+    def set_ids(self, ids: Sequence[int],
+                sort_keys: dict[int, dict[int, Any]] | None = None) -> None:
         """Show these events, given in time order; the current sort is re-applied.
 
         ``sort_keys`` maps a column to {id: key} (see ``sort_keys_for``), computed where
@@ -129,7 +130,8 @@ class EventTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
@@ -141,7 +143,8 @@ class EventTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
@@ -202,7 +205,8 @@ class EventTableModel(QAbstractTableModel):
         moved = []
         for index in persistent:
             new_row = self._row_of.get(old_ids[index.row()])
-            moved.append(self.index(new_row, index.column()) if new_row is not None else QModelIndex())
+            moved.append(self.index(new_row, index.column()) if new_row is not None
+                         else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
@@ -231,7 +235,8 @@ def sort_key(event: Event, column: int, shown: str) -> Any:
     return event.confidence if column == CONFIDENCE else shown.casefold()
 
 
-def sort_keys_for(events: Sequence[Event], article_titles: dict[int, str]) -> dict[int, dict[int, Any]]:
+def sort_keys_for(events: Sequence[Event],
+                  article_titles: dict[int, str]) -> dict[int, dict[int, Any]]:
     """Return {column: {event id: key}} for every sortable column (Date sorts by the
     listing's order). Qt-free work, so the background worker does it with the listing."""
     return {

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from timeline.model import Status
-from ui.models.event_table import ARTICLE, CONFIDENCE, DATE, EVENT_ID_ROLE, STATUS, TITLE, EventTableModel
+from ui.models.event_table import (
+    ARTICLE, CONFIDENCE, DATE, EVENT_ID_ROLE, STATUS, TITLE, EventTableModel,
+)
 
 
 def _model(repo, **options):

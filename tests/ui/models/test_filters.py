@@ -22,5 +22,6 @@ def test_round_trip_through_settings():
 
 
 def test_unreadable_saved_values_fall_back_to_all():
-    saved = {"statuses": "bogus", "article_ids": "x,2", "start": "not a date", "min_confidence": "high"}
+    saved = {"statuses": "bogus", "article_ids": "x,2", "start": "not a date",
+             "min_confidence": "high"}
     assert EventFilter.from_settings(saved) == EventFilter(article_ids=frozenset({2}))
