@@ -294,7 +294,13 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         return QPointF(round(cx - half) + half, round(cy - half) + half)
 
     def event(self, event: QEvent) -> bool:
-        """Answer tooltip requests with the hovered event's details."""
+        """Answer tooltip requests with the hovered event's details; a trackpad pinch
+        zooms around the fingers."""
+        if event.type() == QEvent.Type.NativeGesture:
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position().x())
+                return True
+            return super().event(event)
         if event.type() == QEvent.Type.ToolTip:
             hit = hit_at(self._layout, self._viewport, self._scroll_y, event.pos().x(), event.pos().y())
             if hit is None:

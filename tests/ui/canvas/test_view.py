@@ -7,7 +7,9 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import (
+    QColor, QHelpEvent, QImage, QMouseEvent, QNativeGestureEvent, QPainter, QPalette, QPointingDevice, QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from ui.canvas.data import KIND_FINE, KIND_INTERVAL, KIND_UNCERTAIN, CanvasEvent
@@ -489,3 +491,14 @@ def test_no_title_floats_without_its_glyph_at_the_left_edge(canvas):
     text = canvas.palette().color(QPalette.ColorRole.Text)
     strip = [image.pixelColor(x, yy) for x in range(0, 120) for yy in range(y - 6, y + 6)]
     assert not any(close(colour, text, 80) for colour in strip)
+
+
+def test_a_trackpad_pinch_zooms_around_the_fingers(canvas):
+    canvas.set_events(four_statuses())
+    x = 250.0
+    before_time, before_scale = canvas.viewport().t_of(x), canvas.viewport().px_per_day
+    gesture = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(),
+                                  2, QPointF(x, 200), QPointF(x, 200), QPointF(x, 200), 0.25, QPointF(0, 0))
+    QApplication.sendEvent(canvas, gesture)
+    assert canvas.viewport().px_per_day == pytest.approx(before_scale * 1.25)
+    assert abs(canvas.viewport().x_of(before_time) - x) < 1.0
