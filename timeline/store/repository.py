@@ -215,7 +215,8 @@ class Repository(ReviewOperations):
         )
         query = queries.events_in_time_order(clauses, windowed=start is not None or end is not None)
         with self._reading() as connection:
-            return [convert.event_from_row(row) for row in connection.execute(query)]
+            rows = connection.execute(query).all()
+        return [convert.event_from_row(row) for row in rows]
 
     def count_events(self, **filters) -> int:
         """Return how many events match the list_events filters."""

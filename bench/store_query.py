@@ -1,0 +1,133 @@
+"""Benchmark: listing events in a date window among 100,000 stored events.
+
+Fills a fresh database (a temporary SQLite file, or --db URL) with N events spread
+over 35 years through Repository.add_article, then times list_events for windows of
+a day, a month and a year, count_events, and the full list. The peer run, in the same
+process, is the same window query through the bare sqlite3 driver with no conversion:
+the ratio says what the store's own layers cost. Target (issue 3): a window < 200 ms.
+
+    .venv/bin/python bench/store_query.py [--events 100000] [--db URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.model import Article, Event, Granularity  # noqa: E402
+from timeline.store import open_repository  # noqa: E402
+
+EVENTS_PER_ARTICLE = 50
+FIRST_DAY = datetime(1990, 1, 1)
+SPAN_DAYS = 35 * 365
+# Mostly days, like news; some hours, months and years.
+SHAPES = [(Granularity.DAY, timedelta(days=1))] * 7 + [
+    (Granularity.HOUR, timedelta(hours=1)),
+    (Granularity.MONTH, timedelta(days=30)),
+    (Granularity.YEAR, timedelta(days=365)),
+]
+
+
+def make_event(rng: random.Random, number: int) -> Event:
+    granularity, length = rng.choice(SHAPES)
+    earliest = FIRST_DAY + timedelta(days=rng.randrange(SPAN_DAYS), hours=rng.randrange(24) if
+                                     granularity is Granularity.HOUR else 0)
+    return Event(
+        title=f"Event {number}", description=f"Sentence {number} of a generated article.",
+        char_start=number * 10 % 5000, char_end=number * 10 % 5000 + 40, expression="on Sunday",
+        expr_start=number * 10 % 5000 + 5, expr_end=number * 10 % 5000 + 14, timex_type="DATE",
+        timex_value=earliest.date().isoformat(), mod=None, earliest=earliest,
+        latest=earliest + length, granularity=granularity, confidence=rng.uniform(0.3, 1.0),
+        explanation="generated", anchor="DCT",
+    )
+
+
+def fill(repository, total: int, rng: random.Random) -> float:
+    """Store ``total`` events in articles of 50; returns the seconds it took."""
+    started = time.perf_counter()
+    for article_number in range(total // EVENTS_PER_ARTICLE):
+        events = [make_event(rng, article_number * EVENTS_PER_ARTICLE + i)
+                  for i in range(EVENTS_PER_ARTICLE)]
+        article = Article(text=f"Generated article {article_number}.", published=FIRST_DAY,
+                          title=f"Article {article_number}")
+        repository.add_article(article, [], events)
+    return time.perf_counter() - started
+
+
+def timed(action, repeats: int = 7) -> tuple[float, object]:
+    """Run ``action`` ``repeats`` times; returns (median milliseconds, last result)."""
+    durations, result = [], None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = action()
+        durations.append((time.perf_counter() - started) * 1000)
+    return statistics.median(durations), result
+
+
+def raw_window(path: str, start: datetime | None = None, end: datetime | None = None) -> list:
+    """The peer: the same query through the bare sqlite3 driver, rows left as tuples."""
+    with sqlite3.connect(path) as connection:
+        if start is None:
+            return connection.execute(
+                "SELECT * FROM events ORDER BY earliest IS NULL, earliest, latest IS NULL, "
+                "latest, id").fetchall()
+        return connection.execute(
+            "SELECT * FROM events WHERE earliest IS NOT NULL AND earliest < ? AND "
+            "(latest > ? OR latest IS NULL) ORDER BY earliest, latest, id",
+            (end.isoformat(sep=" ", timespec="microseconds"),
+             start.isoformat(sep=" ", timespec="microseconds")),
+        ).fetchall()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", help="database URL (default: a fresh temporary SQLite file)")
+    options = parser.parse_args()
+    rng = random.Random(20230912)
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "bench.sqlite3")
+        url = options.db or f"sqlite:///{path}"
+        with open_repository(url) as repository:
+            seconds = fill(repository, options.events, rng)
+            stored = repository.count_events()
+            print(f"backend: {url.split(':')[0]}; stored {stored} events in "
+                  f"{stored // EVENTS_PER_ARTICLE} articles in {seconds:.1f} s "
+                  f"({stored // EVENTS_PER_ARTICLE / seconds:.0f} articles/s, "
+                  f"{stored / seconds:.0f} events/s, store only)")
+            middle = datetime(2007, 6, 1)
+            for label, width in (("day", timedelta(days=1)), ("month", timedelta(days=30)),
+                                 ("year", timedelta(days=365))):
+                window = dict(start=middle, end=middle + width)
+                ms, events = timed(lambda: repository.list_events(**window))
+                line = f"list_events, a {label} window: {len(events):6d} events in {ms:7.1f} ms"
+                if not options.db:
+                    peer_ms, rows = timed(lambda: raw_window(path, **window))
+                    assert len(rows) == len(events)
+                    line += f"  (bare sqlite3: {peer_ms:6.1f} ms, ratio {ms / peer_ms:4.1f}x)"
+                print(line)
+            year = dict(start=middle, end=middle + timedelta(days=365))
+            ms, count = timed(lambda: repository.count_events(**year))
+            print(f"count_events, a year window: {count} in {ms:.1f} ms")
+            ms, progress = timed(lambda: repository.review_progress(**year))
+            print(f"review_progress, a year window: {progress} in {ms:.1f} ms")
+            ms, everything = timed(lambda: repository.list_events(), repeats=3)
+            line = f"list_events, no window: {len(everything)} events in {ms:.0f} ms"
+            if not options.db:
+                peer_ms, rows = timed(lambda: raw_window(path), repeats=3)
+                line += f"  (bare sqlite3: {peer_ms:.0f} ms, ratio {ms / peer_ms:.1f}x)"
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
