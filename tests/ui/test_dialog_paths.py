@@ -1,0 +1,96 @@
+"""The menu paths that open modal dialogs, driven as the analyst would: N writes a note,
+Paste article imports pasted text, and the publication-date change is previewed, then
+applied, from its dialog."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
+
+from timeline.model import Status
+from ui.app import SEEDS
+from ui.dialogs.paste_article import PasteArticleDialog
+from ui.dialogs.publication_date import PublicationDateDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, repo, settings):
+    main = MainWindow(repo, settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    with qtbot.waitSignal(main.loaded, timeout=60_000):
+        main.transfer.import_paths([SEEDS])
+    yield main
+    main.close()
+
+
+def _answer_modal(callback):
+    """Run ``callback(dialog)`` on the next modal dialog, once it is open."""
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+        else:
+            callback(dialog)
+    QTimer.singleShot(0, attempt)
+
+
+def test_n_writes_a_note(qtbot, window, repo):
+    window.table.setFocus()
+    window.table.selectRow(1)
+    event_id = window.current_id
+
+    def write(dialog):
+        assert isinstance(dialog, QInputDialog)
+        dialog.findChild(QPlainTextEdit).setPlainText("Kyodo and Interfax agree")
+        dialog.accept()
+
+    _answer_modal(write)
+    qtbot.keyClick(window.table, Qt.Key.Key_N)
+    assert repo.get_event(event_id).note == "Kyodo and Interfax agree"
+    assert window.inspector.shown("note") == "Kyodo and Interfax agree"
+
+
+def test_paste_article_from_the_menu(qtbot, window, repo):
+    def paste(dialog):
+        assert isinstance(dialog, PasteArticleDialog)
+        dialog.text_edit.setPlainText("The ferry service resumed on Friday after the storm.")
+        dialog.title_edit.setText("Ferry resumes")
+        dialog.date_edit.setText("2024-02-14")
+        dialog.accept()
+
+    _answer_modal(paste)
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=30_000):
+        window.actions_by_name["pasteArticle"].trigger()
+    ferry = next(a for a in repo.list_articles() if a.title == "Ferry resumes")
+    assert ferry.published == datetime(2024, 2, 14)
+    assert ferry.dct_source == "pasted"
+    events = repo.list_events(article_ids=[ferry.id])
+    assert datetime(2024, 2, 9) in [e.earliest for e in events]  # "Friday", before the DCT
+
+
+def test_publication_date_change_from_the_menu(qtbot, window, repo):
+    window.table.setFocus()
+    window.table.selectRow(1)
+    kim = window.current_event()
+    window.review.accept()  # reviewed: it must not move
+
+    def change(dialog):
+        assert isinstance(dialog, PublicationDateDialog)
+        dialog.date_edit.setText("2023-09-19")
+        dialog.preview_button.click()
+        qtbot.waitUntil(dialog.apply_button.isEnabled, timeout=30_000)
+        dialog.apply_button.click()
+
+    _answer_modal(change)
+    with qtbot.waitSignal(window.transfer.publishedChanged, timeout=30_000) as changed:
+        window.actions_by_name["changePublished"].trigger()
+    assert kim.id in {e.id for e in changed.args[0].kept_reviewed}
+    kept = repo.get_event(kim.id)
+    assert (kept.status, kept.earliest) == (Status.ACCEPTED, kim.earliest)
+    assert repo.get_article(kim.article_id).published == datetime(2023, 9, 19)
