@@ -13,7 +13,6 @@ from timeline.store import open_repository
 from ui.app import SEEDS
 from ui.dialogs.publication_date import PublicationDateDialog
 from ui.main_window import MainWindow
-from ui.models.event_table import TITLE
 
 
 def _open(qtbot, repo, settings):
@@ -32,16 +31,17 @@ def seeded(qtbot, repo, settings):
     window.close()
 
 
-def _select_titled(window, prefix):
+def _select_kim_leaving(window):
+    """Select the event hung on "Sunday": Kim leaves for Russia."""
     for row in range(window.model.rowCount()):
-        if window.model.data(window.model.index(row, TITLE)).startswith(prefix):
+        if window.model.event_at(row).expression == "Sunday":
             window.table.selectRow(row)
             return window.current_event()
-    raise AssertionError(prefix)
+    raise AssertionError("no Sunday event")
 
 
 def test_publication_date_change_previews_and_never_moves_reviewed(qtbot, seeded, repo):
-    kim = _select_titled(seeded, "Kim left for Russia")
+    kim = _select_kim_leaving(seeded)
     seeded.review.accept()
     putin = next(e for e in repo.list_events() if e.expression == "Monday")
     dialog = PublicationDateDialog(repo.get_article(kim.article_id), lambda _d: None)
@@ -81,7 +81,7 @@ def test_pasted_article_is_imported_and_listed(qtbot, repo, settings):
 
 
 def test_change_made_elsewhere_is_refused_and_fresh_value_shown(qtbot, seeded, repo):
-    kim = _select_titled(seeded, "Kim left for Russia")
+    kim = _select_kim_leaving(seeded)
     other = open_repository(repo.url)  # another window or analyst
     try:
         other.reject(kim.id, expected_version=kim.version, actor="colleague")
