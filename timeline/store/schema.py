@@ -2,7 +2,8 @@
 
 Datetimes are naive: event times are calendar times in the article's frame, and the
 review stamps (``reviewed_at``, ``reviews.at``) are naive UTC. Enum-like columns hold
-the enum's string value with a CHECK, which migrates more easily than native enums.
+the enum's string value (status with a CHECK), which migrates more easily than native
+enums. Free text has no length limit, so PostgreSQL refuses nothing SQLite would keep.
 """
 
 from __future__ import annotations
@@ -48,10 +49,10 @@ class ArticleRow(Base):
     text: Mapped[str] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(200))
-    language: Mapped[str | None] = mapped_column(String(16))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(Text)
     published: Mapped[datetime | None] = mapped_column(DateTime)
-    dct_source: Mapped[str | None] = mapped_column(String(32))
+    dct_source: Mapped[str | None] = mapped_column(Text)
     source_path: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
@@ -67,9 +68,9 @@ class MentionRow(Base):
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    type: Mapped[str] = mapped_column(String(16))
-    value: Mapped[str] = mapped_column(String(100))
-    mod: Mapped[str | None] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    mod: Mapped[str | None] = mapped_column(Text)
     earliest: Mapped[datetime | None] = mapped_column(DateTime)
     latest: Mapped[datetime | None] = mapped_column(DateTime)
     granularity: Mapped[str] = mapped_column(String(16))
@@ -104,9 +105,9 @@ class EventRow(Base):
     expression: Mapped[str | None] = mapped_column(Text)
     expr_start: Mapped[int | None] = mapped_column(Integer)
     expr_end: Mapped[int | None] = mapped_column(Integer)
-    timex_type: Mapped[str | None] = mapped_column(String(16))
-    timex_value: Mapped[str | None] = mapped_column(String(100))
-    mod: Mapped[str | None] = mapped_column(String(16))
+    timex_type: Mapped[str | None] = mapped_column(Text)
+    timex_value: Mapped[str | None] = mapped_column(Text)
+    mod: Mapped[str | None] = mapped_column(Text)
     earliest: Mapped[datetime | None] = mapped_column(DateTime)
     latest: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     granularity: Mapped[str] = mapped_column(String(16))
@@ -126,8 +127,8 @@ class ReviewRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    actor: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
-    field: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str] = mapped_column(Text)
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)

@@ -129,3 +129,18 @@ def test_mentions_keep_every_field(repo, make_article, make_mention):
     )
     outcome = repo.add_article(make_article(), [relative, make_mention()], [])
     assert repo.article_mentions(outcome.article_id) == [make_mention(), relative]
+
+
+def test_long_free_text_is_kept_whole_on_every_backend(repo, make_article, make_event, make_mention):
+    long_value = "2023-09-10TMO" + "X" * 500
+    event = make_event(timex_value=long_value, mod="APPROX" * 20, timex_type="DATE" * 10)
+    mention = make_mention(value=long_value, mod="LESS_THAN" * 10)
+    article = make_article(outlet="Outlet " * 100, dct_source="dateline" * 10, language="en-GB" * 10)
+    outcome = repo.add_article(article, [mention], [event])
+    assert repo.get_article(outcome.article_id).outlet == "Outlet " * 100
+    assert repo.article_mentions(outcome.article_id) == [mention]
+    stored = repo.list_events()[0]
+    assert (stored.timex_value, stored.mod, stored.timex_type) == (
+        long_value, "APPROX" * 20, "DATE" * 10)
+    repo.accept(stored.id, expected_version=1, actor="a" * 500)
+    assert repo.history(stored.id)[0].actor == "a" * 500
