@@ -164,6 +164,21 @@ def _finish_row(row: Row) -> None:
     row.zoom_of_break = [separate_at[i] for i in row.breaks_by_zoom]
 
 
+def stack_rows(spans: list[tuple[float, float, int, int]]) -> list[Row]:
+    """Return one lane's rows (their ``line`` still to be set) for its spans
+    ``(start, end, id, event index)`` sorted ascending."""
+    row_numbers = _stack(spans)
+    lane_rows = [Row(line=0) for _ in range(max(row_numbers) + 1)]
+    for (start, end, _event_id, index), r in zip(spans, row_numbers):
+        row = lane_rows[r]
+        row.starts.append(start)
+        row.ends.append(end)
+        row.members.append(index)
+    for row in lane_rows:
+        _finish_row(row)
+    return lane_rows
+
+
 def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> CanvasLayout:
     """Return the lanes (one per group, ordered by their first event, then name) and rows
     for ``events``; the same input always gives the same layout."""
@@ -186,21 +201,15 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
     line = 0
     for name in order:
         spans = by_group[name]
-        row_numbers = _stack(spans)
-        row_count = max(row_numbers) + 1
-        lane_rows = [Row(line=line + 1 + r) for r in range(row_count)]
+        lane_rows = stack_rows(spans)
         first_row = len(rows)
-        for (start, end, event_id, index), r in zip(spans, row_numbers):
-            row = lane_rows[r]
-            place_of_id[event_id] = (first_row + r, len(row.members))
-            row.starts.append(start)
-            row.ends.append(end)
-            row.members.append(index)
-        for row in lane_rows:
-            _finish_row(row)
-        lanes.append(Lane(name, line, first_row, row_count, len(spans)))
+        for r, row in enumerate(lane_rows):
+            row.line = line + 1 + r
+            for position, index in enumerate(row.members):
+                place_of_id[kept[index].id] = (first_row + r, position)
+        lanes.append(Lane(name, line, first_row, len(lane_rows), len(spans)))
         rows.extend(lane_rows)
-        line += 1 + row_count
+        line += 1 + len(lane_rows)
     sorted_starts = sorted(chain.from_iterable(row.starts for row in rows))
     return CanvasLayout(
         events=kept,

@@ -26,6 +26,7 @@ from .none_guard import give_none_headroom
 from .overlay import paint_overlay
 from .overview import Overview
 from .painter import LanePainter, glyph_x
+from .relayout import replace_event
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
 
 give_none_headroom()  # PySide6 6.12 on Python 3.11 leaks references to None
@@ -86,16 +87,16 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             and (old.start, old.end, old.group) == (event.start, event.end, event.group)
             and not (self._hide_rejected and event.status == "rejected")
         )
-        if not in_place:
+        if in_place:
+            index = self._layout.rows[place[0]].members[place[1]]
+            self._layout.events[index] = event
+            self._layout.statuses[index] = status_code(event.status)
+            self._layout.kinds[index] = event_kind(event)
+            self._layout_changed()
+        elif replace_event(self._layout, event):  # only its old and new lanes restacked
+            self._layout_changed()
+        else:
             self._relayout()
-            return
-        index = self._layout.rows[place[0]].members[place[1]]
-        self._layout.events[index] = event
-        self._layout.statuses[index] = status_code(event.status)
-        self._layout.kinds[index] = event_kind(event)
-        self._layout_version += 1
-        self._lanes.forget_texts()
-        self.update()
 
     def select(self, ids: Iterable[int]) -> None:
         """Select exactly ``ids`` (unknown ids are ignored); emits nothing."""
@@ -180,6 +181,10 @@ class TimelineCanvas(CanvasInteraction, QWidget):
 
     def _relayout(self, prepared: CanvasLayout | None = None) -> None:
         self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected)
+        self._layout_changed()
+
+    def _layout_changed(self) -> None:
+        """Drop what was drawn or cached from the previous layout and repaint."""
         self._layout_version += 1
         self._hovered = None
         self._overview.follow(self._layout)

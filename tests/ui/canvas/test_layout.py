@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ui.canvas.data import CanvasEvent
 from ui.canvas.layout import BAR_PX, GAP_PX, build_layout
+from ui.canvas.relayout import replace_event
 
 BASE = datetime(1960, 1, 1)
 
@@ -127,3 +128,33 @@ def test_adjacent_days_merge_far_out_and_split_close_in():
     row = build_layout(events).rows[0]
     assert row.runs(row.starts[0], row.ends[-1], 1.0) == [(0, 5)]
     assert row.runs(row.starts[0], row.ends[-1], 40.0) == [(i, i) for i in range(6)]
+
+
+def layout_summary(layout):
+    """Everything the painter reads, in comparable form."""
+    return (
+        [(lane.name, lane.header_line, lane.first_row, lane.row_count, lane.event_count) for lane in layout.lanes],
+        [(row.line, row.starts, row.ends, row.members, row.separate_at) for row in layout.rows],
+        layout.place_of_id, layout.line_count, layout.sorted_starts, layout.t_min, layout.t_max,
+        layout.kinds, layout.statuses, [ev.id for ev in layout.events],
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(spans, st.lists(st.tuples(st.integers(0, 79), st.integers(0, 2000), st.integers(0, 300),
+                                 st.sampled_from("ABCD"), st.sampled_from(["accepted", "rejected"])),
+                       min_size=1, max_size=12),
+       st.booleans())
+def test_replacing_one_event_gives_the_layout_a_full_build_gives(raw, changes, hide_rejected):
+    events = as_events(raw)
+    layout = build_layout(events, hide_rejected)
+    for position, start, length, group, status in changes:
+        current = [ev for ev in events if not (hide_rejected and ev.status == "rejected")]
+        target = current[position % len(current)] if current else None
+        if target is None:
+            break
+        changed = event(target.id, start, length, group, status)
+        events = [changed if ev.id == target.id else ev for ev in events]
+        if not replace_event(layout, changed):
+            layout = build_layout(events, hide_rejected)
+        assert layout_summary(layout) == layout_summary(build_layout(events, hide_rejected))

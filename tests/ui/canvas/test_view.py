@@ -502,3 +502,16 @@ def test_a_trackpad_pinch_zooms_around_the_fingers(canvas):
     QApplication.sendEvent(canvas, gesture)
     assert canvas.viewport().px_per_day == pytest.approx(before_scale * 1.25)
     assert abs(canvas.viewport().x_of(before_time) - x) < 1.0
+
+
+def test_update_event_moves_a_corrected_date_and_lane(canvas):
+    events = four_statuses() + [day_event(9, datetime(2023, 9, 5), group="Other")]
+    canvas.set_events(events)
+    moved = day_event(2, datetime(2023, 9, 13), "corrected", group="Other")
+    canvas.update_event(moved)
+    spot = canvas.glyph_centre(2)
+    assert abs(spot.x() - canvas.viewport().x_of(to_days(datetime(2023, 9, 13, 12)))) < 1.5
+    assert spot.y() > canvas.glyph_centre(9).y() - 1  # in the "Other" lane, below "Article"
+    assert canvas.hit_ids_at(spot.x(), spot.y()) == [2]
+    rebuilt = build_layout([moved if ev.id == 2 else ev for ev in events])
+    assert canvas.canvas_layout().place_of_id == rebuilt.place_of_id
