@@ -18,6 +18,7 @@ TITLE_WIDTH = 70
 
 
 def register(subparsers) -> None:
+    """Add the `events` sub-command to ``subparsers``."""
     parser = subparsers.add_parser(
         "events",
         help="list the stored events in time order",

@@ -4,10 +4,10 @@ Open a database with ``open_repository(url)``; its schema is brought to the newe
 revision (Alembic) on the way.
 """
 
-from timeline.store.db import default_database_url
+from timeline.store.db import default_database_url, shown_url
 from timeline.store.errors import ConflictError, NewerSchemaError, NotFoundError, StoreError
 from timeline.store.published import PublishedChange
-from timeline.store.repository import IngestOutcome, Repository, open_repository
+from timeline.store.repository import IngestOutcome, Repository, database_url, open_repository
 
 __all__ = [
     "ConflictError",
@@ -17,6 +17,8 @@ __all__ = [
     "PublishedChange",
     "Repository",
     "StoreError",
+    "database_url",
     "default_database_url",
     "open_repository",
+    "shown_url",
 ]
