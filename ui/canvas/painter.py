@@ -186,12 +186,15 @@ class LanePainter:
             x0 = (starts[first] - t0) * ppd
             x1 = (ends[final] - t0) * ppd
             if first != final:
-                if x1 - x0 < GLYPH + 3:
+                count = final - first + 1
+                # At least wide enough for its count (a little over the gap that parts clusters).
+                least = max(GLYPH + 3, self._count(count).size().width() + 4)
+                if x1 - x0 < least:
                     centre = (x0 + x1) / 2
-                    x0, x1 = centre - (GLYPH + 3) / 2, centre + (GLYPH + 3) / 2
+                    x0, x1 = centre - least / 2, centre + least / 2
                 x0, x1 = max(x0, -2.0), min(x1, width + 2)
                 clusters.append(QRectF(x0, y + 3, x1 - x0, LINE_H - 6))
-                count_spots.append((x0, y + 3, x1 - x0, final - first + 1))
+                count_spots.append((x0, y + 3, x1 - x0, count))
                 continue
             index = members[first]
             status = statuses[index]
