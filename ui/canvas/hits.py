@@ -36,6 +36,9 @@ def hit_at(layout: CanvasLayout, viewport: Viewport, scroll_y: float, x: float, 
     """Return what is drawn at (x, y) in the lanes, or None."""
     if y < AXIS_H:
         return None
+    pinned = sticky_header(layout, scroll_y)
+    if pinned is not None and y < pinned[1] + LINE_H:
+        return None  # the pinned header covers what is beneath it
     row_index = layout.row_at_line(floor((y - AXIS_H + scroll_y) / LINE_H))
     if row_index is None:
         return None
@@ -97,3 +100,20 @@ def ids_in_view(layout: CanvasLayout, viewport: Viewport, scroll_y: float, width
         row = layout.rows[row_index]
         for position in range(bisect_right(row.ends, t_left), bisect_left(row.starts, t_right)):
             yield layout.events[row.members[position]].id
+
+
+def sticky_header(layout: CanvasLayout, scroll_y: float) -> tuple[int, float] | None:
+    """Return the lane whose header is pinned at the top of the lanes (its own header has
+    scrolled away while its rows are in view) and the y to draw it at -- pushed up by the
+    next lane's header as that arrives -- or None."""
+    if not layout.lanes:
+        return None
+    top_line = scroll_y / LINE_H
+    lane_index = bisect_right([lane.header_line for lane in layout.lanes], top_line) - 1
+    if lane_index < 0:
+        return None
+    lane = layout.lanes[lane_index]
+    if lane.header_line >= top_line or top_line >= lane.header_line + 1 + lane.row_count:
+        return None
+    next_header_y = AXIS_H + (lane.header_line + 1 + lane.row_count) * LINE_H - scroll_y
+    return lane_index, min(float(AXIS_H), next_header_y - LINE_H)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from .bars import paint_bar
 from .data import KIND_FINE
+from .hits import sticky_header
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
 from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, faded
@@ -160,13 +161,32 @@ class LanePainter:
                 continue
             top = AXIS_H + lane.header_line * LINE_H - scroll_y
             painter.fillRect(QRectF(0, top, width, LINE_H), header_fill)
-            caption = self.captions.get(lane_index)
-            if caption is None:
-                caption = self.captions[lane_index] = QStaticText(f"{lane.name}  ({lane.event_count})")
-                caption.setTextFormat(Qt.TextFormat.PlainText)
-                caption.prepare(font=self.font)
-            painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), caption)
+            painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), self._caption(layout, lane_index))
         painter.restore()
+
+    def paint_pinned_header(
+        self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float, palette: QPalette,
+    ) -> None:
+        """Draw, over the events, the header of the lane scrolled into (its name stays in view)."""
+        pinned = sticky_header(layout, scroll_y)
+        if pinned is None:
+            return
+        lane_index, top = pinned
+        painter.save()
+        painter.setClipRect(QRectF(0, AXIS_H, width, LINE_H))
+        painter.fillRect(QRectF(0, top, width, LINE_H), palette.color(QPalette.ColorRole.Button))
+        painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
+        painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), self._caption(layout, lane_index))
+        painter.restore()
+
+    def _caption(self, layout: CanvasLayout, lane_index: int) -> QStaticText:
+        caption = self.captions.get(lane_index)
+        if caption is None:
+            lane = layout.lanes[lane_index]
+            caption = self.captions[lane_index] = QStaticText(f"{lane.name}  ({lane.event_count})")
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            caption.prepare(font=self.font)
+        return caption
 
     def _paint_row(self, painter, layout, row, viewport, y, t_left, t_right, width,
                    clusters, count_spots, vector) -> None:

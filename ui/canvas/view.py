@@ -231,6 +231,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         self._lanes.paint_events(
             painter, self._layout, self._viewport, self._scroll_y, width, lanes_bottom, palette, vector
         )
+        self._lanes.paint_pinned_header(painter, self._layout, self._scroll_y, width, palette)
         paint_axis(painter, self._viewport, level, width, palette, QFontMetricsF(self.font()))
         if self._layout.events:
             self._overview.paint(

@@ -515,3 +515,20 @@ def test_update_event_moves_a_corrected_date_and_lane(canvas):
     assert canvas.hit_ids_at(spot.x(), spot.y()) == [2]
     rebuilt = build_layout([moved if ev.id == 2 else ev for ev in events])
     assert canvas.canvas_layout().place_of_id == rebuilt.place_of_id
+
+
+def test_the_lane_scrolled_into_keeps_its_name_pinned_at_the_top(canvas):
+    events = [day_event(i + 1, datetime(2010, 1, 1), group="Tall") for i in range(1)]
+    # Thirty overlapping intervals: a lane thirty rows tall.
+    events += [CanvasEvent(100 + i, datetime(2010, 1, 1), datetime(2010, 3, 1), "day", "accepted", f"Long {i}", "Tall")
+               for i in range(30)]
+    events.append(day_event(999, datetime(2011, 1, 1), group="Next"))
+    canvas.set_events(events)
+    wheel(canvas, 400, 200, -3, Qt.KeyboardModifier.ShiftModifier)  # 9 lines down, inside "Tall"
+    image = render(canvas)
+    header = canvas.palette().color(QPalette.ColorRole.Button)
+    assert close(image.pixelColor(canvas.width() - 30, AXIS_H + 9), header, 3)
+    # The pinned header hides the row under it from clicks as well.
+    assert canvas.hit_ids_at(canvas.width() / 2, AXIS_H + 9) == []
+    top_row_event = canvas.hit_ids_at(canvas.viewport().x_of(to_days(datetime(2010, 2, 1))), AXIS_H + 18 + 9)
+    assert len(top_row_event) == 1
