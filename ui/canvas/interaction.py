@@ -69,6 +69,7 @@ class CanvasInteraction:
         self.update()
 
     def wheelEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Zoom around the cursor; Ctrl in bigger steps, Shift scrolls the lanes, sideways pans."""
         delta = event.angleDelta()
         modifiers = event.modifiers()
         if modifiers & Qt.KeyboardModifier.ShiftModifier:
@@ -83,6 +84,7 @@ class CanvasInteraction:
         event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        """Start a pan, a box (Shift) or a move of the window (on the overview strip)."""
         if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position()
@@ -97,6 +99,7 @@ class CanvasInteraction:
             self._mode = "pending"
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        """Hover when no button is down; otherwise pan, grow the box or follow the overview."""
         if self._press is None:
             self._hover(event.position())
             return
@@ -117,6 +120,7 @@ class CanvasInteraction:
             self.update()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        """Finish the gesture: zoom to the box, or treat a press without a drag as a click."""
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return
         mode, self._mode, self._press = self._mode, None, None
@@ -142,6 +146,7 @@ class CanvasInteraction:
             self.update()
 
     def leaveEvent(self, event) -> None:  # noqa: N802
+        """Forget the hovered event when the mouse leaves the canvas."""
         if self._hovered is not None:
             self._hovered = None
             self.unsetCursor()
@@ -175,11 +180,13 @@ class CanvasInteraction:
             self.selectionChanged.emit(sorted(self._selected))
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        """Ask to open the source of the double-clicked event."""
         hit = self._hit(event.position())
         if hit is not None and not hit.is_cluster:
             self.eventActivated.emit(hit_event_ids(self._layout, hit)[0])
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
+        """+ - zoom, arrows pan and scroll, Home fits all, F zooms to the selection, Esc clears it."""
         key = event.key()
         middle = self.time_width() / 2
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

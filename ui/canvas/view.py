@@ -256,6 +256,7 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         return self._bands
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+        """Blit the cached picture (redrawn only when the view changed) and the overlay."""
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, self._viewport.t0, self._viewport.px_per_day,
                self._scroll_y, self._layout_version, self.palette().cacheKey())
