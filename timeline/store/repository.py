@@ -44,7 +44,10 @@ def open_repository(url: str | None = None) -> Repository:
     database cannot be opened.
     """
     url = database_url(url)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except OSError as error:  # the SQLite file's folder cannot be made
+        raise StoreError(f"cannot open database {shown_url(url)}: {error}") from None
     try:
         upgrade_to_head(engine)
     except StoreError:

@@ -144,6 +144,14 @@ def test_a_file_that_is_not_a_database_gives_a_one_line_store_error(tmp_path):
     assert path.read_text() == "not a database, just notes\n" * 100
 
 
+def test_a_folder_that_cannot_be_made_gives_a_store_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    with pytest.raises(StoreError, match="cannot open database"):
+        open_repository(str(blocker / "sub" / "timeline.sqlite3"))
+    assert blocker.read_text() == "in the way"
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
