@@ -29,20 +29,30 @@ print("drew")
 """
 
 
-def run(guarded: bool) -> subprocess.CompletedProcess:
+def _no_core_file() -> None:
+    # The unguarded run aborts on purpose: leave no core dump behind.
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def run(guarded: bool, folder: Path) -> subprocess.CompletedProcess:
     script = DRAW_A_LOT.format(root=str(ROOT), guarded=guarded)
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=folder,
+        preexec_fn=_no_core_file if sys.platform != "win32" else None,
+    )
 
 
-def test_with_the_canvas_imported_many_qt_calls_are_safe():
-    result = run(guarded=True)
+def test_with_the_canvas_imported_many_qt_calls_are_safe(tmp_path):
+    result = run(guarded=True, folder=tmp_path)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "drew"
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
-def test_without_it_the_same_calls_abort_on_this_python():
-    result = run(guarded=False)
+def test_without_it_the_same_calls_abort_on_this_python(tmp_path):
+    result = run(guarded=False, folder=tmp_path)
     if result.returncode == 0:
         pytest.skip("this PySide6 build keeps None's count: the guard is no longer needed")
     assert "deallocating None" in result.stderr
