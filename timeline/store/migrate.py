@@ -61,7 +61,8 @@ def upgrade_to_head(engine: Engine, script_location: Path | None = None) -> str 
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
             if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+                lock = text("SELECT pg_advisory_xact_lock(:key)")
+                connection.execute(lock, {"key": _PG_LOCK_KEY})
             # Someone else may have upgraded while this one waited.
             _refuse_unknown(scripts, MigrationContext.configure(connection).get_current_revision())
             config.attributes["connection"] = connection

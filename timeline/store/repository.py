@@ -225,7 +225,8 @@ class Repository(ReviewOperations):
         """Return how many events match the list_events filters."""
         clauses = queries.event_filters(**filters)
         with self._reading() as connection:
-            return connection.execute(select(func.count()).select_from(EVENTS).where(*clauses)).scalar_one()
+            query = select(func.count()).select_from(EVENTS).where(*clauses)
+            return connection.execute(query).scalar_one()
 
     def review_progress(self, **filters) -> tuple[int, int]:
         """Return (reviewed, total) over the events matching the list_events filters."""

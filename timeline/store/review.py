@@ -119,7 +119,9 @@ class ReviewOperations:
         StoreError when earliest is after latest.
         """
         if earliest > latest:
-            raise StoreError(f"the corrected interval ends ({latest}) before it starts ({earliest})")
+            raise StoreError(
+                f"the corrected interval ends ({latest}) before it starts ({earliest})"
+            )
         changes = {
             "status": Status.CORRECTED,
             "earliest": earliest,

@@ -75,7 +75,8 @@ def make_article() -> Callable[..., Article]:
         fields.setdefault("published", datetime(2023, 9, 12, 8, 0))
         fields.setdefault("title", f"Article {number}")
         fields.setdefault("source_path", f"/data/article-{number}.txt")
-        return Article(text=text or f"Article {number}. Kim left on Sunday. {uuid.uuid4()}", **fields)
+        text = text or f"Article {number}. Kim left on Sunday. {uuid.uuid4()}"
+        return Article(text=text, **fields)
 
     return build
 

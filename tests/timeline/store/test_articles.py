@@ -60,7 +60,8 @@ def test_the_same_text_again_is_already_there_and_writes_nothing(
     counts = row_counts(db_url)
 
     # Other metadata, same text: still the same article.
-    again = repo.add_article(replace(article, title="Another title"), [make_mention()], [make_event()])
+    retitled = replace(article, title="Another title")
+    again = repo.add_article(retitled, [make_mention()], [make_event()])
 
     assert again == IngestOutcome(article_id=first.article_id, added=False, events=0)
     assert row_counts(db_url) == counts == {"articles": 1, "mentions": 1, "events": 1}
@@ -131,11 +132,15 @@ def test_mentions_keep_every_field(repo, make_article, make_mention):
     assert repo.article_mentions(outcome.article_id) == [make_mention(), relative]
 
 
-def test_long_free_text_is_kept_whole_on_every_backend(repo, make_article, make_event, make_mention):
+def test_long_free_text_is_kept_whole_on_every_backend(
+    repo, make_article, make_event, make_mention
+):
     long_value = "2023-09-10TMO" + "X" * 500
     event = make_event(timex_value=long_value, mod="APPROX" * 20, timex_type="DATE" * 10)
     mention = make_mention(value=long_value, mod="LESS_THAN" * 10)
-    article = make_article(outlet="Outlet " * 100, dct_source="dateline" * 10, language="en-GB" * 10)
+    article = make_article(
+        outlet="Outlet " * 100, dct_source="dateline" * 10, language="en-GB" * 10
+    )
     outcome = repo.add_article(article, [mention], [event])
     assert repo.get_article(outcome.article_id).outlet == "Outlet " * 100
     assert repo.article_mentions(outcome.article_id) == [mention]
