@@ -398,6 +398,7 @@ def test_export_svg_to_a_missing_folder_says_so(canvas, tmp_path):
         canvas.export_svg(str(tmp_path / "no" / "view.svg"))
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform's note
 def test_hovering_a_glyph_shows_its_tooltip(canvas, qtbot):
     canvas.set_events(four_statuses())
     spot = canvas.glyph_centre(2).toPoint()
