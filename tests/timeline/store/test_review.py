@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from timeline.model import Granularity, Status
-from timeline.store import ConflictError, StoreError, open_repository
+from timeline.store import ConflictError, NotFoundError, StoreError, open_repository
 
 
 @pytest.fixture
@@ -175,3 +175,17 @@ def test_restore_puts_the_earlier_state_back_and_audits_it(repo, event):
     assert (redone.status, redone.earliest, redone.note) == (
         Status.CORRECTED, datetime(2023, 9, 9), "moved a day")
     assert redone.reviewed_at is not None
+
+
+def test_a_review_of_a_missing_event_is_not_found(repo):
+    with pytest.raises(NotFoundError):
+        repo.accept(999, expected_version=1)
+    assert repo.history(999) == []
+
+
+def test_accepting_twice_bumps_the_version_but_audits_no_unchanged_field(repo, event):
+    first = repo.accept(event.id, expected_version=1)
+    second = repo.accept(event.id, expected_version=first.version)
+    assert (second.status, second.version) == (Status.ACCEPTED, 3)
+    assert second.reviewed_at >= first.reviewed_at
+    assert changes(repo.history(event.id)) == [("status", "unreviewed", "accepted")]
