@@ -154,7 +154,8 @@ class ReviewOperations:
             rows = connection.execute(
                 select(*(REVIEWS.c[name] for name in REVIEW_COLUMNS))
                 .where(REVIEWS.c.event_id == event_id)
-                .order_by(REVIEWS.c.at, REVIEWS.c.id)
+                # Insertion order: clocks of two desks sharing a server may disagree.
+                .order_by(REVIEWS.c.id)
             )
             return [convert.review_from_row(row) for row in rows]
 
