@@ -55,19 +55,20 @@ def event_filters(
     return clauses
 
 
-def events_in_time_order(clauses: list[ColumnElement[bool]], windowed: bool) -> Select:
+def events_in_time_order(clauses: list[ColumnElement[bool]]) -> Select:
     """Return the SELECT of events matching ``clauses`` by (earliest, latest, id).
 
-    Open-ended events (no earliest) come last; with a window there are none, and the
-    plain ORDER BY lets SQLite walk the interval index instead of sorting.
+    Missing bounds sort last (open-ended events at the end), on every backend:
+    SQLite would put NULLs first, PostgreSQL last.
     """
-    query = select(*EVENT_SELECT_COLUMNS).where(*clauses)
-    if windowed:
-        return query.order_by(EVENTS.c.earliest, EVENTS.c.latest, EVENTS.c.id)
-    return query.order_by(
-        EVENTS.c.earliest.asc().nulls_last(),
-        EVENTS.c.latest.asc().nulls_last(),
-        EVENTS.c.id,
+    return (
+        select(*EVENT_SELECT_COLUMNS)
+        .where(*clauses)
+        .order_by(
+            EVENTS.c.earliest.asc().nulls_last(),
+            EVENTS.c.latest.asc().nulls_last(),
+            EVENTS.c.id,
+        )
     )
 
 

@@ -216,7 +216,7 @@ class Repository(ReviewOperations):
             text=text,
             min_confidence=min_confidence,
         )
-        query = queries.events_in_time_order(clauses, windowed=start is not None or end is not None)
+        query = queries.events_in_time_order(clauses)
         with self._reading() as connection:
             rows = connection.execute(query).all()
         return [convert.event_from_row(row) for row in rows]
