@@ -26,6 +26,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _note(note: str | None) -> str | None:
+    # One spelling of "no note": publication-date changes test for NULL.
+    return note if note and note.strip() else None
+
+
 def update_event(
     connection: Connection,
     event_id: int,
@@ -134,8 +139,11 @@ class ReviewOperations:
     def annotate(
         self, event_id: int, *, expected_version: int, note: str | None, actor: str | None = None
     ) -> Event:
-        """Set the analyst's note on the event (status unchanged); returns it."""
-        return self._review(event_id, expected_version, {"note": note}, actor)
+        """Set the analyst's note on the event (status unchanged); returns it.
+
+        A blank note (None, "", spaces) clears it, so the event counts as untouched again.
+        """
+        return self._review(event_id, expected_version, {"note": _note(note)}, actor)
 
     def restore(
         self, event_id: int, *, expected_version: int, state: Event, actor: str | None = None
@@ -145,6 +153,7 @@ class ReviewOperations:
         A restore to unreviewed clears reviewed_at; the change is audited like any other.
         """
         changes = {name: getattr(state, name) for name in REVIEW_FIELDS}
+        changes["note"] = _note(state.note)
         reviewed = Status(state.status) != Status.UNREVIEWED
         return self._review(event_id, expected_version, changes, actor, reviewed=reviewed)
 

@@ -189,3 +189,10 @@ def test_accepting_twice_bumps_the_version_but_audits_no_unchanged_field(repo, e
     assert (second.status, second.version) == (Status.ACCEPTED, 3)
     assert second.reviewed_at >= first.reviewed_at
     assert changes(repo.history(event.id)) == [("status", "unreviewed", "accepted")]
+
+
+def test_a_blank_note_clears_the_note(repo, event):
+    noted = repo.annotate(event.id, expected_version=1, note="check")
+    cleared = repo.annotate(event.id, expected_version=noted.version, note="   ")
+    assert cleared.note is None
+    assert changes(repo.history(event.id)) == [("note", None, "check"), ("note", "check", None)]
