@@ -22,14 +22,11 @@ from .export import write_png, write_svg
 from .hits import hit_at, hit_event_ids, ids_in_view, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
-from .none_guard import give_none_headroom
 from .overlay import paint_overlay
 from .overview import Overview
 from .painter import LanePainter, glyph_x
 from .relayout import replace_event
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
-
-give_none_headroom()  # PySide6 6.12 on Python 3.11 leaks references to None
 
 
 class TimelineCanvas(CanvasInteraction, QWidget):
