@@ -21,18 +21,20 @@ Decisions an analyst should know:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import timedelta
 
 from timeline.events.narrative import REACH, continues_narrative
 from timeline.events.sentences import Sentence, split_sentences
-from timeline.events.titles import make_title
+from timeline.events.titles import TITLE_WINDOW, make_title
 from timeline.model import Article, Event, Granularity, Mention, TimexType
 
 # An inferred date is a reading, not a statement of the text: it never outranks one.
 INFERRED_CONFIDENCE_FACTOR = 0.6
 INFERRED_CONFIDENCE_CAP = 0.5
 STORY_WINDOW = timedelta(days=7)
+MAX_DATELINE = 120
 _DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
                  Granularity.MINUTE, Granularity.SECOND}
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
@@ -53,7 +55,9 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     for sentence, own in zip(sentences, by_sentence):
         dating = _dating_mentions(own)
         if not _is_dateline(sentence, own):
-            events.extend(_dated_event(sentence, mention, dating) for mention in dating)
+            starts = [mention.start for mention in dating]
+            events.extend(_dated_event(sentence, mention, _near(dating, starts, mention))
+                          for mention in dating)
             events.extend(
                 _open_ended_event(sentence, mention)
                 for mention in own
@@ -97,6 +101,8 @@ def _is_dateline(sentence: Sentence, mentions: list[Mention]) -> bool:
     """Return True for a line that only places and dates the report ("WASHINGTON,
     March 12 (Xinhua) --"): no lower-case word once its dates and brackets are gone."""
     if not sentence.headline and not sentence.text.rstrip().endswith(("--", "_", "-")):
+        return False
+    if len(sentence.text) > MAX_DATELINE:
         return False
     text = sentence.text
     for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
@@ -151,6 +157,14 @@ def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
         granularity=Granularity.DAY, anchor="DCT",
         explanation="the publication date", confidence=0.5,
     )
+
+
+def _near(dating: list[Mention], starts: list[int], mention: Mention) -> list[Mention]:
+    """Return the dating mentions within a title's reach of ``mention`` (bisected, so a
+    sentence holding thousands of dates stays linear)."""
+    low = bisect_left(starts, mention.start - TITLE_WINDOW)
+    high = bisect_right(starts, mention.end + TITLE_WINDOW)
+    return dating[low:high]
 
 
 def _dated_event(sentence: Sentence, mention: Mention, dating: list[Mention] = ()) -> Event:

@@ -77,6 +77,10 @@ def apart_from(
     return start, end, cuts
 
 
+# Characters on each side of a date that its title may be drawn from.
+TITLE_WINDOW = 300
+
+
 def make_title(
     sentence: str,
     date_start: int | None = None,
@@ -92,7 +96,14 @@ def make_title(
     when that clause has no verb ("In contrast to Thursday, when ...").
     """
     if date_start is None or date_end is None:
-        return _tidy(sentence, sentence)
+        return _tidy(sentence[: 2 * TITLE_WINDOW], sentence)
+    if len(sentence) > 2 * TITLE_WINDOW:
+        # A title is read from near its date: a huge run-on "sentence" (a table of
+        # dates) must not make every title cost the whole sentence.
+        low, high = max(0, date_start - TITLE_WINDOW), min(len(sentence), date_end + TITLE_WINDOW)
+        sentence, date_start, date_end = sentence[low:high], date_start - low, date_end - low
+        other_dates = [(start - low, end - low) for start, end in other_dates
+                       if start >= low and end <= high]
     date = (date_start, date_end)
     clause = clause_around(sentence, date_start)
     final = _final_segment(sentence, clause, date)
