@@ -84,6 +84,12 @@ def resolve_month(resolver, detection) -> Resolution | None:
     relation = (groups.get("rel") or "").lower()
     this_year = resolver.dct_day.year
     tense = resolver.tense(detection)
+    if groups.get("yref"):
+        base = resolver.reference("any")
+        step = {"following": 1, "next": 1, "previous": -1}.get(groups["yref"].lower(), 0)
+        value = f"{base.year + step:04d}-{month:02d}"
+        how = f"counts {step:+d} year from the reference time {base.isoformat()} -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
     if groups.get("yrel"):
         year = this_year + {"this": 0, "last": -1, "next": 1}[groups["yrel"].lower()]
         how = f"'{groups['yrel'].lower()} year' counted from the DCT {resolver.describe_dct()}"

@@ -55,16 +55,16 @@ _MONTH_PREPOSITIONS = frozenset(
 
 
 def _month_alone(text: str, match: re.Match) -> bool:
-    # "the March for Life" and "the March of the Mothers" are names, not months.
-    if not match.group("rel") and re.match(
-        r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end() : match.end() + 12]
-    ):
-        return False
-    # "May" is mostly the verb; a month name alone needs a preposition before it.
-    if match.group("rel") or match.group("month").lower() != "may":
+    if match.group("rel"):
         return True
     before = _words_before(text, match.start(), 1)
-    return bool(before) and before[0] in _MONTH_PREPOSITIONS
+    if before and before[0] in _MONTH_PREPOSITIONS:
+        return True  # "in March for the first time", "in March of the following year"
+    # "the March for Life" and "the March of the Mothers" are names, not months.
+    if re.match(r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end() : match.end() + 12]):
+        return False
+    # "May" is mostly the verb; a month name alone needs a preposition before it.
+    return match.group("month").lower() != "may"
 
 
 _YEAR_PREPOSITIONS = frozenset(
@@ -73,8 +73,12 @@ _YEAR_PREPOSITIONS = frozenset(
 ) | frozenset(MONTHS)
 _YEAR_NOUNS_OK = frozenset(
     "election elections budget season census campaign olympics games championship championships "
-    "levels level figures figure law act agreement accord war crisis".split()
+    "levels level figures figure law act agreement accord war crisis midterms midterm primaries "
+    "primary protests uprising playoffs finals attacks riots floods wildfires polls talks race "
+    "vote referendum pandemic".split()
 )
+# "World Cup 2026", "Tokyo 2020": a year right after a name.
+_AFTER_A_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][A-Za-z]+ $")
 
 
 def _year_context(text: str, match: re.Match) -> bool:
@@ -91,7 +95,9 @@ def _year_context(text: str, match: re.Match) -> bool:
         return True
     if not following or not following[0].isalnum():
         return True
-    return following[0].isupper() or next_word in _YEAR_NOUNS_OK
+    if following[0].isupper() or next_word in _YEAR_NOUNS_OK:
+        return True
+    return bool(_AFTER_A_NAME.search(text, max(0, match.start() - 30), match.start()))
 
 
 def _weekday_not_name(text: str, match: re.Match) -> bool:

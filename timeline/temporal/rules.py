@@ -83,11 +83,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_relative_year",
-        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b",
+        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})\s+(?:(?:of\s+)?(?P<yrel>this|last|next)"
+        r"|of\s+the\s+(?P<yref>following|next|previous|same))\s+year\b",
         "month",
         examples=(
             "It was approved in [early October this year]. => 2023-10",
             "Talks began in [February last year]. => 2022-02",
+            "It closed in 2019 and reopened in [March of the following year]. => 2020-03",
         ),
     ),
     Rule(
@@ -179,18 +181,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "clock",
-        r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
-        r"(?:\s+(?P<tz>[A-Z]{2,4}T)\b)?(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})\b|\s+(?P<dayword>today|yesterday|tomorrow)\b)?",
+        r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]\s?m\b)"
+        r"(?:\s+(?-i:(?P<tz>[A-Z]{1,4}T|GMT|UTC))\b)?(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})\b|\s+(?P<dayword>today|yesterday|tomorrow)\b)?",
         "clock",
         examples=(
             "The blast came at [10:35 a.m.] there. => 2023-09-12T10:35",
             "It will start at [9 a.m. Thursday] in Kazan. => 2023-09-14T09:00",
+            "The storm made landfall around [3 p.m. ET on Tuesday]. => 2023-09-12T15:00",
+            "The call came at [9:05 PM]. => 2023-09-12T21:05",
         ),
     ),
     Rule(
         "clock_24",
         r"(?<=\bat )(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
-        r"(?:\s+(?P<tz>GMT|UTC|[A-Z]{2,4}T)\b)?",
+        r"(?:\s+(?-i:(?P<tz>GMT|UTC|[A-Z]{1,4}T))\b)?",
         "clock",
         examples=("The train arrived at [14:30] local time. => 2023-09-12T14:30",),
     ),
