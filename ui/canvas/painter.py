@@ -11,14 +11,14 @@ from __future__ import annotations
 from math import ceil, floor
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
 
 from .bars import paint_bar
 from .data import KIND_FINE
 from .hits import sticky_header
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
-from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, faded
+from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
 _LABEL_CACHE_LIMIT = 20000
@@ -30,6 +30,7 @@ class LanePainter:
 
     def __init__(self, font: QFont) -> None:
         self.atlas = GlyphAtlas()
+        self._halo_key: tuple[int, float] | None = None
         self.set_font(font)
 
     def use_pixel_ratio(self, ratio: float) -> None:
@@ -46,6 +47,13 @@ class LanePainter:
         self.small_metrics = QFontMetricsF(self.small_font)
         self.label_height = self.metrics.height()
         self.forget_texts()
+
+    def _use_halo_colour(self, colour: QColor) -> None:
+        """Pre-render the disc drawn under glyphs that sit on bars, in ``colour``."""
+        key = (colour.rgba(), self.atlas.ratio)
+        if self._halo_key != key:
+            self.halo_colour, self._halo_key = QColor(colour), key
+            self.halo = self.atlas.halo_image(colour)
 
     def forget_texts(self) -> None:
         """Drop cached texts (after a data or font change)."""
@@ -117,6 +125,7 @@ class LanePainter:
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
         text_colour = self.text_colour = palette.color(QPalette.ColorRole.Text)
+        self._use_halo_colour(palette.color(QPalette.ColorRole.Base))
         painter.setFont(self.font)
         t_margin = (GLYPH + 2) / viewport.px_per_day
         t_left, t_right = viewport.t_of(0) - t_margin, viewport.t_of(width) + t_margin
@@ -133,9 +142,12 @@ class LanePainter:
                 y = AXIS_H + row.line * LINE_H - scroll_y
                 self._paint_row(painter, layout, row, viewport, y, t_left, t_right, width,
                                 clusters, count_spots, vector)
-        painter.setPen(QPen(faded(text_colour, 150), 1))
-        painter.setBrush(QBrush(faded(text_colour, 70)))
-        painter.drawRects(clusters)
+        # A cluster is an outlined, round-cornered badge on the lane's own background, so
+        # it never reads as a grey (unreviewed) interval bar.
+        painter.setPen(QPen(faded(text_colour, 170), 1))
+        painter.setBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
+        for box in clusters:
+            painter.drawRoundedRect(box, 3, 3)
         painter.setFont(self.small_font)
         painter.setPen(text_colour)
         for left, top, box_width, count in count_spots:
@@ -213,19 +225,27 @@ class LanePainter:
                     centre = (x0 + x1) / 2
                     x0, x1 = centre - least / 2, centre + least / 2
                 x0, x1 = max(x0, -2.0), min(x1, width + 2)
-                clusters.append(QRectF(x0, y + 3, x1 - x0, LINE_H - 6))
+                clusters.append(QRectF(x0 + 0.5, y + 3.5, x1 - x0 - 1, LINE_H - 7))
                 count_spots.append((x0, y + 3, x1 - x0, count))
                 continue
             index = members[first]
             status = statuses[index]
-            if x1 - x0 >= BAR_PX and paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector):
+            on_bar = x1 - x0 >= BAR_PX
+            if on_bar and paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector):
                 painter.setPen(self.text_colour)  # the bar took the pen; titles need it
             cx = glyph_x(kinds[index], x0, x1)
             if vector:
+                if on_bar:
+                    draw_halo(painter, self.halo_colour, cx, mid_y)
                 draw_glyph(painter, status, cx, mid_y)
             else:
                 # Pixel-aligned so the glyph stays crisp; glyph_centre() uses the same rounding.
-                painter.drawImage(QPointF(round(cx - half_glyph), glyph_top), images[status])
+                spot = QPointF(round(cx - half_glyph), glyph_top)
+                if on_bar:
+                    # On a bar of its own colour the shape would vanish: a disc of the
+                    # background under it keeps the status readable by shape.
+                    painter.drawImage(spot, self.halo)
+                painter.drawImage(spot, images[status])
             if cx < 0 or x1 <= 0:
                 continue  # at most half a glyph just left of the view: a title would float alone
             label_left = max(cx + GLYPH / 2 + 3, 0.0)

@@ -54,6 +54,16 @@ def draw_glyph(painter: QPainter, status: int, cx: float, cy: float, size: float
     painter.restore()
 
 
+def draw_halo(painter: QPainter, colour: QColor, cx: float, cy: float, size: float = GLYPH) -> None:
+    """Draw the disc in ``colour`` that a glyph on a bar sits on (its shape stays legible)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(colour))
+    painter.drawEllipse(QPointF(cx, cy), size / 2 + 0.5, size / 2 + 0.5)
+    painter.restore()
+
+
 class GlyphAtlas:
     """One pre-rendered image per status, drawn at a pixel-aligned spot."""
 
@@ -70,6 +80,17 @@ class GlyphAtlas:
             draw_glyph(painter, status, self.size / 2, self.size / 2)
             painter.end()
             self.images.append(image)
+
+    def halo_image(self, colour: QColor) -> QImage:
+        """Return the disc drawn under a glyph on a bar, in ``colour``, the glyphs' size."""
+        side = int(self.size * self.ratio + 0.5)
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(self.ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        draw_halo(painter, colour, self.size / 2, self.size / 2)
+        painter.end()
+        return image
 
     def source_rect(self) -> QRectF:
         """Return the whole glyph image's rectangle (in its own pixels)."""

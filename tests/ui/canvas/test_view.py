@@ -435,6 +435,24 @@ def test_titles_keep_the_text_colour_after_an_interval_bar(canvas):
     assert close(darkest, text, 60), darkest.name()
 
 
+@pytest.mark.parametrize("status", ["unreviewed", "accepted", "corrected", "rejected"])
+def test_a_glyph_on_a_bar_of_its_own_colour_keeps_its_shape(canvas, status):
+    siege = CanvasEvent(1, datetime(2020, 1, 1), datetime(2020, 3, 1), "day", status, "Siege", "A")
+    canvas.set_events([siege])
+    canvas.zoom_to(datetime(2019, 12, 1), datetime(2020, 4, 1))
+    image = render(canvas)
+    spot = canvas.glyph_centre(1)
+    x, y = int(spot.x()), int(spot.y())
+    background = canvas.palette().color(QPalette.ColorRole.Base)
+    bar_far_from_glyph = image.pixelColor(x + 60, y + 3)
+    assert not close(bar_far_from_glyph, background, 30)  # the bar is drawn ...
+    # ... but just outside the glyph's outline the background shows, not the bar's colour
+    # (beside the cross's arms; round the circles' and the diamond's edge).
+    spots = ((5, 0), (-5, 0)) if status == "rejected" else ((4, 4), (-4, 4), (4, -4), (-4, -4))
+    for dx, dy in spots:
+        assert close(image.pixelColor(x + dx, y + dy), background, 45), (dx, dy)
+
+
 def test_where_the_glyph_sits_on_a_bar():
     assert glyph_x(KIND_FINE, 100, 106) == 103  # narrow: its centre
     assert glyph_x(KIND_FINE, 100, 300) == 200  # a day zoomed in: the middle of the day
