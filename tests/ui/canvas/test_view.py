@@ -551,3 +551,18 @@ def test_the_lane_scrolled_into_keeps_its_name_pinned_at_the_top(canvas):
     assert canvas.hit_ids_at(canvas.width() / 2, AXIS_H + 9) == []
     top_row_event = canvas.hit_ids_at(canvas.viewport().x_of(to_days(datetime(2010, 2, 1))), AXIS_H + 18 + 9)
     assert len(top_row_event) == 1
+
+
+def test_no_stub_of_a_lower_tier_label_at_the_left_edge(canvas):
+    canvas.set_events(four_statuses())
+    canvas.zoom_to(datetime(2023, 9, 5, 6), datetime(2023, 9, 5, 18))  # hours: 75 px each
+    viewport = canvas.viewport()
+    # The 10:00 tick 10 px left of the view: its label "10:00" would start at -7 px.
+    viewport.t0 = to_days(datetime(2023, 9, 5, 10)) + 10 / viewport.px_per_day
+    image = render(canvas)
+    axis_colour = canvas.palette().color(QPalette.ColorRole.Window)
+    lower_tier_start = [image.pixelColor(x, y) for x in range(0, 14) for y in range(AXIS_H // 2 + 1, AXIS_H - 7)]
+    assert all(close(colour, axis_colour, 30) for colour in lower_tier_start)
+    # The next hour's label is drawn beside its tick.
+    next_label = [image.pixelColor(x, y) for x in range(68, 100) for y in range(AXIS_H // 2 + 1, AXIS_H - 7)]
+    assert min(colour.lightness() for colour in next_label) < axis_colour.lightness() - 100
