@@ -85,14 +85,22 @@ def run(args) -> int:
                 file=sys.stderr,
             )
             return 2
+    # Output files written so far (input name by target), and the inputs themselves,
+    # so that no output overwrites another output or an input ("a.tml" tagged into
+    # its own folder) -- an output that would is refused instead.
+    written: dict[Path, str] = {}
+    inputs = {_resolved(Path(name)) for name in args.files if name != "-"}
     for name in args.files:
         try:
             article = _load(name, args.dct)
         except MissingDateError as error:
-            stem = Path(error.name).stem if name != "-" else "NAME"
+            how = (
+                "give it with --dct YYYY-MM-DD"
+                if name == "-"
+                else HOW_TO_GIVE_A_DCT.format(stem=Path(error.name).stem)
+            )
             print(
-                f"timeline tag: {error.name}: no publication date (DCT) found; "
-                f"{HOW_TO_GIVE_A_DCT.format(stem=stem)}",
+                f"timeline tag: {error.name}: no publication date (DCT) found; {how}",
                 file=sys.stderr,
             )
             exit_code = 2
@@ -108,6 +116,17 @@ def run(args) -> int:
             continue
         stem = "stdin" if name == "-" else Path(name).stem
         target = args.out_dir / f"{stem}{EXTENSIONS[args.format]}"
+        clash = _resolved(target)
+        if clash in inputs or clash in written:
+            what = "an input file" if clash in inputs else f"the output of {written[clash]}"
+            print(
+                f"timeline tag: {name}: not written: {target} would overwrite {what}; "
+                "use another --out-dir",
+                file=sys.stderr,
+            )
+            exit_code = max(exit_code, 1)
+            continue
+        written[clash] = name
         try:
             target.write_text(rendered, encoding="utf-8")
         except OSError as error:
@@ -116,6 +135,14 @@ def run(args) -> int:
             )
             exit_code = max(exit_code, 1)
     return exit_code
+
+
+def _resolved(path: Path) -> Path:
+    """Return ``path`` made absolute with links followed, to compare file identities."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
 
 
 def _load(name: str, dct: datetime | None) -> Article:

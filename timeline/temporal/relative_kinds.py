@@ -88,8 +88,16 @@ def resolve_offset(resolver, detection) -> Resolution | None:
     direction = " ".join(groups["dir"].lower().split())
     amount = number_value(groups["num"]) if groups.get("num") else None
     backwards = direction in ("ago", "earlier")
+    if amount is None and clock and direction in ("earlier", "later"):
+        # "hours later": still the day last mentioned, whatever the number of hours.
+        base = resolver.reference("day")
+        value = _value_at(base, "D", 1)
+        how = f"is some {groups['unit'].lower()} {direction} than the reference time -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.6, None, "day")
     if amount is None:
-        value = "PAST_REF" if backwards else "FUTURE_REF"
+        # "days later" in a past clause happened before the DCT, not after it.
+        past = backwards or resolver.tense(detection) == PAST
+        value = "PAST_REF" if past else "FUTURE_REF"
         return Resolution(
             value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5
         )

@@ -239,6 +239,9 @@ RULES: tuple[Rule, ...] = (
             "The war ended [50 years ago]. => 1973",
             "It began [three days ago]. => 2023-09-09",
             "They met on Sept. 3. [Two weeks later] they signed. => 2023-W37",
+            "They met on Sept. 3. [Hours later] the truce collapsed. => 2023-09-03",
+            "They met in June. [Weeks later] the truce collapsed. => PAST_REF",
+            "The truce will hold until [weeks later]. => FUTURE_REF",
         ),
     ),
     # --- units relative to the document date --------------------------------------------------
@@ -382,6 +385,15 @@ RULES: tuple[Rule, ...] = (
         examples=(
             "Ferries sail [every day]. => P1D",
             "Talks are held [every Monday]. => XXXX-WXX-1",
+        ),
+    ),
+    Rule(
+        "set_rate",
+        r"\b(?P<count>{NUMBER})\s+(?:{UNITS})\s+(?:a|an|per|each)\s+(?P<unit>{UNIT})\b",
+        "set",
+        examples=(
+            "The museum is open [seven days a week]. => P1W",
+            "The hotline is staffed [24 hours a day]. => P1D",
         ),
     ),
     Rule(

@@ -11,7 +11,7 @@ import re
 PAST, FUTURE, PRESENT = "past", "future", "present"
 
 _FUTURE = (
-    r"will|won't|wo|shall|'ll|going\s+to|plans?|planned|planning|scheduled|expected|expects?|"
+    r"will|won't|wo|shall|should(?!\s+have\b)|'ll|going\s+to|plans?|planned|planning|scheduled|expected|expects?|"
     r"due|intends?\s+to|set\s+(?:to|for)|is\s+to|are\s+to|would|(?-i:might|may|can)|"
     r"next|upcoming|promised\s+to|agreed\s+to|threatened\s+to|hopes?\s+to|aims?\s+to|"
     r"as\s+(?:soon|early)\s+as|postponed\s+until|delayed\s+until"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -170,3 +171,48 @@ def test_bad_dct_argument_is_a_usage_error(capsys):
         main(["tag", "--dct", "12/09/2023", str(SEED)])
     assert exit_info.value.code == 2
     assert "bad date '12/09/2023'" in capsys.readouterr().err
+
+
+def test_stdin_without_a_dct_asks_for_dct_option(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"They met on Sunday.")))
+    code, out, err = run_tag(capsys, "-")
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "timeline tag: <stdin>: no publication date (DCT) found; give it with --dct YYYY-MM-DD"
+    )
+
+
+def test_out_dir_never_overwrites_an_input_or_another_output(tmp_path, capsys):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for folder, sentence in ((first, "He left on Sunday."), (second, "He left on Monday.")):
+        folder.mkdir()
+        (folder / "report.txt").write_text(sentence, encoding="utf-8")
+    tml = first / "gold.tml"
+    original = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2023-09-12">x</TIMEX3></DCT>'
+        "<TEXT>It rained on Friday.</TEXT></TimeML>"
+    )
+    tml.write_text(original, encoding="utf-8")
+    code, out, err = run_tag(
+        capsys,
+        "--dct",
+        "2023-09-12",
+        "--format",
+        "timeml",
+        "--out-dir",
+        first,
+        first / "report.txt",
+        second / "report.txt",
+        tml,
+    )
+    assert (code, out) == (1, "")
+    assert tml.read_text(encoding="utf-8") == original  # the input is kept
+    written = (first / "report.tml").read_text(encoding="utf-8")
+    assert "Sunday</TIMEX3>" in written  # the first report's output, not replaced
+    messages = err.strip().splitlines()
+    assert messages == [
+        f"timeline tag: {second / 'report.txt'}: not written: {first / 'report.tml'} would "
+        f"overwrite the output of {first / 'report.txt'}; use another --out-dir",
+        f"timeline tag: {tml}: not written: {tml} would overwrite an input file; "
+        "use another --out-dir",
+    ]

@@ -150,3 +150,54 @@ def test_clock_times_hang_on_the_day_last_mentioned():
 )
 def test_no_false_dates(text):
     assert tag(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The governor announced on Sunday that the measures would end.", "Sunday", "2023-09-10"),
+        ("Sales fell sharply last month, the company said.", "last month", "2023-08"),
+        ("Earlier this year, the council approved the plan.", "Earlier this year", "2023"),
+        ("The hearing was held on Sept. 12 in Albany.", "Sept. 12", "2023-09-12"),
+        ("Turnout in the 2022 election was high.", "2022", "2022"),
+        ("Voters head to the polls in the 2022 midterms.", "2022", "2022"),
+        ("The 2019 protests paralyzed Hong Kong.", "2019", "2019"),
+        ("The World Cup 2026 will be held in North America.", "2026", "2026"),
+        ("Crime dropped steadily in the 1990s.", "1990s", "199X"),
+        ("The city aims to be carbon neutral by 2030.", "2030", "2030"),
+        ("Prices have tripled over the past decade.", "past decade", "P10Y"),
+        ("The talks were held in March for the first time.", "March", "2023-03"),
+        (
+            "It closed in 2019 and reopened in March of the following year.",
+            "March of the following year",
+            "2020-03",
+        ),
+        ("By Friday, the deal should be done.", "Friday", "2023-09-15"),
+        ("He should have left on Monday.", "Monday", "2023-09-11"),
+        (
+            "The storm made landfall around 3 p.m. ET on Tuesday.",
+            "3 p.m. ET on Tuesday",
+            "2023-09-12T15:00",
+        ),
+        ("The 911 call came at 9:05 PM.", "9:05 PM", "2023-09-12T21:05"),
+        ("He was arrested on Aug. 3. Hours later he was freed.", "Hours later", "2023-08-03"),
+        ("He was arrested in June. Days later he was freed.", "Days later", "PAST_REF"),
+        ("The museum is open seven days a week.", "seven days a week", "P1W"),
+    ],
+)
+def test_modern_news_sentences(text, phrase, value):
+    assert only(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hotline is staffed 24/7 by volunteers.",
+        "COVID-19 cases rose in the state.",
+        "She told Fox 5 that she was afraid.",
+        "Officials expect 2000 visitors.",
+        "Crowds joined the annual March for Life.",
+    ],
+)
+def test_no_false_dates_in_modern_news(text):
+    assert tag(text, DCT) == []
