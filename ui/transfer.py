@@ -22,7 +22,7 @@ from timeline.model import Article
 from timeline.store import StoreError
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
 from ui.dialogs.paste_article import PasteArticleDialog
-from ui.dialogs.publication_date import PublicationDateDialog
+from ui.dialogs.publication_date import PublicationDateDialog, preview_line
 from ui.tasks import TaskContext
 
 # (format, menu caption, file dialog filter); PNG and SVG come from the canvas.
@@ -239,8 +239,7 @@ class Transfer(QObject):
         repo, actor = self.window.repo, self.window.session.actor
 
         def applied(change) -> None:
-            self.window.notice(f"Publication date changed: {len(change.moved)} event(s) moved, "
-                               f"{len(change.kept_reviewed)} reviewed kept")
+            self.window.notice(f"Publication date changed: {preview_line(change)}")
             self.window.reload()
             self.publishedChanged.emit(change)
 

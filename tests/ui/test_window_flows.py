@@ -59,6 +59,10 @@ def test_publication_date_change_previews_and_never_moves_reviewed(qtbot, seeded
     kinds = {row.text(1): row.text(0) for row in rows}
     assert kinds[kim.title] == "kept (reviewed)"
     assert any(kind == "moves" for kind in kinds.values())
+    assert kinds[putin.title] == "moves"  # Monday the 11th becomes Monday the 18th
+    met = next(e for e in before.values() if e.expression == "2019")
+    assert kinds[met.title] == "same date"  # "2019" reads the same against any date
+    assert "keep their date" in dialog.message.text()
     assert {e.id: e for e in repo.list_events()} == before  # a preview changes nothing
 
     with qtbot.waitSignal(seeded.transfer.publishedChanged, timeout=30_000):

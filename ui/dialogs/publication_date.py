@@ -20,6 +20,28 @@ from ui.dialogs.paste_article import read_published
 from ui.models.event_table import event_date_text
 
 
+def same_date(old: Event, new: Event) -> bool:
+    """Return True when re-reading an event left its interval and granularity as they were."""
+    return (old.earliest, old.latest, old.granularity, old.mod) == \
+        (new.earliest, new.latest, new.granularity, new.mod)
+
+
+def split_moves(pairs) -> tuple[list[tuple[Event, Event]], list[tuple[Event, Event]]]:
+    """Split a PublishedChange's (old, new) pairs into those whose date moves and those
+    re-read to the same date (their explanation or confidence may still change)."""
+    moving = [(old, new) for old, new in pairs if not same_date(old, new)]
+    rereads = [(old, new) for old, new in pairs if same_date(old, new)]
+    return moving, rereads
+
+
+def preview_line(change) -> str:
+    """Return the one-line account of a PublishedChange (for the dialog and status bar)."""
+    moving, rereads = split_moves(change.moved)
+    return (f"{len(moving)} event(s) move, {len(change.added)} appear, "
+            f"{len(change.removed)} disappear, {len(rereads)} keep their date; "
+            f"{len(change.kept_reviewed)} reviewed event(s) stay as they are.")
+
+
 class PublicationDateDialog(QDialog):
     """Asks for a new date, shows the dry run's outcome, and is accepted to apply it."""
 
@@ -68,7 +90,8 @@ class PublicationDateDialog(QDialog):
     def show_preview(self, new_date: datetime, change) -> None:
         """Show a dry run's PublishedChange for ``new_date`` and allow applying it."""
         self.changes.clear()
-        for old, new in change.moved:
+        moving, rereads = split_moves(change.moved)
+        for old, new in moving:
             self._row("moves", new, event_date_text(old), event_date_text(new))
         for event in change.added:
             self._row("added", event, "", event_date_text(event))
@@ -76,10 +99,13 @@ class PublicationDateDialog(QDialog):
             self._row("removed", event, event_date_text(event), "")
         for event in change.kept_reviewed:
             self._row("kept (reviewed)", event, event_date_text(event), event_date_text(event))
-        self.message.setText(
-            f"{len(change.moved)} event(s) move, {len(change.added)} appear, "
-            f"{len(change.removed)} disappear; "
-            f"{len(change.kept_reviewed)} reviewed event(s) stay as they are.")
+        for old, new in rereads:
+            self._row("same date", new, event_date_text(old), event_date_text(new))
+        for column in range(self.changes.columnCount()):
+            self.changes.resizeColumnToContents(column)
+            # A long title would push the dates out of sight; its tooltip has it whole.
+            self.changes.setColumnWidth(column, min(self.changes.columnWidth(column), 300))
+        self.message.setText(preview_line(change))
         self._previewed = new_date
         self.apply_button.setEnabled(True)
 
@@ -89,7 +115,9 @@ class PublicationDateDialog(QDialog):
         self.apply_button.setEnabled(False)
 
     def _row(self, change: str, event: Event, was: str, becomes: str) -> None:
-        self.changes.addTopLevelItem(QTreeWidgetItem([change, event.title, was, becomes]))
+        item = QTreeWidgetItem([change, event.title, was, becomes])
+        item.setToolTip(1, event.title)
+        self.changes.addTopLevelItem(item)
 
     def _preview(self) -> None:
         moment = read_published(self.date_edit.text())
