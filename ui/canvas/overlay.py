@@ -1,5 +1,5 @@
 """What is drawn over the cached picture each repaint: selection rings, the hovered event,
-the lane scroll indicator, the zoom box and the empty-canvas hint. All cheap, so changing
+the zoom box and the empty-canvas hint. All cheap, so changing
 the selection or moving the mouse never repaints the events."""
 
 from __future__ import annotations
@@ -46,13 +46,6 @@ def paint_overlay(
     if not layout.events:
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(QRectF(0, AXIS_H, width, lanes_height), Qt.AlignmentFlag.AlignCenter, "No events to show")
-    content_height = layout.line_count * LINE_H
-    if content_height > lanes_height:
-        # Where the view is among the lanes: a thin bar at the right edge.
-        top = AXIS_H + scroll_y / content_height * lanes_height
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_tinted(highlight, 140))
-        painter.drawRoundedRect(QRectF(width - 5, top, 4, max(lanes_height / content_height * lanes_height, 12)), 2, 2)
     if rubber_band is not None:
         painter.setPen(QPen(highlight, 1))
         painter.setBrush(_tinted(highlight, 50))

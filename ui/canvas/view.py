@@ -1,35 +1,35 @@
 """The timeline canvas widget: one paint routine over a cached layout, with zoom, pan,
-selection, tooltips, an overview strip and PNG/SVG export.
+selection, tooltips, an overview strip, a scroll bar for the lanes and PNG/SVG export.
 
-The picture without selection and hover (lanes, events, axis, overview) is cached as an
-image per view (size, time window, scroll, data); selection and hover are drawn over it,
-so they never cost a repaint of 100,000 events.
+The widget's contract lives here; painting is in ``rendering`` and mouse, wheel and keys
+in ``interaction`` (both mixins of TimelineCanvas).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from math import ceil
 from typing import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QImage
+from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
 from . import scale
-from .axis import measure_label_widths, paint_axis, paint_grid
+from .axis import measure_label_widths
 from .data import CanvasEvent, event_kind, status_code
 from .export import write_png, write_svg
-from .hits import hit_at, hit_event_ids, ids_in_view, tooltip_html
+from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
-from .overlay import paint_overlay
 from .overview import Overview
-from .painter import LanePainter, glyph_x
+from .painter import LanePainter
 from .relayout import replace_event
+from .rendering import CanvasRendering
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
 
 
-class TimelineCanvas(CanvasInteraction, QWidget):
+class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
     """Zoomable timeline of events in lanes; see ``ui/canvas`` for the contract."""
 
     selectionChanged = Signal(list)
@@ -56,6 +56,13 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         self._bands: QImage | None = None
         self._bands_key: tuple | None = None
         self._fitted = False
+        # Where the view is among the lanes, and a handle to move there; shown when the
+        # lanes are taller than the view.
+        self._lane_scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._lane_scrollbar.setSingleStep(LINE_H)
+        self._lane_scrollbar.setCursor(Qt.CursorShape.ArrowCursor)
+        self._lane_scrollbar.valueChanged.connect(self._scrollbar_moved)
+        self._lane_scrollbar.hide()
         self._init_interaction()
 
     # ----- the contract -----
@@ -190,8 +197,23 @@ class TimelineCanvas(CanvasInteraction, QWidget):
         self.update()
 
     def _set_scroll(self, scroll_y: float) -> None:
+        """Scroll the lanes to ``scroll_y`` px (within bounds) and move the scroll bar along."""
         most = max(0.0, self._layout.line_count * LINE_H - self.lanes_height())
         self._scroll_y = min(max(scroll_y, 0.0), most)
+        bar = self._lane_scrollbar
+        bar.blockSignals(True)  # its valueChanged is for the user's moves only
+        bar.setRange(0, ceil(most))
+        bar.setPageStep(int(self.lanes_height()))
+        bar.setValue(round(self._scroll_y))
+        bar.blockSignals(False)
+        bar_width = bar.sizeHint().width()
+        bar.setGeometry(self.width() - bar_width, AXIS_H, bar_width, int(self.lanes_height()))
+        bar.setVisible(most > 0)
+
+    def _scrollbar_moved(self, value: int) -> None:
+        """Scroll the lanes where the user moved the scroll bar."""
+        self._set_scroll(float(value))
+        self.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Keep a fitted view fitted; otherwise keep the time at the left edge and the scale."""
@@ -211,91 +233,6 @@ class TimelineCanvas(CanvasInteraction, QWidget):
             self._cache_key = self._bands_key = None
             self.update()
         super().changeEvent(event)
-
-    # ----- painting -----
-    def paint_onto(self, painter: QPainter, width: int, height: int, vector: bool = False) -> None:
-        """Draw lanes, events, axis and overview (not selection or hover) at width x height."""
-        palette = self.palette()
-        lanes_bottom = height - OVERVIEW_H
-        self._lanes.use_pixel_ratio(painter.device().devicePixelRatioF())
-        level = scale.choose_level(self._viewport.px_per_day, self._label_widths)
-        if vector:
-            self._lanes.paint_bands(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
-        else:
-            painter.drawImage(0, 0, self._bands_image(painter, width, lanes_bottom, palette))
-        paint_grid(painter, self._viewport, level, width, AXIS_H, lanes_bottom, palette)
-        self._lanes.paint_headers(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
-        self._lanes.paint_events(
-            painter, self._layout, self._viewport, self._scroll_y, width, lanes_bottom, palette, vector
-        )
-        self._lanes.paint_pinned_header(painter, self._layout, self._scroll_y, width, palette)
-        paint_axis(painter, self._viewport, level, width, palette, QFontMetricsF(self.font()))
-        if self._layout.events:
-            self._overview.paint(
-                painter, self._layout, self._layout_version, self._viewport, width, lanes_bottom, palette
-            )
-        else:
-            painter.fillRect(QRectF(0, lanes_bottom, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window))
-
-    def _bands_image(self, painter: QPainter, width: int, lanes_bottom: float, palette: QPalette) -> QImage:
-        """Return the lane backgrounds as an image, redrawn only when the size, the scroll,
-        the data or the palette change (never on zoom or pan in time)."""
-        ratio = painter.device().devicePixelRatioF()
-        key = (width, lanes_bottom, ratio, self._scroll_y, self._layout_version, palette.cacheKey())
-        if key != self._bands_key:
-            # Opaque, so drawing it is a copy rather than a blend.
-            image = QImage(int(width * ratio), int(lanes_bottom * ratio), QImage.Format.Format_RGB32)
-            image.setDevicePixelRatio(ratio)
-            bands_painter = QPainter(image)
-            self._lanes.paint_bands(bands_painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
-            bands_painter.end()
-            self._bands, self._bands_key = image, key
-        return self._bands
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
-        """Blit the cached picture (redrawn only when the view changed) and the overlay."""
-        ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), ratio, self._viewport.t0, self._viewport.px_per_day,
-               self._scroll_y, self._layout_version, self.palette().cacheKey())
-        if key != self._cache_key:
-            self._cache = QImage(
-                int(self.width() * ratio), int(self.height() * ratio), QImage.Format.Format_RGB32
-            )
-            self._cache.setDevicePixelRatio(ratio)
-            cache_painter = QPainter(self._cache)
-            self.paint_onto(cache_painter, self.width(), self.height())
-            cache_painter.end()
-            self._cache_key = key
-        painter = QPainter(self)
-        painter.drawImage(0, 0, self._cache)
-        spots = self._selected_spots()
-        paint_overlay(painter, self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height(),
-                      self.palette(), spots, self._hovered, self._rubber_band)
-        painter.end()
-
-    def _selected_spots(self) -> list[QPointF]:
-        """Return where the selected events' glyphs are, for the ones that may be in view."""
-        ids: Iterable[int] = self._selected
-        if len(self._selected) > 500:
-            # A big selection: look only at the events in view instead of every selected one.
-            in_view = ids_in_view(self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height())
-            ids = (event_id for event_id in in_view if event_id in self._selected)
-        spots = (self.glyph_centre(event_id) for event_id in ids)
-        return [spot for spot in spots if spot is not None]
-
-    def glyph_centre(self, event_id: int) -> QPointF | None:
-        """Return where the event's glyph is drawn (widget px), or None when not laid out."""
-        place = self._layout.place_of_id.get(event_id)
-        if place is None:
-            return None
-        row = self._layout.rows[place[0]]
-        x0 = self._viewport.x_of(row.starts[place[1]])
-        x1 = self._viewport.x_of(row.ends[place[1]])
-        cx = glyph_x(self._layout.kinds[row.members[place[1]]], x0, x1)
-        cy = AXIS_H + row.line * LINE_H - self._scroll_y + LINE_H / 2
-        half = self._lanes.atlas.size / 2
-        # Where the painter's pixel-aligned glyph image really has its centre.
-        return QPointF(round(cx - half) + half, round(cy - half) + half)
 
     def event(self, event: QEvent) -> bool:
         """Answer tooltip requests with the hovered event's details; a trackpad pinch

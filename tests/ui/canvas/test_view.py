@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QColor, QHelpEvent, QImage, QMouseEvent, QNativeGestureEvent, QPainter, QPalette, QPointingDevice, QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QScrollBar, QToolTip
 
 from ui.canvas.data import KIND_FINE, KIND_INTERVAL, KIND_UNCERTAIN, CanvasEvent
 from ui.canvas.hits import hit_at, tooltip_html
@@ -566,3 +566,25 @@ def test_no_stub_of_a_lower_tier_label_at_the_left_edge(canvas):
     # The next hour's label is drawn beside its tick.
     next_label = [image.pixelColor(x, y) for x in range(68, 100) for y in range(AXIS_H // 2 + 1, AXIS_H - 7)]
     assert min(colour.lightness() for colour in next_label) < axis_colour.lightness() - 100
+
+
+def test_a_scroll_bar_shows_and_moves_the_lanes_when_they_overflow(canvas, qtbot):
+    canvas.set_events(four_statuses())
+    bar = canvas.findChild(QScrollBar)
+    assert bar is not None and not bar.isVisible()  # one lane: nothing to scroll
+    events = [day_event(i + 1, datetime(2010, 1, 1) + i * DAY, group=f"Group {i:02d}") for i in range(40)]
+    canvas.set_events(events)
+    assert bar.isVisible() and bar.value() == 0
+    assert bar.geometry().right() == canvas.width() - 1 and bar.geometry().top() == AXIS_H
+    # The lanes follow the bar ...
+    top = canvas.glyph_centre(1).y()
+    bar.setValue(5 * 18)
+    assert canvas.glyph_centre(1).y() == pytest.approx(top - 5 * 18)
+    # ... and the bar follows the lanes, to its end at the last lane.
+    qtbot.keyClick(canvas, Qt.Key.Key_Up)
+    assert bar.value() == 2 * 18
+    for _ in range(20):
+        qtbot.keyClick(canvas, Qt.Key.Key_PageDown)
+    assert bar.value() == bar.maximum() > 0
+    last = canvas.glyph_centre(40).y()
+    assert canvas.height() - 30 - 18 <= last <= canvas.height() - 30
