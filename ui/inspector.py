@@ -33,6 +33,15 @@ def _moment(value: datetime | None) -> str:
     return value.isoformat(sep=" ", timespec="minutes")
 
 
+def _explanation(event: Event) -> str:
+    # After a correction the stored explanation still tells how the tagger read the
+    # expression; say so, or it reads as the reason for the corrected date.
+    text = event.explanation or "—"
+    if Status(event.status) is Status.CORRECTED:
+        return f"Corrected by an analyst. The tagger had read: {text}"
+    return text
+
+
 class Inspector(QWidget):
     """Shows one event's fields and its review history."""
 
@@ -75,7 +84,7 @@ class Inspector(QWidget):
             + (f", {event.mod}" if event.mod else ""),
             "expression": event.expression or "—",
             "timex": event.timex_value or "—",
-            "explanation": event.explanation or "—",
+            "explanation": _explanation(event),
             "anchor": event.anchor or "—",
             "confidence": f"{event.confidence:.2f}",
             "inferred": ("yes" if event.inferred else "no")

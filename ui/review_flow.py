@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from timeline.model import Event, TimeSpan
-from ui.dialogs.date_editor import DateEditor
+from ui.dialogs.date_editor import DateEditor, timex_value_of
 from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
 
 
@@ -60,7 +60,8 @@ class ReviewFlow:
             if editor.exec() != QDialog.DialogCode.Accepted:
                 return
             span = editor.span()
-        self.window.session.correct(event, span.earliest, span.latest, span.granularity)
+        self.window.session.correct(event, span.earliest, span.latest, span.granularity,
+                                    timex_value=timex_value_of(span))
 
     def annotate(self, note: str | None = None) -> None:
         """Attach a note to the current event (asked for when not given)."""

@@ -59,6 +59,7 @@ def test_e_opens_the_date_editor_and_typed_text_corrects(qtbot, window, repo):
     assert corrected.status is Status.CORRECTED
     assert corrected.granularity is Granularity.PART_OF_DAY
     assert corrected.earliest.date() == datetime(2023, 9, 12).date()
+    assert corrected.timex_value == "2023-09-12TMO"  # the correction keeps a TIMEX3 value
 
 
 def test_click_on_the_canvas_selects_the_row_and_shows_the_source(qtbot, window):

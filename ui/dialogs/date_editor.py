@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from timeline.display import format_span
 from timeline.model import Granularity, TimeSpan
 from timeline.temporal import parse_user_date
+from timeline.temporal.timex import span_from_value, value_from_span
 
 # What the granularity box offers, in order; "interval" keeps the from/to as typed.
 CHOICES = (
@@ -52,6 +53,23 @@ def unit_span(moment: datetime,
         start = moment.replace(second=0, microsecond=0)
         return start, start + timedelta(minutes=1)
     return None
+
+
+def timex_value_of(span: TimeSpan) -> str | None:
+    """Return the TIMEX3 value naming exactly ``span`` ("2023-09-12TMO", "2023-09"), or
+    None when no single value does (a free from-to interval, an open end)."""
+    if span.earliest is None or span.latest is None:
+        return None
+    try:
+        value = value_from_span(span)
+    except ValueError:
+        return None
+    # Only a value that reads back as the same interval names it; "2023-09-05" for a
+    # 5-7 September interval would tell a TimeML reader something else.
+    named = span_from_value(value, span.mod)
+    if named is None or (named.earliest, named.latest) != (span.earliest, span.latest):
+        return None
+    return value
 
 
 # Event times are naive wall-clock times: kept in UTC inside Qt so no local daylight-saving

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QDialog
 
 from timeline.model import Granularity, TimeSpan
-from ui.dialogs.date_editor import DateEditor
+from ui.dialogs.date_editor import DateEditor, timex_value_of
 
 DCT = datetime(2023, 9, 12)
 SUNDAY = TimeSpan(datetime(2023, 9, 10), datetime(2023, 9, 11), Granularity.DAY)
@@ -62,3 +62,13 @@ def test_backwards_interval_is_not_accepted(qtbot):
     editor.accept()
     assert editor.result() != QDialog.DialogCode.Accepted
     assert "end must come after" in editor.reading.text()
+
+
+def test_timex_value_names_whole_units_only():
+    assert timex_value_of(SUNDAY) == "2023-09-10"
+    month = TimeSpan(datetime(2023, 9, 1), datetime(2023, 10, 1), Granularity.MONTH)
+    assert timex_value_of(month) == "2023-09"
+    # Three days are no single TIMEX3 date, whatever the granularity says.
+    three_days = TimeSpan(datetime(2023, 9, 5), datetime(2023, 9, 8), Granularity.DAY)
+    assert timex_value_of(three_days) is None
+    assert timex_value_of(TimeSpan(datetime(2023, 9, 5), None, Granularity.DAY)) is None
