@@ -11,7 +11,7 @@ from datetime import date
 
 from timeline.model import TimexType
 from timeline.temporal import dates
-from timeline.temporal.lexicon import SEASONS, month_number
+from timeline.temporal.lexicon import SEASONS, edge_mod, month_number
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import (
     holiday_date,
@@ -21,7 +21,6 @@ from timeline.temporal.shifts import (
 )
 from timeline.temporal.tense import FUTURE, PAST
 
-_MODS = {"early": "START", "mid": "MID", "late": "END", "post": "AFTER", "pre": "BEFORE"}
 
 
 def year_phrase(tense: str | None) -> str:
@@ -75,7 +74,7 @@ def resolve_month(resolver, detection) -> Resolution | None:
     """Return a month; without a year, "last"/"next"/"this" or the tense picks it."""
     groups = detection.groups
     month = month_number(groups["month"])
-    mod = _MODS.get((groups.get("mod") or groups.get("rel") or "").lower())
+    mod = edge_mod(groups.get("mod") or groups.get("rel"))
     if groups.get("year"):
         value = f"{int(groups['year']):04d}-{month:02d}"
         return Resolution(
@@ -116,7 +115,7 @@ def resolve_year(resolver, detection) -> Resolution | None:
     """Return a whole year, with early/mid/late/post/pre as its modifier."""
     groups = detection.groups
     value = f"{int(groups['year']):04d}"
-    mod = _MODS.get((groups.get("mod") or "").lower())
+    mod = edge_mod(groups.get("mod"))
     how = (
         f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
     )
@@ -130,7 +129,7 @@ def resolve_decade(resolver, detection) -> Resolution | None:
     # "'80s" is taken as the 1980s: news write it of the last century.
     decade = int(groups["decade"]) if groups.get("decade") else 1900 + int(groups["short"])
     value = f"{decade // 10:03d}X"
-    mod = _MODS.get((groups.get("mod") or "").lower())
+    mod = edge_mod(groups.get("mod"))
     how = f"is a decade -> {value}" + (f", modifier {mod}" if mod else "")
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
@@ -148,7 +147,7 @@ def resolve_season(resolver, detection) -> Resolution | None:
     """Return a season of a given year, or the one the tense points to."""
     groups = detection.groups
     code = SEASONS[groups["season"].lower()]
-    mod = _MODS.get((groups.get("rel") or "").lower())
+    mod = edge_mod(groups.get("rel"))
     if groups.get("year"):
         value = f"{int(groups['year']):04d}-{code}"
         return Resolution(

@@ -133,6 +133,19 @@ SEASONS: dict[str, str] = {
     "winter": "WI",
 }
 
+# Words that pick a part of a unit ("early 2019", "the end of the year") -> TIMEX3 mod.
+EDGE_MODS: dict[str, str] = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "post": "AFTER",
+    "pre": "BEFORE",
+}
+
 # Words after a weekday that make it a name, not a day ("Sunday Times").
 WEEKDAY_NAME_WORDS = frozenset(
     "times telegraph express mirror post herald mail star tribune independent observer "
@@ -205,3 +218,9 @@ def number_value(words: str) -> float | None:
 def month_number(word: str) -> int:
     """Return 1-12 for a month name or abbreviation (with or without a full stop)."""
     return MONTHS[word.rstrip(".").lower()]
+
+
+def edge_mod(words: str | None) -> str | None:
+    """Return the TIMEX3 mod that "early", "mid", "the end of" ... stand for, else None."""
+    key = re.sub(r"^the\s+|\s+of$", "", " ".join((words or "").lower().split()))
+    return EDGE_MODS.get(key)

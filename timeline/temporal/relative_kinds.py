@@ -8,7 +8,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from timeline.model import TimexType
-from timeline.temporal.lexicon import PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value
+from timeline.temporal.lexicon import (
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    edge_mod,
+    number_value,
+)
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import iso_week_value, season_value, shift
 from timeline.temporal.tense import FUTURE, PAST
@@ -140,25 +147,12 @@ _STRETCHES = {
 def resolve_relative_unit(resolver, detection) -> Resolution | None:
     """Return last/this/next week, month, year, quarter, season; "the past year" as a duration."""
     groups = detection.groups
-    relation = groups["rel"].lower()
-    unit = groups["unit"].lower()
-    mod_word = " ".join((groups.get("mod") or "").lower().split())
+    relation = (groups.get("rel") or "this").lower()  # "year's end": this year's
+    unit = (groups.get("unit") or groups.get("new")).lower()
     if relation == "the":
         relation = "this"  # "the end of the year": the DCT's year
-    mod = {
-        "early": "START",
-        "the beginning of": "START",
-        "the start of": "START",
-        "mid": "MID",
-        "the middle of": "MID",
-        "late": "END",
-        "the end of": "END",
-        "the beginning": "START",
-        "the start": "START",
-        "the middle": "MID",
-        "the end": "END",
-    }.get(mod_word)
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
+    mod = edge_mod(groups.get("mod"))
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(relation, 0)
     dct = resolver.dct_day
     if relation == "past" or (
         unit in ("decade", "century") and relation in ("last", "next", "coming")

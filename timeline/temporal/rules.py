@@ -111,11 +111,13 @@ RULES: tuple[Rule, ...] = (
     # --- years, decades, centuries ------------------------------------------------------------
     Rule(
         "year",
-        r"(?<![\w$£€.,/-])(?:(?P<mod>early|mid|late|post|pre)[\s-]+)?(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
+        r"(?<![\w$£€.,/-])(?:(?P<mod>early|mid|late|post|pre"
+        r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
         "year",
         guard="year_context",
         examples=(
             "They met in [2019] on his last trip. => 2019",
+            "The review is due by [the end of 2024]. => 2024",
             "Troops: [7,000] in all. => none",
             "The [post-1959] government. => 1959",
         ),
@@ -258,6 +260,16 @@ RULES: tuple[Rule, ...] = (
             "He will visit [early next week]. => 2023-W38",
             "Trade doubled over the [past decade]. => P10Y",
             "It fell [last fall]. => 2022-FA",
+        ),
+    ),
+    Rule(
+        "year_end",
+        r"\b(?:the\s+)?(?P<unit>year)(?:'s\s+|-)(?P<mod>end|start)\b|\bthe\s+(?P<rel>new)\s+(?P<new>year)\b",
+        "relative_unit",
+        examples=(
+            "The agency expects to finish by [year's end]. => 2023",
+            "Sales rose [year-end] as hoped. => 2023",
+            "The program starts in [the new year]. => 2024",
         ),
     ),
     Rule(
