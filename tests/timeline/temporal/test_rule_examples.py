@@ -7,6 +7,7 @@ import re
 import pytest
 
 from timeline.temporal import tag
+from timeline.temporal.detect import detect
 from timeline.temporal.rules import EXAMPLE_DCT, RULES
 
 EXAMPLES = [(rule.name, example) for rule in RULES for example in rule.examples]
@@ -36,3 +37,6 @@ def test_rule_example(rule_name: str, example: str):
         f"expected {parsed['phrase']!r} tagged, got {[(m.text, m.value) for m in mentions]}"
     )
     assert found[(start, end)].value == parsed["value"]
+    # The example must be found by its own rule, not by a neighbour that happens to agree.
+    rules_at = {(d.start, d.end): d.rule.name for d in detect(text)}
+    assert rules_at[(start, end)] == rule_name
