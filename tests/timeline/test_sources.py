@@ -21,7 +21,7 @@ from timeline.sources import (
     parse_published,
 )
 from timeline.sources.reading import MAX_BYTES
-from timeline.sources.timeml import timeml_text
+from timeline.sources.timeml import timeml_dct, timeml_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "kim-jong-un-arrives-in-russia.txt"
@@ -305,3 +305,17 @@ def test_html_without_a_date_in_its_markup_falls_back_to_the_dateline(tmp_path):
             "officials and the foreign minister, the reports said.</p></article></body></html>")
     article = load_article(write(tmp_path / "page.htm", page))
     assert (article.published, article.dct_source) == (datetime(2023, 9, 12), "dateline")
+
+
+def test_hostile_timeml_is_refused_quickly_and_reads_nothing_else(tmp_path):
+    secret = write(tmp_path / "secret.txt", "do not read")
+    entity = write(tmp_path / "2023-01-01-x.tml", (
+        f'<!DOCTYPE TimeML [<!ENTITY s SYSTEM "file://{secret}">]>'
+        "<TimeML><TEXT>&s;</TEXT></TimeML>"))
+    with pytest.raises(SourceError) as caught:
+        load_article(entity)
+    assert "do not read" not in str(caught.value)
+    # Many empty DCT elements: a regex scan from each one was quadratic (minutes).
+    many = "<TimeML>" + "<DCT/>" * 100_000 + "<TEXT>Kim left.</TEXT></TimeML>"
+    assert timeml_dct(many) is None
+    assert load_article(write(tmp_path / "2023-01-02-many.tml", many)).text == "Kim left."

@@ -16,10 +16,20 @@ from timeline.sources.plain import read_sidecar
 from timeline.sources.reading import read_text_file
 
 # The same stripping as the TempEval-3 input tool, so offsets match the scorer's text.
-_TEXT_ELEMENT = re.compile(r"<TEXT[^>]*>(.*?)</TEXT>", re.S)
+_TEXT_OPEN = re.compile(r"<TEXT[^>]*>")
+_TEXT_CLOSE = "</TEXT>"
 _ANY_TAG = re.compile(r"</?[A-Za-z0-9_]+[^>]*>")
-_DCT_VALUE = re.compile(r"<DCT[^>]*>.*?<TIMEX3[^>]*?\svalue=\"([^\"]*)\"", re.S)
-_TITLE = re.compile(r"<TITLE[^>]*>(.*?)</TITLE>", re.S)
+
+
+def parse_timeml(document: str) -> ElementTree.Element:
+    """Return the document's root element; ValueError when it is not well-formed XML.
+
+    (expat refuses entity-expansion bombs and ElementTree never fetches external
+    entities, so a hostile file cannot make this read anything else.)"""
+    try:
+        return ElementTree.fromstring(document)
+    except ElementTree.ParseError as error:
+        raise ValueError(f"malformed TimeML ({error})") from None
 
 
 def timeml_text(document: str) -> str:
@@ -27,28 +37,35 @@ def timeml_text(document: str) -> str:
 
     Raises ValueError when the document is not well-formed XML or has no <TEXT>.
     """
-    try:
-        ElementTree.fromstring(document)
-    except ElementTree.ParseError as error:
-        raise ValueError(f"malformed TimeML ({error})") from None
-    match = _TEXT_ELEMENT.search(document)
-    if match is None:
+    parse_timeml(document)
+    return _text_of(document)
+
+
+def _text_of(document: str) -> str:
+    # The first <TEXT ...> up to the next </TEXT>: what te3input's non-greedy search
+    # finds, found in linear time (a regex scan from every <TEXT could be quadratic).
+    opening = _TEXT_OPEN.search(document)
+    closing = document.find(_TEXT_CLOSE, opening.end()) if opening else -1
+    if closing < 0:
         raise ValueError("malformed TimeML (no <TEXT> element)")
-    return html.unescape(_ANY_TAG.sub("", match.group(1)))
+    return html.unescape(_ANY_TAG.sub("", document[opening.end():closing]))
 
 
-def timeml_dct(document: str) -> datetime | None:
+def timeml_dct(document: str | ElementTree.Element) -> datetime | None:
     """Return the creation time from the <DCT> element's TIMEX3 value, else None.
 
-    Raises ValueError when the value is not a date.
+    ``document`` is the TimeML text or its parsed root. Raises ValueError when the
+    document is malformed or the value is not a date.
     """
-    match = _DCT_VALUE.search(document)
-    if match is None:
+    root = parse_timeml(document) if isinstance(document, str) else document
+    timex = root.find(".//DCT/TIMEX3")
+    value = timex.get("value") if timex is not None else None
+    if value is None:
         return None
     try:
-        return parse_published(match.group(1))
+        return parse_published(value)
     except ValueError:
-        raise ValueError(f"malformed TimeML (DCT value {match.group(1)!r} is not a date)") from None
+        raise ValueError(f"malformed TimeML (DCT value {value!r} is not a date)") from None
 
 
 def load_timeml(path: Path, published: datetime | None) -> Article:
@@ -56,17 +73,17 @@ def load_timeml(path: Path, published: datetime | None) -> Article:
     name = str(path)
     document = read_text_file(path)
     try:
-        text = timeml_text(document)
-        dct = timeml_dct(document)
+        root = parse_timeml(document)
+        text = _text_of(document)
+        dct = timeml_dct(root)
     except ValueError as error:
         raise SourceError(name, str(error)) from None
     if not text.strip():
         raise SourceError(name, "its <TEXT> is empty")
     fields, sidecar_published = read_sidecar(path)
-    if "title" not in fields:
-        title = _TITLE.search(document)
-        if title:
-            fields["title"] = html.unescape(_ANY_TAG.sub("", title.group(1))).strip() or None
+    title = root.find(".//TITLE")
+    if "title" not in fields and title is not None:
+        fields["title"] = " ".join("".join(title.itertext()).split()) or None
     own, own_source = (sidecar_published, "sidecar") if sidecar_published else (dct, "timeml")
     return dated_article(
         text, name, cli=published, own=own, own_source=own_source, source_path=name, **fields
