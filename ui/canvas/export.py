@@ -51,6 +51,9 @@ def write_svg(canvas, path: str | Path) -> None:
     generator.setFileName(str(path))
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
+    # Fonts are sized in points: at the generator's default 72 dpi the text would come out
+    # smaller than on screen and off the middle of its row.
+    generator.setResolution(canvas.logicalDpiY())
     generator.setTitle("Timeline")
     painter = QPainter()
     if not painter.begin(generator):

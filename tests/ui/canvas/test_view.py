@@ -588,3 +588,26 @@ def test_a_scroll_bar_shows_and_moves_the_lanes_when_they_overflow(canvas, qtbot
     assert bar.value() == bar.maximum() > 0
     last = canvas.glyph_centre(40).y()
     assert canvas.height() - 30 - 18 <= last <= canvas.height() - 30
+
+
+def _ink_rows(image: QImage, left: int, right: int, top: int, bottom: int) -> list[int]:
+    return [y for y in range(top, bottom)
+            if any(image.pixelColor(x, y).lightness() < 110 for x in range(left, right))]
+
+
+def test_svg_text_has_the_size_and_place_it_has_on_screen(canvas, tmp_path):
+    from PySide6.QtSvg import QSvgRenderer
+
+    canvas.set_events(four_statuses())
+    canvas.export_svg(str(tmp_path / "view.svg"))
+    drawn = QImage(canvas.width(), canvas.height(), QImage.Format.Format_ARGB32)
+    drawn.fill(QColor("white"))
+    painter = QPainter(drawn)
+    QSvgRenderer(str(tmp_path / "view.svg")).render(painter)
+    painter.end()
+    on_screen = render(canvas)
+    # The lane header's caption "Article  (4)", in the line under the axis.
+    svg_rows = _ink_rows(drawn, 4, 120, AXIS_H + 1, AXIS_H + 18)
+    screen_rows = _ink_rows(on_screen, 4, 120, AXIS_H + 1, AXIS_H + 18)
+    assert screen_rows and svg_rows
+    assert abs(svg_rows[0] - screen_rows[0]) <= 1 and abs(svg_rows[-1] - screen_rows[-1]) <= 1
