@@ -319,3 +319,15 @@ def test_hostile_timeml_is_refused_quickly_and_reads_nothing_else(tmp_path):
     many = "<TimeML>" + "<DCT/>" * 100_000 + "<TEXT>Kim left.</TEXT></TimeML>"
     assert timeml_dct(many) is None
     assert load_article(write(tmp_path / "2023-01-02-many.tml", many)).text == "Kim left."
+
+
+def test_deeply_nested_json_is_refused_not_a_crash(tmp_path):
+    (error,) = iter_articles(write(tmp_path / "deep.json", "[" * 100_000))
+    assert isinstance(error, SourceError) and "nested too deeply" in str(error)
+    lines = "[" * 100_000 + "\n" + json.dumps({"text": "Kim left.", "published": "2023-09-12"})
+    bad, good = iter_articles(write(tmp_path / "deep.jsonl", lines))
+    assert "nested too deeply" in str(bad) and good.text == "Kim left."
+    text = write(tmp_path / "a.txt", "Kim left.")
+    write(tmp_path / "a.meta.json", "{" * 100_000)
+    with pytest.raises(SourceError, match="sidecar a.meta.json"):
+        load_article(text)

@@ -135,6 +135,10 @@ def _load_file(path: Path, published: datetime | None) -> Iterator[Article | Sou
         yield load_article(path, published)
     except SourceError as error:
         yield error
+    except (RecursionError, MemoryError, ValueError, OSError, LookupError) as error:
+        # A parser failing on a strange file (lxml, htmldate) must not stop the
+        # other files: the file is refused with what went wrong.
+        yield SourceError(str(path), f"could not be read ({type(error).__name__}: {error})")
 
 
 __all__ = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ from timeline.model import Article
 from timeline.sources.assemble import check_text, dated_article
 from timeline.sources.errors import SourceError
 from timeline.sources.plain import metadata_fields, published_field
-from timeline.sources.reading import read_text_file
+from timeline.sources.reading import parse_json, read_text_file
 
 
 def article_from_object(
@@ -49,9 +48,9 @@ def iter_json_articles(path: Path, published: datetime | None) -> Iterator[Artic
         yield from _json_lines(path, content, published)
         return
     try:
-        data = json.loads(content)
-    except json.JSONDecodeError as error:
-        yield SourceError(str(path), f"invalid JSON ({error.msg} at line {error.lineno})")
+        data = parse_json(content, str(path))
+    except SourceError as error:
+        yield error
         return
     items = data if isinstance(data, list) else [data]
     for number, item in enumerate(items, start=1):
@@ -68,9 +67,9 @@ def _json_lines(path: Path, content: str, published: datetime | None):
             continue
         label = f"{path}:{number}"
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield SourceError(label, f"invalid JSON ({error.msg} at column {error.colno})")
+            item = parse_json(line, label, one_line=True)
+        except SourceError as error:
+            yield error
             continue
         try:
             yield article_from_object(item, label, label, published)

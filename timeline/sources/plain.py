@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from timeline.model import Article
 from timeline.sources.assemble import dated_article
 from timeline.sources.dates import parse_published
 from timeline.sources.errors import SourceError
-from timeline.sources.reading import read_text_file
+from timeline.sources.reading import parse_json, read_text_file
 
 SIDECAR_SUFFIX = ".meta.json"
 _TEXT_FIELDS = ("title", "url", "outlet", "language")
@@ -33,10 +32,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, str | None], datetime | None]:
         return {}, None
     name = f"{path} (sidecar {sidecar.name})"
     text = read_text_file(sidecar, name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SourceError(name, f"invalid JSON ({error.msg} at line {error.lineno})") from None
+    data = parse_json(text, name)
     if not isinstance(data, dict):
         raise SourceError(name, "the sidecar must hold a JSON object")
     return metadata_fields(data, name), published_field(data, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -62,3 +63,16 @@ def decode_text(raw: bytes, name: str) -> str:
     if not text.strip():
         raise SourceError(name, "empty file")
     return text
+
+
+def parse_json(text: str, name: str, *, one_line: bool = False) -> object:
+    """Return the value ``text`` holds; SourceError naming ``name`` when it is not JSON
+    (the position given as a column for a single line, else as a line) or is nested
+    too deeply for the parser."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"column {error.colno}" if one_line else f"line {error.lineno}"
+        raise SourceError(name, f"invalid JSON ({error.msg} at {where})") from None
+    except RecursionError:
+        raise SourceError(name, "invalid JSON (nested too deeply)") from None
