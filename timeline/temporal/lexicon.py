@@ -89,19 +89,6 @@ SMALL_NUMBERS: dict[str, int] = {
 # Quantities that say "some number of": TIMEX3 writes them with X ("PXY").
 VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "recent", "coming")
 
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
-
 # unit word -> (TIMEX3 letter, multiplier, is a clock unit written after "PT")
 UNITS: dict[str, tuple[str, int, bool]] = {
     "second": ("S", 1, True),

@@ -20,10 +20,14 @@ _PAST = (
     r"was|were|had|did|said|told|ago|last|earlier|since|(?-i:(?!(?:need|speed|indeed|hundred|united)\b)[a-z]{2,}ed)|"
     r"began|came|went|met|left|"
     r"took|gave|made|held|won|lost|fell|rose|broke|saw|sent|spoke|struck|hit|shot|killed|"
-    r"led|fled|ran|got|became|began|found|began|brought|bought|caught|fought|thought|wrote|"
-    r"told|sold|paid|put|set|said"
+    r"led|fled|ran|got|became|found|brought|bought|caught|fought|thought|wrote|sold|paid|put|set"
 )
-_PRESENT = r"is|are|am|says|say|has|have"
+_PRESENT = (
+    r"is|are|am|says|say|has|have|"
+    # Schedules in the present: "the festival runs through Sunday", "talks start Thursday".
+    r"starts?|begins?|opens?|runs|ends|closes|resumes?|returns|kicks?\s+off|takes?\s+effect|"
+    r"arrives?|departs?|meets|visits|travels|hosts|faces|plays|heads|expires?|airs"
+)
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE
 )

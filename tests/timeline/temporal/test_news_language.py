@@ -183,6 +183,12 @@ def test_no_false_dates(text):
         ("He was arrested on Aug. 3. Hours later he was freed.", "Hours later", "2023-08-03"),
         ("He was arrested in June. Days later he was freed.", "Days later", "PAST_REF"),
         ("The museum is open seven days a week.", "seven days a week", "P1W"),
+        ("The festival runs through Sunday.", "Sunday", "2023-09-17"),
+        ("Talks start Thursday in Geneva.", "Thursday", "2023-09-14"),
+        ("He says he met her on Monday.", "Monday", "2023-09-11"),
+        ("The agency expects to finish the review by year's end.", "year's end", "2023"),
+        ("The review is expected by the end of 2024.", "the end of 2024", "2024"),
+        ("The pilot program starts in the new year.", "the new year", "2024"),
     ],
 )
 def test_modern_news_sentences(text, phrase, value):
