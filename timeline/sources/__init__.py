@@ -138,7 +138,8 @@ def _load_file(path: Path, published: datetime | None) -> Iterator[Article | Sou
     except (RecursionError, MemoryError, ValueError, OSError, LookupError) as error:
         # A parser failing on a strange file (lxml, htmldate) must not stop the
         # other files: the file is refused with what went wrong.
-        yield SourceError(str(path), f"could not be read ({type(error).__name__}: {error})")
+        first_line = (str(error).strip().splitlines() or [""])[0]
+        yield SourceError(str(path), f"could not be read ({type(error).__name__}: {first_line})")
 
 
 __all__ = [
