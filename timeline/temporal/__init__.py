@@ -14,6 +14,7 @@ from timeline.temporal import dates
 from timeline.temporal.detect import detect
 from timeline.temporal.lexicon import MONTH, PARTS_OF_DAY, month_number
 from timeline.temporal.resolve import Resolver
+from timeline.temporal.shifts import safe_date
 from timeline.temporal.timex import span_from_value, value_from_span
 
 __all__ = ["parse_user_date", "tag"]
@@ -40,9 +41,15 @@ def tag(text: str, dct: datetime | date) -> list[Mention]:
 
 
 _DAY_RANGE = re.compile(
-    rf"^\s*(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\s*$",
+    rf"^\s*(?:(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})"
+    rf"|(?P<month_first>{MONTH})\s+(?P<first_day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last_day>\d{{1,2}}),?)"
+    r"\s+(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
+# What may surround the one expression of a typed date ("on 12 Sep", "the 1990s").
+_FILLER = re.compile(r"^(?:[\s,.]|\b(?:on|in|at|the|of|during)\b)*$", re.IGNORECASE)
+# A numeric year-month-day that is no date ("2023-13-01") must not be read another way.
+_ISO_LIKE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _TRAILING_PART_OF_DAY = re.compile(
     r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I
 )
@@ -67,11 +74,12 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
         return None
     day_range = _DAY_RANGE.match(text)
     if day_range:
-        month = month_number(day_range["month"])
-        first = datetime(int(day_range["year"]), month, int(day_range["first"]))
-        last = datetime(int(day_range["year"]), month, int(day_range["last"])) + timedelta(days=1)
-        if first < last:
-            return TimeSpan(first, last, Granularity.DAY)
+        month = month_number(day_range["month"] or day_range["month_first"])
+        first_day = int(day_range["first"] or day_range["first_day"])
+        last_day = int(day_range["last"] or day_range["last_day"])
+        first = datetime(int(day_range["year"]), month, first_day)
+        last = datetime(int(day_range["year"]), month, last_day) + timedelta(days=1)
+        return TimeSpan(first, last, Granularity.DAY) if first < last else None
     part = _TRAILING_PART_OF_DAY.match(text)
     if part:
         day_span = _parse_user_date(part["rest"], anchor)
@@ -85,12 +93,16 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
     mentions = tag(text, anchor)
     if (
         len(mentions) == 1
-        and mentions[0].end - mentions[0].start >= len(text.replace(" ", "")) * 0.6
+        and _FILLER.match(text[: mentions[0].start])
+        and _FILLER.match(text[mentions[0].end :])
     ):
         mention = mentions[0]
         if not mention.is_anchored:
             return None  # a duration, a set or a vague reference: no interval to give
         return TimeSpan(mention.earliest, mention.latest, mention.granularity, mention.mod)
+    iso = _ISO_LIKE.match(text)
+    if iso and safe_date(*(int(part) for part in iso.groups())) is None:
+        return None
     parsed = dates.parse_date_text(text, anchor)
     if parsed is None:
         return None

@@ -35,6 +35,14 @@ ANCHOR = datetime(2023, 9, 12)
         ("the 1990s", datetime(1990, 1, 1), datetime(2000, 1, 1), Granularity.DECADE),
         ("2023-09-12", datetime(2023, 9, 12), datetime(2023, 9, 13), Granularity.DAY),
         ("12.09.2023", datetime(2023, 12, 9), datetime(2023, 12, 10), Granularity.DAY),
+        ("Sept 10 - 12, 2023", datetime(2023, 9, 10), datetime(2023, 9, 13), Granularity.DAY),
+        (
+            "12 September 2023 14:30",
+            datetime(2023, 9, 12, 14, 30),
+            datetime(2023, 9, 12, 14, 31),
+            Granularity.MINUTE,
+        ),
+        ("on 12 Sep 2023", datetime(2023, 9, 12), datetime(2023, 9, 13), Granularity.DAY),
     ],
 )
 def test_typed_dates(typed, earliest, latest, granularity):
@@ -44,7 +52,19 @@ def test_typed_dates(typed, earliest, latest, granularity):
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "   ", "soon-ish", "12 years", "every Monday", "31 Feb 2023"]
+    "typed",
+    [
+        "",
+        "   ",
+        "soon-ish",
+        "12 years",
+        "every Monday",
+        "31 Feb 2023",
+        "2023-13-01",  # not read as 13 January
+        "2023-02-30",
+        "12-10 Sep 2023",  # a range that ends before it starts
+        "Sept. 12 and more",  # a date with words the editor cannot place
+    ],
 )
 def test_not_a_date(typed):
     assert parse_user_date(typed, ANCHOR) is None
