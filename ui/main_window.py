@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from timeline.model import Article, Event, Status
 from timeline.store.db import shown_url
 from ui.canvas.data import CanvasEvent
+from ui.canvas.layout import CanvasLayout, build_layout
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.inspector import Inspector
@@ -26,6 +27,7 @@ from ui.menus import build_menus
 from ui.models.canvas_rows import to_canvas_event
 from ui.models.event_table import EventTableModel, sort_keys_for
 from ui.models.filters import EventFilter
+from ui.navigation import CONFIDENCE_ORDER, review_order
 from ui.review import ReviewSession
 from ui.review_flow import ReviewFlow
 from ui.review_keys import ReviewKeys
@@ -45,6 +47,8 @@ class LoadedView:
     confidences: dict[int, float]
     articles: list[Article]
     sort_keys: dict[int, dict] = field(default_factory=dict)
+    canvas_layout: CanvasLayout | None = None  # laid out in the worker, off the main thread
+    walk_orders: dict[str, list[int]] = field(default_factory=dict)  # J/K orders by mode
     reviewed: int = 0
     total: int = 0
     errors: list[str] = field(default_factory=list)
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
         """List the events again in the worker; ``loaded`` is emitted once shown."""
         query = self._filter.query_kwargs()
         repo = self.repo
+        hide_rejected = self.settings.hide_rejected()
 
         def load(context: TaskContext) -> LoadedView:
             events = repo.list_events(**query)
@@ -191,14 +196,22 @@ class MainWindow(QMainWindow):
             titles = {a.id: a.title or f"article {a.id}" for a in articles}
             canvas_events = [c for c in (to_canvas_event(e, titles.get(e.article_id, ""))
                                          for e in events) if c is not None]
+            context.check()
+            # The lane layout and the walk orders are the slow, Qt-free part of showing
+            # 100,000 events: made here, the main thread only swaps them in.
+            layout = build_layout(canvas_events, hide_rejected)
+            ids = [e.id for e in events]
+            confidences = {e.id: e.confidence for e in events}
             reviewed, total = repo.review_progress()
             return LoadedView(
-                ids=[e.id for e in events],
+                ids=ids,
                 canvas_events=canvas_events,
                 statuses={e.id: Status(e.status).value for e in events},
-                confidences={e.id: e.confidence for e in events},
+                confidences=confidences,
                 articles=articles,
                 sort_keys=sort_keys_for(events, titles),
+                canvas_layout=layout,
+                walk_orders={CONFIDENCE_ORDER: review_order(ids, confidences, CONFIDENCE_ORDER)},
                 reviewed=reviewed,
                 total=total,
             )
@@ -210,13 +223,13 @@ class MainWindow(QMainWindow):
     def _apply_loaded(self, view: LoadedView) -> None:
         keep = self.current_id
         self.articles = {article.id: article for article in view.articles}
-        self.keys.reset(view.ids, view.statuses, view.confidences)
+        self.keys.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
         self._syncing = True
         try:
             self.model.set_article_titles(
                 {a.id: a.title or f"article {a.id}" for a in view.articles})
             self.model.set_ids(view.ids, view.sort_keys)
-            self.canvas.set_events(view.canvas_events)
+            self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
             self.filter_bar.set_articles(view.articles)
         finally:
             self._syncing = False

@@ -21,12 +21,14 @@ class ReviewKeys:
         self._orders: dict[str, list[int]] = {}  # walk orders, kept until the next listing
 
     def reset(self, ids: Sequence[int], statuses: Mapping[int, str],
-              confidences: Mapping[int, float]) -> None:
-        """Replace everything with a new listing."""
+              confidences: Mapping[int, float],
+              orders: Mapping[str, list[int]] | None = None) -> None:
+        """Replace everything with a new listing; ``orders`` are walk orders by mode
+        already worked out (by the worker), the others are made when first walked."""
         self.order_in_time = list(ids)
         self.statuses = dict(statuses)
         self.confidences = dict(confidences)
-        self._orders.clear()
+        self._orders = dict(orders or {})
 
     def update(self, event: Event) -> None:
         """Record a changed event's status (ignored when it is not listed)."""

@@ -138,3 +138,40 @@ def test_saved_article_filter_is_shown_once_articles_are_listed(qtbot, repo, set
     assert again.filter_bar.article_box.currentData() == second
     assert again.model.rowCount() == 3
     again.close()
+
+
+def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_article,
+                                                  monkeypatch):
+    """The lane layout of a listing (the slow part at 100,000 events) is built on the
+    worker thread and used as is; a layout for the other hide-rejected setting is not."""
+    import threading
+
+    import ui.main_window as main_window_module
+
+    add_article(6)
+    built = []
+    real_build_layout = main_window_module.build_layout
+
+    def recording_build_layout(events, hide_rejected=False):
+        layout = real_build_layout(events, hide_rejected)  # the real one, watched
+        built.append((threading.current_thread(), layout))
+        return layout
+
+    monkeypatch.setattr(main_window_module, "build_layout", recording_build_layout)
+    window = _open(qtbot, repo, settings)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()
+    thread, layout = built[-1]
+    assert thread is not threading.main_thread()
+    assert window.canvas.canvas_layout() is layout
+    assert len(layout.events) == 6
+
+    event = repo.list_events()[0]
+    repo.reject(event.id, expected_version=event.version)
+    window.actions_by_name["hideRejected"].trigger()  # hide rejected from now on
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()
+    assert built[-1][1].hide_rejected
+    assert window.canvas.canvas_layout() is built[-1][1]
+    assert event.id not in {shown.id for shown in window.canvas.canvas_layout().events}
+    window.close()
