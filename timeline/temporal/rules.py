@@ -380,9 +380,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "for_units",
-        r"(?<=\bfor )(?P<unit>years|decades|months|weeks)\b",
+        # "in months" only at the end of a clause: "the first time in months."
+        r"(?:(?<=\bfor )|(?<=\bin )(?=\w+\s*[.,;)]))"
+        r"(?P<unit>years|decades|months|weeks)\b",
         "duration",
-        examples=("They have feuded for [years]. => PXY",),
+        examples=(
+            "They have feuded for [years]. => PXY",
+            "It was his first public appearance in [months]. => PXM",
+            "The talks made no progress in [weeks], aides said. => PXW",
+            "Prices rose in [weeks] of trading. => none",
+        ),
     ),
     Rule(
         "set_adverb",

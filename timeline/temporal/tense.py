@@ -26,7 +26,7 @@ _PRESENT = (
     r"is|are|am|says|say|has|have|"
     # Schedules in the present: "the festival runs through Sunday", "talks start Thursday".
     r"starts?|begins?|opens?|runs|ends|closes|resumes?|returns|kicks?\s+off|takes?\s+effect|"
-    r"arrives?|departs?|meets|visits|travels|hosts|faces|plays|heads|expires?|airs"
+    r"arrives?|departs?|meets|visits|travels|hosts|faces|plays|heads|expires?|airs|goes"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE
