@@ -199,6 +199,11 @@ def text_table(name: str, dct: datetime, mentions: list[Mention]) -> str:
     """Return a table for a person at a terminal: one row per expression, its
     explanation on the line below."""
     lines = [f"{name}  DCT {dct.date().isoformat()}  {len(mentions)} expression(s)"]
+    if mentions:
+        lines.append(
+            f"  {'offsets':<13} {'expression':<28} {'type':<8} {'value':<16} "
+            f"{'interval [from .. to)':<36} conf."
+        )
     for mention in mentions:
         if mention.is_anchored:
             interval = f"{_iso(mention.earliest)} .. {_iso(mention.latest)}"

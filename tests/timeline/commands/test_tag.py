@@ -67,7 +67,9 @@ def test_dct_option_overrides_the_sidecar(capsys):
 def test_text_table(capsys):
     code, out, _ = run_tag(capsys, "--format", "text", SEED)
     assert code == 0
-    assert out.startswith(f"{SEED}  DCT 2023-09-12  7 expression(s)")
+    assert out.startswith(f"{SEED}  DCT 2023-09-12  7 expression(s)\n  offsets ")
+    header = out.splitlines()[1].split()
+    assert header[:4] == ["offsets", "expression", "type", "value"]
     assert "early on Tuesday" in out and "2023-09-12T00:00 .. 2023-09-12T12:00" in out
     assert "after the forum" in out and "(open)" in out
 
