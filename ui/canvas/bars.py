@@ -8,11 +8,14 @@ middle when wide. SVG export gets real gradients.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QGradient, QImage, QLinearGradient, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QGradient, QImage, QLinearGradient, QPainter, QPen, QPolygonF
 
-from .data import KIND_INTERVAL, KIND_UNCERTAIN
-from .style import BAR_H, STATUS_COLOURS, faded
+from .data import KIND_INTERVAL, KIND_OPEN_BEFORE, KIND_UNCERTAIN
+from .style import BAR_H, GLYPH, STATUS_COLOURS, faded
+
+OPEN_TAIL_PX = 44  # how far an open-ended event's tail fades towards its open side
+OPEN_ARROW_PX = 12  # the room its arrow takes beside the glyph
 
 
 def paint_bar(painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float,
@@ -108,3 +111,54 @@ def _soft_brush(status: int, coarse: bool, bucket: int) -> QBrush:
         gradient.setColorAt(1.0, faded(colour, 0))
         brush = _SOFT_BRUSHES[key] = QBrush(gradient)
     return brush
+
+
+def paint_open_tail(painter: QPainter, kind: int, status: int, cx: float, mid_y: float, vector: bool) -> None:
+    """Draw an open-ended event's tail: a bar fading away from the glyph at ``cx``
+    towards the open side, with an arrowhead beside the glyph pointing that way."""
+    towards = -1.0 if kind == KIND_OPEN_BEFORE else 1.0
+    top = mid_y - BAR_H / 2
+    box = QRectF(cx, top, OPEN_TAIL_PX, BAR_H) if towards > 0 else QRectF(cx - OPEN_TAIL_PX, top, OPEN_TAIL_PX, BAR_H)
+    if vector:
+        gradient = QLinearGradient(cx, 0, cx + towards * OPEN_TAIL_PX, 0)
+        gradient.setColorAt(0.0, faded(STATUS_COLOURS[status], _OPEN_ALPHA))
+        gradient.setColorAt(1.0, faded(STATUS_COLOURS[status], 0))
+        painter.fillRect(box, QBrush(gradient))
+    else:
+        painter.drawImage(box, _open_tail_image(status, towards < 0))
+    # A short shaft and a head: "from here on" (or "up to here"), in the status colour.
+    colour = STATUS_COLOURS[status]
+    shaft_start = cx + towards * (GLYPH / 2 + 1)
+    tip = cx + towards * (GLYPH / 2 + OPEN_ARROW_PX)
+    back = tip - towards * 6
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(colour, 2))
+    painter.drawLine(QPointF(shaft_start, mid_y), QPointF(back, mid_y))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF([QPointF(tip, mid_y), QPointF(back, mid_y - 4.5), QPointF(back, mid_y + 4.5)]))
+    painter.restore()
+
+
+_OPEN_ALPHA = 110
+_OPEN_TAILS: dict[tuple[int, bool], QImage] = {}
+
+
+def _open_tail_image(status: int, pointing_left: bool) -> QImage:
+    """Return the pre-rendered tail that fades out to the right (or to the left)."""
+    key = (status, pointing_left)
+    image = _OPEN_TAILS.get(key)
+    if image is None:
+        image = QImage(OPEN_TAIL_PX, BAR_H, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        gradient = QLinearGradient(0, 0, OPEN_TAIL_PX, 0)
+        gradient.setColorAt(0.0, faded(STATUS_COLOURS[status], _OPEN_ALPHA))
+        gradient.setColorAt(1.0, faded(STATUS_COLOURS[status], 0))
+        painter = QPainter(image)
+        painter.fillRect(QRectF(0, 0, OPEN_TAIL_PX, BAR_H), QBrush(gradient))
+        painter.end()
+        if pointing_left:
+            image = image.flipped(Qt.Orientation.Horizontal)
+        image = _OPEN_TAILS[key] = image
+    return image

@@ -37,11 +37,22 @@ STATUS_CODE = {name: code for code, name in enumerate(STATUSES)}
 KIND_UNCERTAIN = 0  # one unit of a coarse granularity ("2019"): faded, soft edges
 KIND_INTERVAL = 1  # a stretch longer than its unit ("from March to May"): solid bar
 KIND_FINE = 2  # day or finer: a point glyph; a soft bar only when zoomed far in
+KIND_OPEN_AFTER = 3  # open-ended: at or after its start, no end ("after the forum")
+KIND_OPEN_BEFORE = 4  # open-ended: at or before its end, no start ("before the vote")
+
+# CanvasEvent.open_side: which bound is missing ("" for an event with both).
+OPEN_AFTER, OPEN_BEFORE = "after", "before"
 
 
 @dataclass(frozen=True, slots=True)
 class CanvasEvent:
-    """One event as the canvas draws it; ``end`` is exclusive."""
+    """One event as the canvas draws it; ``end`` is exclusive.
+
+    An open-ended event has one bound only: ``open_side`` "after" (it happens at or after
+    ``start``; ``end`` is not read) or "before" (at or before ``end``; ``start`` is not
+    read). It is drawn at its bound with a tail fading towards the open side, never as
+    a made-up interval.
+    """
 
     id: int
     start: datetime
@@ -53,11 +64,25 @@ class CanvasEvent:
     expression: str = ""
     source: str = ""
     date_display: str = ""
+    open_side: str = ""
 
 
 def event_kind(event: CanvasEvent) -> int:
-    """Return KIND_INTERVAL, KIND_FINE or KIND_UNCERTAIN for how ``event`` is drawn."""
+    """Return KIND_INTERVAL, KIND_FINE, KIND_UNCERTAIN or an open kind for how ``event``
+    is drawn."""
+    if event.open_side:
+        return KIND_OPEN_BEFORE if event.open_side == OPEN_BEFORE else KIND_OPEN_AFTER
     return kind_of(event.granularity, (event.end - event.start).total_seconds() / 86400.0)
+
+
+def bounds(event: CanvasEvent) -> tuple[datetime, datetime]:
+    """Return the stretch ``event`` is laid out on: its start and end, or, when it is
+    open-ended, the instant of its one known bound."""
+    if event.open_side == OPEN_BEFORE:
+        return event.end, event.end
+    if event.open_side:
+        return event.start, event.start
+    return event.start, event.end
 
 
 def kind_of(granularity: str, length_days: float) -> int:
@@ -82,6 +107,10 @@ def human_date(event: CanvasEvent) -> str:
     """
     if event.date_display:
         return event.date_display
+    if event.open_side == OPEN_BEFORE:
+        return f"open-ended: before {_format_at(event.end, event.granularity)}"
+    if event.open_side:
+        return f"open-ended: after {_format_at(event.start, event.granularity)}"
     start, end = event.start, event.end
     last = end - timedelta(microseconds=1) if end > start else start
     granularity = event.granularity

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .data import STATUS_CODE, CanvasEvent, kind_of
+from .data import STATUS_CODE, CanvasEvent, bounds, event_kind, kind_of
 from .scale import to_days
 
 GAP_PX = 12.0  # neighbours closer than this (edge to edge) merge into a cluster
@@ -179,6 +179,18 @@ def stack_rows(spans: list[tuple[float, float, int, int]]) -> list[Row]:
     return lane_rows
 
 
+def span_and_kind(event: CanvasEvent) -> tuple[float, float, int]:
+    """Return the stretch (days) ``event`` takes in its row and how it is drawn; an end
+    before the start is read as the start, an open-ended event is the instant of its bound."""
+    if event.open_side:
+        start = to_days(bounds(event)[0])
+        return start, start, event_kind(event)
+    start, end = to_days(event.start), to_days(event.end)
+    if end < start:
+        end = start
+    return start, end, kind_of(event.granularity, end - start)
+
+
 def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> CanvasLayout:
     """Return the lanes (one per group, ordered by their first event, then name) and rows
     for ``events``; the same input always gives the same layout."""
@@ -186,11 +198,9 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
     by_group: dict[str, list[tuple[float, float, int, int]]] = {}
     kinds, statuses = [], []
     for index, ev in enumerate(kept):
-        start, end = to_days(ev.start), to_days(ev.end)
-        if end < start:
-            end = start
+        start, end, kind = span_and_kind(ev)
         by_group.setdefault(ev.group, []).append((start, end, ev.id, index))
-        kinds.append(kind_of(ev.granularity, end - start))
+        kinds.append(kind)
         statuses.append(STATUS_CODE.get(ev.status, 0))
     for spans in by_group.values():
         spans.sort()

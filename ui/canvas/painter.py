@@ -1,9 +1,9 @@
 """The one paint routine for the lanes and their events.
 
 Per visible row it asks the layout for the clusters in view at this zoom (two bisects plus
-the breaks of this zoom), then draws a glyph, a bar or a cluster for each. Glyphs are blitted
-from pre-rendered images (vectors when exporting SVG); cluster boxes are batched into one
-call; text is drawn from cached QStaticText.
+the breaks of this zoom), then draws a glyph, a bar, an open-ended arrow or a cluster for
+each. Glyphs are blitted from pre-rendered images (vectors when exporting SVG); cluster
+badges are drawn together after the rows; text is drawn from cached QStaticText.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from math import ceil, floor
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
 
-from .bars import paint_bar
-from .data import KIND_FINE
+from .bars import OPEN_ARROW_PX, paint_bar, paint_open_tail
+from .data import KIND_FINE, KIND_OPEN_AFTER
 from .hits import sticky_header
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
@@ -230,10 +230,14 @@ class LanePainter:
                 continue
             index = members[first]
             status = statuses[index]
+            kind = kinds[index]
+            cx = glyph_x(kind, x0, x1)
             on_bar = x1 - x0 >= BAR_PX
-            if on_bar and paint_bar(painter, kinds[index], status, x0, x1, mid_y, width, vector):
+            if on_bar and paint_bar(painter, kind, status, x0, x1, mid_y, width, vector):
                 painter.setPen(self.text_colour)  # the bar took the pen; titles need it
-            cx = glyph_x(kinds[index], x0, x1)
+            elif kind >= KIND_OPEN_AFTER:
+                paint_open_tail(painter, kind, status, cx, mid_y, vector)
+                on_bar = True  # the glyph sits on its tail
             if vector:
                 if on_bar:
                     draw_halo(painter, self.halo_colour, cx, mid_y)
@@ -248,7 +252,9 @@ class LanePainter:
                 painter.drawImage(spot, images[status])
             if cx < 0 or x1 <= 0:
                 continue  # at most half a glyph just left of the view: a title would float alone
-            label_left = max(cx + GLYPH / 2 + 3, 0.0)
+            # After an open-ended event's arrowhead when it points right.
+            arrow_room = OPEN_ARROW_PX if kind == KIND_OPEN_AFTER else 0
+            label_left = max(cx + GLYPH / 2 + 3 + arrow_room, 0.0)
             if number < last:
                 # Up to the next glyph, which may reach half a glyph left of its start.
                 room = (starts[runs[number + 1][0]] - t0) * ppd - GLYPH / 2 - 3 - label_left

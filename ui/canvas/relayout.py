@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from .data import STATUS_CODE, CanvasEvent, kind_of
-from .layout import CanvasLayout, Lane, Row, stack_rows
-from .scale import to_days
+from .data import STATUS_CODE, CanvasEvent
+from .layout import CanvasLayout, Lane, Row, span_and_kind, stack_rows
 
 
 def _span(event: CanvasEvent, index: int) -> tuple[float, float, int, int]:
-    start, end = to_days(event.start), to_days(event.end)
-    return start, max(end, start), event.id, index
+    start, end, _kind = span_and_kind(event)
+    return start, end, event.id, index
 
 
 def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:
@@ -35,7 +34,7 @@ def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:
     old_start = _span(old, index)[0]
     layout.events[index] = event
     new_span = _span(event, index)
-    layout.kinds[index] = kind_of(event.granularity, new_span[1] - new_span[0])
+    layout.kinds[index] = span_and_kind(event)[2]
     layout.statuses[index] = STATUS_CODE.get(event.status, 0)
     rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
     counts = {lane.name: lane.event_count for lane in layout.lanes}

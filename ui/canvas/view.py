@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
 from . import scale
 from .axis import measure_label_widths
-from .data import CanvasEvent, event_kind, status_code
+from .data import CanvasEvent, bounds, event_kind, status_code
 from .export import write_png, write_svg
 from .hits import hit_at, hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
@@ -88,7 +88,7 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         place = self._layout.place_of_id.get(event.id)
         in_place = (
             old is not None and place is not None
-            and (old.start, old.end, old.group) == (event.start, event.end, event.group)
+            and bounds(old) == bounds(event) and (old.group, old.open_side) == (event.group, event.open_side)
             and not (self._hide_rejected and event.status == "rejected")
         )
         if in_place:

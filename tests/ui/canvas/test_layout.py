@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -158,3 +159,30 @@ def test_replacing_one_event_gives_the_layout_a_full_build_gives(raw, changes, h
         if not replace_event(layout, changed):
             layout = build_layout(events, hide_rejected)
         assert layout_summary(layout) == layout_summary(build_layout(events, hide_rejected))
+
+
+def test_an_open_ended_event_takes_the_instant_of_its_bound_in_its_row():
+    after = CanvasEvent(1, BASE, BASE, "day", "accepted", "after the forum", "A", open_side="after")
+    # An open "before" event's start is not read: only its end places it.
+    before = CanvasEvent(2, BASE - timedelta(days=999), BASE + timedelta(hours=30), "day", "accepted",
+                         "before the vote", "A", open_side="before")
+    closed = event(3, 10, 10)  # 10:00-20:00 on BASE's day
+    layout = build_layout([after, before, closed])
+    spans = {layout.events[m].id: (row.starts[p], row.ends[p])
+             for row in layout.rows for p, m in enumerate(row.members)}
+    assert spans[1][0] == spans[1][1] and spans[2][0] == spans[2][1]
+    assert spans[2][0] - spans[1][0] == pytest.approx(30 / 24)
+    assert layout.t_min == spans[1][0]  # the open "before" does not stretch the span back
+
+
+def test_replacing_an_event_by_an_open_ended_one_and_back_matches_a_full_build():
+    events = as_events([(0, 5, "A"), (3, 5, "A"), (40, 2, "B"), (41, 1, "A")])
+    layout = build_layout(events)
+    opened = CanvasEvent(2, BASE + timedelta(hours=60), BASE, "hour", "accepted", "event 2", "B", open_side="after")
+    events = [opened if ev.id == 2 else ev for ev in events]
+    assert replace_event(layout, opened)
+    assert layout_summary(layout) == layout_summary(build_layout(events))
+    closed = event(2, 1, 3, "A")
+    events = [closed if ev.id == 2 else ev for ev in events]
+    assert replace_event(layout, closed)
+    assert layout_summary(layout) == layout_summary(build_layout(events))

@@ -611,3 +611,24 @@ def test_svg_text_has_the_size_and_place_it_has_on_screen(canvas, tmp_path):
     screen_rows = _ink_rows(on_screen, 4, 120, AXIS_H + 1, AXIS_H + 18)
     assert screen_rows and svg_rows
     assert abs(svg_rows[0] - screen_rows[0]) <= 1 and abs(svg_rows[-1] - screen_rows[-1]) <= 1
+
+
+@pytest.mark.parametrize("side", ["after", "before"])
+def test_an_open_ended_event_is_a_glyph_at_its_bound_with_an_arrow_to_the_open_side(canvas, side):
+    bound = datetime(2023, 9, 13)
+    forum = CanvasEvent(1, bound, bound, "day", "accepted", "", "A", expression=f"{side} the forum",
+                        open_side=side)
+    canvas.set_events([forum, day_event(2, datetime(2023, 9, 1)), day_event(3, datetime(2023, 9, 25))])
+    canvas.zoom_to(datetime(2023, 8, 28), datetime(2023, 9, 30))
+    spot = canvas.glyph_centre(1)
+    assert spot.x() == pytest.approx(canvas.viewport().x_of(to_days(bound)), abs=1)
+    image = render(canvas)
+    x, y = int(spot.x()), int(spot.y())
+    towards = 1 if side == "after" else -1
+    background = canvas.palette().color(QPalette.ColorRole.Base)
+    assert close(image.pixelColor(x, y), STATUS_COLOURS[1])
+    for dx in (9, 14):  # the arrow's shaft and head
+        assert close(image.pixelColor(x + towards * dx, y), STATUS_COLOURS[1], 50), dx
+        assert close(image.pixelColor(x - towards * dx, y), background, 20), dx
+    text = tooltip_html(canvas.canvas_layout(), hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, x, y))
+    assert f"open-ended: {side}" in text and f"{side} the forum" in text
