@@ -126,8 +126,14 @@ def resolve_decade(resolver, detection) -> Resolution | None:
     """Return a decade ("199X"), with early/mid/late as its modifier."""
     groups = detection.groups
     # TimeBank/AQUAINT write decades as "199X".
-    # "'80s" is taken as the 1980s: news write it of the last century.
-    decade = int(groups["decade"]) if groups.get("decade") else 1900 + int(groups["short"])
+    if groups.get("decade"):
+        decade = int(groups["decade"])
+    else:
+        # "'80s" is the latest such decade that has begun by the DCT: the 1980s in 2023,
+        # but "'20s" is the 2020s then.
+        decade = resolver.dct_day.year // 100 * 100 + int(groups["short"])
+        if decade > resolver.dct_day.year:
+            decade -= 100
     value = f"{decade // 10:03d}X"
     mod = edge_mod(groups.get("mod"))
     how = f"is a decade -> {value}" + (f", modifier {mod}" if mod else "")

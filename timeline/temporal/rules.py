@@ -129,6 +129,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             "Reforms began in the [1990s] there. => 199X",
             "It was a hit in the ['80s]. => 198X",
+            "Rents soared in the ['20s]. => 202X",
             "It peaked in the [early 1980s]. => 198X",
         ),
     ),
