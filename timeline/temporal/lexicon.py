@@ -1,6 +1,6 @@
 """The words temporal expressions are built from, and the regex fragments made of them.
 
-Rules in ``rules.py`` write ``{MONTH}``, ``{WEEKDAY}``, ``{NUMBER}`` ... and ``detect.py``
+Rules in ``rules/`` write ``{MONTH}``, ``{WEEKDAY}``, ``{NUMBER}`` ... and ``detect.py``
 expands them from here, so a word added here reaches every rule at once.
 """
 

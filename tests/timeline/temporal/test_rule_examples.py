@@ -1,4 +1,4 @@
-"""Every example line of every rule (timeline/temporal/rules.py) runs as a test."""
+"""Every example line of every rule (timeline/temporal/rules/) runs as a test."""
 
 from __future__ import annotations
 

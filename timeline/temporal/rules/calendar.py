@@ -1,0 +1,190 @@
+"""Rules for expressions written on the calendar: full and partial dates, months, years,
+decades, centuries, weekdays, today/yesterday, parts of days and clock times."""
+
+from __future__ import annotations
+
+from timeline.temporal.rules.rule import Rule
+
+CALENDAR_RULES: tuple[Rule, ...] = (
+    # --- absolute dates -----------------------------------------------------------------------
+    Rule(
+        "iso_date",
+        r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
+        r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?\b",
+        "absolute",
+        examples=(
+            "Filed [2023-09-12] in Seoul. => 2023-09-12",
+            "Sent at [2023-09-12 14:30] local. => 2023-09-12T14:30",
+        ),
+    ),
+    Rule(
+        "numeric_date",
+        r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})\b",
+        "absolute",
+        examples=("The memo dated [9/10/2023] said so. => 2023-09-10",),
+    ),
+    Rule(
+        "month_day",
+        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d|:\d)\b"
+        r"(?:,?\s+(?P<year>{YEAR})\b)?",
+        "absolute",
+        examples=(
+            "It opened on [Sept. 12, 2023] in Moscow. => 2023-09-12",
+            "WASHINGTON, [August 11] (Xinhua) -- The talks ended. => 2023-08-11",
+            "The talks ended [Aug. 7]. => 2023-08-07",
+            "The vote will be held on [Oct. 3]. => 2023-10-03",
+            "He arrived [Monday, Sept. 11]. => 2023-09-11",
+        ),
+    ),
+    Rule(
+        "day_month",
+        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
+        r"(?:,?\s+(?P<year>{YEAR})\b)?",
+        "absolute",
+        examples=(
+            "Published [12 September 2023]. => 2023-09-12",
+            "By [3 October] the talks will be over. => 2023-10-03",
+        ),
+    ),
+    Rule(
+        "month_year",
+        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR})\b",
+        "month",
+        examples=(
+            "It began in [March 2020] in Wuhan. => 2020-03",
+            "Prices rose in [late July 1997]. => 1997-07",
+        ),
+    ),
+    Rule(
+        "month_relative_year",
+        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})\s+(?:(?:of\s+)?(?P<yrel>this|last|next)"
+        r"|of\s+the\s+(?P<yref>following|next|previous|same))\s+year\b",
+        "month",
+        examples=(
+            "It was approved in [early October this year]. => 2023-10",
+            "Talks began in [February last year]. => 2022-02",
+            "It closed in 2019 and reopened in [March of the following year]. => 2020-03",
+        ),
+    ),
+    Rule(
+        "month",
+        r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late)[\s-]+)?"
+        r"(?P<month>{MONTH_FULL})(?![A-Za-z])",
+        "month",
+        guard="month_alone",
+        examples=(
+            "They met in [April] to plan it. => 2023-04",
+            "The summit will take place in [November]. => 2023-11",
+            "It slowed in [late November]. => 2022-11",
+            "He [may] go. => none",
+            "They held [last October] talks. => 2022-10",
+            "Crowds joined the annual [March] for Life. => none",
+            "She led the [March] of the Combatant Mothers. => none",
+        ),
+    ),
+    # --- years, decades, centuries ------------------------------------------------------------
+    Rule(
+        "year",
+        r"(?<![\w$£€.,/-])(?:(?P<mod>early|mid|late|post|pre"
+        r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
+        "year",
+        guard="year_context",
+        examples=(
+            "They met in [2019] on his last trip. => 2019",
+            "The review is due by [the end of 2024]. => 2024",
+            "Troops: [7,000] in all. => none",
+            "The [post-1959] government. => 1959",
+        ),
+    ),
+    Rule(
+        "decade",
+        r"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<decade>1\d\d0|20\d0)|'(?P<short>[0-9]0))'?s\b",
+        "decade",
+        examples=(
+            "Reforms began in the [1990s] there. => 199X",
+            "It was a hit in the ['80s]. => 198X",
+            "Rents soared in the ['20s]. => 202X",
+            "It peaked in the [early 1980s]. => 198X",
+        ),
+    ),
+    Rule(
+        "century",
+        r"\b(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b",
+        "century",
+        examples=("It dates from the [19th century]. => 18",),
+    ),
+    # --- weekdays, today, parts of days, clock times ------------------------------------------
+    Rule(
+        "weekday",
+        r"\b(?:(?P<lead>earlier|later)\s+)?"
+        r"(?:(?P<rel>last|next|this|early|late|the\s+following|the\s+previous)(?:\s+on)?\s+)?"
+        r"(?P<weekday>{WEEKDAY})(?P<tail>'s)?(?:\s+(?P<pod>{POD}))?\b",
+        "weekday",
+        guard="weekday_not_name",
+        examples=(
+            "Japanese media reported on [Tuesday] the arrival. => 2023-09-12",
+            "Kim left for Russia on [Sunday] with aides. => 2023-09-10",
+            "The leaders will meet on [Thursday]. => 2023-09-14",
+            "Kim entered Russia [early on Tuesday]. => 2023-09-12TMO",
+            "The train left [Monday night]. => 2023-09-11TNI",
+            "A column in the [Sunday] Times said so. => none",
+            "Earlier [Friday], the talks ended. => 2023-09-08",
+            "It ran on the front of [Friday]'s edition. => 2023-09-08",
+            "They met [last Wednesday]. => 2023-09-06",
+            "They met on Aug. 3 and again [the following Monday]. => 2023-08-07",
+        ),
+    ),
+    Rule(
+        "today",
+        r"\b(?:the\s+day\s+(?P<beyond>before|after)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+        r"(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
+        "today",
+        examples=(
+            "Officials said [today] that it ended. => 2023-09-12",
+            "It began [the day before yesterday]. => 2023-09-10",
+            "He arrived [yesterday]. => 2023-09-11",
+            "He will speak [tomorrow morning]. => 2023-09-13TMO",
+            "The vote is [tonight]. => 2023-09-12TNI",
+        ),
+    ),
+    Rule(
+        "today_part",
+        r"\b(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        "today",
+        examples=(
+            "Troops crossed [last night]. => 2023-09-11TNI",
+            "He spoke [this morning]. => 2023-09-12TMO",
+        ),
+    ),
+    Rule(
+        "clock",
+        r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]\s?m\b)"
+        r"(?:\s+(?-i:(?P<tz>[A-Z]{1,4}T|GMT|UTC))\b)?(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})\b|\s+(?P<dayword>today|yesterday|tomorrow)\b)?",
+        "clock",
+        examples=(
+            "The blast came at [10:35 a.m.] there. => 2023-09-12T10:35",
+            "It will start at [9 a.m. Thursday] in Kazan. => 2023-09-14T09:00",
+            "The storm made landfall around [3 p.m. ET on Tuesday]. => 2023-09-12T15:00",
+            "The call came at [9:05 PM]. => 2023-09-12T21:05",
+        ),
+    ),
+    Rule(
+        "clock_24",
+        r"(?<=\bat )(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
+        r"(?:\s+(?-i:(?P<tz>GMT|UTC|[A-Z]{1,4}T))\b)?",
+        "clock",
+        examples=("The train arrived at [14:30] local time. => 2023-09-12T14:30",),
+    ),
+    Rule(
+        "clock_word",
+        r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<weekday>{WEEKDAY})\b)?",
+        "clock",
+        examples=("Talks began at [midday]. => 2023-09-12T12:00",),
+    ),
+    Rule(
+        "clock_in_the",
+        r"\b(?P<hour>1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)\b",
+        "clock",
+        examples=("They woke at [4 in the morning]. => 2023-09-12T04:00",),
+    ),
+)
