@@ -22,7 +22,8 @@ Progress = Callable[[int, int, str], None]
 @dataclass
 class IngestSummary:
     """What an ingest did: articles added, already stored, refused (name, reason),
-    events stored, and whether it stopped early because it was cancelled."""
+    events stored, files left out of folders as not articles (``skipped``), and
+    whether it stopped early because it was cancelled."""
 
     added: int = 0
     already: int = 0
@@ -30,6 +31,7 @@ class IngestSummary:
     events: int = 0
     cancelled: bool = False
     article_ids: list[int] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
 
 
 def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
@@ -87,8 +89,8 @@ def ingest_paths(
     called once before the first file (done=0, name="") and after each file;
     ``cancel()`` is checked before each article.
     """
-    files = [file for path in paths for file in collect_files(Path(path))]
     summary = IngestSummary()
+    files = [file for path in paths for file in collect_files(Path(path), summary.skipped)]
     if progress is not None:
         progress(0, len(files), "")  # the total is known before the first article
     for done, file in enumerate(files, start=1):

@@ -101,8 +101,11 @@ def test_bad_inputs_are_named_and_good_ones_go_in(repo, tmp_path):
     (folder / "undated.txt").write_text("No date anywhere in here.")
     feed = [{"text": "Talks ended on Friday.", "published": "2023-09-15"}, "not an object"]
     (folder / "feed.jsonl").write_text("\n".join(json.dumps(item) for item in feed))
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "README.md").write_text("About these articles.")
     summary = ingest_paths([folder], repo)
     assert summary.added == 3
+    assert summary.skipped == [folder / "README.md", folder / "photo.jpg"]
     reasons = dict(summary.refused)
     assert set(reasons) == {
         str(folder / "binary.txt"), str(folder / "empty.md"), str(folder / "latin1.txt"),

@@ -18,6 +18,7 @@ from timeline.sources import parse_published
 BAR_WIDTH = 28
 # Redraw at most this often: a terminal write per small file would cost more than the file.
 REDRAW_SECONDS = 0.1
+SKIPPED_SHOWN = 5
 
 
 def register(subparsers) -> None:
@@ -128,4 +129,8 @@ def format_summary(summary) -> str:
         f"refused: {len(summary.refused)}",
     ]
     lines += [f"  {name}: {reason}" for name, reason in summary.refused]
+    if summary.skipped:
+        shown = ", ".join(path.name for path in summary.skipped[:SKIPPED_SHOWN])
+        more = ", ..." if len(summary.skipped) > SKIPPED_SHOWN else ""
+        lines.append(f"skipped (not article files): {len(summary.skipped)} ({shown}{more})")
     return "\n".join(lines)

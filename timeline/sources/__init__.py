@@ -83,12 +83,16 @@ def iter_articles(path: Path, published: datetime | None = None) -> Iterator[Art
             yield from _load_file(item, published)
 
 
-def collect_files(path: Path) -> list[Path | SourceError]:
+def collect_files(path: Path, skipped: list[Path] | None = None) -> list[Path | SourceError]:
     """Return the files ``iter_articles(path)`` reads: the files of a folder in sorted
-    order, or ``[path]`` itself; an unreadable or missing folder entry is a SourceError."""
+    order, or ``[path]`` itself; an unreadable or missing folder entry is a SourceError.
+
+    Files a folder walk leaves out as not articles (other types, README and the like,
+    but not sidecars or hidden files) are appended to ``skipped`` when it is given.
+    """
     path = Path(path)
     if path.is_dir():
-        return list(_walk(path, set()))
+        return list(_walk(path, set(), skipped if skipped is not None else []))
     if not path.exists():
         return [SourceError(str(path), "no such file or folder")]
     return [path]
@@ -106,7 +110,7 @@ def is_article_file(path: Path) -> bool:
     )
 
 
-def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | SourceError]:
+def _walk(folder: Path, visited: set[Path], skipped: list[Path]) -> Iterator[Path | SourceError]:
     # Entries in name order, descending into a sub-folder where its name falls, so the
     # order is that of the sorted paths and the same on every machine.
     real = folder.resolve()
@@ -122,9 +126,11 @@ def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | SourceError]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry, visited)
+            yield from _walk(entry, visited, skipped)
         elif is_article_file(entry):
             yield entry
+        elif not entry.name.endswith(SIDECAR_SUFFIX):
+            skipped.append(entry)
 
 
 def _load_file(path: Path, published: datetime | None) -> Iterator[Article | SourceError]:

@@ -45,6 +45,7 @@ def good_and_bad_folder(folder: Path) -> tuple[set[str], dict[str, str]]:
     (folder / "sub" / "feed.jsonl").write_text(json.dumps(
         {"text": "Talks ended on Friday in Geneva.", "published": "2023-09-15"}) + "\n")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+    (folder / "notes.csv").write_text("not,an,article\n")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "latin1.md").write_bytes("Le caf\xe9 a ferm\xe9 lundi.".encode("latin-1"))
     (folder / "broken.json").write_text('[{"text": "Kim left on Sunday", "published": ')
@@ -67,6 +68,7 @@ def test_every_good_article_goes_in_and_every_bad_one_is_named(tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
     assert "added: 3 articles" in result.stdout
     assert f"refused: {len(bad)}" in result.stdout
+    assert "skipped (not article files): 1 (notes.csv)" in result.stdout
     refused_lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
     assert len(refused_lines) == len(bad)
     for name, reason in bad.items():
