@@ -16,7 +16,7 @@ from timeline.model import Article, Event
 from ui import links
 
 DATE_SOURCES = {
-    "cli": "given on the command line",
+    "cli": "given at import",  # timeline ingest --date, or the window's date question
     "sidecar": "from the article's metadata file",
     "html": "from the page's metadata",
     "dateline": "from the dateline in the text",

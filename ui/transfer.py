@@ -10,6 +10,7 @@ publication date previews which events move before anything is applied.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from timeline import pipeline
 from timeline.export import FORMATS, ExportError, export_to_path
 from timeline.model import Article
+from timeline.sources import MissingDateError, iter_articles
 from timeline.store import StoreError
+from ui.dialogs.file_date import FileDateDialog, file_date_candidates
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
 from ui.dialogs.paste_article import PasteArticleDialog
 from ui.dialogs.publication_date import PublicationDateDialog, preview_line
@@ -54,6 +57,26 @@ def ingest_article(article: Article, repo) -> pipeline.IngestSummary:
     else:
         summary.already = 1
     return summary
+
+
+@dataclass
+class ImportOutcome:
+    """An import's IngestSummary, and the refused files that lack only a date."""
+
+    summary: pipeline.IngestSummary
+    undated: list[str] = field(default_factory=list)
+
+
+def undated_files(summary: pipeline.IngestSummary) -> list[str]:
+    """Return the names of refused files that were refused only for want of a
+    publication date (read again to tell: the refusal itself is a line of text)."""
+    undated = []
+    for name, _reason in summary.refused:
+        path = Path(name)
+        if path.is_file() and any(isinstance(loaded, MissingDateError)
+                                  for loaded in iter_articles(path)):
+            undated.append(name)
+    return undated
 
 
 class Transfer(QObject):
@@ -94,17 +117,19 @@ class Transfer(QObject):
         if name:
             self.import_paths([Path(name)])
 
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import files and folders in the worker; the window stays usable meanwhile."""
+    def import_paths(self, paths: list[Path], published: datetime | None = None) -> None:
+        """Import files and folders in the worker (dated ``published`` when given, else
+        as each file says); the window stays usable meanwhile."""
         repo = self.window.repo
         cancel = threading.Event()
         self._import_cancel = cancel
 
-        def run_import(context: TaskContext):
-            return pipeline.ingest_paths(
-                [Path(p) for p in paths], repo,
+        def run_import(context: TaskContext) -> ImportOutcome:
+            summary = pipeline.ingest_paths(
+                [Path(p) for p in paths], repo, published=published,
                 progress=lambda done, total, label="": context.progress(done, total, str(label)),
                 cancel=cancel.is_set)
+            return ImportOutcome(summary, undated_files(summary) if published is None else [])
 
         self._start_progress("Importing…")
         self.window.tasks.submit(run_import, on_done=self._imported, on_error=self._import_failed,
@@ -127,7 +152,7 @@ class Transfer(QObject):
         repo = self.window.repo
         self._import_cancel = None
         self._start_progress("Importing the pasted article…")
-        self.window.tasks.submit(lambda _context: ingest_article(article, repo),
+        self.window.tasks.submit(lambda _context: ImportOutcome(ingest_article(article, repo)),
                                  on_done=self._imported, on_error=self._import_failed)
 
     def _start_progress(self, message: str) -> None:
@@ -149,15 +174,27 @@ class Transfer(QObject):
         self.window.cancel_button.hide()
         return cancelled
 
-    def _imported(self, summary) -> None:
+    def _imported(self, outcome: ImportOutcome) -> None:
         cancelled = self._finish_progress()
+        summary = outcome.summary
         self.last_summary = summary
         self.window.notice(summary_line(summary, cancelled), warning=bool(summary.refused))
         if summary.refused:
-            self.results_dialog = ImportResultsDialog(summary, self.window, cancelled=cancelled)
+            self.results_dialog = ImportResultsDialog(summary, self.window, cancelled=cancelled,
+                                                      undated=outcome.undated)
+            self.results_dialog.dateRequested.connect(self.import_with_date)
             self.results_dialog.open()  # not modal-blocking: the window stays live
         self.window.reload()
         self.importFinished.emit(summary)
+
+    def import_with_date(self, name: str) -> None:
+        """Ask for the publication date of an undated file, then import it with that date."""
+        path = Path(name)
+        dialog = FileDateDialog(path, file_date_candidates(path), self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published() is not None:
+            if self.results_dialog is not None:
+                self.results_dialog.forget(name)
+            self.import_paths([path], published=dialog.published())
 
     def _import_failed(self, error: BaseException) -> None:
         self._finish_progress()

@@ -4,8 +4,10 @@ thread (a QTimer started before the import keeps firing while it runs)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from ui.main_window import MainWindow
 
@@ -79,4 +81,57 @@ def test_cancel_stops_the_import_and_keeps_what_was_saved(qtbot, repo, settings,
     assert summary.cancelled
     assert summary.added < GOOD_ARTICLES
     assert len(repo.list_articles()) == summary.added  # whole articles only
+    window.close()
+
+
+def test_an_undated_file_is_given_its_date_from_the_results(qtbot, repo, settings, tmp_path):
+    """A file refused only for want of a date is offered "Give the date…" (with the dates
+    it mentions); given one, it is imported with it. A broken file is not offered it."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.file_date import FileDateDialog
+
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "notes.txt").write_text(
+        "The ministers met on Monday. The accord of 3 March 2021 was recalled.",
+        encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"bad\x00binary")
+    window = MainWindow(repo, settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=60_000):
+        window.transfer.import_paths([folder])
+    results = window.transfer.results_dialog
+    assert results.refused_list.count() == 2
+    assert results.selected_name() == str(folder / "notes.txt")  # the undated one, chosen
+    assert results.date_button.isEnabled()
+    assert "--date" not in results.refused_list.currentItem().text()  # no command-line advice
+    names = [results.refused_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(2)]
+    results.refused_list.setCurrentRow(names.index(str(folder / "broken.txt")))
+    assert not results.date_button.isEnabled()  # a date cannot mend a binary file
+
+    offered = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FileDateDialog):
+            QTimer.singleShot(10, answer)
+            return
+        offered["dates"] = [dialog.candidates.itemData(i)
+                            for i in range(1, dialog.candidates.count())]
+        dialog.candidates.activated.emit(1)  # the date the text mentions
+        dialog.accept()
+
+    names = [results.refused_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(2)]
+    results.refused_list.setCurrentRow(names.index(str(folder / "notes.txt")))
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=60_000) as finished:
+        results.date_button.click()
+    assert offered["dates"] == [datetime(2021, 3, 3)]
+    assert finished.args[0].added == 1
+    [article] = repo.list_articles()
+    assert article.published == datetime(2021, 3, 3)
+    assert results.refused_list.count() == 1  # the dated file left the refused list
+    monday = [e for e in repo.list_events() if e.expression == "Monday"]
+    assert monday and monday[0].earliest == datetime(2021, 3, 1)  # the Monday before
     window.close()

@@ -1,9 +1,20 @@
-"""What an import did: how many articles and events were added, what was refused and why."""
+"""What an import did: how many articles and events were added, what was refused and why.
+
+A file refused only because no publication date was found in it can be given one from
+here (``dateRequested``), and is then imported again with that date.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from collections.abc import Collection
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
 def refusal_text(refused) -> str:
@@ -26,19 +37,40 @@ def summary_line(summary, cancelled: bool = False) -> str:
 
 
 class ImportResultsDialog(QDialog):
-    """Lists the refused files with their reasons under the summary line."""
+    """Lists the refused files with their reasons under the summary line; files named in
+    ``undated`` lack only a publication date, which "Give the date…" asks for."""
 
-    def __init__(self, summary, parent: QWidget | None = None, *, cancelled: bool = False) -> None:
+    dateRequested = Signal(str)  # the name (path) of an undated file
+
+    def __init__(self, summary, parent: QWidget | None = None, *, cancelled: bool = False,
+                 undated: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import results")
         self.resize(560, 320)
+        self._undated = frozenset(undated)
         heading = QLabel(summary_line(summary, cancelled))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         self.refused_list = QListWidget()
         for refused in summary.refused:
-            self.refused_list.addItem(refusal_text(refused))
+            name = refused[0] if isinstance(refused, tuple | list) else str(refused)
+            if name in self._undated:
+                # The loader's advice names command-line options; here the button helps.
+                text = f"{name}: no publication date found; select it and give the date"
+            else:
+                text = refusal_text(refused)
+            item = QListWidgetItem(text)
+            item.setData(NAME_ROLE, name)
+            item.setToolTip(refusal_text(refused))
+            self.refused_list.addItem(item)
+        self.date_button = QPushButton("Give the date…")
+        self.date_button.setEnabled(False)
+        self.date_button.setVisible(bool(self._undated))
+        self.date_button.clicked.connect(self._request_date)
+        self.refused_list.currentItemChanged.connect(self._follow_selection)
+        self.refused_list.itemDoubleClicked.connect(lambda _item: self._request_date())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.date_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -47,3 +79,27 @@ class ImportResultsDialog(QDialog):
             layout.addWidget(QLabel("Refused (nothing was imported from these):"))
             layout.addWidget(self.refused_list, 1)
         layout.addWidget(buttons)
+        undated_rows = [row for row in range(self.refused_list.count())
+                        if self.refused_list.item(row).data(NAME_ROLE) in self._undated]
+        if undated_rows:
+            self.refused_list.setCurrentRow(undated_rows[0])
+
+    def selected_name(self) -> str | None:
+        """Return the name of the refused input now selected (None when none is)."""
+        item = self.refused_list.currentItem()
+        return item.data(NAME_ROLE) if item is not None else None
+
+    def forget(self, name: str) -> None:
+        """Take ``name`` off the list (it has been dealt with, e.g. imported with a date)."""
+        for row in reversed(range(self.refused_list.count())):
+            if self.refused_list.item(row).data(NAME_ROLE) == name:
+                self.refused_list.takeItem(row)
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        self.date_button.setEnabled(self.selected_name() in self._undated)
+
+    def _request_date(self) -> None:
+        name = self.selected_name()
+        if name in self._undated:
+            self.dateRequested.emit(name)
