@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 from math import floor
 
 from .data import human_date
@@ -32,8 +32,10 @@ class Hit:
         return self.first != self.last
 
 
-def hit_at(layout: CanvasLayout, viewport: Viewport, scroll_y: float, x: float, y: float) -> Hit | None:
-    """Return what is drawn at (x, y) in the lanes, or None."""
+def hit_at(layout: CanvasLayout, viewport: Viewport, scroll_y: float, x: float, y: float,
+           cluster_width: Callable[[int], float] | None = None) -> Hit | None:
+    """Return what is drawn at (x, y) in the lanes, or None. ``cluster_width`` gives the
+    least width (px) the painter gives a cluster of so many events (its count must fit)."""
     if y < AXIS_H:
         return None
     pinned = sticky_header(layout, scroll_y)
@@ -50,8 +52,12 @@ def hit_at(layout: CanvasLayout, viewport: Viewport, scroll_y: float, x: float, 
         x0, x1 = viewport.x_of(row.starts[first]), viewport.x_of(row.ends[last])
         if first == last and x1 - x0 >= BAR_PX:
             distance = 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
+        elif first != last:
+            least = cluster_width(last - first + 1) if cluster_width else GLYPH + 3
+            half = max((x1 - x0) / 2, least / 2)
+            distance = max(0.0, abs(x - (x0 + x1) / 2) - half)
         else:
-            half = max((x1 - x0) / 2, GLYPH / 2 + (1.5 if first != last else 0))
+            half = max((x1 - x0) / 2, GLYPH / 2)
             distance = max(0.0, abs(x - (x0 + x1) / 2) - half)
         if distance <= _SLOP and (best is None or distance < best[0]):
             best = (distance, Hit(row_index, first, last))

@@ -154,7 +154,7 @@ class CanvasInteraction:
         super().leaveEvent(event)
 
     def _hit(self, pos: QPointF):
-        return hit_at(self._layout, self._viewport, self._scroll_y, pos.x(), pos.y())
+        return hit_at(self._layout, self._viewport, self._scroll_y, pos.x(), pos.y(), self._lanes.cluster_width)
 
     def _click(self, pos: QPointF, modifiers) -> None:
         hit = self._hit(pos)

@@ -4,7 +4,7 @@ the selection or moving the mouse never repaints the events."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
@@ -22,7 +22,7 @@ def _tinted(colour: QColor, alpha: int) -> QColor:
 def paint_overlay(
     painter: QPainter, layout: CanvasLayout, viewport: Viewport, scroll_y: float, width: float,
     lanes_height: float, palette: QPalette, selected_spots: Iterable[QPointF], hovered: Hit | None,
-    rubber_band: QRectF | None,
+    rubber_band: QRectF | None, cluster_width: Callable[[int], float],
 ) -> None:
     """Draw the overlay for a widget ``width`` px wide whose lanes are ``lanes_height`` tall."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -39,7 +39,10 @@ def paint_overlay(
         y = AXIS_H + row.line * LINE_H - scroll_y
         painter.setPen(QPen(_tinted(highlight, 120), 1.5))
         if hovered.is_cluster or x1 - x0 >= BAR_PX:
-            left, right = max(x0, -4.0), min(max(x1, x0 + GLYPH), width + 4)
+            least = cluster_width(hovered.last - hovered.first + 1) if hovered.is_cluster else GLYPH
+            if x1 - x0 < least:  # as wide as the painter drew it, around the same middle
+                x0, x1 = (x0 + x1 - least) / 2, (x0 + x1 + least) / 2
+            left, right = max(x0, -4.0), min(x1, width + 4)
             painter.drawRoundedRect(QRectF(left - 2, y + 1, right - left + 4, LINE_H - 2), 3, 3)
         else:
             painter.drawEllipse(QPointF((x0 + x1) / 2, y + LINE_H / 2), GLYPH / 2 + 2, GLYPH / 2 + 2)

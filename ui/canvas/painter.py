@@ -96,6 +96,11 @@ class LanePainter:
             self.counts[count] = text
         return text
 
+    def cluster_width(self, count: int) -> float:
+        """Return the least width (px) of a cluster badge of ``count`` events: wide enough
+        for its count (and a little over the gap that parts clusters)."""
+        return max(GLYPH + 3, self._count(count).size().width() + 4)
+
     def paint_bands(
         self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float,
         lanes_bottom: float, palette: QPalette,
@@ -219,8 +224,7 @@ class LanePainter:
             x1 = (ends[final] - t0) * ppd
             if first != final:
                 count = final - first + 1
-                # At least wide enough for its count (a little over the gap that parts clusters).
-                least = max(GLYPH + 3, self._count(count).size().width() + 4)
+                least = self.cluster_width(count)
                 if x1 - x0 < least:
                     centre = (x0 + x1) / 2
                     x0, x1 = centre - least / 2, centre + least / 2

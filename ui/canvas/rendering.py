@@ -79,7 +79,8 @@ class CanvasRendering:
         painter.drawImage(0, 0, self._cache)
         spots = self._selected_spots()
         paint_overlay(painter, self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height(),
-                      self.palette(), spots, self._hovered, self._rubber_band)
+                      self.palette(), spots, self._hovered, self._rubber_band,
+                      self._lanes.cluster_width)
         painter.end()
 
     def _selected_spots(self) -> list[QPointF]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from math import ceil
 from typing import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
@@ -19,7 +19,7 @@ from . import scale
 from .axis import measure_label_widths
 from .data import CanvasEvent, bounds, event_kind, status_code
 from .export import write_png, write_svg
-from .hits import hit_at, hit_event_ids, tooltip_html
+from .hits import hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
 from .overview import Overview
@@ -243,7 +243,7 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
                 return True
             return super().event(event)
         if event.type() == QEvent.Type.ToolTip:
-            hit = hit_at(self._layout, self._viewport, self._scroll_y, event.pos().x(), event.pos().y())
+            hit = self._hit(QPointF(event.pos()))
             if hit is None:
                 QToolTip.hideText()
                 event.ignore()
@@ -254,5 +254,5 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
 
     def hit_ids_at(self, x: float, y: float) -> list[int]:
         """Return the ids under (x, y): one event, a cluster's events, or none."""
-        hit = hit_at(self._layout, self._viewport, self._scroll_y, x, y)
+        hit = self._hit(QPointF(x, y))
         return hit_event_ids(self._layout, hit) if hit else []

@@ -632,3 +632,24 @@ def test_an_open_ended_event_is_a_glyph_at_its_bound_with_an_arrow_to_the_open_s
         assert close(image.pixelColor(x - towards * dx, y), background, 20), dx
     text = tooltip_html(canvas.canvas_layout(), hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, x, y))
     assert f"open-ended: {side}" in text and f"{side} the forum" in text
+
+
+def test_a_wide_count_badge_answers_clicks_across_its_whole_width(canvas):
+    minute = timedelta(minutes=1)
+    crowd = [CanvasEvent(i + 1, datetime(2020, 1, 1) + i * minute, datetime(2020, 1, 1) + (i + 1) * minute,
+                         "minute", "accepted", f"Report {i}", "Wire") for i in range(1500)]
+    canvas.set_events(crowd + [day_event(9998, datetime(2000, 1, 1), group="Archive"),
+                               day_event(9999, datetime(2040, 1, 1), group="Archive")])
+    layout = canvas.canvas_layout()
+    row = layout.rows[layout.place_of_id[1][0]]
+    middle = (canvas.viewport().x_of(row.starts[0]) + canvas.viewport().x_of(row.ends[-1])) / 2
+    y = canvas.glyph_centre(1).y()
+    image = render(canvas)
+    # The badge (four digits) is drawn wider than a glyph: find its outline's right edge.
+    ink = [x for x in range(int(middle), int(middle) + 40)
+           if image.pixelColor(x, int(y)).lightness() < 150]
+    right_edge = max(ink)
+    assert right_edge - middle > 12
+    assert len(canvas.hit_ids_at(right_edge - 1, y)) == 1500
+    assert len(canvas.hit_ids_at(2 * middle - right_edge + 1, y)) == 1500
+    assert canvas.hit_ids_at(right_edge + 8, y) == []
