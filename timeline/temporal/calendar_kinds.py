@@ -57,17 +57,21 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
             return Resolution(value, TimexType.TIME, how, 0.95)
         return Resolution(value, TimexType.DATE, how, 0.95)
     tense = resolver.tense(detection)
-    candidates = [
-        c
-        for c in (safe_date(resolver.dct_day.year + k, month, day_number) for k in (-1, 0, 1))
-        if c
-    ]
-    if not candidates:
+    day = day_without_year(resolver.dct_day, month, day_number, tense)
+    if day is None:
         return None
-    day = pick_by_tense(candidates, resolver.dct_day, tense)
     value = day_value(day)
     how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()} -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.85)
+
+
+def day_without_year(dct: date, month: int, day_number: int, tense: str | None) -> date | None:
+    """Return the day a month and day without a year mean: the occurrence the tense
+    points to (the nearest when close to the DCT), or None when it never exists."""
+    candidates = [
+        c for c in (safe_date(dct.year + k, month, day_number) for k in (-1, 0, 1)) if c
+    ]
+    return pick_by_tense(candidates, dct, tense) if candidates else None
 
 
 def resolve_month(resolver, detection) -> Resolution | None:

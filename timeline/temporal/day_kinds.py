@@ -6,14 +6,27 @@ Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from timeline.model import TimexType
-from timeline.temporal.calendar_kinds import day_value, year_phrase
-from timeline.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
+from timeline.temporal.calendar_kinds import day_value, day_without_year, year_phrase
+from timeline.temporal.lexicon import (
+    DAY_NUMBER,
+    MONTH,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+)
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import add_months, iso_week_value, safe_date, weekday_by_tense
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
+
+_DATE_AFTER_CLOCK = re.compile(
+    rf"\s*(?:,\s*)?(?:on\s+)?(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?)"
+)
 
 
 def _pod_code(word: str | None) -> str | None:
@@ -137,6 +150,16 @@ def resolve_clock(resolver, detection) -> Resolution | None:
     elif groups.get("dayword"):
         day = resolver.dct_day + timedelta(days=_DAY_WORDS[groups["dayword"].lower()])
         where = f"{groups['dayword'].lower()} from the DCT"
+    elif written := _DATE_AFTER_CLOCK.match(resolver.text, detection.end):
+        # "10 a.m. on Sept. 20": the date that follows, which is tagged on its own.
+        month, day_number = month_number(written["month"]), int(written["day"])
+        if written["year"]:
+            day = safe_date(int(written["year"]), month, day_number)
+        else:
+            day = day_without_year(resolver.dct_day, month, day_number, resolver.tense(detection))
+        if day is None:
+            return None
+        where = f"on the date that follows ('{written['date'].strip()}')"
     else:
         # A bare clock time belongs to the day last mentioned.
         day, on_reference = resolver.reference("day"), "day"

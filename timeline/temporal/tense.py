@@ -59,8 +59,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     previous_end = -100
     for marker in _MARKER.finditer(left):
         # "will be held": a participle after a future auxiliary stays in the future.
+        # So does a bare verb: "will take effect", "is set to start".
         joined = best == "future" and _VERB_GROUP_GAP.match(left[previous_end : marker.start()])
-        if not (joined and marker.lastgroup == "past" and not _FINITE_PAST.match(marker.group())):
+        carried = marker.lastgroup == "present" or (
+            marker.lastgroup == "past" and not _FINITE_PAST.match(marker.group())
+        )
+        if not (joined and carried):
             best = marker.lastgroup
         previous_end = marker.end()
     if best is None:

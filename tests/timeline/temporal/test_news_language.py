@@ -184,6 +184,8 @@ def test_no_false_dates(text):
         ("He was arrested in June. Days later he was freed.", "Days later", "PAST_REF"),
         ("The museum is open seven days a week.", "seven days a week", "P1W"),
         ("The festival runs through Sunday.", "Sunday", "2023-09-17"),
+        ("The law will take effect in May.", "May", "2024-05"),
+        ("The court will hold a hearing at 10 a.m. on Sept. 20.", "10 a.m.", "2023-09-20T10:00"),
         ("Talks start Thursday in Geneva.", "Thursday", "2023-09-14"),
         ("He says he met her on Monday.", "Monday", "2023-09-11"),
         ("The agency expects to finish the review by year's end.", "year's end", "2023"),

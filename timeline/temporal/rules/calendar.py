@@ -166,6 +166,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "It will start at [9 a.m. Thursday] in Kazan. => 2023-09-14T09:00",
             "The storm made landfall around [3 p.m. ET on Tuesday]. => 2023-09-12T15:00",
             "The call came at [9:05 PM]. => 2023-09-12T21:05",
+            "They meet at [10 a.m.] on Sept. 20. => 2023-09-20T10:00",
+            "It ended at [4 p.m.], Aug. 30, 2022. => 2022-08-30T16:00",
         ),
     ),
     Rule(
