@@ -37,6 +37,7 @@ class FileDateDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Publication date")
+        self.setMinimumWidth(420)
         self._published: datetime | None = None
         name = QLabel(f"No publication date was found in {Path(path).name}. "
                       "When was it published?")

@@ -95,6 +95,8 @@ class ImportResultsDialog(QDialog):
             if self.refused_list.item(row).data(NAME_ROLE) == name:
                 self.refused_list.takeItem(row)
         self._follow_selection()
+        if self.refused_list.count() == 0:
+            self.accept()  # nothing left to report
 
     def _follow_selection(self) -> None:
         self.date_button.setEnabled(self.selected_name() in self._undated)
