@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.articles: dict[int, Article] = {}
         self.current_id: int | None = None
         self._syncing = False
+        self._fit_after_load = False  # a new filter: show its events, not the old stretch
         self._filter = self.settings.load_filter()
         self.setWindowTitle(f"Timeline — {shown_url(repo.url)}")
         self.setAcceptDrops(True)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         """Show only the events ``event_filter`` lets through (listed in the background)."""
         self._filter = event_filter
         self.settings.save_filter(event_filter)
+        self._fit_after_load = True
         self.reload()
 
     def reload(self) -> None:
@@ -230,6 +232,9 @@ class MainWindow(QMainWindow):
                 {a.id: a.title or f"article {a.id}" for a in view.articles})
             self.model.set_ids(view.ids, view.sort_keys)
             self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
+            if self._fit_after_load:
+                self._fit_after_load = False
+                self.canvas.fit_all()
             self.filter_bar.set_articles(view.articles)
         finally:
             self._syncing = False

@@ -175,3 +175,25 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     assert window.canvas.canvas_layout() is built[-1][1]
     assert event.id not in {shown.id for shown in window.canvas.canvas_layout().events}
     window.close()
+
+
+def test_a_new_filter_brings_its_events_into_view(qtbot, repo, settings, add_article):
+    from ui.canvas import scale
+    from ui.models.filters import EventFilter
+
+    add_article(3, title="Old", start=datetime(1990, 1, 1))
+    recent = add_article(3, title="Recent", start=datetime(2020, 1, 1), text_prefix="Later. ")
+    window = _open(qtbot, repo, settings)
+    window.resize(1200, 800)
+    window.show()
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()
+    window.canvas.zoom_to(datetime(1989, 12, 1), datetime(1990, 2, 1))  # the old story
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.set_filter(EventFilter(article_ids=frozenset({recent})))
+    view, width = window.canvas.viewport(), window.canvas.time_width()
+    shown = window.canvas.canvas_layout().events
+    assert len(shown) == 3
+    for event in shown:
+        assert 0 <= view.x_of(scale.to_days(event.start)) <= width
+    window.close()
