@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
 
 from .bars import OPEN_ARROW_PX, paint_bar, paint_open_tail
-from .data import KIND_FINE, KIND_OPEN_AFTER
+from .data import KIND_FINE, KIND_OPEN_AFTER, KIND_OPEN_BEFORE
 from .hits import sticky_header
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
@@ -260,8 +260,19 @@ class LanePainter:
             arrow_room = OPEN_ARROW_PX if kind == KIND_OPEN_AFTER else 0
             label_left = max(cx + GLYPH / 2 + 3 + arrow_room, 0.0)
             if number < last:
-                # Up to the next glyph, which may reach half a glyph left of its start.
-                room = (starts[runs[number + 1][0]] - t0) * ppd - GLYPH / 2 - 3 - label_left
+                next_first, next_final = runs[number + 1]
+                next_x0 = (starts[next_first] - t0) * ppd
+                if next_first == next_final:
+                    # Up to the next glyph: a day's glyph sits in the middle of its faint bar,
+                    # so the title may run over the bar's first half.
+                    next_kind = kinds[members[next_first]]
+                    next_x = glyph_x(next_kind, next_x0, (ends[next_first] - t0) * ppd)
+                    if next_kind == KIND_OPEN_BEFORE:
+                        next_x -= OPEN_ARROW_PX  # its arrow points back at this title
+                    room = next_x - GLYPH / 2 - 3 - label_left
+                else:
+                    # A cluster badge may reach half a glyph left of its start.
+                    room = next_x0 - GLYPH / 2 - 3 - label_left
             else:
                 room = width - label_left
             if room >= LABEL_MIN_PX and (text := self._title(index, events[index].title, room)):

@@ -653,3 +653,20 @@ def test_a_wide_count_badge_answers_clicks_across_its_whole_width(canvas):
     assert len(canvas.hit_ids_at(right_edge - 1, y)) == 1500
     assert len(canvas.hit_ids_at(2 * middle - right_edge + 1, y)) == 1500
     assert canvas.hit_ids_at(right_edge + 8, y) == []
+
+
+def test_a_title_runs_up_to_the_next_days_glyph_not_to_its_days_start(canvas):
+    first = CanvasEvent(1, datetime(2023, 9, 10), datetime(2023, 9, 11), "day", "accepted",
+                        "Kim leaves for Russia with arms-industry and military officials", "A")
+    second = CanvasEvent(2, datetime(2023, 9, 11), datetime(2023, 9, 12), "day", "accepted", "Putin arrives", "A")
+    canvas.set_events([first, second])
+    canvas.zoom_to(datetime(2023, 9, 9), datetime(2023, 9, 15))  # 150 px a day
+    image = render(canvas)
+    y = int(canvas.glyph_centre(1).y())
+    second_start = int(canvas.viewport().x_of(to_days(second.start)))
+    second_glyph_left = int(canvas.glyph_centre(2).x() - 11 / 2)
+    past_its_start = [image.pixelColor(x, y + dy) for x in range(second_start + 5, second_glyph_left - 3)
+                      for dy in range(-5, 6)]
+    assert min(colour.lightness() for colour in past_its_start) < 100  # title ink over the day's first half
+    assert not any(close(image.pixelColor(x, y), QColor("black"), 100)
+                   for x in range(second_glyph_left - 2, second_glyph_left))  # but clear of its glyph
