@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeline.temporal.lexicon import FRAGMENTS, MONTHS, WEEKDAY_NAME_WORDS
+from timeline.temporal.lexicon import FRAGMENTS, MONTHS, WEEKDAY_NAME_WORDS, number_value
 from timeline.temporal.rules import RULES, Rule
 
 
@@ -157,7 +157,13 @@ def _not_an_age(text: str, match: re.Match) -> bool:
     return not (unit[0].isupper() and unit[1:].islower())
 
 
+def _counted(text: str, match: re.Match) -> bool:
+    # "seven days a week" counts; "many hours a day" is a vague span, not a rate.
+    return number_value(match.group("count")) is not None
+
+
 GUARDS = {
+    "counted": _counted,
     "not_an_age": _not_an_age,
     "month_alone": _month_alone,
     "year_context": _year_context,

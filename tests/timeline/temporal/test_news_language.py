@@ -127,6 +127,11 @@ def test_sets(text, phrase, value):
     assert (mention.type, mention.value) == (TimexType.SET, value)
 
 
+def test_a_rate_needs_a_count():
+    mention = only("They spent many hours a day there.", "many hours")
+    assert (mention.type, mention.value) == (TimexType.DURATION, "PTXH")
+
+
 def test_clock_times_hang_on_the_day_last_mentioned():
     mention = only("The blast came Friday at 10:35 a.m. local time.", "10:35 a.m.")
     assert mention.value == "2023-09-08T10:35"

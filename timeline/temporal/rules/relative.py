@@ -203,11 +203,14 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set_rate",
-        r"\b(?P<count>{NUMBER})\s+(?:{UNITS})\s+(?:a|an|per|each)\s+(?P<unit>{UNIT})\b",
+        # The count is checked by the guard: a long number alternation here is slow.
+        r"\b(?P<count>\w+(?:-\w+)?)\s+(?=[dhmswy])(?:{UNITS})\s+(?:a|an|per|each)\s+(?P<unit>{UNIT})\b",
         "set",
+        guard="counted",
         examples=(
             "The museum is open [seven days a week]. => P1W",
             "The hotline is staffed [24 hours a day]. => P1D",
+            "Crews work [twenty-four hours a day]. => P1D",
         ),
     ),
     Rule(
