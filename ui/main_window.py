@@ -7,27 +7,22 @@ ui.transfer. This module wires the parts together and keeps the selection in syn
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QProgressBar,
-    QScrollArea,
-    QPushButton, QTableView, QUndoView, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QTableView, QUndoView, QVBoxLayout, QWidget,
 )
 
-from timeline.model import Article, Event, Status
+from timeline.model import Article, Event
 from timeline.store.db import shown_url
-from ui.canvas.data import CanvasEvent
-from ui.canvas.layout import CanvasLayout, build_layout
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.inspector import Inspector
+from ui.listing import LoadedView, article_label, load_view
 from ui.menus import build_menus
 from ui.models.canvas_rows import to_canvas_event
-from ui.models.event_table import EventTableModel, sort_keys_for
+from ui.models.event_table import EventTableModel
 from ui.models.filters import EventFilter
-from ui.navigation import CONFIDENCE_ORDER, review_order
 from ui.review import ReviewSession
 from ui.review_flow import ReviewFlow
 from ui.review_keys import ReviewKeys
@@ -35,23 +30,6 @@ from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
 from ui.tasks import TaskContext, TaskManager
 from ui.transfer import Transfer
-
-
-@dataclass
-class LoadedView:
-    """What one listing brings back from the worker: plain data only."""
-
-    ids: list[int]
-    canvas_events: list[CanvasEvent]
-    statuses: dict[int, str]
-    confidences: dict[int, float]
-    articles: list[Article]
-    sort_keys: dict[int, dict] = field(default_factory=dict)
-    canvas_layout: CanvasLayout | None = None  # laid out in the worker, off the main thread
-    walk_orders: dict[str, list[int]] = field(default_factory=dict)  # J/K orders by mode
-    reviewed: int = 0
-    total: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 class MainWindow(QMainWindow):
@@ -192,31 +170,7 @@ class MainWindow(QMainWindow):
         hide_rejected = self.settings.hide_rejected()
 
         def load(context: TaskContext) -> LoadedView:
-            events = repo.list_events(**query)
-            context.check()
-            articles = repo.list_articles()
-            titles = {a.id: a.title or f"article {a.id}" for a in articles}
-            canvas_events = [c for c in (to_canvas_event(e, titles.get(e.article_id, ""))
-                                         for e in events) if c is not None]
-            context.check()
-            # The lane layout and the walk orders are the slow, Qt-free part of showing
-            # 100,000 events: made here, the main thread only swaps them in.
-            layout = build_layout(canvas_events, hide_rejected)
-            ids = [e.id for e in events]
-            confidences = {e.id: e.confidence for e in events}
-            reviewed, total = repo.review_progress()
-            return LoadedView(
-                ids=ids,
-                canvas_events=canvas_events,
-                statuses={e.id: Status(e.status).value for e in events},
-                confidences=confidences,
-                articles=articles,
-                sort_keys=sort_keys_for(events, titles),
-                canvas_layout=layout,
-                walk_orders={CONFIDENCE_ORDER: review_order(ids, confidences, CONFIDENCE_ORDER)},
-                reviewed=reviewed,
-                total=total,
-            )
+            return load_view(repo, query, hide_rejected=hide_rejected, check=context.check)
 
         self.tasks.submit(load, key="load", on_done=self._apply_loaded,
                           on_error=lambda error: self.notice(
@@ -228,8 +182,7 @@ class MainWindow(QMainWindow):
         self.keys.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
         self._syncing = True
         try:
-            self.model.set_article_titles(
-                {a.id: a.title or f"article {a.id}" for a in view.articles})
+            self.model.set_article_titles(view.article_labels)
             self.model.set_ids(view.ids, view.sort_keys)
             self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
             if self._fit_after_load:
@@ -346,8 +299,9 @@ class MainWindow(QMainWindow):
 
     def _event_saved(self, event: Event) -> None:
         self.model.update_event(event)
-        title = self.articles.get(event.article_id)
-        canvas_event = to_canvas_event(event, (title.title or "") if title else "")
+        # The same lane name as the listing gave it, or the canvas would move the event.
+        label = article_label(self.articles.get(event.article_id), event.article_id)
+        canvas_event = to_canvas_event(event, label)
         if canvas_event is not None:
             self.canvas.update_event(canvas_event)
         self.keys.update(event)

@@ -146,18 +146,18 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     worker thread and used as is; a layout for the other hide-rejected setting is not."""
     import threading
 
-    import ui.main_window as main_window_module
+    import ui.listing as listing_module
 
     add_article(6)
     built = []
-    real_build_layout = main_window_module.build_layout
+    real_build_layout = listing_module.build_layout
 
     def recording_build_layout(events, hide_rejected=False):
         layout = real_build_layout(events, hide_rejected)  # the real one, watched
         built.append((threading.current_thread(), layout))
         return layout
 
-    monkeypatch.setattr(main_window_module, "build_layout", recording_build_layout)
+    monkeypatch.setattr(listing_module, "build_layout", recording_build_layout)
     window = _open(qtbot, repo, settings)
     with qtbot.waitSignal(window.loaded, timeout=30_000):
         window.reload()
@@ -196,4 +196,23 @@ def test_a_new_filter_brings_its_events_into_view(qtbot, repo, settings, add_art
     assert len(shown) == 3
     for event in shown:
         assert 0 <= view.x_of(scale.to_days(event.start)) <= width
+    window.close()
+
+
+def test_a_reviewed_event_of_an_untitled_article_stays_in_its_lane(qtbot, repo, settings,
+                                                                   add_article):
+    untitled = add_article(3, title="")
+    window = _open(qtbot, repo, settings)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()
+    first = repo.list_events()[0]
+
+    def lane_of(event_id):
+        return next(e.group for e in window.canvas.canvas_layout().events if e.id == event_id)
+
+    assert lane_of(first.id) == f"article {untitled}"
+    window.select_event(first.id)
+    window.review.accept()
+    assert repo.get_event(first.id).status is Status.ACCEPTED
+    assert lane_of(first.id) == f"article {untitled}"
     window.close()
