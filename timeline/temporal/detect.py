@@ -77,8 +77,9 @@ _YEAR_NOUNS_OK = frozenset(
     "primary protests uprising playoffs finals attacks riots floods wildfires polls talks race "
     "vote referendum pandemic".split()
 )
-# "World Cup 2026", "Tokyo 2020": a year right after a name.
-_AFTER_A_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][A-Za-z]+ $")
+# "World Cup 2026", "Tokyo 2020": a year right after a name -- a capitalised word inside
+# a sentence ("Some 2000 attended" opens one: the capital says nothing there).
+_AFTER_A_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
 
 
 def _year_context(text: str, match: re.Match) -> bool:

@@ -209,6 +209,7 @@ def test_modern_news_sentences(text, phrase, value):
         "COVID-19 cases rose in the state.",
         "She told Fox 5 that she was afraid.",
         "Officials expect 2000 visitors.",
+        "It was calm.\nSome 2000 attended the rally.",
         "Crowds joined the annual March for Life.",
     ],
 )
