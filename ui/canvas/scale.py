@@ -78,7 +78,7 @@ LEVELS: tuple[Level, ...] = (
     Level("decade", "year", 10, 3652.0, "century"),
     Level("20 years", "year", 20, 7304.0, "century"),  # 1900-1919 has four leap years
     Level("50 years", "year", 50, 18262.0, "century"),
-    Level("century", "year", 100, 36524.0, None),
+    Level("century", "year", 100, 36524.0, "millennium"),
 )
 LEVEL_BY_NAME = {level.name: level for level in LEVELS}
 # Upper-tier levels: they are never chosen as the lower tier, only drawn above it.
@@ -89,6 +89,7 @@ MAJOR_LEVELS = {
     "year": Level("year", "year", 1, 365.0, None),
     "decade": Level("decade", "year", 10, 3652.0, None),
     "century": Level("century", "year", 100, 36524.0, None),
+    "millennium": Level("millennium", "year", 1000, 365242.0, None),
 }
 
 
@@ -172,6 +173,10 @@ def major_label(moment: datetime, major: Level) -> str:
 def major_labels(moment: datetime, major: Level) -> list[str]:
     """Return the upper-tier label of the stretch at ``moment``, longest first, then
     shorter forms for when the stretch is too narrow for it."""
+    if major.name == "millennium":
+        # Spelled as its years: "1000s" would read as the decade 1000-1009.
+        first = moment.year - moment.year % 1000
+        return [f"{max(first, 1)}–{first + 999}", f"{max(first, 1)}–"]
     if major.name == "century":
         return [f"{moment.year - moment.year % 100}s"]
     if major.name == "decade":

@@ -123,6 +123,13 @@ def test_years_before_1970_and_centuries():
     ]
 
 
+def test_the_coarsest_level_has_an_upper_tier_too():
+    century = scale.LEVEL_BY_NAME["century"]
+    majors = major_ticks(century, to_days(datetime(1, 1, 1)), to_days(datetime(2500, 1, 1)))
+    assert [label for _d, label in majors] == ["1–999", "1000–1999", "2000–2999"]
+    assert [from_days(days).year for days, _label in majors] == [1, 1000, 2000]
+
+
 def test_week_ticks_fall_on_mondays():
     week = scale.LEVEL_BY_NAME["week"]
     tick_list = ticks(week, to_days(datetime(2023, 12, 20)), to_days(datetime(2024, 1, 20)))
