@@ -13,7 +13,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -85,12 +85,23 @@ def open_window(repo, settings: QSettings | None = None):
 
     window = MainWindow(repo, settings=settings)
     window.settings.save_database(repo.url)
-    if not repo.list_articles() and seed_paths():
+    # Counting events is cheap; listing articles reads their text, so it comes second.
+    if repo.count_events() == 0 and not repo.list_articles() and seed_paths():
         window.transfer.import_paths(seed_paths())
     else:
         window.reload()
     window.show()
     return window
+
+
+# What the offscreen platform (used for --screenshot without a display) says about any
+# shown main window; it is about the platform, not the app, and reads like an error.
+OFFSCREEN_NOTES = ("does not support propagateSizeHints",)
+
+
+def _quiet_offscreen_notes(_mode, _context, message: str) -> None:
+    if not any(note in message for note in OFFSCREEN_NOTES):
+        print(message, file=sys.stderr)
 
 
 def _say(message: str) -> None:
@@ -101,6 +112,8 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     """Open the window (or render it to ``screenshot``); returns the exit code."""
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_quiet_offscreen_notes)
     # The settings are read before the app exists, so name them the same way here.
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APPLICATION)

@@ -33,6 +33,7 @@ def test_screenshot_of_first_run_on_the_seed(tmp_path):
         titles = [article.title for article in repo.list_articles()]
         assert titles == ["Kim Jong Un arrives in Russia for talks with Putin"]
         assert repo.count_events() > 0
+    assert "propagateSizeHints" not in result.stderr  # the offscreen platform's note
     # The choice of database is remembered for the next start.
     settings_text = next((tmp_path / "config").rglob("*.conf")).read_text()
     assert str(database) in settings_text
