@@ -8,7 +8,7 @@ handing 100,000 ids to the table model and drawing its first screen of rows (laz
 a jump three fifths down (row 60,000), a sort by confidence, the next-unreviewed step in
 lowest-confidence order, the canvas given the listing with and without a layout built
 beforehand (the worker builds it), and the whole MainWindow from reload() to the `loaded`
-signal, with the part of it spent on the main thread. As a peer in the
+signal, with the part of it spent on the main thread, and an accept + undo (two saves). As a peer in the
 same run, an eager table: every row fetched and formatted up front. Last line: JSON.
 """
 
@@ -175,6 +175,16 @@ def main() -> int:
         window._apply_loaded = timed_apply
         best_of(3, window_reload)
         figures["window_apply_on_main_thread_s"] = applied["s"]
+        # A review change saves at once on the main thread (QUndoStack runs it there):
+        # accept the selected event with its key path, then undo, each a store write.
+        window.select_event(ids[len(ids) // 2])
+        undo_stack = window.session.undo_stack
+
+        def accept_then_undo():
+            window.review.accept()
+            undo_stack.undo()
+
+        figures["accept_and_undo_on_main_thread_s"], _ = best_of(5, accept_then_undo)
         window.close()
         repo.close()
     # Ratios from the unrounded times: a fast step can round to 0.0000 s.
