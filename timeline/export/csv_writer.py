@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TextIO
 
 from timeline.export.rows import CSV_COLUMNS, csv_rows
@@ -34,5 +36,20 @@ def write_csv(
         out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(events, articles, formula_guard=formula_guard))
+    with _collector_paused():
+        writer.writerows(csv_rows(events, articles, formula_guard=formula_guard))
     return len(events)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Writing makes no reference cycles, yet each cyclic collection it set off walked
+    # the caller's 10^5 events (fresh from the store, young to the collector) again:
+    # a sixth of the time of a 10^5-event export.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -218,8 +218,7 @@ class Repository(ReviewOperations):
         )
         query = queries.events_in_time_order(clauses)
         with self._reading() as connection:
-            rows = connection.execute(query).all()
-        return [convert.event_from_row(row) for row in rows]
+            return queries.fetch_events(connection, query)
 
     def count_events(self, **filters) -> int:
         """Return how many events match the list_events filters."""
@@ -253,7 +252,6 @@ class Repository(ReviewOperations):
             for offset in range(0, len(ids), 500):
                 chunk = list(ids[offset : offset + 500])
                 query = select(*queries.EVENT_SELECT_COLUMNS).where(EVENTS.c.id.in_(chunk))
-                for row in connection.execute(query):
-                    event = convert.event_from_row(row)
+                for event in queries.fetch_events(connection, query):
                     found[event.id] = event
         return [found[event_id] for event_id in ids if event_id in found]
