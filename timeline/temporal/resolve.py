@@ -49,10 +49,16 @@ class Resolver:
             return None
         phrase = self.text[detection.start : detection.end]
         anchor = f"DCT {self.dct_day.isoformat()}"
+        how, confidence = result.how, result.confidence
         if result.on_reference:
             day, label = self.references[result.on_reference]
             if label is not None:
                 anchor = f"reference time {day.isoformat()} ('{label}')"
+            else:
+                # "Two days later" with no time before it: the DCT is only a guess.
+                how = how.replace("the reference time", "the DCT")
+                how += " (no earlier time in the text to count from)"
+                confidence = min(confidence, 0.4)
         earliest, latest, granularity = self._interval(result)
         mention = Mention(
             text=phrase,
@@ -65,8 +71,8 @@ class Resolver:
             latest=latest,
             granularity=granularity,
             anchor=anchor,
-            explanation=f"'{phrase}' {result.how}",
-            confidence=result.confidence,
+            explanation=f"'{phrase}' {how}",
+            confidence=confidence,
             event_relative=result.event_relative,
         )
         self._remember(mention)

@@ -83,6 +83,16 @@ def test_later_and_the_next_day_count_from_the_last_time_mentioned():
     assert only("Later that day the talks ended.", "Later that day").anchor == "DCT 2023-09-12"
 
 
+def test_later_with_nothing_before_it_counts_from_the_dct_as_a_guess():
+    later = only("Two days later, police made an arrest.", "Two days later")
+    assert (later.value, later.anchor) == ("2023-09-14", "DCT 2023-09-12")
+    assert later.confidence <= 0.4
+    assert later.explanation == (
+        "'Two days later' counts +2D from the DCT 2023-09-12 -> 2023-09-14 "
+        "(no earlier time in the text to count from)"
+    )
+
+
 def test_granularity_is_kept():
     year = only("They met in 2019 on his last trip.", "2019")
     assert (year.granularity, year.earliest, year.latest) == (
