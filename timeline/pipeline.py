@@ -2,19 +2,24 @@
 
 Plain functions over plain data, so the command line and the desktop app's worker
 thread drive the same code; progress is reported through a callback and a cancel
-callable is checked between articles.
+callable is checked between articles. A .json file that is this app's own JSON
+export goes back in with its events as the analyst left them (status, corrected
+dates, notes), not re-read from the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from timeline.events import extract_events
+from timeline.export.reimport import ExportFormatError, is_export_document, read_export
 from timeline.model import Article, Event, Mention
 from timeline.sources import SourceError, collect_files, iter_articles
+from timeline.sources.feeds import json_value_articles, read_json_file
+from timeline.sources.plain import SIDECAR_SUFFIX
 
 Progress = Callable[[int, int, str], None]
 
@@ -36,18 +41,26 @@ class IngestSummary:
 
 def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
     """Return the article's resolved mentions and the events built on them."""
-    from timeline.temporal import tag
-
-    mentions = tag(article.text, article.published)
+    mentions = mentions_of(article)
     return mentions, extract_events(article, mentions)
 
 
+def mentions_of(article: Article) -> list[Mention]:
+    """Return the article's temporal mentions resolved against its publication date."""
+    from timeline.temporal import tag
+
+    return tag(article.text, article.published)
+
+
 def ingest_article(
-    article: Article, repo, summary: IngestSummary | None = None
+    article: Article, repo, summary: IngestSummary | None = None,
+    events: list[Event] | None = None,
 ) -> IngestSummary:
     """Tag one loaded (or pasted) article, store it with its events in one
     transaction, and return ``summary`` (a new one when None) updated with the outcome.
 
+    ``events`` given (an export's, as reviewed) are stored as they are, with the
+    article's mentions found again; otherwise the events are built from the mentions.
     A failure to analyse or store it is recorded in ``summary.refused``, not raised.
     """
     from timeline.store import StoreError
@@ -55,7 +68,10 @@ def ingest_article(
     summary = summary if summary is not None else IngestSummary()
     name = article.source_path or article.title or "pasted article"
     try:
-        mentions, events = analyse(article)
+        if events is None:
+            mentions, events = analyse(article)
+        else:  # an export's article without a date has no mentions to find again
+            mentions = mentions_of(article) if article.published is not None else []
     except Exception as error:  # a tagger bug must not stop the other articles
         summary.refused.append((name, f"could not be analysed ({error!r})"))
         return summary
@@ -94,18 +110,48 @@ def ingest_paths(
     if progress is not None:
         progress(0, len(files), "")  # the total is known before the first article
     for done, file in enumerate(files, start=1):
-        loader = [file] if isinstance(file, SourceError) else iter_articles(file, published)
-        for loaded in loader:
+        for loaded, exported_events in _load(file, published):
             if cancel is not None and cancel():
                 summary.cancelled = True
                 return summary
             if isinstance(loaded, SourceError):
                 summary.refused.append((loaded.name, loaded.reason))
                 continue
-            ingest_article(loaded, repo, summary)
+            ingest_article(loaded, repo, summary, exported_events)
         if progress is not None:
             progress(done, len(files), file.name if isinstance(file, SourceError) else str(file))
     return summary
+
+
+def _load(
+    file: Path | SourceError, published: datetime | None
+) -> Iterator[tuple[Article | SourceError, list[Event] | None]]:
+    # Each article (or the SourceError in its place) with the events an export gives
+    # it, None for the events of an article still to be tagged.
+    if isinstance(file, SourceError):
+        yield file, None
+        return
+    if file.suffix.lower() != ".json" or file.name.endswith(SIDECAR_SUFFIX):
+        for loaded in iter_articles(file, published):
+            yield loaded, None
+        return
+    try:
+        data = read_json_file(file)  # read once, whether it is an export or articles
+    except SourceError as error:
+        yield error, None
+        return
+    if not is_export_document(data):
+        for loaded in json_value_articles(file, data, published):
+            yield loaded, None
+        return
+    try:
+        exported = read_export(data, str(file))
+    except ExportFormatError as error:
+        # A broken export is refused whole: half of an analyst's work is worse than none.
+        reason = str(error).removeprefix(f"{file}: ")
+        yield SourceError(str(file), f"a timeline export that cannot be read: {reason}"), None
+        return
+    yield from exported
 
 
 def change_publication_date(

@@ -29,12 +29,15 @@ def register(subparsers) -> None:
         description=(
             "Load articles into the database: .txt/.md (with NAME.meta.json), .html, "
             ".json/.jsonl and TimeML .tml files; folders are read recursively. "
-            "Articles already stored (same text) are skipped."
+            "Articles already stored (same text) are skipped. A JSON export of this "
+            "app (timeline export --format json) goes back in with its events as "
+            "reviewed: statuses, corrected dates and notes."
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     parser.add_argument(
-        "--date", metavar="D", help="publication date for every input (YYYY-MM-DD or ISO)"
+        "--date", metavar="D",
+        help="publication date for every input but a JSON export (YYYY-MM-DD or ISO)"
     )
     parser.add_argument("--db", metavar="URL", help="database URL (default: the app's own file)")
     parser.set_defaults(func=run)

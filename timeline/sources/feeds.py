@@ -39,19 +39,33 @@ def article_from_object(
 def iter_json_articles(path: Path, published: datetime | None) -> Iterator[Article | SourceError]:
     """Yield each article of a .json/.jsonl file, or a SourceError for each bad entry
     (a bad line is reported and the other lines go on)."""
-    try:
-        content = read_text_file(path)
-    except SourceError as error:
-        yield error
-        return
     if path.suffix.lower() == ".jsonl":
+        try:
+            content = read_text_file(path)
+        except SourceError as error:
+            yield error
+            return
         yield from _json_lines(path, content, published)
         return
     try:
-        data = parse_json(content, str(path))
+        data = read_json_file(path)
     except SourceError as error:
         yield error
         return
+    yield from json_value_articles(path, data, published)
+
+
+def read_json_file(path: Path) -> object:
+    """Return the value the .json file ``path`` holds; SourceError (one line, naming
+    the file) when it is unreadable, too large, not text or not JSON."""
+    return parse_json(read_text_file(path), str(path))
+
+
+def json_value_articles(
+    path: Path, data: object, published: datetime | None
+) -> Iterator[Article | SourceError]:
+    """Yield the article of each object in ``data`` (one object or a list of them, as
+    read from the .json file ``path``), or a SourceError for each bad one."""
     items = data if isinstance(data, list) else [data]
     for number, item in enumerate(items, start=1):
         label = f"{path}#{number}" if isinstance(data, list) else str(path)

@@ -1,0 +1,173 @@
+"""`timeline export --format json` then `timeline ingest` of that file into a new
+database, as real processes: the analyst's statuses, corrected dates and notes come
+back as they were (on SQLite and on the team-mode PostgreSQL server); a broken export
+is refused whole with its reason."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.conftest import postgres_url, require_postgres
+from timeline.model import Granularity, Status
+from timeline.store import open_repository
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+
+
+def timeline(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_database(request, tmp_path):
+    """The URL of an empty database: a SQLite file, or a private schema on the
+    team-mode PostgreSQL server (skipped without one, failed when CI requires it)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'new.db'}"
+        return
+    server = postgres_url()
+    if server is None:
+        if require_postgres():
+            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
+        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
+    schema = f"reimport_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def reviewed_seed(database: Path) -> None:
+    """Ingest the seed with the real command, then review it through the repository:
+    accept one event, correct one (then annotate it), reject one, annotate another."""
+    done = timeline("ingest", str(SEED), "--db", str(database))
+    assert done.returncode == 0, done.stderr
+    with open_repository(str(database)) as repo:
+        events = repo.list_events()
+        by_expression = {event.expression: event for event in events}
+        sunday, monday = by_expression["Sunday"], by_expression["Monday"]
+        forum = next(event for event in events if event.open_ended)
+        inferred = next(event for event in events if event.inferred)
+        repo.accept(monday.id, expected_version=monday.version)
+        corrected = repo.correct(sunday.id, expected_version=sunday.version,
+                                 earliest=datetime(2023, 9, 9), latest=datetime(2023, 9, 10),
+                                 granularity=Granularity.DAY)
+        repo.annotate(sunday.id, expected_version=corrected.version, note="Saturday per Yonhap")
+        repo.reject(forum.id, expected_version=forum.version)
+        repo.annotate(inferred.id, expected_version=inferred.version, note="date of the footage?")
+
+
+def listed(url: str) -> list[dict]:
+    """`timeline events --format json` on ``url``, without the ids a new database renumbers."""
+    done = timeline("events", "--db", url, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)
+    for event in events:
+        del event["id"], event["source"]["article_id"]
+    return events
+
+
+def test_a_json_export_ingested_into_a_new_database_keeps_the_analysts_work(
+        tmp_path, new_database):
+    original = tmp_path / "original.db"
+    reviewed_seed(original)
+    exported = tmp_path / "f.json"
+    done = timeline("export", "--db", str(original), "--format", "json", "-o", str(exported))
+    assert done.returncode == 0, done.stderr
+
+    done = timeline("ingest", str(exported), "--db", new_database)
+    assert done.returncode == 0, done.stderr
+    assert "added: 1 article (8 events)" in done.stdout and "refused: 0" in done.stdout
+
+    before, after = listed(str(original)), listed(new_database)
+    assert after == before
+    statuses = sorted(event["status"] for event in after)
+    assert statuses == sorted(["accepted", "corrected", "rejected"] + ["unreviewed"] * 5)
+    (corrected,) = [event for event in after if event["status"] == "corrected"]
+    assert (corrected["earliest"], corrected["latest"], corrected["granularity"]) == (
+        "2023-09-09T00:00:00", "2023-09-10T00:00:00", "day")
+    assert corrected["note"] == "Saturday per Yonhap"
+    assert {event["note"] for event in after} == {None, "Saturday per Yonhap",
+                                                   "date of the footage?"}
+    # The tagger's mentions are found again, so the source pane still marks them.
+    with open_repository(str(original)) as repo:
+        (article,) = repo.list_articles()
+        mentions = repo.article_mentions(article.id)
+    with open_repository(new_database) as repo:
+        (copy,) = repo.list_articles()
+        assert repo.article_mentions(copy.id) == mentions
+        assert (copy.text, copy.published, copy.dct_source) == (
+            article.text, article.published, article.dct_source)
+
+    again = timeline("ingest", str(exported), "--db", new_database)
+    assert again.returncode == 0 and "already there: 1" in again.stdout
+    assert listed(new_database) == before
+
+
+def test_an_export_in_a_folder_goes_in_beside_ordinary_json_articles(tmp_path):
+    original = tmp_path / "original.db"
+    reviewed_seed(original)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    done = timeline("export", "--db", str(original), "--format", "json",
+                    "-o", str(folder / "reviewed.json"))
+    assert done.returncode == 0, done.stderr
+    (folder / "wire.json").write_text(json.dumps(
+        {"text": "Talks ended on Friday in Geneva.", "published": "2023-09-15"}))
+    new = tmp_path / "new.db"
+    # --date is for articles without one; an export's articles keep their own.
+    done = timeline("ingest", str(folder), "--db", str(new), "--date", "2024-01-01")
+    assert done.returncode == 0, done.stderr
+    assert "added: 2 articles" in done.stdout
+    with open_repository(str(new)) as repo:
+        published = {article.source_path: article.published for article in repo.list_articles()}
+        statuses = {event.status for event in repo.list_events()}
+    assert published == {str(SEED): datetime(2023, 9, 12),
+                         str(folder / "wire.json"): datetime(2024, 1, 1)}
+    assert {Status.ACCEPTED, Status.CORRECTED, Status.REJECTED} <= statuses
+
+
+def test_a_broken_export_is_refused_whole_with_its_reason(tmp_path):
+    original = tmp_path / "original.db"
+    reviewed_seed(original)
+    exported = tmp_path / "f.json"
+    assert timeline("export", "--db", str(original), "--format", "json",
+                    "-o", str(exported)).returncode == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    document["events"][-1]["status"] = "maybe"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    document["events"][-1]["status"] = "accepted"
+    document["version"] = 99
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(document), encoding="utf-8")
+
+    new = tmp_path / "new.db"
+    done = timeline("ingest", str(broken), str(newer), "--db", str(new))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stdout.splitlines()
+    assert "refused: 2" in lines
+    (broken_line,) = [line for line in lines if line.startswith(f"  {broken}: ")]
+    assert "timeline export" in broken_line and "'maybe' is not a valid Status" in broken_line
+    (newer_line,) = [line for line in lines if line.startswith(f"  {newer}: ")]
+    assert "export version 99" in newer_line
+    with open_repository(str(new)) as repo:  # nothing of either file went in
+        assert repo.list_articles() == [] and repo.list_events() == []
