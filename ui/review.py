@@ -16,7 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from timeline.model import Event, Granularity, Status
+from timeline.model import Event, Granularity
 from timeline.store import ConflictError, StoreError
 
 
@@ -144,7 +144,3 @@ class _ReviewCommand(QUndoCommand):
 def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
-
-def is_reviewed(event: Event) -> bool:
-    """Return True once an analyst has accepted, corrected or rejected the event."""
-    return Status(event.status) is not Status.UNREVIEWED

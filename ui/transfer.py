@@ -21,7 +21,6 @@ from timeline import pipeline
 from timeline.export import FORMATS, ExportError, export_to_path
 from timeline.model import Article
 from timeline.sources import MissingDateError, iter_articles
-from timeline.store import StoreError
 from ui.dialogs.file_date import FileDateDialog, file_date_candidates
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
 from ui.dialogs.paste_article import PasteArticleDialog
@@ -39,24 +38,6 @@ EXPORT_CHOICES = (
 )
 SUFFIXES = {"csv": ".csv", "timelinejs-csv": ".csv", "timelinejs-json": ".json", "json": ".json",
             "png": ".png", "svg": ".svg"}
-
-
-def ingest_article(article: Article, repo) -> pipeline.IngestSummary:
-    """Tag one article, store it with its events, and return the IngestSummary."""
-    summary = pipeline.IngestSummary()
-    name = article.title or "pasted article"
-    try:
-        mentions, events = pipeline.analyse(article)
-        outcome = repo.add_article(article, mentions, events)
-    except StoreError as error:
-        summary.refused.append((name, str(error)))
-        return summary
-    summary.article_ids.append(outcome.article_id)
-    if outcome.added:
-        summary.added, summary.events = 1, outcome.events
-    else:
-        summary.already = 1
-    return summary
 
 
 @dataclass
@@ -152,7 +133,7 @@ class Transfer(QObject):
         repo = self.window.repo
         self._import_cancel = None
         self._start_progress("Importing the pasted article…")
-        self.window.tasks.submit(lambda _context: ImportOutcome(ingest_article(article, repo)),
+        self.window.tasks.submit(lambda _context: ImportOutcome(pipeline.ingest_article(article, repo)),
                                  on_done=self._imported, on_error=self._import_failed)
 
     def _start_progress(self, message: str) -> None:
