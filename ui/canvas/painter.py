@@ -18,7 +18,7 @@ from .data import KIND_FINE, KIND_OPEN_AFTER, KIND_OPEN_BEFORE
 from .hits import sticky_header
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
-from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded
+from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded, font_fitting
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
 _LABEL_CACHE_LIMIT = 20000
@@ -39,10 +39,11 @@ class LanePainter:
             self.atlas = GlyphAtlas(ratio)
 
     def set_font(self, font: QFont) -> None:
-        """Use ``font`` for titles; the small font for counts derives from it."""
-        self.font = QFont(font)
+        """Use ``font`` for titles (smaller if a line of it is taller than a row); the
+        small font for counts derives from it."""
+        self.font = font_fitting(font, LINE_H - 2)
         self.small_font = QFont(font)
-        self.small_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        self.small_font.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.8))
         self.metrics = QFontMetricsF(self.font)
         self.small_metrics = QFontMetricsF(self.small_font)
         self.label_height = self.metrics.height()
@@ -170,15 +171,10 @@ class LanePainter:
         first_line, last_line = _visible_lines(scroll_y, lanes_bottom)
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
-        painter.setFont(self.font)
-        painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-        header_fill = palette.color(QPalette.ColorRole.Button)
         for lane_index, lane in enumerate(layout.lanes):
-            if lane.header_line < first_line - 1 or lane.header_line > last_line:
-                continue
-            top = AXIS_H + lane.header_line * LINE_H - scroll_y
-            painter.fillRect(QRectF(0, top, width, LINE_H), header_fill)
-            painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), self._caption(layout, lane_index))
+            if first_line - 1 <= lane.header_line <= last_line:
+                self._paint_header(painter, layout, lane_index, AXIS_H + lane.header_line * LINE_H - scroll_y,
+                                   width, palette)
         painter.restore()
 
     def paint_pinned_header(
@@ -188,13 +184,17 @@ class LanePainter:
         pinned = sticky_header(layout, scroll_y)
         if pinned is None:
             return
-        lane_index, top = pinned
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_H, width, LINE_H))
+        self._paint_header(painter, layout, pinned[0], pinned[1], width, palette)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, layout: CanvasLayout, lane_index: int, top: float, width: float,
+                      palette: QPalette) -> None:
         painter.fillRect(QRectF(0, top, width, LINE_H), palette.color(QPalette.ColorRole.Button))
+        painter.setFont(self.font)
         painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
         painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), self._caption(layout, lane_index))
-        painter.restore()
 
     def _caption(self, layout: CanvasLayout, lane_index: int) -> QStaticText:
         caption = self.captions.get(lane_index)

@@ -38,7 +38,9 @@ class CanvasRendering:
             painter, self._layout, self._viewport, self._scroll_y, width, lanes_bottom, palette, vector
         )
         self._lanes.paint_pinned_header(painter, self._layout, self._scroll_y, width, palette)
-        paint_axis(painter, self._viewport, level, width, palette, QFontMetricsF(self.font()))
+        # The axis and the overview strip write in the axis font (the widget's, made to fit).
+        painter.setFont(self._axis_font)
+        paint_axis(painter, self._viewport, level, width, palette, QFontMetricsF(self._axis_font))
         if self._layout.events:
             self._overview.paint(
                 painter, self._layout, self._layout_version, self._viewport, width, lanes_bottom, palette

@@ -5,7 +5,7 @@ of tessellating thousands of circles per frame."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
 # Okabe-Ito: grey, bluish green, blue, vermillion.
 STATUS_COLOURS = (
@@ -103,3 +103,15 @@ def faded(colour: QColor, alpha: int) -> QColor:
     copy = QColor(colour)
     copy.setAlpha(alpha)
     return copy
+
+
+def font_fitting(font: QFont, height: float) -> QFont:
+    """Return ``font``, made smaller when needed so a line of it is at most ``height`` px
+    tall: lane rows and the axis tiers have fixed heights, and a large widget font
+    would otherwise spill over the row below."""
+    fitted = QFont(font)
+    size = fitted.pointSizeF()
+    while size > 6.0 and QFontMetricsF(fitted).height() > height:
+        size -= 0.5
+        fitted.setPointSizeF(size)
+    return fitted

@@ -26,7 +26,7 @@ from .overview import Overview
 from .painter import LanePainter
 from .relayout import replace_event
 from .rendering import CanvasRendering
-from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H
+from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H, font_fitting
 
 
 class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
@@ -50,7 +50,8 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._selected: set[int] = set()
         self._lanes = LanePainter(self.font())
         self._overview = Overview()
-        self._label_widths = measure_label_widths(QFontMetricsF(self.font()))
+        self._axis_font = font_fitting(self.font(), AXIS_H / 2 - 2)
+        self._label_widths = measure_label_widths(QFontMetricsF(self._axis_font))
         self._cache: QImage | None = None
         self._cache_key: tuple | None = None
         self._bands: QImage | None = None
@@ -229,7 +230,8 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         """Follow font changes (labels are measured in the widget's font)."""
         if event.type() == QEvent.Type.FontChange:
             self._lanes.set_font(self.font())
-            self._label_widths = measure_label_widths(QFontMetricsF(self.font()))
+            self._axis_font = font_fitting(self.font(), AXIS_H / 2 - 2)
+            self._label_widths = measure_label_widths(QFontMetricsF(self._axis_font))
             self._cache_key = self._bands_key = None
             self.update()
         super().changeEvent(event)

@@ -670,3 +670,40 @@ def test_a_title_runs_up_to_the_next_days_glyph_not_to_its_days_start(canvas):
     assert min(colour.lightness() for colour in past_its_start) < 100  # title ink over the day's first half
     assert not any(close(image.pixelColor(x, y), QColor("black"), 100)
                    for x in range(second_glyph_left - 2, second_glyph_left))  # but clear of its glyph
+
+
+def _ink_extent(image: QImage, left: int, right: int, top: int, bottom: int) -> tuple[int, int]:
+    rows = _ink_rows(image, left, right, top, bottom)
+    return rows[0], rows[-1]
+
+
+def _first_axis_label_width(image: QImage) -> int:
+    """Width of the first upper-tier label's ink (tick lines, inked top to bottom, left out)."""
+    def inked(x: int, y: int) -> bool:
+        return image.pixelColor(x, y).lightness() < 110
+    columns = [x for x in range(0, 400) if any(inked(x, y) for y in range(3, 18))
+               and not all(inked(x, y) for y in range(3, 18))]
+    run = [columns[0]]
+    for x in columns[1:]:
+        if x - run[-1] > 8:
+            break
+        run.append(x)
+    return run[-1] - run[0]
+
+
+def test_a_large_widget_font_is_fitted_to_the_rows_and_the_axis_follows_it(canvas):
+    events = [day_event(1, datetime(2023, 9, 4)), day_event(2, datetime(2023, 9, 4), group="Second")]
+    canvas.set_events(events)
+    small_label = _first_axis_label_width(render(canvas))
+    font = canvas.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    canvas.setFont(font)
+    assert _first_axis_label_width(render(canvas)) > small_label * 1.15  # the axis writes in the widget's font
+    font.setPointSizeF(30)
+    canvas.setFont(font)
+    image = render(canvas)
+    spot = canvas.glyph_centre(1)
+    row_top = int(spot.y() - 18 / 2)
+    title_left = int(spot.x() + 11)
+    top, bottom = _ink_extent(image, title_left, title_left + 60, row_top - 18, row_top + 2 * 18)
+    assert row_top <= top and bottom < row_top + 18  # the title stays in its own row
