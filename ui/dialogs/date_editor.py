@@ -95,6 +95,8 @@ class DateEditor(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._anchor = anchor or datetime.now().replace(microsecond=0)
+        self._mod: str | None = None
+        self._unnamed: TimeSpan | None = None  # a span whose granularity the box lacks
         self.typed = QLineEdit()
         self.typed.setPlaceholderText("Type a date: 12 Sep 2023 morning, last Sunday, Sep 2023…")
         self.typed.textEdited.connect(self._read_typed)
@@ -142,6 +144,9 @@ class DateEditor(QDialog):
         """Return the span the fields now describe."""
         granularity = self._chosen_granularity()
         start, end = _from_qt(self.start_edit.dateTime()), _from_qt(self.end_edit.dateTime())
+        if granularity is None and self._unnamed is not None \
+                and (self._unnamed.earliest, self._unnamed.latest) == (start, end):
+            granularity = self._unnamed.granularity  # "Q3 2023" stays a quarter
         if granularity is None:  # a from-to interval: granularity of its coarsest fit
             whole_days = start.hour == end.hour == start.minute == end.minute == 0
             granularity = Granularity.DAY if whole_days else Granularity.MINUTE
@@ -158,6 +163,9 @@ class DateEditor(QDialog):
         self._mod = span.mod
         index = next((i for i, (_, g) in enumerate(CHOICES) if g == span.granularity), None)
         unit = unit_span(span.earliest, span.granularity) if index is not None else None
+        # A granularity the box cannot name (week, quarter, decade...) is shown as an
+        # interval but kept while the interval is left as it is.
+        self._unnamed = span if index is None else None
         if index is None or (unit is not None and unit != (span.earliest, span.latest)):
             index = len(CHOICES) - 1  # anything the box cannot name is kept as an interval
         for widget in (self.granularity, self.start_edit, self.end_edit):

@@ -72,3 +72,16 @@ def test_timex_value_names_whole_units_only():
     three_days = TimeSpan(datetime(2023, 9, 5), datetime(2023, 9, 8), Granularity.DAY)
     assert timex_value_of(three_days) is None
     assert timex_value_of(TimeSpan(datetime(2023, 9, 5), None, Granularity.DAY)) is None
+
+
+def test_a_typed_quarter_or_week_keeps_its_granularity(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "Q3 2023")
+    span = editor.span()
+    assert (span.earliest, span.latest) == (datetime(2023, 7, 1), datetime(2023, 10, 1))
+    assert span.granularity is Granularity.QUARTER
+    assert timex_value_of(span) == "2023-Q3"
+    # Moved by hand, it is a plain from-to interval again.
+    editor.end_edit.setDateTime(editor.end_edit.dateTime().addDays(3))
+    assert editor.span().granularity is Granularity.DAY
+    assert timex_value_of(editor.span()) is None
