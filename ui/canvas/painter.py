@@ -43,7 +43,10 @@ class LanePainter:
         small font for counts derives from it."""
         self.font = font_fitting(font, LINE_H - 2)
         self.small_font = QFont(font)
-        self.small_font.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.8))
+        if self.font.pointSizeF() > 0:
+            self.small_font.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.8))
+        else:  # a font set in pixels
+            self.small_font.setPixelSize(max(8, round(self.font.pixelSize() * 0.8)))
         self.metrics = QFontMetricsF(self.font)
         self.small_metrics = QFontMetricsF(self.small_font)
         self.label_height = self.metrics.height()

@@ -110,6 +110,10 @@ def font_fitting(font: QFont, height: float) -> QFont:
     tall: lane rows and the axis tiers have fixed heights, and a large widget font
     would otherwise spill over the row below."""
     fitted = QFont(font)
+    if fitted.pointSizeF() <= 0:  # a font set in pixels
+        while fitted.pixelSize() > 8 and QFontMetricsF(fitted).height() > height:
+            fitted.setPixelSize(fitted.pixelSize() - 1)
+        return fitted
     size = fitted.pointSizeF()
     while size > 6.0 and QFontMetricsF(fitted).height() > height:
         size -= 0.5
