@@ -236,11 +236,16 @@ def resolve_set(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.SET, f"is a recurrence -> {value}", 0.85)
 
 
-_VAGUE_VALUES = {"future": "FUTURE_REF", "the future": "FUTURE_REF"}
+_VAGUE_VALUES = {
+    "future": "FUTURE_REF",
+    "the future": "FUTURE_REF",
+    "the past": "PAST_REF",
+    "formerly": "PAST_REF",
+}
 
 
 def resolve_vague(resolver, detection) -> Resolution | None:
-    """Return PRESENT_REF or FUTURE_REF."""
+    """Return PRESENT_REF, PAST_REF or FUTURE_REF."""
     word = " ".join(detection.groups["word"].lower().split())
     value = _VAGUE_VALUES.get(word, "PRESENT_REF")
     return Resolution(value, TimexType.DATE, f"is a vague reference -> {value}", 0.5)

@@ -137,6 +137,11 @@ def test_sets(text, phrase, value):
     assert (mention.type, mention.value) == (TimexType.SET, value)
 
 
+def test_the_past_with_a_count_is_a_duration_not_a_vague_reference():
+    mentions = tag("Output fell in the past two months.", DCT)
+    assert [(m.text, m.value) for m in mentions] == [("the past two months", "P2M")]
+
+
 def test_a_rate_needs_a_count():
     mention = only("They spent many hours a day there.", "many hours")
     assert (mention.type, mention.value) == (TimexType.DURATION, "PTXH")

@@ -222,12 +222,15 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     # --- vague references ---------------------------------------------------------------------
     Rule(
         "vague",
-        r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present)\b",
+        r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present"
+        r"|at\s+the\s+moment|the\s+past|formerly)\b",
         "vague",
         guard="vague_context",
         examples=(
             "Talks are [now] under way. => PRESENT_REF",
             "They may meet in [the future]. => FUTURE_REF",
+            "Such talks failed in [the past]. => PAST_REF",
+            "There is no vaccine [at the moment]. => PRESENT_REF",
         ),
     ),
     # --- relative to an event, not to the calendar --------------------------------------------
