@@ -170,35 +170,30 @@ def resolve_season(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, f"+ {year_phrase(tense)} -> {value}", 0.75, mod)
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
 def resolve_quarter(resolver, detection) -> Resolution | None:
     """Return a quarter or half of the given year or the DCT's (the year before if past)."""
     groups = detection.groups
     if groups.get("number"):
-        year = int(groups["qyear"]) if groups.get("qyear") else resolver.dct_day.year
-        value = f"{year:04d}-Q{groups['number']}"
-        return Resolution(value, TimexType.DATE, f"is a quarter of the year -> {value}", 0.85)
-    number = {
-        "first": 1,
-        "1st": 1,
-        "second": 2,
-        "2nd": 2,
-        "third": 3,
-        "3rd": 3,
-        "fourth": 4,
-        "4th": 4,
-    }[groups["ord"].lower()]
-    unit = groups["unit"].lower()
+        number, unit, written_year = int(groups["number"]), "quarter", groups.get("qyear")
+    else:
+        number = _ORDINALS[groups["ord"].lower()]
+        unit, written_year = groups["unit"].lower(), groups.get("year")
     if unit == "half" and number > 2:
         return None
     letter = "Q" if unit == "quarter" else "H"
-    year = int(groups["year"]) if groups.get("year") else resolver.dct_day.year
+    year = int(written_year) if written_year else resolver.dct_day.year
     first_month = (number - 1) * (3 if letter == "Q" else 6) + 1
-    if (
-        not groups.get("year")
+    if groups.get("yrel"):
+        year += 1 if groups["yrel"].lower() == "next" else -1
+    elif (
+        not written_year
         and resolver.tense(detection) == PAST
         and date(year, first_month, 1) > resolver.dct_day
     ):
-        year -= 1
+        year -= 1  # "profits fell in the fourth quarter": the last one that began
     value = f"{year:04d}-{letter}{number}"
     return Resolution(value, TimexType.DATE, f"is a {unit} of the year -> {value}", 0.8)
 
