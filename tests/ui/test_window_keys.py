@@ -15,6 +15,7 @@ from timeline.model import Granularity, Status
 from ui.app import SEEDS, apply_scheme
 from ui.dialogs.date_editor import DateEditor
 from ui.main_window import MainWindow
+from ui.models.event_table import status_colour
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
@@ -114,8 +115,11 @@ def test_palette_follows_the_scheme(qapp):
         apply_scheme(qapp, Qt.ColorScheme.Dark)
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 100
         assert qapp.palette().color(QPalette.ColorRole.Text).lightness() > 150
+        # Status colours in the table stay readable on the dark base.
+        assert status_colour(Status.CORRECTED).lightness() > 128
         apply_scheme(qapp, Qt.ColorScheme.Light)
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 150
+        assert status_colour(Status.CORRECTED).lightness() < 128
     finally:
         qapp.setPalette(qapp.style().standardPalette())
 

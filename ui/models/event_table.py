@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from timeline.display import format_span
 from timeline.model import Event, Status
@@ -27,6 +27,18 @@ STATUS_COLOURS = {
     Status.CORRECTED: QColor("#1565c0"),
     Status.REJECTED: QColor("#9e9e9e"),
 }
+# The same statuses on a dark palette: the dark green and blue vanish on near-black.
+STATUS_COLOURS_DARK = {
+    Status.ACCEPTED: QColor("#81c784"),
+    Status.CORRECTED: QColor("#64b5f6"),
+    Status.REJECTED: QColor("#9e9e9e"),
+}
+
+
+def status_colour(status: Status) -> QColor | None:
+    """Return the text colour of a status in the table, for the palette now in use."""
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    return (STATUS_COLOURS_DARK if dark else STATUS_COLOURS).get(status)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -166,7 +178,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return event.explanation or None
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return STATUS_COLOURS.get(Status(event.status))
+            return status_colour(Status(event.status))
         if role == Qt.ItemDataRole.FontRole and Status(event.status) is Status.REJECTED:
             font = QFont()
             font.setStrikeOut(column == TITLE)
