@@ -108,8 +108,12 @@ def resolve_offset(resolver, detection) -> Resolution | None:
         return Resolution(
             value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5
         )
-    on_reference = "day" if direction in ("earlier", "later") else None
-    base = resolver.reference("day") if on_reference else resolver.dct_day
+    on_reference = None
+    if direction in ("earlier", "later"):
+        # "Two days later" counts from the last day mentioned; "two months later" from
+        # the last time of any granularity ("elected in November 2020, ...").
+        on_reference = "day" if clock or letter in ("D", "W") else "any"
+    base = resolver.reference(on_reference) if on_reference else resolver.dct_day
     steps = round(amount * multiplier) * (-1 if backwards else 1)
     if clock:
         day = base if abs(steps) < 24 or letter != "H" else base + timedelta(hours=steps)

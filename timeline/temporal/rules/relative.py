@@ -37,6 +37,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "It began [three days ago]. => 2023-09-09",
             "They met on Sept. 3. [Two weeks later] they signed. => 2023-W37",
             "They met on Sept. 3. [Hours later] the truce collapsed. => 2023-09-03",
+            "She won in November 2020 and took office [two months later]. => 2021-01",
             "They met in June. [Weeks later] the truce collapsed. => PAST_REF",
             "The truce will hold until [weeks later]. => FUTURE_REF",
         ),
