@@ -9,13 +9,35 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from .data import STATUS_CODE, CanvasEvent
+from .data import STATUS_CODE, CanvasEvent, bounds
 from .layout import CanvasLayout, Lane, Row, span_and_kind, stack_rows
 
 
 def _span(event: CanvasEvent, index: int) -> tuple[float, float, int, int]:
     start, end, _kind = span_and_kind(event)
     return start, end, event.id, index
+
+
+def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: CanvasEvent) -> bool:
+    """Put the changed ``event`` into ``layout``, which was laid out with ``old`` (None: a
+    new id): in place when its stretch and lane stay, else by restacking the lanes it
+    leaves and joins. Return False, changing nothing, when only a full ``build_layout``
+    will do."""
+    hidden = layout.hide_rejected and event.status == "rejected"
+    if old is not None and hidden and old.status == "rejected":
+        return True  # hidden before and after: nothing drawn changes
+    place = layout.place_of_id.get(event.id)
+    stays = (
+        old is not None and place is not None and not hidden and bounds(old) == bounds(event)
+        and (old.group, old.open_side) == (event.group, event.open_side)
+    )
+    if not stays:
+        return replace_event(layout, event)
+    index = layout.rows[place[0]].members[place[1]]
+    layout.events[index] = event
+    layout.statuses[index] = STATUS_CODE.get(event.status, 0)
+    layout.kinds[index] = span_and_kind(event)[2]
+    return True
 
 
 def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:

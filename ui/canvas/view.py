@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
 from . import scale
 from .axis import measure_label_widths
-from .data import CanvasEvent, bounds, event_kind, status_code
+from .data import CanvasEvent
 from .export import write_png, write_svg
 from .hits import hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
 from .overview import Overview
 from .painter import LanePainter
-from .relayout import replace_event
+from .relayout import update_in_layout
 from .rendering import CanvasRendering
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H, font_fitting
 
@@ -44,6 +44,7 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._events: dict[int, CanvasEvent] = {}
         self._hide_rejected = False
         self._layout: CanvasLayout = build_layout([])
+        self._other_layout: CanvasLayout | None = None  # for the other hide-rejected setting
         self._layout_version = 0
         self._viewport = scale.Viewport(scale.to_days(datetime(2000, 1, 1)), 1.0)
         self._scroll_y = 0.0
@@ -77,6 +78,7 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         first_data = not self._events
         self._events = {ev.id: ev for ev in events}
         self._selected &= self._events.keys()
+        self._other_layout = None
         usable = layout is not None and layout.hide_rejected == self._hide_rejected
         self._relayout(layout if usable else None)
         if first_data:
@@ -86,19 +88,9 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         """Redraw one changed event (status, title, or time)."""
         old = self._events.get(event.id)
         self._events[event.id] = event
-        place = self._layout.place_of_id.get(event.id)
-        in_place = (
-            old is not None and place is not None
-            and bounds(old) == bounds(event) and (old.group, old.open_side) == (event.group, event.open_side)
-            and not (self._hide_rejected and event.status == "rejected")
-        )
-        if in_place:
-            index = self._layout.rows[place[0]].members[place[1]]
-            self._layout.events[index] = event
-            self._layout.statuses[index] = status_code(event.status)
-            self._layout.kinds[index] = event_kind(event)
-            self._layout_changed()
-        elif replace_event(self._layout, event):  # only its old and new lanes restacked
+        if self._other_layout is not None and not update_in_layout(self._other_layout, old, event):
+            self._other_layout = None
+        if update_in_layout(self._layout, old, event):  # in place, or its lanes restacked
             self._layout_changed()
         else:
             self._relayout()
@@ -155,7 +147,10 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         """Hide (or show again) the rejected events."""
         if hide != self._hide_rejected:
             self._hide_rejected = hide
-            self._relayout()
+            # The layout left is kept (and kept in step by update_event): toggling back
+            # costs no relayout.
+            kept, self._other_layout = self._other_layout, self._layout
+            self._relayout(kept)
 
     def export_png(self, path: str, width: int | None = None, height: int | None = None) -> None:
         """Write the current view to a PNG (at ``width`` x ``height``, default the widget's

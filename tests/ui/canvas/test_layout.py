@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from ui.canvas.data import CanvasEvent
 from ui.canvas.layout import BAR_PX, GAP_PX, build_layout
-from ui.canvas.relayout import replace_event
+from ui.canvas.relayout import replace_event, update_in_layout
 
 BASE = datetime(1960, 1, 1)
 
@@ -186,3 +186,26 @@ def test_replacing_an_event_by_an_open_ended_one_and_back_matches_a_full_build()
     events = [closed if ev.id == 2 else ev for ev in events]
     assert replace_event(layout, closed)
     assert layout_summary(layout) == layout_summary(build_layout(events))
+
+
+@settings(max_examples=80, deadline=None)
+@given(spans, st.lists(st.tuples(st.integers(0, 79), st.integers(0, 2000), st.integers(0, 300),
+                                 st.sampled_from("ABCD"), st.sampled_from(["accepted", "rejected", "corrected"]),
+                                 st.booleans()),
+                       min_size=1, max_size=12))
+def test_updates_keep_both_hide_settings_equal_to_full_builds(raw, changes):
+    events = as_events(raw)
+    layouts = {hide: build_layout(events, hide) for hide in (False, True)}
+    for position, start, length, group, status, retitle_only in changes:
+        old = events[position % len(events)]
+        if retitle_only:  # the same stretch and lane: a status or title change
+            changed = CanvasEvent(old.id, old.start, old.end, old.granularity, status, "new title", old.group)
+        else:
+            changed = event(old.id, start, length, group, status)
+        events = [changed if ev.id == old.id else ev for ev in events]
+        for hide in (False, True):
+            if not update_in_layout(layouts[hide], old, changed):
+                layouts[hide] = build_layout(events, hide)
+            full = build_layout(events, hide)
+            assert layout_summary(layouts[hide]) == layout_summary(full)
+            assert layouts[hide].events == full.events  # titles and statuses too

@@ -707,3 +707,26 @@ def test_a_large_widget_font_is_fitted_to_the_rows_and_the_axis_follows_it(canva
     title_left = int(spot.x() + 11)
     top, bottom = _ink_extent(image, title_left, title_left + 60, row_top - 18, row_top + 2 * 18)
     assert row_top <= top and bottom < row_top + 18  # the title stays in its own row
+
+
+def test_toggling_hide_rejected_back_reuses_the_layout_kept_in_step(canvas):
+    events = four_statuses() + [day_event(5, datetime(2023, 9, 20), "rejected", group="Other")]
+    canvas.set_events(events)
+    shown = canvas.canvas_layout()
+    canvas.set_hide_rejected(True)
+    hidden = canvas.canvas_layout()
+    assert 4 not in hidden.place_of_id and 5 not in hidden.place_of_id
+    # Reviewing while hidden: the kept layout follows each change.
+    moved = day_event(2, datetime(2023, 9, 25), "corrected", group="Other")
+    canvas.update_event(moved)
+    canvas.update_event(day_event(4, datetime(2023, 9, 13), "rejected"))  # retitled, still hidden
+    hidden = canvas.canvas_layout()  # rebuilt once: the move opened the lane "Other" when hidden
+    canvas.set_hide_rejected(False)
+    assert canvas.canvas_layout() is shown  # no relayout
+    current = [moved if ev.id == 2 else ev for ev in events]
+    full = build_layout(current)
+    assert canvas.canvas_layout().place_of_id == full.place_of_id
+    assert canvas.canvas_layout().events == full.events
+    canvas.set_hide_rejected(True)
+    assert canvas.canvas_layout() is hidden
+    assert canvas.canvas_layout().place_of_id == build_layout(current, True).place_of_id
