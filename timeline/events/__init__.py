@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import timedelta
 
+from timeline.events.datelines import is_dateline, lede_after_dateline
 from timeline.events.narrative import REACH, continues_narrative
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.events.titles import TITLE_WINDOW, make_title
@@ -34,7 +35,6 @@ from timeline.model import Article, Event, Granularity, Mention, TimexType
 INFERRED_CONFIDENCE_FACTOR = 0.6
 INFERRED_CONFIDENCE_CAP = 0.5
 STORY_WINDOW = timedelta(days=7)
-MAX_DATELINE = 120
 _DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
                  Granularity.MINUTE, Granularity.SECOND}
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
@@ -54,15 +54,8 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     since_dated = 0
     for sentence, own in zip(sentences, by_sentence):
         dating = _dating_mentions(own)
-        if not _is_dateline(sentence, own):
-            starts = [mention.start for mention in dating]
-            events.extend(_dated_event(sentence, mention, _near(dating, starts, mention))
-                          for mention in dating)
-            events.extend(
-                _open_ended_event(sentence, mention)
-                for mention in own
-                if mention.event_relative and mention.type in _DATING_TYPES
-            )
+        if not is_dateline(sentence, own):
+            events.extend(_sentence_events(article.text, sentence, own, dating))
         if dating:
             reference, reference_paragraph, since_dated = dating[-1], sentence.paragraph, 0
             continue
@@ -76,6 +69,31 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
                     _inferred_event(sentence, reference, "the last date in its paragraph"))
         elif story_time is not None and _near_story_time(reference, story_time):
             events.append(_inferred_event(sentence, story_time, "the story's own time"))
+    return events
+
+
+def _sentence_events(
+    text: str, sentence: Sentence, own: list[Mention], dating: list[Mention]
+) -> list[Event]:
+    """Return the dated and open-ended events of one sentence that is not a dateline."""
+    lede = lede_after_dateline(text, sentence)
+    if lede is not None:
+        in_lede = [mention for mention in dating if mention.start >= lede.start]
+        if not in_lede and dating:
+            # The lede is told at its dateline's date: the event is dated by it, the
+            # title is the lede's own.
+            return [replace(_dated_event(sentence, dating[-1]), title=make_title(lede.text))]
+        # The lede's own dates date it; the dateline's date is the report's, not an event's.
+        sentence, dating = lede, in_lede
+        own = [mention for mention in own if mention.start >= lede.start]
+    starts = [mention.start for mention in dating]
+    events = [_dated_event(sentence, mention, _near(dating, starts, mention))
+              for mention in dating]
+    events.extend(
+        _open_ended_event(sentence, mention)
+        for mention in own
+        if mention.event_relative and mention.type in _DATING_TYPES
+    )
     return events
 
 
@@ -95,21 +113,6 @@ def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
         return True
     return (story_time.earliest - STORY_WINDOW <= reference.earliest
             and reference.latest <= story_time.latest + timedelta(days=1))
-
-
-def _is_dateline(sentence: Sentence, mentions: list[Mention]) -> bool:
-    """Return True for a line that only places and dates the report ("WASHINGTON,
-    March 12 (Xinhua) --"): no lower-case word once its dates and brackets are gone."""
-    if not sentence.headline and not sentence.text.rstrip().endswith(("--", "_", "-")):
-        return False
-    if len(sentence.text) > MAX_DATELINE:
-        return False
-    text = sentence.text
-    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
-        start, end = mention.start - sentence.start, mention.end - sentence.start
-        text = text[:start] + " " + text[end:]
-    text = re.sub(r"\([^)]*\)", " ", text)
-    return not re.search(r"\b[a-z]", text)
 
 
 def _assign(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:

@@ -29,6 +29,13 @@ _DATELINE = re.compile(
 )
 # Only the first lines of an article carry its dateline.
 _DATELINE_WINDOW = 400
+# "WASHINGTON (AP) _": a dateline that names the agency but no date (case-sensitive:
+# the place is in capitals).
+_AGENCY_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+)*"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'\u2019 -]{0,30}?)?[ \t]*\([A-Za-z .&-]{1,40}\)"
+    r"[ \t]*(?:-{1,2}|\u2013|\u2014|_|:)"
+)
 
 # 2023-09-12, 2023_09_12, 2023.09.12 or 20230912 in a file name, not inside a longer number.
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
@@ -67,6 +74,19 @@ def find_dateline(text: str, year_hint: int | None = None) -> tuple[datetime | N
         return datetime(year, month, day), ""
     except ValueError:
         return None, f"the dateline {match.group(0).strip()!r} is not a real date"
+
+
+def opening_dateline(line: str) -> int:
+    """Return the length of the news dateline that opens ``line`` ("SEOUL, Sept. 12
+    (Reuters) -", "WASHINGTON (AP) _"), 0 when it opens with anything else.
+
+    Unlike a dateline found for the publication date, a word in lower case outside
+    the brackets rules it out: "Talks ended on Sept. 12 - ..." is a sentence."""
+    for pattern in (_DATELINE, _AGENCY_DATELINE):
+        match = pattern.match(line)
+        if match and not re.search(r"\b[a-z]", re.sub(r"\([^)]*\)", " ", match.group(0))):
+            return match.end()
+    return 0
 
 
 def find_filename_date(name: str) -> datetime | None:
