@@ -11,7 +11,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeline.temporal.lexicon import FRAGMENTS, MONTHS, WEEKDAY_NAME_WORDS, number_value
+from timeline.temporal.lexicon import (
+    FRAGMENTS,
+    MONTHS,
+    WEEKDAY_NAME_PREFIXES,
+    WEEKDAY_NAME_WORDS,
+    number_value,
+)
 from timeline.temporal.rules import RULES, Rule
 
 
@@ -52,6 +58,8 @@ _MONTH_PREPOSITIONS = frozenset(
     "in of since until till by from to through during early late mid before after last next this "
     "between and".split()
 )
+# "March Madness", "June Bride": a month alone before a capitalised word names something.
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _month_alone(text: str, match: re.Match) -> bool:
@@ -62,6 +70,10 @@ def _month_alone(text: str, match: re.Match) -> bool:
         return True  # "in March for the first time", "in March of the following year"
     # "the March for Life" and "the March of the Mothers" are names, not months.
     if re.match(r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end() : match.end() + 12]):
+        return False
+    if _NAME_AFTER.match(text, match.end()) and not re.match(
+        rf"\s+(?:{FRAGMENTS['WEEKDAY']})\b", text[match.end() : match.end() + 12], re.I
+    ):
         return False
     # "May" is mostly the verb; a month name alone needs a preposition before it.
     return match.group("month").lower() != "may"
@@ -105,7 +117,10 @@ def _weekday_not_name(text: str, match: re.Match) -> bool:
     if match.group("tail"):
         return True  # "Friday's edition" is a day; names have no possessive
     following = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end())).lower()
-    return following not in WEEKDAY_NAME_WORDS
+    if following in WEEKDAY_NAME_WORDS:
+        return False
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, match.start() - 20) : match.start()])
+    return not (before and before.group(1).lower() in WEEKDAY_NAME_PREFIXES)
 
 
 _SEASON_LEADS = frozenset(

@@ -108,6 +108,12 @@ def holiday_date(name: str, year: int) -> date:
     key = " ".join(name.lower().split())
     if key.startswith("thanksgiving"):
         return _nth_weekday(year, 11, 3, 4)
+    if key.startswith("black friday"):
+        return _nth_weekday(year, 11, 3, 4) + timedelta(days=1)
+    if key.startswith("cyber monday"):
+        return _nth_weekday(year, 11, 3, 4) + timedelta(days=4)
+    if key.startswith("good friday"):
+        return _easter(year) - timedelta(days=2)
     if key.startswith("christmas eve"):
         return date(year, 12, 24)
     if key.startswith("christmas"):

@@ -203,6 +203,8 @@ def test_no_false_dates(text):
         ("He was arrested on Aug. 3. Hours later he was freed.", "Hours later", "2023-08-03"),
         ("He was arrested in June. Days later he was freed.", "Days later", "PAST_REF"),
         ("The museum is open seven days a week.", "seven days a week", "P1W"),
+        ("Cyber Monday sales hit a record.", "Cyber Monday", "2022-11-28"),
+        ("Good Friday services were held.", "Good Friday", "2023-04-07"),
         ("The festival runs through Sunday.", "Sunday", "2023-09-17"),
         ("The law will take effect in May.", "May", "2024-05"),
         ("The court will hold a hearing at 10 a.m. on Sept. 20.", "10 a.m.", "2023-09-20T10:00"),
@@ -226,6 +228,12 @@ def test_modern_news_sentences(text, phrase, value):
         "Officials expect 2000 visitors.",
         "It was calm.\nSome 2000 attended the rally.",
         "Crowds joined the annual March for Life.",
+        "Fans filled brackets for March Madness.",
+        "Candidates campaigned ahead of Super Tuesday.",
+        "He appeared on Fox News Sunday.",
+        "She hosted Saturday Night Live.",
+        "The court issued a 5-4 ruling.",
+        "The 9/11 commission issued its report.",
     ],
 )
 def test_no_false_dates_in_modern_news(text):

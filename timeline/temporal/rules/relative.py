@@ -124,11 +124,14 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "holiday",
         r"(?-i:\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
         r"|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day"
-        r"|Labor\s+Day|Memorial\s+Day|Halloween)\b)",
+        r"|Labor\s+Day|Memorial\s+Day|Halloween|Black\s+Friday|Cyber\s+Monday|Good\s+Friday)\b)",
         "holiday",
         examples=(
             "He spoke on [Christmas Day]. => 2022-12-25",
             "Troops will be home by [Thanksgiving]. => 2023-11-23",
+            "Shoppers lined up for [Black Friday] deals. => 2022-11-25",
+            "Candidates campaigned ahead of Super [Tuesday]. => none",
+            "He appeared on Fox News [Sunday]. => none",
         ),
     ),
     # --- durations and sets -------------------------------------------------------------------
