@@ -5,7 +5,7 @@
 N events over 30 years in 50 groups, mixed granularity, rendered offscreen into a
 1600x900 image: the time from handing the events over to the first finished frame, then
 200 scripted steps (zoom in from the whole span down to two hours, with pans between)
-each rendered in full. For scale, a naive peer (one rectangle per event in the window, no
+each rendered in full; then hiding the rejected events and showing them again. For scale, a naive peer (one rectangle per event in the window, no
 culling by row, no clustering) renders the whole-span frame in the same process.
 The last line printed is a JSON object.
 """
@@ -151,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     frame_times.sort()
     cpu_times = sorted(CPU_MS)
     rss_after = peak_rss_mb()
+    toggle_ms = []
+    for hide in (True, False):  # the first toggle lays out again; toggling back reuses a layout
+        begin = time.perf_counter()
+        canvas.set_hide_rejected(hide)
+        toggle_ms.append(render(canvas, image) + (time.perf_counter() - begin) * 1000)
     print(f"events: {args.events}  groups: 50  rows: {len(canvas.canvas_layout().rows)}")
     print(f"first frame: {first_frame_ms:.0f} ms (set_events + paint)")
     print(f"whole-span frame: {whole_span_ms:.1f} ms; naive peer: {naive_ms:.1f} ms "
@@ -160,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     # On a shared machine the wall clock includes waiting for a core; process time does not.
     print(f"  same frames in process time: median {statistics.median(cpu_times):.2f} ms, "
           f"p95 {cpu_times[int(0.95 * len(cpu_times)) - 1]:.2f} ms; load average {os.getloadavg()[0]:.1f}")
+    print(f"hide rejected: {toggle_ms[0]:.0f} ms, show them again: {toggle_ms[1]:.0f} ms (with a frame each); "
+          f"both layouts kept: peak RSS {peak_rss_mb():.0f} MB")
     print(f"peak RSS {rss_after:.0f} MB, added by the events and canvas {rss_after - rss_before:.0f} MB")
     del app
     print(json.dumps({
