@@ -5,8 +5,9 @@
 N events over 30 years in 50 groups, mixed granularity, rendered offscreen into a
 1600x900 image: the time from handing the events over to the first finished frame, then
 200 scripted steps (zoom in from the whole span down to two hours, with pans between)
-each rendered in full; then hiding the rejected events and showing them again. For scale, a naive peer (one rectangle per event in the window, no
-culling by row, no clustering) renders the whole-span frame in the same process.
+each rendered in full; then hiding the rejected events and showing them again. For
+scale, a naive peer (one rectangle per event in the window, no culling by row, no
+clustering) renders the whole-span frame in the same process.
 The last line printed is a JSON object.
 """
 
