@@ -7,10 +7,14 @@ import json
 import re
 import sys
 from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from timeline.display import format_span
 from timeline.model import Article, Event, Status
-from timeline.store import StoreError, open_repository
+from timeline.store import StoreError, database_url, open_repository
 
 # --from/--to take a year, a month, a day or a full ISO date and time.
 BOUND_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -98,6 +102,13 @@ def run(args) -> int:
     if args.start and args.end and args.start >= args.end:
         print("timeline events: --from must come before --to", file=sys.stderr)
         return 2
+    missing = _missing_sqlite_file(database_url(args.db))
+    if missing is not None:
+        # Opening would create an empty database there: a mistyped --db would then
+        # read as "no events stored" and leave a stray file behind.
+        print(f"timeline events: no database at {missing} "
+              "(timeline ingest PATH creates it)", file=sys.stderr)
+        return 2
     try:
         with open_repository(args.db) as repository:
             events = repository.list_events(start=args.start, end=args.end, statuses=wanted)
@@ -113,6 +124,20 @@ def run(args) -> int:
         filtered = args.start is not None or args.end is not None or wanted is not None
         write_table(events, filtered=filtered)
     return 0
+
+
+def _missing_sqlite_file(url: str) -> str | None:
+    """Return the path of the SQLite file ``url`` names when that file does not exist."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:  # not a URL SQLAlchemy reads: open_repository says why
+        return None
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:") or Path(name).exists():
+        return None
+    return name
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -158,12 +183,18 @@ def when(event: Event) -> str:
                        expression=event.expression)
 
 
+def table_when(event: Event) -> str:
+    """Return the table's WHEN cell: the interval, marked when the date was inferred
+    from the narrative rather than written in the sentence."""
+    return f"{when(event)} (inferred)" if event.inferred else when(event)
+
+
 def write_table(events: list[Event], *, filtered: bool = False) -> None:
     """Write one line per event: id, when, status, confidence, title."""
     if not events:
         print("no events match" if filtered else "no events stored")
         return
-    rows = [(str(event.id), when(event), event.status.value, f"{event.confidence:.2f}",
+    rows = [(str(event.id), table_when(event), event.status.value, f"{event.confidence:.2f}",
              _shorten(event.title)) for event in events]
     header = ("ID", "WHEN", "STATUS", "CONF", "TITLE")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]

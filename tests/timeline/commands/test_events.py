@@ -150,3 +150,28 @@ def test_the_command_runs_as_a_program(db):
     assert "Putin arrives in Vladivostok" in result.stdout
     assert "Kim leaves" not in result.stdout
     assert Status.ACCEPTED.value in result.stdout
+
+
+def test_the_table_marks_a_date_inferred_from_the_narrative(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'inferred.db'}"
+    with open_repository(url) as repository:
+        repository.add_article(Article(text="Kim arrived. A train came.", published=None), [], [
+            day_event("Kim arrived", datetime(2023, 9, 12), 0),
+            day_event("A train came", datetime(2023, 9, 12), 13, inferred=True,
+                      expression=None, expr_start=None, expr_end=None, confidence=0.5),
+        ])
+    assert run_events("--db", url) == 0
+    rows = {line.split("  ")[-1].strip(): line for line in capsys.readouterr().out.splitlines()}
+    assert "Tue 12 Sep 2023 (inferred)" in rows["A train came"]
+    assert "inferred" not in rows["Kim arrived"]
+
+
+@pytest.mark.parametrize("spelling", ["path", "url"])
+def test_a_database_file_that_does_not_exist_is_named_not_created(tmp_path, capsys, spelling):
+    missing = tmp_path / "typo" / "timeline.db"
+    assert run_events("--db", str(missing) if spelling == "path" else f"sqlite:///{missing}") == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f"timeline events: no database at {missing} "
+                            "(timeline ingest PATH creates it)\n")
+    assert not (tmp_path / "typo").exists()
