@@ -135,5 +135,5 @@ def test_every_row_shows_its_source_and_inspector(qtbot, window):
         assert window.inspector.shown("date") == window.model.data(window.model.index(row, DATE))
         if event.expression and event.expr_start is not None:
             assert window.source_pane.marked_expression() == event.expression
-        on_canvas = event.earliest is not None and event.latest is not None
+        on_canvas = event.earliest is not None or event.latest is not None  # one bound will do
         assert window.canvas.selected_ids() == ([event.id] if on_canvas else [])

@@ -7,24 +7,31 @@ from __future__ import annotations
 
 from timeline.display import format_span
 from timeline.model import Event, Status
-from ui.canvas.data import CanvasEvent
+from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 
 
 def to_canvas_event(event: Event, group: str) -> CanvasEvent | None:
-    """Return the canvas's view of ``event``, or None when it has no interval.
+    """Return the canvas's view of ``event``, or None when it has no bound at all.
 
-    Open-ended events ("after the forum": a bound on one side only) stay in the table,
-    where they read "open-ended (after ...)": drawn as a bar they would look like a date
-    the article never gave.
+    An open-ended event ("after the forum": one bound only) is drawn at its bound with
+    its open side marked (``open_side``), never as an interval the article never gave;
+    the bound it lacks is set to the one it has, and the canvas does not read it.
     """
-    if event.earliest is None or event.latest is None:
+    if event.earliest is None and event.latest is None:
         return None
-    latest = event.latest
+    if event.latest is None:
+        start = end = event.earliest
+        open_side = OPEN_AFTER
+    elif event.earliest is None:
+        start = end = event.latest
+        open_side = OPEN_BEFORE
+    else:
+        start, end, open_side = event.earliest, event.latest, ""
     granularity = getattr(event.granularity, "value", event.granularity)
     return CanvasEvent(
         id=event.id,
-        start=event.earliest,
-        end=latest,
+        start=start,
+        end=end,
         granularity=str(granularity),
         status=Status(event.status).value,
         title=event.title,
@@ -32,4 +39,5 @@ def to_canvas_event(event: Event, group: str) -> CanvasEvent | None:
         expression=event.expression or "",
         source=group,
         date_display=format_span(event.earliest, event.latest, event.granularity, event.mod),
+        open_side=open_side,
     )

@@ -1,8 +1,10 @@
-"""Events become canvas rows with the date as read; open-ended ones stay off the canvas."""
+"""Events become canvas rows with the date as read; open-ended ones are drawn at their one
+bound with the open side marked, never as a made-up interval; unanchored ones stay off."""
 
 from datetime import datetime
 
 from timeline.model import Event, Granularity, Status
+from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE
 from ui.models.canvas_rows import to_canvas_event
 
 
@@ -24,6 +26,16 @@ def test_dated_event_becomes_a_canvas_row():
     assert row.date_display == "Sun 10 Sep 2023"
 
 
-def test_open_ended_events_are_not_drawn():
-    assert to_canvas_event(_event(latest=None, open_ended=True), "a") is None
+def test_open_ended_events_are_drawn_at_their_bound_never_as_an_interval():
+    after = to_canvas_event(_event(latest=None, open_ended=True), "a")
+    assert (after.open_side, after.start, after.end) == (
+        OPEN_AFTER, datetime(2023, 9, 10), datetime(2023, 9, 10))
+    assert after.date_display.startswith("open-ended")
+    before = to_canvas_event(_event(earliest=None, open_ended=True), "a")
+    assert (before.open_side, before.start, before.end) == (
+        OPEN_BEFORE, datetime(2023, 9, 11), datetime(2023, 9, 11))
+    assert to_canvas_event(_event(), "a").open_side == ""
+
+
+def test_events_with_no_bound_are_not_drawn():
     assert to_canvas_event(_event(earliest=None, latest=None), "a") is None
