@@ -188,6 +188,9 @@ def test_jsonl_bad_line_is_reported_and_others_go_on(tmp_path):
     assert results[0].url == "u1" and results[0].dct_source == "json"
     assert results[0].source_path == f"{path}:1"
     assert str(results[1]).startswith(f"{path}:2: invalid JSON")
+    # A JSON entry is told to carry its date, not to grow a sidecar it cannot have.
+    assert '"published" field in the entry' in str(results[2])
+    assert "sidecar" not in str(results[2])
     assert results[3].published == datetime(2023, 9, 12, 10)
 
 

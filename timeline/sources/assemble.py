@@ -10,6 +10,8 @@ from timeline.sources.dates import find_dateline, find_filename_date
 from timeline.sources.errors import MissingDateError, SourceError
 
 HOW_TO_DATE = "give it with --date YYYY-MM-DD or a sidecar NAME.meta.json with \"published\""
+# A JSON entry has no sidecar of its own: the date goes in the entry.
+HOW_TO_DATE_JSON = "give it with --date YYYY-MM-DD or a \"published\" field in the entry"
 
 
 def check_text(text: str, name: str) -> None:
@@ -47,5 +49,6 @@ def dated_article(
             published, dct_source = filename_date, "filename"
         if published is None:
             seen = f" ({note})" if note else ""
-            raise MissingDateError(name, f"no publication date found{seen}; {HOW_TO_DATE}")
+            how = HOW_TO_DATE_JSON if own_source == "json" else HOW_TO_DATE
+            raise MissingDateError(name, f"no publication date found{seen}; {how}")
     return Article(text=text, published=published, dct_source=dct_source, **meta)
