@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((170, 90, 120, 360, 200, 90, 80)):
+        for column, width in enumerate((230, 90, 120, 360, 200, 90, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._table_selected)
         self.filter_bar = FilterBar()
