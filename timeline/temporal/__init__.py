@@ -42,7 +42,8 @@ def tag(text: str, dct: datetime | date) -> list[Mention]:
 
 _DAY_RANGE = re.compile(
     rf"^\s*(?:(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})"
-    rf"|(?P<month_first>{MONTH})\s+(?P<first_day>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last_day>\d{{1,2}}),?)"
+    rf"|(?P<month_first>{MONTH})\s+(?P<first_day>\d{{1,2}})\s*(?:-|–|to)\s*"
+    rf"(?P<last_day>\d{{1,2}}),?)"
     r"\s+(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )

@@ -170,7 +170,16 @@ def resolve_season(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, f"+ {year_phrase(tense)} -> {value}", 0.75, mod)
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 
 def resolve_quarter(resolver, detection) -> Resolution | None:
