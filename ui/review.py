@@ -16,7 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from timeline.model import Event, Granularity
+from timeline.model import Event, Granularity, Status
 from timeline.store import ConflictError, StoreError
 
 
@@ -91,8 +91,9 @@ class ReviewSession(QObject):
     def _refuse(self, error: Exception) -> None:
         current = getattr(error, "current", None)
         if isinstance(error, ConflictError):
-            message = ("This event was changed elsewhere meanwhile; nothing was overwritten. "
-                       "The current value is shown now.")
+            now = f" (it is now {Status(current.status).value})" if current is not None else ""
+            message = (f"This event was changed elsewhere meanwhile{now}; nothing was "
+                       "overwritten. The current value is shown now.")
         else:
             message = f"Could not save the change: {error}"
         if current is not None:

@@ -98,6 +98,7 @@ def test_change_made_elsewhere_is_refused_and_fresh_value_shown(qtbot, seeded, r
     with qtbot.waitSignal(seeded.noticeShown) as notice:
         seeded.review.accept()  # this window still shows the old version
     assert "changed elsewhere" in notice.args[0]
+    assert "now rejected" in notice.args[0]  # what it became, said with the refusal
     assert repo.get_event(kim.id).status is Status.REJECTED
     assert seeded.current_event().status is Status.REJECTED  # the fresh value is shown
     assert seeded.inspector.shown("status").startswith("rejected")
