@@ -35,7 +35,7 @@ from timeline.store import open_repository  # noqa: E402
 from ui.models.canvas_rows import to_canvas_event  # noqa: E402
 from ui.models.event_table import COLUMNS, CONFIDENCE, EventTableModel, sort_keys_for  # noqa: E402
 from ui.navigation import CONFIDENCE_ORDER  # noqa: E402
-from ui.review_keys import ReviewKeys  # noqa: E402
+from ui.review_walk import ReviewWalk  # noqa: E402
 
 PER_ARTICLE = 1000
 SCREEN_ROWS = 40
@@ -125,13 +125,13 @@ def main() -> int:
         unkeyed.set_ids(ids)
         figures["sort_by_confidence_fetching_keys_s"], _ = best_of(
             1, lambda: unkeyed.sort(CONFIDENCE, Qt.SortOrder.AscendingOrder))
-        keys = ReviewKeys()
-        keys.reset(ids, {e.id: e.status.value for e in events},
+        walk = ReviewWalk()
+        walk.reset(ids, {e.id: e.status.value for e in events},
                    {e.id: e.confidence for e in events})
         figures["first_next_unreviewed_confidence_order_s"], _ = best_of(
-            1, lambda: keys.next_unreviewed(ids[500], CONFIDENCE_ORDER))
+            1, lambda: walk.next_unreviewed(ids[500], CONFIDENCE_ORDER))
         figures["next_unreviewed_confidence_order_s"], _ = best_of(
-            3, lambda: keys.next_unreviewed(ids[500], CONFIDENCE_ORDER))
+            3, lambda: walk.next_unreviewed(ids[500], CONFIDENCE_ORDER))
 
         # The canvas given the listing: laying out its lanes on the main thread (the peer)
         # against swapping in a layout the worker built (what the window does).

@@ -143,8 +143,8 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
 def show_news_week(window) -> None:
     """Select the first unreviewed event of the week before its article's date and show
     that week on the canvas: the part of a news timeline an analyst checks first."""
-    for event_id in window.keys.order_in_time:
-        if window.keys.statuses.get(event_id) != "unreviewed":
+    for event_id in window.walk.order_in_time:
+        if window.walk.statuses.get(event_id) != "unreviewed":
             continue
         event = window.repo.get_event(event_id)
         article = window.articles.get(event.article_id)

@@ -25,7 +25,7 @@ from ui.models.event_table import EventTableModel
 from ui.models.filters import EventFilter
 from ui.review import ReviewSession
 from ui.review_flow import ReviewFlow
-from ui.review_keys import ReviewKeys
+from ui.review_walk import ReviewWalk
 from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
 from ui.tasks import TaskContext, TaskManager
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.tasks = tasks or TaskManager(self)
         self.settings = WindowSettings(settings or QSettings())
         self.session = ReviewSession(repo, self, actor=actor)
-        self.keys = ReviewKeys()
+        self.walk = ReviewWalk()  # the listed ids, statuses and confidences J/K walk
         self.articles: dict[int, Article] = {}
         self.current_id: int | None = None
         self._syncing = False
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
     def _apply_loaded(self, view: LoadedView) -> None:
         keep = self.current_id
         self.articles = {article.id: article for article in view.articles}
-        self.keys.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
+        self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
         self._syncing = True
         try:
             self.model.set_article_titles(view.article_labels)
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def _show_progress(self, reviewed: int, total: int) -> None:
-        shown = len(self.keys.order_in_time)
+        shown = len(self.walk.order_in_time)
         suffix = f" · {shown} shown" if shown != total else ""
         self.progress_label.setText(f"{reviewed} of {total} reviewed{suffix}")
 
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         canvas_event = to_canvas_event(event, label)
         if canvas_event is not None:
             self.canvas.update_event(canvas_event)
-        self.keys.update(event)
+        self.walk.update(event)
         if event.id == self.current_id:
             self._show_current(event.id)
         self.refresh_progress()

@@ -77,7 +77,7 @@ class ReviewFlow:
 
     def next_unreviewed(self) -> None:
         """Move to the next unreviewed event (J or Space)."""
-        target = self.window.keys.next_unreviewed(self.window.current_id, self.order_mode)
+        target = self.window.walk.next_unreviewed(self.window.current_id, self.order_mode)
         if target is None:
             self.window.notice("No unreviewed event left in this view.")
             return
@@ -85,7 +85,7 @@ class ReviewFlow:
 
     def previous(self) -> None:
         """Move to the event before the current one (K)."""
-        target = self.window.keys.previous(self.window.current_id, self.order_mode)
+        target = self.window.walk.previous(self.window.current_id, self.order_mode)
         if target is not None:
             self.window.select_event(target)
 

@@ -204,7 +204,7 @@ class Transfer(QObject):
                 self.window.notice(f"Could not write {path}: {error}", warning=True)
                 return
             self.window.notice(f"Exported the timeline image to {path}")
-            self.exportFinished.emit(str(path), len(self.window.keys.order_in_time))
+            self.exportFinished.emit(str(path), len(self.window.walk.order_in_time))
             return
         if fmt not in FORMATS:
             self.window.notice(f"Unknown export format {fmt}", warning=True)

@@ -11,7 +11,7 @@ from timeline.model import Event, Status
 from ui import navigation
 
 
-class ReviewKeys:
+class ReviewWalk:
     """The listed ids in time order with each one's status and confidence."""
 
     def __init__(self) -> None:
