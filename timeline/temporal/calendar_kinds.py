@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.model import TimexType
-from timeline.temporal import dates
 from timeline.temporal.lexicon import SEASONS, edge_mod, month_number
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import (
@@ -39,14 +38,9 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
     month = int(groups["month"]) if groups["month"].isdigit() else month_number(groups["month"])
     day_number = int("".join(ch for ch in groups["day"] if ch.isdigit()))
     if groups.get("year"):
-        phrase = resolver.text[detection.start : detection.end]
-        if groups.get("weekday"):
-            phrase = phrase.split(None, 1)[1].lstrip(", ")
-        parsed = dates.parse_date_text(phrase, resolver.dct)
-        if parsed is not None and parsed.start.year == int(groups["year"]):
-            day = parsed.start.date()
-        else:
-            day = safe_date(int(groups["year"]), month, day_number)
+        # The rule's groups already hold year, month and day; dateparser (which read
+        # "4, 2022" of "Aug. 2 and 4, 2022" as 1 April) is kept for typed dates.
+        day = safe_date(int(groups["year"]), month, day_number)
         if day is None:
             return None
         value = day_value(day)

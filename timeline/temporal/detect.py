@@ -94,15 +94,21 @@ _YEAR_NOUNS_OK = frozenset(
 _AFTER_A_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
 
 
+def _counts_things(next_word: str) -> bool:
+    """Return True when a number followed by ``next_word`` counts things ("2000 people")."""
+    return next_word.islower() and (
+        next_word.endswith("s") or next_word in ("people", "men", "women", "children")
+    )
+
+
 def _year_context(text: str, match: re.Match) -> bool:
     # "in 2019" is a year, "2000 people" a count: look at the words around it.
     if match.group("mod"):
         return True
     following = _next_token(text, match.end())
     next_word = re.sub(r"[^A-Za-z]", "", following)
-    if next_word and next_word.islower() and next_word not in _YEAR_NOUNS_OK:
-        if next_word.endswith("s") or next_word in ("people", "men", "women", "children"):
-            return False
+    if next_word not in _YEAR_NOUNS_OK and _counts_things(next_word):
+        return False
     before = _words_before(text, match.start(), 1)
     if before and before[0] in _YEAR_PREPOSITIONS:
         return True
@@ -173,6 +179,12 @@ def _not_an_age(text: str, match: re.Match) -> bool:
     return not (unit[0].isupper() and unit[1:].islower())
 
 
+def _not_a_count(text: str, match: re.Match) -> bool:
+    # "Sept. 3 and 12 people": a number before a plural noun counts things.
+    following = re.match(r"\s+([a-z]+)\b", text[match.end() : match.end() + 20])
+    return not (following and _counts_things(following.group(1)))
+
+
 def _counted(text: str, match: re.Match) -> bool:
     # "seven days a week" counts; "many hours a day" is a vague span, not a rate.
     return number_value(match.group("count")) is not None
@@ -180,6 +192,7 @@ def _counted(text: str, match: re.Match) -> bool:
 
 GUARDS = {
     "counted": _counted,
+    "not_a_count": _not_a_count,
     "not_an_age": _not_an_age,
     "month_alone": _month_alone,
     "year_context": _year_context,

@@ -37,6 +37,21 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "second_day",
+        # "April 24 and 25": the second day takes the first one's month (the first is
+        # found by month_day; here it is only context).
+        r"(?P<lead>\b(?P<month>{MONTH})\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|or|to|through|-|–)\s*)"
+        r"(?P<day>{DAY})(?!\d|:\d|-)\b(?:,?\s+(?P<year>{YEAR})\b)?",
+        "absolute",
+        guard="not_a_count",
+        examples=(
+            "Talks were held April 24 and [25] in Geneva. => 2023-04-25",
+            "The fair runs Oct. 3-[5]. => 2023-10-05",
+            "Between Aug. 2 and [4, 2022], it rained. => 2022-08-04",
+            "On Sept. 3 and [12 people] died. => none",
+        ),
+    ),
+    Rule(
         "day_month",
         r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",
