@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         query = self._filter.query_kwargs()
         repo = self.repo
         hide_rejected = self.settings.hide_rejected()
+        if not self.walk.order_in_time:
+            # Nothing listed yet: say so, rather than "No events", while a large database lists.
+            self.progress_label.setText("Listing events…")
 
         def load(context: TaskContext) -> LoadedView:
             return load_view(repo, query, hide_rejected=hide_rejected, check=context.check)

@@ -162,6 +162,8 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     window = _open(qtbot, repo, settings)
     with qtbot.waitSignal(window.loaded, timeout=30_000):
         window.reload()
+        assert window.progress_label.text() == "Listing events…"  # not "No events" yet
+    assert window.progress_label.text() == "0 of 6 reviewed"
     thread, layout = built[-1]
     assert thread is not threading.main_thread()
     assert window.canvas.canvas_layout() is layout
