@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPalette, QPen
 
+from . import scale
+from .axis import measure_label_widths
 from .layout import CanvasLayout
 from .scale import Viewport, from_days
 from .style import OVERVIEW_H, faded
+
+_LABEL_GAP = 24.0  # px between the strip's date labels
 
 
 class Overview:
@@ -18,6 +22,8 @@ class Overview:
         self._key: tuple | None = None
         self.t_start = 0.0
         self.t_end = 1.0
+        self._widths: dict[str, float] = {}
+        self._widths_key: tuple[float, float] | None = None
 
     def follow(self, layout: CanvasLayout) -> None:
         """Map the strip onto ``layout``'s span (call on every data change)."""
@@ -60,13 +66,48 @@ class Overview:
         painter.drawRect(QRectF(left, top + 1.5, right - left, OVERVIEW_H - 3))
         painter.setPen(QPen(faded(palette.color(QPalette.ColorRole.WindowText), 90), 1))
         painter.drawLine(0, int(top), int(width), int(top))
-        # The years the strip runs between, so the window's place reads as a date.
-        painter.setPen(faded(palette.color(QPalette.ColorRole.WindowText), 150))
-        first, last = from_days(self.t_start).year, from_days(self.t_end).year
-        box = QRectF(4, top + 2, width - 8, OVERVIEW_H - 4)
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(first))
+        self._paint_dates(painter, width, top, palette)
+
+    def _paint_dates(self, painter: QPainter, width: float, top: float, palette: QPalette) -> None:
+        """Write the years the strip runs between and, between them where they fit, year
+        ticks, so the window's place reads as a date."""
+        metrics = QFontMetricsF(painter.font())
+        backing = faded(palette.color(QPalette.ColorRole.Window), 190)
+        painter.setPen(faded(palette.color(QPalette.ColorRole.WindowText), 170))
+
+        def write(left: float, label: str) -> None:
+            # On a backing of the strip's colour: the density bars would blur the digits.
+            painter.fillRect(QRectF(left - 1, top + 2, metrics.horizontalAdvance(label) + 2, metrics.height()),
+                             backing)
+            painter.drawText(QPointF(left, top + 2 + metrics.ascent()), label)
+
+        first, last = str(from_days(self.t_start).year), str(from_days(self.t_end).year)
+        write(4, first)
+        free_to = width - 4 - metrics.horizontalAdvance(last)
         if last != first:
-            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(last))
+            write(free_to, last)
+        # Between them, only where a label clears both ends and its neighbours; years only,
+        # as month or day ticks would not say which year they are in.
+        free_from = 4 + metrics.horizontalAdvance(first) + _LABEL_GAP
+        free_to -= _LABEL_GAP
+        px_per_day = width / (self.t_end - self.t_start)
+        widths = self._label_widths(metrics)
+        level = next((level for level in scale.LEVELS if level.unit == "year"
+                      and level.min_days * px_per_day >= widths[level.name] + _LABEL_GAP), None)
+        if level is None:
+            return
+        for days, label in scale.ticks(level, self.t_start, self.t_end):
+            x = self.x_of(days, width)
+            if x + 2 >= free_from and x + 2 + metrics.horizontalAdvance(label) <= free_to:
+                painter.drawLine(QPointF(x, top + OVERVIEW_H - 4), QPointF(x, top + OVERVIEW_H))
+                write(x + 2, label)
+                free_from = x + 2 + metrics.horizontalAdvance(label) + _LABEL_GAP
+
+    def _label_widths(self, metrics: QFontMetricsF) -> dict[str, float]:
+        key = metrics.height(), metrics.averageCharWidth()
+        if key != self._widths_key:
+            self._widths, self._widths_key = measure_label_widths(metrics), key
+        return self._widths
 
     def _render_density(self, layout: CanvasLayout, width: int, palette: QPalette) -> QImage:
         bins = max(1, width // 3)

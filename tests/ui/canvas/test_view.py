@@ -16,7 +16,7 @@ from ui.canvas.data import KIND_FINE, KIND_INTERVAL, KIND_UNCERTAIN, CanvasEvent
 from ui.canvas.hits import hit_at, tooltip_html
 from ui.canvas.layout import build_layout
 from ui.canvas.painter import glyph_x
-from ui.canvas.scale import to_days
+from ui.canvas.scale import from_days, to_days
 from ui.canvas.style import AXIS_H, STATUS_COLOURS
 from ui.canvas.view import TimelineCanvas
 
@@ -730,3 +730,18 @@ def test_toggling_hide_rejected_back_reuses_the_layout_kept_in_step(canvas):
     canvas.set_hide_rejected(True)
     assert canvas.canvas_layout() is hidden
     assert canvas.canvas_layout().place_of_id == build_layout(current, True).place_of_id
+
+
+def test_the_overview_names_years_between_its_ends(canvas):
+    canvas.set_events([day_event(1, datetime(1990, 6, 1)), day_event(2, datetime(2020, 6, 1))])
+    image = render(canvas)
+    strip_top = canvas.height() - 30
+    # No events between the ends, so any ink in the middle of the strip is a year label.
+    middle_ink = [x for x in range(150, canvas.width() - 150) for y in range(strip_top + 3, strip_top + 15)
+                  if image.pixelColor(x, y).lightness() < 150]
+    assert middle_ink
+    # The first label starts just right of a year's tick.
+    ink_starts = from_days(canvas._overview.t_of(min(middle_ink), canvas.width()))
+    year_start = to_days(datetime(ink_starts.year, 1, 1))
+    assert 0 < canvas._overview.x_of(to_days(ink_starts), canvas.width()) - canvas._overview.x_of(
+        year_start, canvas.width()) < 5
