@@ -218,3 +218,14 @@ def test_out_dir_never_overwrites_an_input_or_another_output(tmp_path, capsys):
         f"timeline tag: {tml}: not written: {tml} would overwrite an input file; "
         "use another --out-dir",
     ]
+
+
+def test_oversized_stdin_is_refused_with_one_line(monkeypatch, capsys):
+    import timeline.commands.tag as tag_command
+
+    monkeypatch.setattr(tag_command, "MAX_BYTES", 1024 * 1024)
+    text = b"On Sunday it rained. " * 60_000  # over 1 MB
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, out, err = run_tag(capsys, "--dct", "2023-09-12", "-")
+    assert (code, out) == (1, "")
+    assert err.strip() == "timeline tag: <stdin>: too large (over 1 MB)"
