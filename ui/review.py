@@ -114,6 +114,7 @@ class _ReviewCommand(QUndoCommand):
         self._version = before.version  # the version the store holds after our last call
 
     def redo(self) -> None:
+        """Apply the change (first time) or restore its result; refused on a conflict."""
         repo = self._session.repo
         try:
             if self._after is None:
@@ -130,6 +131,7 @@ class _ReviewCommand(QUndoCommand):
         self._session._saved(saved)
 
     def undo(self) -> None:
+        """Restore the event as it was before; refused on a conflict."""
         repo = self._session.repo
         try:
             saved = repo.restore(self._before.id, expected_version=self._version,

@@ -63,6 +63,7 @@ class WindowSettings:
         return value if value in (TIME_ORDER, CONFIDENCE_ORDER) else TIME_ORDER
 
     def save_review_order(self, mode: str) -> None:
+        """Remember the J/K walk order."""
         self.qsettings.setValue("review/order", mode)
 
     def hide_rejected(self) -> bool:
@@ -70,4 +71,5 @@ class WindowSettings:
         return str(self.qsettings.value("view/hide_rejected", "false")).lower() == "true"
 
     def save_hide_rejected(self, hide: bool) -> None:
+        """Remember whether the canvas hides rejected events."""
         self.qsettings.setValue("view/hide_rejected", "true" if hide else "false")

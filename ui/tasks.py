@@ -55,6 +55,7 @@ class TaskHandle:
     _cancel: threading.Event = field(default_factory=threading.Event)
 
     def cancel(self) -> None:
+        """Ask the task to stop; its result, if it still comes, is dropped."""
         self._cancel.set()
 
     @property

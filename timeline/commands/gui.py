@@ -13,6 +13,7 @@ APP_MODULE = "ui.app"
 
 
 def register(subparsers) -> None:
+    """Add the ``gui`` sub-command (what a bare ``timeline`` runs) to ``subparsers``."""
     parser = subparsers.add_parser("gui", help="open the desktop app (the default command)")
     parser.add_argument("--db", metavar="URL",
                         help="SQLAlchemy database URL or SQLite file (default: last used, "

@@ -153,6 +153,7 @@ class DateEditor(QDialog):
         return TimeSpan(start, end, granularity, self._mod)
 
     def accept(self) -> None:
+        """Close with the span, unless it ends before it starts (then say so and stay)."""
         span = self.span()
         if span.latest <= span.earliest:
             self.reading.setText("The end must come after the start.")

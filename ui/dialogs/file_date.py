@@ -72,6 +72,7 @@ class FileDateDialog(QDialog):
         return self._published
 
     def accept(self) -> None:
+        """Close with the date typed or picked, or say why it cannot be read and stay."""
         typed = self.date_edit.text().strip()
         moment = read_published(typed)
         if moment is None:

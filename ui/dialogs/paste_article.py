@@ -100,6 +100,7 @@ class PasteArticleDialog(QDialog):
         return self._article
 
     def accept(self) -> None:
+        """Close with the article built, or stay open saying what is missing (a date)."""
         text = self.text_edit.toPlainText()
         typed_date = self.date_edit.text()
         published = read_published(typed_date)
