@@ -215,8 +215,9 @@ def value_from_span(span: TimeSpan) -> str:
     if g is Granularity.MONTH:
         return f"{start.year:04d}-{start.month:02d}"
     if g is Granularity.WEEK:
-        year, week, _ = start.isocalendar()
-        return f"{year:04d}-W{week}"
+        year, week, weekday = start.isocalendar()
+        weekend = weekday == 6 and span.latest - start == timedelta(days=2)
+        return f"{year:04d}-W{week}" + ("-WE" if weekend else "")
     day = f"{start.year:04d}-{start.month:02d}-{start.day:02d}"
     if g is Granularity.PART_OF_DAY:
         for code, (first, last) in PART_OF_DAY_HOURS.items():
