@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from timeline import pipeline
 from timeline.export import FORMATS, ExportError, export_to_path
-from timeline.model import Article
+from timeline.model import Article, Status
 from timeline.sources import MissingDateError, iter_articles
 from ui.dialogs.file_date import FileDateDialog, file_date_candidates
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
@@ -211,13 +211,21 @@ class Transfer(QObject):
             return
         repo, query = self.window.repo, self.window.current_filter().query_kwargs()
 
-        def write(_context: TaskContext) -> int:
+        def write(_context: TaskContext) -> tuple[int, int]:
             events = repo.list_events(**query)
+            left_out = 0
+            if fmt.startswith("timelinejs") and query["statuses"] is None:
+                # A TimelineJS timeline is for publishing: as with `timeline export`,
+                # rejected dates stay out unless the status filter asks for them.
+                published = [e for e in events if Status(e.status) is not Status.REJECTED]
+                left_out, events = len(events) - len(published), published
             articles = {article.id: article for article in repo.list_articles()}
-            return export_to_path(fmt, events, articles, path)
+            return export_to_path(fmt, events, articles, path), left_out
 
-        def written(count: int) -> None:
-            self.window.notice(f"Exported {count} events to {path}")
+        def written(counts: tuple[int, int]) -> None:
+            count, left_out = counts
+            rejected = f" ({left_out} rejected left out)" if left_out else ""
+            self.window.notice(f"Exported {count} events to {path}{rejected}")
             self.exportFinished.emit(str(path), count)
 
         def failed(error: BaseException) -> None:

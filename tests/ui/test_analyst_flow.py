@@ -5,6 +5,7 @@ undo, redo, reject another event, export CSV, and find both changes in the file.
 from __future__ import annotations
 
 import csv
+import json
 from datetime import datetime
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from timeline.model import Granularity, Status, TimeSpan
 from ui.app import SEEDS
 from ui.main_window import MainWindow
+from ui.models.filters import EventFilter
 from ui.models.event_table import DATE, STATUS, TITLE
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main
@@ -137,3 +139,25 @@ def test_every_row_shows_its_source_and_inspector(qtbot, window):
             assert window.source_pane.marked_expression() == event.expression
         on_canvas = event.earliest is not None or event.latest is not None  # one bound will do
         assert window.canvas.selected_ids() == ([event.id] if on_canvas else [])
+
+
+def test_timelinejs_export_leaves_rejected_dates_out_like_the_command(qtbot, window, repo,
+                                                                       tmp_path):
+    putin = next(e for e in repo.list_events() if e.expression == "Monday")
+    window.select_event(putin.id)
+    window.review.reject()
+    target = tmp_path / "timeline.json"
+    with qtbot.waitSignal(window.transfer.exportFinished, timeout=30_000) as finished:
+        window.transfer.export_to("timelinejs-json", target)
+    assert 0 < finished.args[1] < window.model.rowCount()
+    assert "Vladivostok" not in target.read_text(encoding="utf-8")
+    assert "1 rejected left out" in window.notice_label.text()
+    assert json.loads(target.read_text(encoding="utf-8"))["events"]  # a whole TimelineJS file
+
+    # Asked for by the status filter, rejected events are exported.
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.set_filter(EventFilter(statuses=frozenset({Status.REJECTED})))
+    with qtbot.waitSignal(window.transfer.exportFinished, timeout=30_000) as finished:
+        window.transfer.export_to("timelinejs-json", target)
+    assert finished.args[1] == 1
+    assert "Vladivostok" in target.read_text(encoding="utf-8")
