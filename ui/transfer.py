@@ -133,8 +133,9 @@ class Transfer(QObject):
         repo = self.window.repo
         self._import_cancel = None
         self._start_progress("Importing the pasted article…")
-        self.window.tasks.submit(lambda _context: ImportOutcome(pipeline.ingest_article(article, repo)),
-                                 on_done=self._imported, on_error=self._import_failed)
+        self.window.tasks.submit(
+            lambda _context: ImportOutcome(pipeline.ingest_article(article, repo)),
+            on_done=self._imported, on_error=self._import_failed)
 
     def _start_progress(self, message: str) -> None:
         self.window.import_progress.setRange(0, 0)  # busy until the first report
