@@ -23,12 +23,13 @@ def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: Canva
     new id): in place when its stretch and lane stay, else by restacking the lanes it
     leaves and joins. Return False, changing nothing, when only a full ``build_layout``
     will do."""
-    hidden = layout.hide_rejected and event.status == "rejected"
-    if old is not None and hidden and old.status == "rejected":
-        return True  # hidden before and after: nothing drawn changes
+    if layout.hide_rejected and event.status == "rejected":
+        if old is not None and old.status == "rejected":
+            return True  # hidden before and after: nothing drawn changes
+        return hide_event(layout, event.id)
     place = layout.place_of_id.get(event.id)
     stays = (
-        old is not None and place is not None and not hidden and bounds(old) == bounds(event)
+        old is not None and place is not None and bounds(old) == bounds(event)
         and (old.group, old.open_side) == (event.group, event.open_side)
     )
     if not stays:
@@ -37,6 +38,42 @@ def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: Canva
     layout.events[index] = event
     layout.statuses[index] = STATUS_CODE.get(event.status, 0)
     layout.kinds[index] = span_and_kind(event)[2]
+    return True
+
+
+def hide_event(layout: CanvasLayout, event_id: int) -> bool:
+    """Take the event ``event_id`` out of ``layout`` (it has just been rejected while
+    rejected events are hidden), restacking only its lane from the times the layout
+    holds. Return False, changing nothing, when only a full ``build_layout`` will do: the
+    id is not laid out, or its lane would disappear."""
+    place = layout.place_of_id.get(event_id)
+    if place is None:
+        return False
+    index = layout.rows[place[0]].members[place[1]]
+    name = layout.events[index].group
+    lane = next(lane for lane in layout.lanes if lane.name == name)
+    if lane.event_count == 1:
+        return False
+    old_start = layout.rows[place[0]].starts[place[1]]
+    lane_rows = layout.rows[lane.first_row:lane.first_row + lane.row_count]
+    # Every later event moves down one index, as in a build without this one.
+    spans = sorted(
+        (row.starts[p], row.ends[p], layout.events[member].id, member - (member > index))
+        for row in lane_rows for p, member in enumerate(row.members) if member != index
+    )
+    del layout.events[index], layout.kinds[index], layout.statuses[index]
+    del layout.place_of_id[event_id]
+    for row in layout.rows:
+        if row.members and max(row.members) > index:
+            row.members = [member - (member > index) for member in row.members]
+    rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
+    counts = {lane.name: lane.event_count for lane in layout.lanes}
+    rows_of[name], counts[name] = stack_rows(spans), len(spans)
+    _place_lanes(layout, rows_of, counts)
+    starts = layout.sorted_starts
+    del starts[bisect_left(starts, old_start)]
+    layout.t_min = starts[0]
+    layout.t_max = max(row.ends[-1] for row in layout.rows)
     return True
 
 

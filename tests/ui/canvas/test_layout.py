@@ -209,3 +209,16 @@ def test_updates_keep_both_hide_settings_equal_to_full_builds(raw, changes):
             full = build_layout(events, hide)
             assert layout_summary(layouts[hide]) == layout_summary(full)
             assert layouts[hide].events == full.events  # titles and statuses too
+
+
+def test_rejecting_while_rejected_are_hidden_restacks_one_lane_to_what_a_full_build_gives():
+    events = as_events([(0, 5, "A"), (2, 5, "A"), (3, 5, "A"), (40, 2, "B"), (41, 1, "A"), (50, 3, "B")])
+    layout = build_layout(events, hide_rejected=True)
+    untouched_lane_row = layout.rows[layout.place_of_id[4][0]]
+    rejected = event(2, 2, 5, "A", "rejected")
+    assert update_in_layout(layout, events[1], rejected)
+    events[1] = rejected
+    full = build_layout(events, hide_rejected=True)
+    assert 2 not in layout.place_of_id
+    assert layout_summary(layout) == layout_summary(full) and layout.events == full.events
+    assert layout.rows[layout.place_of_id[4][0]] is untouched_lane_row  # lane B was not restacked
