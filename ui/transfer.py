@@ -72,7 +72,8 @@ class Transfer(QObject):
         self.window = window
         self.last_summary = None
         self.results_dialog: ImportResultsDialog | None = None
-        self._import_cancel: threading.Event | None = None
+        self._import_cancels: set[threading.Event] = set()  # one per queued folder import
+        self._imports_pending = 0  # queued or running imports (folders and pasted articles)
         window.cancel_button.clicked.connect(self.cancel_import)
 
     # --- import -----------------------------------------------------------------------
@@ -103,7 +104,7 @@ class Transfer(QObject):
         as each file says); the window stays usable meanwhile."""
         repo = self.window.repo
         cancel = threading.Event()
-        self._import_cancel = cancel
+        self._import_cancels.add(cancel)
 
         def run_import(context: TaskContext) -> ImportOutcome:
             summary = pipeline.ingest_paths(
@@ -113,13 +114,16 @@ class Transfer(QObject):
             return ImportOutcome(summary, undated_files(summary) if published is None else [])
 
         self._start_progress("Importing…")
-        self.window.tasks.submit(run_import, on_done=self._imported, on_error=self._import_failed,
+        self.window.tasks.submit(run_import, on_done=lambda done: self._imported(done, cancel),
+                                 on_error=lambda error: self._import_failed(error, cancel),
                                  on_progress=self._show_progress)
 
     def cancel_import(self) -> None:
-        """Stop the running import after the article in hand (what is saved stays)."""
-        if self._import_cancel is not None:
-            self._import_cancel.set()
+        """Stop the running import after the article in hand, and any queued behind it
+        (what is saved stays)."""
+        if self._import_cancels:
+            for cancel in self._import_cancels:
+                cancel.set()
             self.window.notice("Cancelling the import…")
 
     def paste(self) -> None:
@@ -131,16 +135,17 @@ class Transfer(QObject):
     def import_article(self, article: Article) -> None:
         """Tag and store one article (from Paste article) in the worker."""
         repo = self.window.repo
-        self._import_cancel = None
         self._start_progress("Importing the pasted article…")
         self.window.tasks.submit(
             lambda _context: ImportOutcome(pipeline.ingest_article(article, repo)),
-            on_done=self._imported, on_error=self._import_failed)
+            on_done=lambda done: self._imported(done, None),
+            on_error=lambda error: self._import_failed(error, None))
 
     def _start_progress(self, message: str) -> None:
+        self._imports_pending += 1
         self.window.import_progress.setRange(0, 0)  # busy until the first report
         self.window.import_progress.show()
-        self.window.cancel_button.setVisible(self._import_cancel is not None)
+        self.window.cancel_button.setVisible(bool(self._import_cancels))
         self.window.notice(message)
 
     def _show_progress(self, done: int, total: int, label: str) -> None:
@@ -149,16 +154,19 @@ class Transfer(QObject):
         counted = f"Importing {done} of {total}"
         self.window.notice(f"{counted}: {label}" if label else counted)
 
-    def _finish_progress(self) -> bool:
-        cancelled = self._import_cancel is not None and self._import_cancel.is_set()
-        self._import_cancel = None
-        self.window.import_progress.hide()
-        self.window.cancel_button.hide()
-        return cancelled
+    def _finish_progress(self, cancel: threading.Event | None) -> None:
+        # Another import queued behind this one keeps the bar and its Cancel.
+        self._imports_pending -= 1
+        self._import_cancels.discard(cancel)
+        self.window.cancel_button.setVisible(bool(self._import_cancels))
+        if self._imports_pending <= 0:
+            self._imports_pending = 0
+            self.window.import_progress.hide()
 
-    def _imported(self, outcome: ImportOutcome) -> None:
-        cancelled = self._finish_progress()
+    def _imported(self, outcome: ImportOutcome, cancel: threading.Event | None) -> None:
+        self._finish_progress(cancel)
         summary = outcome.summary
+        cancelled = summary.cancelled
         self.last_summary = summary
         self.window.notice(summary_line(summary, cancelled), warning=bool(summary.refused))
         if summary.refused:
@@ -178,8 +186,8 @@ class Transfer(QObject):
                 self.results_dialog.forget(name)
             self.import_paths([path], published=dialog.published())
 
-    def _import_failed(self, error: BaseException) -> None:
-        self._finish_progress()
+    def _import_failed(self, error: BaseException, cancel: threading.Event | None) -> None:
+        self._finish_progress(cancel)
         self.window.notice(f"Import failed: {error}", warning=True)
 
     # --- export ---------------------------------------------------------------------------

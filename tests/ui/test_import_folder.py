@@ -135,3 +135,31 @@ def test_an_undated_file_is_given_its_date_from_the_results(qtbot, repo, setting
     monday = [e for e in repo.list_events() if e.expression == "Monday"]
     assert monday and monday[0].earliest == datetime(2021, 3, 1)  # the Monday before
     window.close()
+
+
+def test_cancel_stops_every_queued_import(qtbot, repo, settings, tmp_path):
+    """Two folders dropped one after the other queue on the one worker; Cancel stops
+    both, not only the last one started."""
+    import threading
+
+    window = MainWindow(repo, settings=settings)
+    qtbot.addWidget(window)
+    first = _folder(tmp_path)
+    second = tmp_path / "more"
+    second.mkdir()
+    (second / "2021-04-02-note.txt").write_text("The mayor spoke on Monday.", encoding="utf-8")
+    gate = threading.Event()
+    window.tasks.submit(lambda _context: gate.wait(30))  # the worker is busy meanwhile
+    summaries = []
+    window.transfer.importFinished.connect(summaries.append)
+    window.transfer.import_paths([first])
+    window.transfer.import_paths([second])
+    assert window.cancel_button.isVisibleTo(window)
+    window.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: len(summaries) == 2, timeout=60_000)
+    assert [(s.cancelled, s.added) for s in summaries] == [(True, 0), (True, 0)]
+    assert repo.list_articles() == []
+    assert not window.import_progress.isVisibleTo(window)
+    assert not window.cancel_button.isVisibleTo(window)
+    window.close()
