@@ -8,6 +8,7 @@ The result is the layout ``build_layout`` would give (tested), in a fraction of 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from typing import Callable
 
 from .data import STATUS_CODE, CanvasEvent, bounds
 from .layout import CanvasLayout, Lane, Row, span_and_kind, stack_rows
@@ -18,15 +19,20 @@ def _span(event: CanvasEvent, index: int) -> tuple[float, float, int, int]:
     return start, end, event.id, index
 
 
-def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: CanvasEvent) -> bool:
+def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: CanvasEvent,
+                     kept_index: Callable[[], int] | None = None) -> bool:
     """Put the changed ``event`` into ``layout``, which was laid out with ``old`` (None: a
     new id): in place when its stretch and lane stay, else by restacking the lanes it
-    leaves and joins. Return False, changing nothing, when only a full ``build_layout``
-    will do."""
-    if layout.hide_rejected and event.status == "rejected":
+    leaves and joins. ``kept_index`` tells, when asked, how many events not hidden come
+    before it in the caller's order (needed to show a hidden event again). Return False,
+    changing nothing, when only a full ``build_layout`` will do."""
+    hiding = layout.hide_rejected
+    if hiding and event.status == "rejected":
         if old is not None and old.status == "rejected":
             return True  # hidden before and after: nothing drawn changes
         return hide_event(layout, event.id)
+    if hiding and old is not None and old.status == "rejected":
+        return kept_index is not None and show_event(layout, event, kept_index())
     place = layout.place_of_id.get(event.id)
     stays = (
         old is not None and place is not None and bounds(old) == bounds(event)
@@ -44,16 +50,16 @@ def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: Canva
 def hide_event(layout: CanvasLayout, event_id: int) -> bool:
     """Take the event ``event_id`` out of ``layout`` (it has just been rejected while
     rejected events are hidden), restacking only its lane from the times the layout
-    holds. Return False, changing nothing, when only a full ``build_layout`` will do: the
-    id is not laid out, or its lane would disappear."""
+    holds (its lane goes when it was the last there). Return False, changing nothing,
+    when the id is not laid out or it is the only event."""
     place = layout.place_of_id.get(event_id)
     if place is None:
         return False
     index = layout.rows[place[0]].members[place[1]]
     name = layout.events[index].group
     lane = next(lane for lane in layout.lanes if lane.name == name)
-    if lane.event_count == 1:
-        return False
+    if len(layout.events) == 1:
+        return False  # nothing would be left: a full build of nothing is as quick
     old_start = layout.rows[place[0]].starts[place[1]]
     lane_rows = layout.rows[lane.first_row:lane.first_row + lane.row_count]
     # Every later event moves down one index, as in a build without this one.
@@ -68,11 +74,42 @@ def hide_event(layout: CanvasLayout, event_id: int) -> bool:
             row.members = [member - (member > index) for member in row.members]
     rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
     counts = {lane.name: lane.event_count for lane in layout.lanes}
-    rows_of[name], counts[name] = stack_rows(spans), len(spans)
+    if spans:
+        rows_of[name], counts[name] = stack_rows(spans), len(spans)
+    else:  # its lane goes with it
+        del rows_of[name], counts[name]
     _place_lanes(layout, rows_of, counts)
     starts = layout.sorted_starts
     del starts[bisect_left(starts, old_start)]
     layout.t_min = starts[0]
+    layout.t_max = max(row.ends[-1] for row in layout.rows)
+    return True
+
+
+def show_event(layout: CanvasLayout, event: CanvasEvent, index: int) -> bool:
+    """Lay out ``event``, hidden until now (it was rejected while rejected events are
+    hidden), as ``layout.events[index]``, restacking only its lane (made if new). Return
+    False, changing nothing, when its id is laid out already or ``index`` is out of range."""
+    if event.id in layout.place_of_id or not 0 <= index <= len(layout.events):
+        return False
+    # Every event from ``index`` on moves up one index, as in a build with this one.
+    for row in layout.rows:
+        if row.members and max(row.members) >= index:
+            row.members = [member + (member >= index) for member in row.members]
+    new_span = _span(event, index)
+    layout.events.insert(index, event)
+    layout.kinds.insert(index, span_and_kind(event)[2])
+    layout.statuses.insert(index, STATUS_CODE.get(event.status, 0))
+    rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
+    counts = {lane.name: lane.event_count for lane in layout.lanes}
+    spans = sorted(
+        [(row.starts[p], row.ends[p], layout.events[member].id, member)
+         for row in rows_of.get(event.group, []) for p, member in enumerate(row.members)] + [new_span]
+    )
+    rows_of[event.group], counts[event.group] = stack_rows(spans), len(spans)
+    _place_lanes(layout, rows_of, counts)
+    insort(layout.sorted_starts, new_span[0])
+    layout.t_min = layout.sorted_starts[0]
     layout.t_max = max(row.ends[-1] for row in layout.rows)
     return True
 

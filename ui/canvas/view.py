@@ -8,6 +8,7 @@ in ``interaction`` (both mixins of TimelineCanvas).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from math import ceil
 from typing import Iterable, Sequence
 
@@ -88,12 +89,23 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         """Redraw one changed event (status, title, or time)."""
         old = self._events.get(event.id)
         self._events[event.id] = event
-        if self._other_layout is not None and not update_in_layout(self._other_layout, old, event):
+        kept_index = partial(self._index_when_hidden, event.id)  # asked for only when needed
+        if self._other_layout is not None and not update_in_layout(self._other_layout, old, event, kept_index):
             self._other_layout = None
-        if update_in_layout(self._layout, old, event):  # in place, or its lanes restacked
+        if update_in_layout(self._layout, old, event, kept_index):  # in place, or its lanes restacked
             self._layout_changed()
         else:
             self._relayout()
+
+    def _index_when_hidden(self, event_id: int) -> int:
+        """Return how many events before ``event_id`` stay laid out when rejected ones are
+        hidden (where a build would put it)."""
+        count = 0
+        for ev in self._events.values():
+            if ev.id == event_id:
+                break
+            count += ev.status != "rejected"
+        return count
 
     def select(self, ids: Iterable[int]) -> None:
         """Select exactly ``ids`` (unknown ids are ignored); emits nothing."""

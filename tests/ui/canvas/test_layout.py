@@ -203,8 +203,12 @@ def test_updates_keep_both_hide_settings_equal_to_full_builds(raw, changes):
         else:
             changed = event(old.id, start, length, group, status)
         events = [changed if ev.id == old.id else ev for ev in events]
+        def kept_index(event_id=old.id):
+            kept = [ev.id for ev in events if ev.status != "rejected" or ev.id == event_id]
+            return kept.index(event_id)
+
         for hide in (False, True):
-            if not update_in_layout(layouts[hide], old, changed):
+            if not update_in_layout(layouts[hide], old, changed, kept_index):
                 layouts[hide] = build_layout(events, hide)
             full = build_layout(events, hide)
             assert layout_summary(layouts[hide]) == layout_summary(full)
@@ -222,3 +226,24 @@ def test_rejecting_while_rejected_are_hidden_restacks_one_lane_to_what_a_full_bu
     assert 2 not in layout.place_of_id
     assert layout_summary(layout) == layout_summary(full) and layout.events == full.events
     assert layout.rows[layout.place_of_id[4][0]] is untouched_lane_row  # lane B was not restacked
+
+
+def test_un_rejecting_while_rejected_are_hidden_lays_out_one_lane_to_what_a_full_build_gives():
+    events = as_events([(0, 5, "A"), (2, 5, "A"), (40, 2, "B"), (41, 1, "A")])
+    events[1] = event(2, 2, 5, "A", "rejected")
+    events.append(event(5, 60, 2, "C", "rejected"))  # alone in its lane
+    layout = build_layout(events, hide_rejected=True)
+    untouched_lane_row = layout.rows[layout.place_of_id[3][0]]
+    for position, shown in ((1, event(2, 2, 5, "A", "accepted")), (4, event(5, 60, 2, "C", "corrected"))):
+        old = events[position]
+        events[position] = shown
+        kept = [ev.id for ev in events if ev.status != "rejected"]
+        assert update_in_layout(layout, old, shown, lambda: kept.index(shown.id))
+        full = build_layout(events, hide_rejected=True)
+        assert layout_summary(layout) == layout_summary(full) and layout.events == full.events
+    assert [lane.name for lane in layout.lanes] == ["A", "B", "C"]
+    assert layout.rows[layout.place_of_id[3][0]] is untouched_lane_row  # lane B was not restacked
+    # And hidden again, down to no lane C.
+    assert update_in_layout(layout, events[4], event(5, 60, 2, "C", "rejected"))
+    events[4] = event(5, 60, 2, "C", "rejected")
+    assert layout_summary(layout) == layout_summary(build_layout(events, hide_rejected=True))

@@ -745,3 +745,19 @@ def test_the_overview_names_years_between_its_ends(canvas):
     year_start = to_days(datetime(ink_starts.year, 1, 1))
     assert 0 < canvas._overview.x_of(to_days(ink_starts), canvas.width()) - canvas._overview.x_of(
         year_start, canvas.width()) < 5
+
+
+def test_reviewing_while_rejected_are_hidden_needs_no_full_relayout(canvas):
+    events = four_statuses() + [day_event(5, datetime(2023, 9, 20), "accepted", group="Other")]
+    canvas.set_events(events)
+    canvas.set_hide_rejected(True)
+    layout = canvas.canvas_layout()
+    canvas.update_event(day_event(2, datetime(2023, 9, 7), "rejected"))
+    assert canvas.glyph_centre(2) is None and canvas.canvas_layout() is layout
+    canvas.update_event(day_event(4, datetime(2023, 9, 13), "accepted"))  # shown again
+    assert canvas.canvas_layout() is layout
+    spot = canvas.glyph_centre(4)
+    assert spot is not None and canvas.hit_ids_at(spot.x(), spot.y()) == [4]
+    current = [day_event(2, datetime(2023, 9, 7), "rejected") if ev.id == 2 else
+               day_event(4, datetime(2023, 9, 13), "accepted") if ev.id == 4 else ev for ev in events]
+    assert layout.place_of_id == build_layout(current, True).place_of_id
