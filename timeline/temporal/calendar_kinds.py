@@ -179,8 +179,9 @@ _ORDINALS = {
 def resolve_quarter(resolver, detection) -> Resolution | None:
     """Return a quarter or half of the given year or the DCT's (the year before if past)."""
     groups = detection.groups
-    if groups.get("number"):
-        number, unit, written_year = int(groups["number"]), "quarter", groups.get("qyear")
+    if groups.get("number") or groups.get("half_number"):
+        unit = "quarter" if groups.get("number") else "half"
+        number, written_year = int(groups["number"] or groups["half_number"]), groups.get("qyear")
     else:
         number = _ORDINALS[groups["ord"].lower()]
         unit, written_year = groups["unit"].lower(), groups.get("year")

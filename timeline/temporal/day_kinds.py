@@ -58,7 +58,9 @@ def resolve_weekday(resolver, detection) -> Resolution | None:
         how = f"+ {rule} -> the {name} {side} the DCT {resolver.describe_dct()} = {value}"
         confidence = 0.85 if tense or relation else 0.7
     pod = _pod_code(groups.get("pod"))
-    if relation == "early":
+    # "the early hours of Saturday" is context (TimeML tags "Saturday") but still morning.
+    early_hours = "hours" in (groups.get("lead") or "")
+    if relation == "early" or early_hours:
         pod = pod or "MO"
     elif relation == "late":
         pod = pod or "EV"

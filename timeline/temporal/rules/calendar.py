@@ -131,7 +131,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     # --- weekdays, today, parts of days, clock times ------------------------------------------
     Rule(
         "weekday",
-        r"\b(?:(?P<lead>earlier|later)\s+)?"
+        r"\b(?:(?P<lead>earlier|later|the\s+early\s+hours\s+of)\s+)?"
         r"(?:(?P<rel>last|next|this|early|late|the\s+following|the\s+previous)(?:\s+on)?\s+)?"
         r"(?P<weekday>{WEEKDAY})(?P<tail>'s)?(?:\s+(?P<pod>{POD}))?\b",
         "weekday",
@@ -141,6 +141,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "Kim left for Russia on [Sunday] with aides. => 2023-09-10",
             "The leaders will meet on [Thursday]. => 2023-09-14",
             "Kim entered Russia [early on Tuesday]. => 2023-09-12TMO",
+            "The deal was struck in the early hours of [Saturday]. => 2023-09-09TMO",
             "The train left [Monday night]. => 2023-09-11TNI",
             "A column in the [Sunday] Times said so. => none",
             "Earlier [Friday], the talks ended. => 2023-09-08",

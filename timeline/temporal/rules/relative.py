@@ -93,7 +93,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "quarter",
         r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)\b"
         r"(?:\s+of\s+(?:(?P<year>{YEAR})|(?:the|this)\s+year|(?P<yrel>last|next)\s+year)\b)?"
-        r"|\b(?-i:Q(?P<number>[1-4]))(?:\s+(?P<qyear>{YEAR}))?\b",
+        r"|\b(?-i:(?:Q(?P<number>[1-4])|H(?P<half_number>[12])))(?:\s+(?P<qyear>{YEAR}))?\b",
         "quarter",
         examples=(
             "Profits rose in [the third quarter]. => 2023-Q3",
@@ -102,6 +102,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "Revenue rose in [the second half of the year]. => 2023-H2",
             "Revenue rose in [the fourth quarter of last year]. => 2022-Q4",
             "The rules were tightened in [Q4]. => 2022-Q4",
+            "Sales rose in [H1 2023]. => 2023-H1",
+            "The [H1]N1 virus spread. => none",
         ),
     ),
     Rule(
