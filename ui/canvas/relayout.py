@@ -116,18 +116,15 @@ def show_event(layout: CanvasLayout, event: CanvasEvent, index: int) -> bool:
 
 def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:
     """Put ``event`` in place of the laid-out event with its id, restacking only the lanes
-    it leaves and joins. Return False, changing nothing, when only a full ``build_layout``
-    will do: the id is not laid out, the event would be hidden, or a lane would appear or
-    disappear."""
+    it leaves and joins (a lane is made or goes as needed). Return False, changing
+    nothing, when only a full ``build_layout`` will do: the id is not laid out, or the
+    event would be hidden."""
     place = layout.place_of_id.get(event.id)
-    lanes_by_name = {lane.name: lane for lane in layout.lanes}
-    if place is None or event.group not in lanes_by_name or (layout.hide_rejected and event.status == "rejected"):
+    if place is None or (layout.hide_rejected and event.status == "rejected"):
         return False
     index = layout.rows[place[0]].members[place[1]]
     old = layout.events[index]
-    if old.group != event.group and lanes_by_name[old.group].event_count == 1:
-        return False
-    old_start = _span(old, index)[0]
+    old_start = layout.rows[place[0]].starts[place[1]]
     layout.events[index] = event
     new_span = _span(event, index)
     layout.kinds[index] = span_and_kind(event)[2]
@@ -135,13 +132,16 @@ def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:
     rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
     counts = {lane.name: lane.event_count for lane in layout.lanes}
     for name in {old.group, event.group}:
-        members = [i for row in rows_of[name] for i in row.members if i != index]
-        spans = [_span(layout.events[i], i) for i in members]
+        # The others keep the times the layout holds for them.
+        spans = [(row.starts[p], row.ends[p], layout.events[member].id, member)
+                 for row in rows_of.get(name, []) for p, member in enumerate(row.members) if member != index]
         if name == event.group:
             spans.append(new_span)
-        spans.sort()
-        rows_of[name] = stack_rows(spans)
-        counts[name] = len(spans)
+        if spans:
+            spans.sort()
+            rows_of[name], counts[name] = stack_rows(spans), len(spans)
+        else:  # the event was the last of its lane
+            del rows_of[name], counts[name]
     _place_lanes(layout, rows_of, counts)
     starts = layout.sorted_starts
     del starts[bisect_left(starts, old_start)]

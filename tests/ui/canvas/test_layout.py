@@ -247,3 +247,13 @@ def test_un_rejecting_while_rejected_are_hidden_lays_out_one_lane_to_what_a_full
     assert update_in_layout(layout, events[4], event(5, 60, 2, "C", "rejected"))
     events[4] = event(5, 60, 2, "C", "rejected")
     assert layout_summary(layout) == layout_summary(build_layout(events, hide_rejected=True))
+
+
+def test_moving_the_last_event_of_a_lane_to_a_new_lane_restacks_without_a_full_build():
+    events = as_events([(0, 5, "A"), (2, 5, "A"), (9, 1, "B")])
+    layout = build_layout(events)
+    moved = event(3, 9, 1, "C")
+    assert replace_event(layout, moved)  # lane B goes, lane C comes
+    events[2] = moved
+    assert [lane.name for lane in layout.lanes] == ["A", "C"]
+    assert layout_summary(layout) == layout_summary(build_layout(events))
