@@ -9,17 +9,26 @@ dates, notes), not re-read from the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from timeline.events import extract_events
+from timeline.export.json_writer import EXPORT_FORMAT
 from timeline.export.reimport import ExportFormatError, is_export_document, read_export
 from timeline.model import Article, Event, Mention
 from timeline.sources import SourceError, collect_files, iter_articles
 from timeline.sources.feeds import json_value_articles, read_json_file
 from timeline.sources.plain import SIDECAR_SUFFIX
+from timeline.sources.reading import MAX_BYTES, opening_bytes
+
+# A JSON export of 100,000 events runs to about 100 MB, past the cap for an article
+# file; a file that opens as an export may be this large instead.
+EXPORT_MAX_BYTES = 1024 * 1024 * 1024
+_EXPORT_OPENING = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"'
+                             + re.escape(EXPORT_FORMAT.encode()) + rb'"')
 
 Progress = Callable[[int, int, str], None]
 
@@ -135,8 +144,10 @@ def _load(
         for loaded in iter_articles(file, published):
             yield loaded, None
         return
+    opens_as_export = _EXPORT_OPENING.match(opening_bytes(file)) is not None
+    limit = EXPORT_MAX_BYTES if opens_as_export else MAX_BYTES
     try:
-        data = read_json_file(file)  # read once, whether it is an export or articles
+        data = read_json_file(file, max_bytes=limit)  # read once, export or articles
     except SourceError as error:
         yield error, None
         return

@@ -10,7 +10,7 @@ from timeline.model import Article
 from timeline.sources.assemble import check_text, dated_article
 from timeline.sources.errors import SourceError
 from timeline.sources.plain import metadata_fields, published_field
-from timeline.sources.reading import parse_json, read_text_file
+from timeline.sources.reading import MAX_BYTES, parse_json, read_text_file
 
 
 def article_from_object(
@@ -55,10 +55,10 @@ def iter_json_articles(path: Path, published: datetime | None) -> Iterator[Artic
     yield from json_value_articles(path, data, published)
 
 
-def read_json_file(path: Path) -> object:
+def read_json_file(path: Path, *, max_bytes: int = MAX_BYTES) -> object:
     """Return the value the .json file ``path`` holds; SourceError (one line, naming
-    the file) when it is unreadable, too large, not text or not JSON."""
-    return parse_json(read_text_file(path), str(path))
+    the file) when it is unreadable, over ``max_bytes``, not text or not JSON."""
+    return parse_json(read_text_file(path, max_bytes=max_bytes), str(path))
 
 
 def json_value_articles(

@@ -13,37 +13,47 @@ from timeline.sources.errors import SourceError
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_text_file(path: Path, name: str | None = None) -> str:
+def opening_bytes(path: Path, count: int = 256) -> bytes:
+    """Return the first ``count`` bytes of ``path`` (empty when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(count)
+    except OSError:
+        return b""
+
+
+def read_text_file(path: Path, name: str | None = None, *, max_bytes: int = MAX_BYTES) -> str:
     """Return the UTF-8 text of ``path`` with newlines normalised to ``\\n``.
 
-    Raises SourceError (naming the file) for a missing, unreadable, huge, binary,
-    undecodable or empty file; a huge file is refused from its size alone.
+    Raises SourceError (naming the file) for a missing, unreadable, binary,
+    undecodable or empty file, or one over ``max_bytes`` (refused from its size alone).
     """
     name = name or str(path)
-    return decode_text(read_bytes(path, name), name)
+    return decode_text(read_bytes(path, name, max_bytes=max_bytes), name)
 
 
-def read_bytes(path: Path, name: str) -> bytes:
-    """Return the bytes of ``path``; SourceError when missing, unreadable or too large."""
+def read_bytes(path: Path, name: str, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """Return the bytes of ``path``; SourceError when missing, unreadable or over
+    ``max_bytes``."""
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
         raise SourceError(name, "no such file") from None
     except OSError as error:
         raise SourceError(name, f"cannot read it ({error.strerror or error})") from None
-    if size > MAX_BYTES:
+    if size > max_bytes:
         raise SourceError(
-            name, f"too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+            name, f"too large ({size / 1e6:.0f} MB; the limit is {max_bytes // (1024 * 1024)} MB)"
         )
     try:
         with open(path, "rb") as handle:
             # Read at most one byte past the cap, in case the file grew since stat().
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise SourceError(name, "is a directory") from None
     except OSError as error:
         raise SourceError(name, f"cannot read it ({error.strerror or error})") from None
-    if len(raw) > MAX_BYTES:
+    if len(raw) > max_bytes:
         raise SourceError(name, "too large (it grew past the limit while being read)")
     return raw
 

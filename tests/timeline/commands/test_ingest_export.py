@@ -171,3 +171,28 @@ def test_a_broken_export_is_refused_whole_with_its_reason(tmp_path):
     assert "export version 99" in newer_line
     with open_repository(str(new)) as repo:  # nothing of either file went in
         assert repo.list_articles() == [] and repo.list_events() == []
+
+
+def test_an_export_past_the_article_size_cap_still_goes_in(tmp_path, monkeypatch):
+    # An export of 100,000 events is ~80 MB, past the 50 MB cap for an article file;
+    # the cap is lowered here so a small export stands in for a large one.
+    from timeline import pipeline
+
+    original = tmp_path / "original.db"
+    reviewed_seed(original)
+    exported = tmp_path / "f.json"
+    assert timeline("export", "--db", str(original), "--format", "json",
+                    "-o", str(exported)).returncode == 0
+    article = tmp_path / "article.json"
+    article.write_text(json.dumps({"text": "Talks ended on Friday. " * 800,
+                                   "published": "2023-09-15"}))
+    cap = 4096
+    assert exported.stat().st_size > cap and article.stat().st_size > cap
+    monkeypatch.setattr(pipeline, "MAX_BYTES", cap)
+    with open_repository(str(tmp_path / "new.db")) as repo:
+        summary = pipeline.ingest_paths([exported, article], repo)
+        assert (summary.added, summary.events) == (1, 8)
+        ((name, reason),) = summary.refused
+        assert name == str(article) and reason.startswith("too large")
+        assert {event.status for event in repo.list_events()} >= {
+            Status.ACCEPTED, Status.CORRECTED, Status.REJECTED}
