@@ -162,7 +162,10 @@ def _load(
         reason = str(error).removeprefix(f"{file}: ")
         yield SourceError(str(file), f"a timeline export that cannot be read: {reason}"), None
         return
-    yield from exported
+    for article, events in exported:
+        # The dedupe key is computed from the text, never taken from the file: an edited
+        # text under its old hash would pass for the article it was, or be stored twice.
+        yield replace(article, content_hash=None), events
 
 
 def change_publication_date(

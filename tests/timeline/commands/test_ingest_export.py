@@ -196,3 +196,27 @@ def test_an_export_past_the_article_size_cap_still_goes_in(tmp_path, monkeypatch
         assert name == str(article) and reason.startswith("too large")
         assert {event.status for event in repo.list_events()} >= {
             Status.ACCEPTED, Status.CORRECTED, Status.REJECTED}
+
+
+def test_an_edited_export_text_is_keyed_by_its_own_hash_not_the_files(tmp_path):
+    from timeline.pipeline import ingest_paths
+    from timeline.store.convert import content_hash
+
+    original = tmp_path / "original.db"
+    reviewed_seed(original)
+    exported = tmp_path / "f.json"
+    assert timeline("export", "--db", str(original), "--format", "json",
+                    "-o", str(exported)).returncode == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    (record,) = document["articles"]
+    record["text"] += "\nCorrection appended by an editor."
+    exported.write_text(json.dumps(document), encoding="utf-8")
+    # Into the original database it is a new text, not "already there".
+    with open_repository(str(original)) as repo:
+        summary = ingest_paths([exported], repo)
+        assert (summary.added, summary.already) == (1, 0)
+        stored = repo.get_article(summary.article_ids[0])
+    assert stored.content_hash == content_hash(record["text"])
+    # The seed itself, ingested again, is still recognised.
+    done = timeline("ingest", str(SEED), "--db", str(original))
+    assert "already there: 1" in done.stdout
