@@ -90,7 +90,14 @@ def run(args) -> int:
     # its own folder) -- an output that would is refused instead.
     written: dict[Path, str] = {}
     inputs = {_resolved(Path(name)) for name in args.files if name != "-"}
+    stdin_read = False
     for name in args.files:
+        if name == "-":
+            if stdin_read:
+                print("timeline tag: <stdin>: given twice; it can be read once", file=sys.stderr)
+                exit_code = max(exit_code, 1)
+                continue
+            stdin_read = True
         try:
             article = _load(name, args.dct)
         except MissingDateError as error:

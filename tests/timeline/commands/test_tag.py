@@ -229,3 +229,11 @@ def test_oversized_stdin_is_refused_with_one_line(monkeypatch, capsys):
     code, out, err = run_tag(capsys, "--dct", "2023-09-12", "-")
     assert (code, out) == (1, "")
     assert err.strip() == "timeline tag: <stdin>: too large (over 1 MB)"
+
+
+def test_stdin_given_twice_is_read_once(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"He left on Sunday.")))
+    code, out, err = run_tag(capsys, "--dct", "2023-09-12", "-", "-")
+    assert code == 1
+    assert [json.loads(line)["file"] for line in out.splitlines()] == ["<stdin>"]
+    assert err.strip() == "timeline tag: <stdin>: given twice; it can be read once"
