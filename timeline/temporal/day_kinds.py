@@ -24,7 +24,7 @@ from timeline.temporal.shifts import add_months, iso_week_value, safe_date, week
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
 
 _DATE_AFTER_CLOCK = re.compile(
-    rf"\s*(?:,\s*)?(?:on\s+)?(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b"
+    rf"[ \t]*(?:,[ \t]*)?(?:on[ \t]+)?(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b"
     rf"(?:,?\s+(?P<year>{YEAR})\b)?)"
 )
 
