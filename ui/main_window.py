@@ -235,8 +235,11 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[int]:
         """Return the ids selected in the table, in row order."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.ids()[row] for row in rows]
+        # Read from the selection's ranges: selectedRows() visits every cell of every row.
+        rows: set[int] = set()
+        for selected in self.table.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return [self.model.id_at(row) for row in sorted(rows)]
 
     def _table_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._syncing:
@@ -248,8 +251,9 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         current = self.table.selectionModel().currentIndex()
-        if current.isValid() and self.model.ids()[current.row()] in ids:
-            self._show_current(self.model.ids()[current.row()])
+        current_id = self.model.id_at(current.row()) if current.isValid() else None
+        if current_id is not None and current_id in ids:
+            self._show_current(current_id)
         else:
             self._show_current(ids[0] if ids else None)
 
