@@ -5,6 +5,6 @@ store), ``scale`` (time <-> pixels, tick levels and labels), ``layout`` (lanes, 
 sort-and-sweep, clusters per zoom), ``relayout`` (one changed event). Qt:
 ``view.TimelineCanvas`` (the widget) with ``interaction`` (mouse, wheel, keys) and
 ``rendering`` (the cached frame); ``painter`` and ``bars`` (events), ``axis``,
-``overview``, ``overlay`` (selection, hover), ``hits`` (what is under the cursor),
+``overview``, ``overlay`` (selection, hover), ``hits`` (what is under the cursor), ``texts``,
 ``style``, ``export``.
 """

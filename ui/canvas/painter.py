@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from math import ceil, floor
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QStaticText
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QStaticText
 
 from .bars import OPEN_ARROW_PX, paint_bar, paint_open_tail
 from .data import KIND_FINE, KIND_OPEN_AFTER, KIND_OPEN_BEFORE
 from .hits import sticky_header
 from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
-from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded, font_fitting
+from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded
+from .texts import PreparedTexts
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
-_LABEL_CACHE_LIMIT = 20000
-_ELIDE_WIDTHS = (36, 48, 64, 88, 120, 160, 220, 300)  # px a shortened title may take
 
 
 class LanePainter:
@@ -39,18 +38,13 @@ class LanePainter:
             self.atlas = GlyphAtlas(ratio)
 
     def set_font(self, font: QFont) -> None:
-        """Use ``font`` for titles (smaller if a line of it is taller than a row); the
-        small font for counts derives from it."""
-        self.font = font_fitting(font, LINE_H - 2)
-        self.small_font = QFont(font)
-        if self.font.pointSizeF() > 0:
-            self.small_font.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.8))
-        else:  # a font set in pixels
-            self.small_font.setPixelSize(max(8, round(self.font.pixelSize() * 0.8)))
-        self.metrics = QFontMetricsF(self.font)
-        self.small_metrics = QFontMetricsF(self.small_font)
-        self.label_height = self.metrics.height()
-        self.forget_texts()
+        """Use ``font`` for titles and lane names (smaller if a line of it is taller than a
+        row); drops the texts prepared in the font before."""
+        self.texts = PreparedTexts(font)
+
+    def forget_texts(self) -> None:
+        """Drop prepared texts (after a data change: titles are cached by event index)."""
+        self.texts.forget()
 
     def _use_halo_colour(self, colour: QColor) -> None:
         """Pre-render the disc drawn under glyphs that sit on bars, in ``colour``."""
@@ -59,51 +53,10 @@ class LanePainter:
             self.halo_colour, self._halo_key = QColor(colour), key
             self.halo = self.atlas.halo_image(colour)
 
-    def forget_texts(self) -> None:
-        """Drop cached texts (after a data or font change)."""
-        self.titles: dict[tuple[int, int], QStaticText] = {}
-        self.title_widths: dict[int, float] = {}
-        self.captions: dict[int, QStaticText] = {}
-        self.counts: dict[int, QStaticText] = {}
-
-    def _title(self, event_index: int, title: str, room: float) -> QStaticText | None:
-        """Return the title as it fits ``room`` px (elided to a few fixed widths, so that
-        zooming reuses the cache), or None when not even the shortest fits."""
-        full_width = self.title_widths.get(event_index)
-        if full_width is None:
-            full_width = self.title_widths[event_index] = self.metrics.horizontalAdvance(title)
-        if full_width <= room:
-            fit = 0  # the whole title
-        else:
-            fit = next((w for w in reversed(_ELIDE_WIDTHS) if w <= room), None)
-            if fit is None:
-                return None
-        key = (event_index, fit)
-        text = self.titles.get(key)
-        if text is None:
-            if len(self.titles) > _LABEL_CACHE_LIMIT:
-                self.titles.clear()
-            title = " ".join(title.split())  # one line, whatever the source's line breaks
-            shown = title if fit == 0 else self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, fit)
-            text = QStaticText(shown)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.prepare(font=self.font)
-            self.titles[key] = text
-        return text
-
-    def _count(self, count: int) -> QStaticText:
-        text = self.counts.get(count)
-        if text is None:
-            text = QStaticText(str(count))
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.prepare(font=self.small_font)
-            self.counts[count] = text
-        return text
-
     def cluster_width(self, count: int) -> float:
         """Return the least width (px) of a cluster badge of ``count`` events: wide enough
         for its count (and a little over the gap that parts clusters)."""
-        return max(GLYPH + 3, self._count(count).size().width() + 4)
+        return max(GLYPH + 3, self.texts.count(count).size().width() + 7)
 
     def paint_bands(
         self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float,
@@ -135,12 +88,10 @@ class LanePainter:
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
         text_colour = self.text_colour = palette.color(QPalette.ColorRole.Text)
         self._use_halo_colour(palette.color(QPalette.ColorRole.Base))
-        painter.setFont(self.font)
+        painter.setFont(self.texts.font)
         t_margin = (GLYPH + 2) / viewport.px_per_day
         t_left, t_right = viewport.t_of(0) - t_margin, viewport.t_of(width) + t_margin
-        clusters: list[QRectF] = []
-        count_spots: list[tuple[float, float, float, int]] = []
-        painter.setPen(text_colour)
+        drawn = _Frame()
         for lane in layout.lanes:
             if lane.header_line + lane.row_count < first_line or lane.header_line > last_line:
                 continue
@@ -149,22 +100,44 @@ class LanePainter:
             for row_index in range(start_row, stop_row):
                 row = layout.rows[row_index]
                 y = AXIS_H + row.line * LINE_H - scroll_y
-                self._paint_row(painter, layout, row, viewport, y, t_left, t_right, width,
-                                clusters, count_spots, vector)
-        # A cluster is an outlined, round-cornered badge on the lane's own background, so
-        # it never reads as a grey (unreviewed) interval bar.
+                self._paint_row(painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector)
+        # Bars lie under everything; then cluster badges, then glyphs (a glyph beside a
+        # wide badge keeps its whole shape), then titles. A badge is outlined and round-
+        # cornered on the lane's own background, so it never reads as a grey interval bar.
         painter.setPen(QPen(faded(text_colour, 170), 1))
         painter.setBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
-        for box in clusters:
+        for box in drawn.badges:
             painter.drawRoundedRect(box, 3, 3)
-        painter.setFont(self.small_font)
+        painter.setFont(self.texts.small_font)
         painter.setPen(text_colour)
-        for left, top, box_width, count in count_spots:
-            text = self._count(count)
+        for box, count in zip(drawn.badges, drawn.counts):
+            text = self.texts.count(count)
             text_width = text.size().width()
-            if text_width <= box_width + 2:
-                painter.drawStaticText(QPointF(left + (box_width - text_width) / 2, top), text)
+            if text_width <= box.width() + 2:
+                painter.drawStaticText(QPointF(box.left() + (box.width() - text_width) / 2, box.top() - 0.5), text)
+        self._paint_glyphs(painter, drawn.glyphs, vector)
+        painter.setFont(self.texts.font)
+        painter.setPen(text_colour)
+        for spot, text in drawn.titles:
+            painter.drawStaticText(spot, text)
         painter.restore()
+
+    def _paint_glyphs(self, painter: QPainter, glyphs: list[tuple[float, float, int, bool]], vector: bool) -> None:
+        """Draw status glyphs centred at (cx, cy); those on a bar of their own colour sit on a
+        disc of the background, or their shape would vanish into it."""
+        half_glyph = self.atlas.size / 2
+        images = self.atlas.images
+        for cx, cy, status, on_bar in glyphs:
+            if vector:
+                if on_bar:
+                    draw_halo(painter, self.halo_colour, cx, cy)
+                draw_glyph(painter, status, cx, cy)
+                continue
+            # Pixel-aligned so the glyph stays crisp; glyph_centre() uses the same rounding.
+            spot = QPointF(round(cx - half_glyph), round(cy - half_glyph))
+            if on_bar:
+                painter.drawImage(spot, self.halo)
+            painter.drawImage(spot, images[status])
 
     def paint_headers(
         self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float,
@@ -195,21 +168,12 @@ class LanePainter:
     def _paint_header(self, painter: QPainter, layout: CanvasLayout, lane_index: int, top: float, width: float,
                       palette: QPalette) -> None:
         painter.fillRect(QRectF(0, top, width, LINE_H), palette.color(QPalette.ColorRole.Button))
-        painter.setFont(self.font)
+        painter.setFont(self.texts.font)
         painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-        painter.drawStaticText(QPointF(6, top + (LINE_H - self.label_height) / 2), self._caption(layout, lane_index))
+        painter.drawStaticText(QPointF(6, top + (LINE_H - self.texts.label_height) / 2), self.texts.caption(layout.lanes[lane_index], lane_index))
 
-    def _caption(self, layout: CanvasLayout, lane_index: int) -> QStaticText:
-        caption = self.captions.get(lane_index)
-        if caption is None:
-            lane = layout.lanes[lane_index]
-            caption = self.captions[lane_index] = QStaticText(f"{lane.name}  ({lane.event_count})")
-            caption.setTextFormat(Qt.TextFormat.PlainText)
-            caption.prepare(font=self.font)
-        return caption
-
-    def _paint_row(self, painter, layout, row, viewport, y, t_left, t_right, width,
-                   clusters, count_spots, vector) -> None:
+    def _paint_row(self, painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector) -> None:
+        """Draw a row's bars and note its badges, glyphs and titles in ``drawn``."""
         runs = row.runs(t_left, t_right, viewport.px_per_day)
         if not runs:
             return
@@ -217,46 +181,29 @@ class LanePainter:
         starts, ends, members = row.starts, row.ends, row.members
         statuses, kinds, events = layout.statuses, layout.kinds, layout.events
         mid_y = y + LINE_H / 2
-        half_glyph = self.atlas.size / 2
-        glyph_top = round(mid_y - half_glyph)
-        label_top = mid_y - self.label_height / 2
-        images = self.atlas.images
+        label_top = mid_y - self.texts.label_height / 2
         last = len(runs) - 1
         for number, (first, final) in enumerate(runs):
             x0 = (starts[first] - t0) * ppd
             x1 = (ends[final] - t0) * ppd
             if first != final:
                 count = final - first + 1
-                least = self.cluster_width(count)
-                if x1 - x0 < least:
-                    centre = (x0 + x1) / 2
-                    x0, x1 = centre - least / 2, centre + least / 2
+                x0, x1 = self._badge_span(count, x0, x1)
                 x0, x1 = max(x0, -2.0), min(x1, width + 2)
-                clusters.append(QRectF(x0 + 0.5, y + 3.5, x1 - x0 - 1, LINE_H - 7))
-                count_spots.append((x0, y + 3, x1 - x0, count))
+                drawn.badges.append(QRectF(x0 + 0.5, y + 3.5, x1 - x0 - 1, LINE_H - 7))
+                drawn.counts.append(count)
                 continue
             index = members[first]
             status = statuses[index]
             kind = kinds[index]
             cx = glyph_x(kind, x0, x1)
             on_bar = x1 - x0 >= BAR_PX
-            if on_bar and paint_bar(painter, kind, status, x0, x1, mid_y, width, vector):
-                painter.setPen(self.text_colour)  # the bar took the pen; titles need it
+            if on_bar:
+                paint_bar(painter, kind, status, x0, x1, mid_y, width, vector)
             elif kind >= KIND_OPEN_AFTER:
                 paint_open_tail(painter, kind, status, cx, mid_y, vector)
                 on_bar = True  # the glyph sits on its tail
-            if vector:
-                if on_bar:
-                    draw_halo(painter, self.halo_colour, cx, mid_y)
-                draw_glyph(painter, status, cx, mid_y)
-            else:
-                # Pixel-aligned so the glyph stays crisp; glyph_centre() uses the same rounding.
-                spot = QPointF(round(cx - half_glyph), glyph_top)
-                if on_bar:
-                    # On a bar of its own colour the shape would vanish: a disc of the
-                    # background under it keeps the status readable by shape.
-                    painter.drawImage(spot, self.halo)
-                painter.drawImage(spot, images[status])
+            drawn.glyphs.append((cx, mid_y, status, on_bar))
             if cx < 0 or x1 <= 0:
                 continue  # at most half a glyph just left of the view: a title would float alone
             # After an open-ended event's arrowhead when it points right.
@@ -264,22 +211,42 @@ class LanePainter:
             label_left = max(cx + GLYPH / 2 + 3 + arrow_room, 0.0)
             if number < last:
                 next_first, next_final = runs[number + 1]
-                next_x0 = (starts[next_first] - t0) * ppd
+                next_x0, next_x1 = (starts[next_first] - t0) * ppd, (ends[next_final] - t0) * ppd
                 if next_first == next_final:
                     # Up to the next glyph: a day's glyph sits in the middle of its faint bar,
                     # so the title may run over the bar's first half.
                     next_kind = kinds[members[next_first]]
-                    next_x = glyph_x(next_kind, next_x0, (ends[next_first] - t0) * ppd)
+                    next_left = glyph_x(next_kind, next_x0, next_x1) - GLYPH / 2
                     if next_kind == KIND_OPEN_BEFORE:
-                        next_x -= OPEN_ARROW_PX  # its arrow points back at this title
-                    room = next_x - GLYPH / 2 - 3 - label_left
+                        next_left -= OPEN_ARROW_PX  # its arrow points back at this title
                 else:
-                    # A cluster badge may reach half a glyph left of its start.
-                    room = next_x0 - GLYPH / 2 - 3 - label_left
+                    next_left = self._badge_span(next_final - next_first + 1, next_x0, next_x1)[0]
+                room = next_left - 3 - label_left
             else:
                 room = width - label_left
-            if room >= LABEL_MIN_PX and (text := self._title(index, events[index].title, room)):
-                painter.drawStaticText(QPointF(label_left, label_top), text)
+            if room >= LABEL_MIN_PX and (text := self.texts.title(index, events[index].title, room)):
+                drawn.titles.append((QPointF(label_left, label_top), text))
+
+    def _badge_span(self, count: int, x0: float, x1: float) -> tuple[float, float]:
+        """Return where a cluster of ``count`` events over [x0, x1] draws its badge: at
+        least wide enough for its count, around the same middle."""
+        least = self.cluster_width(count)
+        if x1 - x0 >= least:
+            return x0, x1
+        centre = (x0 + x1) / 2
+        return centre - least / 2, centre + least / 2
+
+
+class _Frame:
+    """What one paint of the events collects to draw after the bars, in layers."""
+
+    __slots__ = ("badges", "counts", "glyphs", "titles")
+
+    def __init__(self) -> None:
+        self.badges: list[QRectF] = []
+        self.counts: list[int] = []
+        self.glyphs: list[tuple[float, float, int, bool]] = []  # cx, cy, status, on a bar
+        self.titles: list[tuple[QPointF, QStaticText]] = []
 
 
 def glyph_x(kind: int, x0: float, x1: float) -> float:
