@@ -19,10 +19,9 @@ OPEN_ARROW_PX = 12  # the room its arrow takes beside the glyph
 
 
 def paint_bar(painter: QPainter, kind: int, status: int, x0: float, x1: float, mid_y: float,
-              width: float, vector: bool) -> bool:
+              width: float, vector: bool) -> None:
     """Draw an event wider than a glyph: a solid bar for a real interval, a bar fading in
-    and out for one unit of an uncertain time, clipped to the view's ``width``. Return
-    True when the painter's pen was changed."""
+    and out for one unit of an uncertain time, clipped to the view's ``width``."""
     top = mid_y - BAR_H / 2
     # Clipped to the view: far zoomed in, a decade is 10^9 px, beyond what Qt can raster.
     left, right = max(x0, -2.0), min(x1, width + 2)
@@ -30,17 +29,17 @@ def paint_bar(painter: QPainter, kind: int, status: int, x0: float, x1: float, m
         painter.setPen(_INTERVAL_PENS[status])
         painter.setBrush(_INTERVAL_FILLS[status])
         painter.drawRect(QRectF(left, top, right - left, BAR_H))
-        return True
+        return
     # Uncertain stretches fade in and out: no edge claims a precise moment.
     coarse = kind == KIND_UNCERTAIN
     if x1 - x0 <= _SOFT_MAX_PX / 0.3:
         # Narrow bars: a pre-rendered soft bar, stretched (a blit, not a gradient fill).
         painter.drawImage(QRectF(x0, top, x1 - x0, BAR_H), _soft_image(status, coarse))
-        return False
+        return
     if vector:
         bucket = min(int(_SOFT_MAX_PX / (right - left) * 40), 12)  # soft share, in 1/40
         painter.fillRect(QRectF(left, top, right - left, BAR_H), _soft_brush(status, coarse, bucket))
-        return False
+        return
     edge = _SOFT_MAX_PX
     fade_in, fade_out, solid = _soft_parts(status, coarse)
     if x0 + edge > -2:
@@ -50,7 +49,6 @@ def paint_bar(painter: QPainter, kind: int, status: int, x0: float, x1: float, m
         painter.fillRect(QRectF(middle_left, top, middle_right - middle_left, BAR_H), solid)
     if x1 - edge < width + 2:
         painter.drawImage(QRectF(x1 - edge, top, edge, BAR_H), fade_out)
-    return False
 
 
 _INTERVAL_PENS = [QPen(colour.darker(120), 1) for colour in STATUS_COLOURS]

@@ -761,3 +761,31 @@ def test_reviewing_while_rejected_are_hidden_needs_no_full_relayout(canvas):
     current = [day_event(2, datetime(2023, 9, 7), "rejected") if ev.id == 2 else
                day_event(4, datetime(2023, 9, 13), "accepted") if ev.id == 4 else ev for ev in events]
     assert layout.place_of_id == build_layout(current, True).place_of_id
+
+
+def test_a_glyph_beside_a_wide_count_badge_is_drawn_over_its_edge(canvas):
+    minute = timedelta(minutes=1)
+    start = datetime(2020, 1, 1)
+    crowd = [CanvasEvent(i + 1, start + i * minute, start + (i + 1) * minute, "minute", "unreviewed",
+                         f"Report {i}", "Wire") for i in range(60)]
+    canvas.set_events(crowd)
+    # 60 minutes in 2 px: one badge "60", wider than the gap that parts it from a neighbour.
+    canvas.viewport().px_per_day = 2 * 24
+    layout = canvas.canvas_layout()
+    row = layout.rows[0]
+    middle = (row.starts[0] + row.ends[-1]) / 2
+    canvas.viewport().t0 = middle - 400 / canvas.viewport().px_per_day
+    viewport = canvas.viewport()
+    badge_right = viewport.x_of(middle) + canvas._lanes.cluster_width(60) / 2
+    # An accepted event just far enough to stand apart (12.5 px after the crowd's end),
+    # whose glyph then starts left of the badge's right edge.
+    after = row.ends[-1] + 12.5 / viewport.px_per_day
+    neighbour = CanvasEvent(99, from_days(after), from_days(after) + minute, "minute", "accepted", "Neighbour", "Wire")
+    canvas.set_events(crowd + [neighbour])
+    spot = canvas.glyph_centre(99)
+    assert spot.x() - 11 / 2 < badge_right - 1
+    hit = hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, 400, spot.y())
+    assert hit is not None and hit.is_cluster and hit.last - hit.first + 1 == 60
+    image = render(canvas)
+    # Where the badge's outline runs under the glyph's left part: the status colour wins.
+    assert close(image.pixelColor(int(badge_right), int(spot.y())), STATUS_COLOURS[1])
