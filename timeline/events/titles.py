@@ -79,6 +79,8 @@ def apart_from(
 
 # Characters on each side of a date that its title may be drawn from.
 TITLE_WINDOW = 300
+# A shared subject is a short noun phrase ("The council", "Russian President Putin").
+SUBJECT_WORDS = 5
 
 
 def make_title(
@@ -93,10 +95,19 @@ def make_title(
     (None for an undated sentence); that phrase is left out of the title, and so is
     the phrase of any of ``other_dates`` (the spans of the sentence's other dates).
     The title comes from the clause holding the date, or from the whole sentence
-    when that clause has no verb ("In contrast to Thursday, when ...").
+    when that clause has no verb ("In contrast to Thursday, when ..."); a clause
+    that shares the sentence's subject ("Kim arrived on Monday and left on
+    Wednesday") is given it ("Kim left").
     """
     if date_start is None or date_end is None:
         return _tidy(sentence[: 2 * TITLE_WINDOW], sentence)
+    title = _clause_title(sentence, date_start, date_end, other_dates)
+    return _with_shared_subject(title, sentence[: date_start])
+
+
+def _clause_title(
+    sentence: str, date_start: int, date_end: int, other_dates: Sequence[tuple[int, int]]
+) -> str:
     if len(sentence) > 2 * TITLE_WINDOW:
         # A title is read from near its date: a huge run-on "sentence" (a table of
         # dates) must not make every title cost the whole sentence.
@@ -126,6 +137,28 @@ def make_title(
             return candidate
     whole = _tidy(_without_date(sentence, (0, len(sentence)), date, other_dates), sentence)
     return whole if has_verb(whole) else title
+
+
+def _with_shared_subject(title: str, before_date: str) -> str:
+    """Return ``title`` with the subject it shares with the clause before it when it
+    starts with that clause's second verb ("... began on Tuesday and ended" ->
+    "The strike ended"); otherwise ``title`` as it is. Only a clause of one verb
+    lends its subject: in "He said officials met and agreed" the subject is unclear."""
+    words = title.split()
+    if not words or not has_verb(words[0]):
+        return title
+    link = re.search(r"^(.*?)\s+(?:and|but|then)\s+(?:\w+ly\s+)?" + re.escape(words[0].lower())
+                     + r"\b", before_date)
+    if link is None:
+        return title
+    clause_words = link.group(1).split()
+    verbs = [index for index, word in enumerate(clause_words) if has_verb(word)]
+    if len(verbs) != 1 or not 1 <= verbs[0] <= SUBJECT_WORDS:
+        return title
+    subject = [word for word in clause_words[: verbs[0]] if not word.lower().endswith("ly")]
+    if not subject or not subject[0][:1].isupper() or any(w.endswith(",") for w in subject):
+        return title
+    return _shorten(f"{' '.join(subject)} {title[:1].lower()}{title[1:]}")
 
 
 def _final_segment(
