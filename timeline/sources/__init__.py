@@ -85,14 +85,18 @@ def iter_articles(path: Path, published: datetime | None = None) -> Iterator[Art
 
 def collect_files(path: Path, skipped: list[Path] | None = None) -> list[Path | SourceError]:
     """Return the files ``iter_articles(path)`` reads: the files of a folder in sorted
-    order, or ``[path]`` itself; an unreadable or missing folder entry is a SourceError.
+    order, or ``[path]`` itself; an unreadable or missing folder entry, or a folder
+    with no article file at all, is a SourceError.
 
     Files a folder walk leaves out as not articles (other types, README and the like,
     but not sidecars or hidden files) are appended to ``skipped`` when it is given.
     """
     path = Path(path)
     if path.is_dir():
-        return list(_walk(path, set(), skipped if skipped is not None else []))
+        found = list(_walk(path, set(), skipped if skipped is not None else []))
+        # A folder that holds nothing to read is named, not passed over in silence.
+        return found or [SourceError(str(path), "no article files in the folder "
+                                     f"(looked for {', '.join(SUFFIXES)})")]
     if not path.exists():
         return [SourceError(str(path), "no such file or folder")]
     return [path]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 from timeline.sources.errors import SourceError
@@ -36,11 +37,17 @@ def read_bytes(path: Path, name: str, *, max_bytes: int = MAX_BYTES) -> bytes:
     """Return the bytes of ``path``; SourceError when missing, unreadable or over
     ``max_bytes``."""
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
     except FileNotFoundError:
         raise SourceError(name, "no such file") from None
     except OSError as error:
         raise SourceError(name, f"cannot read it ({error.strerror or error})") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError(name, "is a directory")
+    if not stat.S_ISREG(status.st_mode):
+        # A named pipe or device would block the read, or never end.
+        raise SourceError(name, "not a regular file (a pipe or device?)")
+    size = status.st_size
     if size > max_bytes:
         raise SourceError(
             name, f"too large ({size / 1e6:.0f} MB; the limit is {max_bytes // (1024 * 1024)} MB)"
