@@ -95,3 +95,28 @@ def test_an_unreadable_stored_value_is_a_store_error_and_the_collector_runs_agai
         with pytest.raises(StoreError, match="database read failed: .*unreadable value"):
             repository.list_events()
     assert gc.isenabled()
+
+
+def test_a_long_list_is_settled_in_the_oldest_generation_and_nothing_stays_frozen(
+        repo, make_article, make_event):
+    from timeline.store.queries import LONG_LIST
+
+    repo.add_article(make_article(), [], [make_event(title=f"event {number}")
+                                          for number in range(LONG_LIST)])
+    listed = repo.list_events()
+    assert len(listed) == LONG_LIST
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    # Settled: the young generations hold none of the events any more.
+    young = {id(item) for generation in (0, 1) for item in gc.get_objects(generation)}
+    assert not any(id(event) in young for event in listed)
+    old = {id(item) for item in gc.get_objects(2)}
+    assert all(id(event) in old for event in listed)
+    # Objects the program froze itself stay frozen.
+    kept_frozen = [object()]
+    gc.freeze()
+    try:
+        assert len(repo.list_events()) == LONG_LIST
+        assert gc.get_freeze_count() > 0
+        assert all(item is not kept_frozen for item in gc.get_objects())
+    finally:
+        gc.unfreeze()
