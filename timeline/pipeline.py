@@ -24,7 +24,7 @@ from timeline.sources.feeds import json_value_articles, read_json_file
 from timeline.sources.plain import SIDECAR_SUFFIX
 from timeline.sources.reading import MAX_BYTES, opening_bytes
 
-# A JSON export of 100,000 events runs to about 100 MB, past the cap for an article
+# A JSON export of 100,000 events runs to about 80 MB, past the cap for an article
 # file; a file that opens as an export may be this large instead.
 EXPORT_MAX_BYTES = 1024 * 1024 * 1024
 _EXPORT_OPENING = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"'
