@@ -119,7 +119,7 @@ def ingest_paths(
     if progress is not None:
         progress(0, len(files), "")  # the total is known before the first article
     for done, file in enumerate(files, start=1):
-        for loaded, exported_events in _load(file, published):
+        for loaded, exported_events in _articles_in_file(file, published):
             if cancel is not None and cancel():
                 summary.cancelled = True
                 return summary
@@ -132,7 +132,7 @@ def ingest_paths(
     return summary
 
 
-def _load(
+def _articles_in_file(
     file: Path | SourceError, published: datetime | None
 ) -> Iterator[tuple[Article | SourceError, list[Event] | None]]:
     # Each article (or the SourceError in its place) with the events an export gives
