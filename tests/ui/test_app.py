@@ -29,6 +29,9 @@ def test_screenshot_of_first_run_on_the_seed(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1400, 900)
+    # A drawn window, not a blank one: many colours across a grid of samples.
+    colours = {image.pixel(x, y) for x in range(0, 1400, 20) for y in range(0, 900, 20)}
+    assert len(colours) > 20
     with open_repository(str(database)) as repo:
         titles = [article.title for article in repo.list_articles()]
         assert titles == ["Kim Jong Un arrives in Russia for talks with Putin"]
