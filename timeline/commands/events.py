@@ -168,6 +168,9 @@ def event_json(event: Event, article: Article | None) -> dict:
             "url": article.url if article else None,
             "file": article.source_path if article else None,
             "published": _iso(article.published) if article else None,
+            # Where that date came from: cli, sidecar, html, timeml, json, dateline,
+            # filename, or analyst.
+            "published_from": article.dct_source if article else None,
             "char_start": event.char_start,
             "char_end": event.char_end,
             "expression": event.expression,

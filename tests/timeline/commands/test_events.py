@@ -45,7 +45,8 @@ def db(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'events.sqlite3'}"
     article = Article(text="Kim Jong Un has arrived in Russia. " * 5,
                       published=datetime(2023, 9, 12, 8), title="Kim arrives in Russia",
-                      url="https://example.org/kim", source_path="/data/kim.txt")
+                      url="https://example.org/kim", source_path="/data/kim.txt",
+                      dct_source="sidecar")
     with open_repository(url) as repository:
         repository.add_article(article, [], [
             day_event("Putin arrives in Vladivostok", datetime(2023, 9, 11), 40),
@@ -86,7 +87,8 @@ def test_json_gives_each_event_with_its_interval_and_source(db, capsys):
     assert leaves["description"] == "Kim leaves Pyongyang, it was reported."
     assert leaves["source"] == {
         "article_id": 1, "title": "Kim arrives in Russia", "url": "https://example.org/kim",
-        "file": "/data/kim.txt", "published": "2023-09-12T08:00:00", "char_start": 0,
+        "file": "/data/kim.txt", "published": "2023-09-12T08:00:00",
+        "published_from": "sidecar", "char_start": 0,
         "char_end": 40, "expression": "on Sunday", "expr_start": 5, "expr_end": 14,
     }
     assert isinstance(leaves["id"], int)
