@@ -82,6 +82,11 @@ def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo
     redone = repo.get_event(kim.id)
     assert (redone.status, redone.earliest) == (Status.CORRECTED, datetime(2023, 9, 9))
+    # The audit trail of correct, undo and redo is in the inspector, by this analyst.
+    history = window.inspector.history
+    audited = [(history.topLevelItem(i).text(1), history.topLevelItem(i).text(2))
+               for i in range(history.topLevelItemCount())]
+    assert audited.count(("analyst", "status")) == 3
 
     # Reject another with the keyboard: R on the Vladivostok event.
     putin_row = _row_of(window, "Monday", "Vladivostok")
