@@ -104,14 +104,26 @@ def _quiet_offscreen_notes(_mode, _context, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def no_display() -> bool:
+    """Return True on a Linux or BSD session without an X11 or Wayland display."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _say(message: str) -> None:
     print(f"timeline: {message}", file=sys.stderr)
 
 
 def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     """Open the window (or render it to ``screenshot``); returns the exit code."""
-    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if no_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        if not screenshot:
+            # Qt would abort with a page of plugin notes; say it in one line instead.
+            _say("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+                 "is set); run it in a desktop session, or use --screenshot FILE.png")
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_notes)
     # The settings are read before the app exists, so name them the same way here.

@@ -54,3 +54,16 @@ def test_newer_database_is_refused_with_one_line(tmp_path):
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.png").exists()
+
+
+def test_no_display_is_one_line_not_an_abort(tmp_path):
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    database = tmp_path / "never.sqlite3"
+    result = subprocess.run([sys.executable, "-m", "timeline", "gui", "--db", str(database)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "no display" in result.stderr and "--screenshot" in result.stderr
+    assert not database.exists()  # nothing was opened or created
