@@ -4,6 +4,7 @@ thread (a QTimer started before the import keeps firing while it runs)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
 import pytest
@@ -37,6 +38,14 @@ def test_folder_import_with_a_bad_file(qtbot, repo, settings, tmp_path):
     window.show()
     folder = _folder(tmp_path)
 
+    # Every change to the window's status widgets is made on the main thread: a worker
+    # touching them would run these direct-connected recorders on its own thread.
+    touched_from = set()
+    direct = Qt.ConnectionType.DirectConnection
+    window.noticeShown.connect(lambda _text: touched_from.add(threading.current_thread()), direct)
+    window.import_progress.valueChanged.connect(
+        lambda _value: touched_from.add(threading.current_thread()), direct)
+
     ticks = {"while_busy": 0}
     timer = QTimer()
     timer.setInterval(5)
@@ -52,6 +61,7 @@ def test_folder_import_with_a_bad_file(qtbot, repo, settings, tmp_path):
 
     # The event loop kept running while the worker imported.
     assert ticks["while_busy"] >= 3
+    assert touched_from == {threading.main_thread()}
     assert summary.added == GOOD_ARTICLES
     assert [name for name, _reason in summary.refused] == [str(folder / "broken.txt")]
     assert "NUL" in summary.refused[0][1]
@@ -140,8 +150,6 @@ def test_an_undated_file_is_given_its_date_from_the_results(qtbot, repo, setting
 def test_cancel_stops_every_queued_import(qtbot, repo, settings, tmp_path):
     """Two folders dropped one after the other queue on the one worker; Cancel stops
     both, not only the last one started."""
-    import threading
-
     window = MainWindow(repo, settings=settings)
     qtbot.addWidget(window)
     first = _folder(tmp_path)
