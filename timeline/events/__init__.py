@@ -76,19 +76,21 @@ def _sentence_events(
     text: str, sentence: Sentence, own: list[Mention], dating: list[Mention]
 ) -> list[Event]:
     """Return the dated and open-ended events of one sentence that is not a dateline."""
+    events: list[Event] = []
     lede = lede_after_dateline(text, sentence)
     if lede is not None:
         in_lede = [mention for mention in dating if mention.start >= lede.start]
-        if not in_lede and dating:
-            # The lede is told at its dateline's date: the event is dated by it, the
-            # title is the lede's own.
-            return [replace(_dated_event(sentence, dating[-1]), title=make_title(lede.text))]
+        own = [mention for mention in own if mention.start >= lede.start]
+        if dating and not in_lede and not any(mention.event_relative for mention in own):
+            # A lede with no time of its own is told at its dateline's date: the event
+            # is dated by it, the title is the lede's own.
+            events.append(replace(_dated_event(sentence, dating[-1]),
+                                  title=make_title(lede.text)))
         # The lede's own dates date it; the dateline's date is the report's, not an event's.
         sentence, dating = lede, in_lede
-        own = [mention for mention in own if mention.start >= lede.start]
     starts = [mention.start for mention in dating]
-    events = [_dated_event(sentence, mention, _near(dating, starts, mention))
-              for mention in dating]
+    events.extend(_dated_event(sentence, mention, _near(dating, starts, mention))
+                  for mention in dating)
     events.extend(
         _open_ended_event(sentence, mention)
         for mention in own

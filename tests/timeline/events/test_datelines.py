@@ -66,3 +66,10 @@ def test_a_sentence_that_merely_holds_a_date_and_a_dash_is_no_dateline():
 ])
 def test_opening_dateline_measures_only_a_real_dateline(line, dateline):
     assert line[:opening_dateline(line)] == dateline
+
+
+def test_a_lede_placed_after_another_event_is_open_ended_not_on_the_datelines_day():
+    (event,) = events_of("SEOUL, Sept. 12 (Reuters) - Kim will meet Putin after the forum, "
+                         "officials said.")
+    assert event.open_ended and event.expression == "after the forum"
+    assert event.description == "Kim will meet Putin after the forum, officials said."
