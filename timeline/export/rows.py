@@ -90,8 +90,17 @@ def article_cells(article: Article | None) -> tuple[str, str, str, str]:
             _text(article.source_path))
 
 
-def _iso_cells(moments: Iterable[datetime | None]) -> list[str | None]:
-    return [None if moment is None else moment.isoformat() for moment in moments]
+def _iso_cells(moments: Iterable[datetime | None], known: dict) -> list[str | None]:
+    """Return the moments in ISO 8601; ``known`` keeps the text of those seen before
+    (events in time order share days, and one's end is often another's start)."""
+    cells = []
+    append = cells.append
+    for moment in moments:
+        cell = known.get(moment)
+        if cell is None and moment is not None:
+            cell = known[moment] = moment.isoformat()
+        append(cell)
+    return cells
 
 
 def _guarded_cells(cells: Iterable[str | None]) -> list[str | None]:
@@ -151,10 +160,11 @@ def _batch_rows(
      char_ends) = zip(*map(_CSV_FIELDS, batch))
     explanations = [CORRECTED_EXPLANATION if status is Status.CORRECTED else explanation
                     for status, explanation in zip(statuses, explanations)]
+    known_iso: dict[datetime | None, str | None] = {}
     return zip(
         ids,
-        _iso_cells(earliest),
-        _iso_cells(latest),
+        _iso_cells(earliest, known_iso),
+        _iso_cells(latest, known_iso),
         map(GRANULARITY_TEXT.__getitem__, granularities),
         guarded(map(format_event_date, batch)),  # date_display's text
         guarded(timex_values),
@@ -165,7 +175,7 @@ def _batch_rows(
         map(float, confidences),  # repr of a float, as before: 1 reads "1.0"
         guarded(explanations),
         guarded(notes),
-        _iso_cells(reviewed_at),
+        _iso_cells(reviewed_at, known_iso),
         *(map(lookup, article_ids) for lookup in article_lookups),
         map(str, char_starts),
         map(str, char_ends),
