@@ -7,9 +7,9 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from itertools import repeat
 from datetime import datetime
 from enum import Enum
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Row
@@ -45,7 +45,8 @@ assert _GRANULARITY_AT < _STATUS_AT  # event_from_row slices in this order
 
 def event_from_row(row: Row | tuple) -> Event:
     """Return the Event for a Core row selected with EVENT_COLUMNS, in that order."""
-    # Positional slices, not names: this runs once per listed event, 10^5 times for a full list.
+    # Positional slices, not names. A single event and an article's events come this
+    # way; lists of many come through events_from_rows.
     return Event(
         *row[:_GRANULARITY_AT],
         _GRANULARITY[row[_GRANULARITY_AT]],
