@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime
 from enum import Enum
@@ -14,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from timeline.gc_pause import gc_paused
 from timeline.model import Article, Event, Granularity, Mention, Review, Status, TimexType
 from timeline.store.schema import ArticleRow, EventRow, MentionRow
 
@@ -62,38 +61,6 @@ def event_from_row(row: Row | tuple) -> Event:
 # the same while Event runs no code of its own when made and keeps its fields in a
 # __dict__; otherwise events_from_rows falls back to calling Event.
 _EVENT_BY_DICT = not hasattr(Event, "__post_init__") and "__slots__" not in vars(Event)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while the block makes many objects.
-
-    Every few hundred new containers the collector runs, and its older generations
-    walk every live object: making 10^5 events (each an instance and its dict) set off
-    enough of those walks to cost more than making the events. Nothing made here forms
-    a cycle, so nothing is left for the collector to find afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def settle_as_long_lived() -> None:
-    """Put every object the collector tracks in its oldest generation, without a walk.
-
-    A long list of events just made is young to the collector: its next young-generation
-    collection, and the middle one after it, would each walk all of them (an instance
-    and a dict an event) before they reach the old generation, where they belong. Freeze
-    and unfreeze move everything there at once; nothing is collected any later than the
-    next full collection. Skipped when the program has frozen objects of its own.
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 def events_from_rows(

@@ -8,14 +8,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Dialect, Select, or_, select
 
+from timeline.gc_pause import gc_paused, settle_as_long_lived
 from timeline.model import Event, Status
 from timeline.store.convert import (
     EVENT_COLUMNS,
     enum_value,
     event_from_row,
     events_from_rows,
-    gc_paused,
-    settle_as_long_lived,
 )
 from timeline.store.errors import NotFoundError, StoreError
 from timeline.store.schema import EventRow
@@ -24,7 +23,7 @@ EVENTS = EventRow.__table__
 EVENT_SELECT_COLUMNS = [EVENTS.c[name] for name in EVENT_COLUMNS]
 ROWS_PER_FETCH = 1000
 # From this many events on, a list is settled in the collector's oldest generation at
-# once (convert.settle_as_long_lived): 10^5 events cost a tenth of a second of walks.
+# once (gc_pause.settle_as_long_lived): 10^5 events cost a tenth of a second of walks.
 LONG_LIST = 10_000
 
 
