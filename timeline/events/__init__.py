@@ -172,23 +172,35 @@ def _near(dating: list[Mention], starts: list[int], mention: Mention) -> list[Me
     return dating[low:high]
 
 
-def _dated_event(sentence: Sentence, mention: Mention, dating: list[Mention] = ()) -> Event:
-    offset = sentence.start
-    others = [(m.start - offset, m.end - offset) for m in dating if m is not mention]
+def _sentence_event(sentence: Sentence, dating: Mention, **fields) -> Event:
+    """Return an Event for ``sentence`` at the interval ``dating`` resolved to.
+
+    ``fields`` gives the rest: title, expression, confidence, explanation, anchor.
+    """
     return Event(
-        title=make_title(sentence.text, mention.start - offset, mention.end - offset, others),
         description=sentence.text,
         char_start=sentence.start,
         char_end=sentence.end,
+        timex_type=dating.type.value,
+        timex_value=dating.value,
+        mod=dating.mod,
+        earliest=dating.earliest,
+        latest=dating.latest,
+        granularity=dating.granularity,
+        **fields,
+    )
+
+
+def _dated_event(sentence: Sentence, mention: Mention, dating: list[Mention] = ()) -> Event:
+    offset = sentence.start
+    others = [(m.start - offset, m.end - offset) for m in dating if m is not mention]
+    return _sentence_event(
+        sentence,
+        mention,
+        title=make_title(sentence.text, mention.start - offset, mention.end - offset, others),
         expression=mention.text,
         expr_start=mention.start,
         expr_end=mention.end,
-        timex_type=mention.type.value,
-        timex_value=mention.value,
-        mod=mention.mod,
-        earliest=mention.earliest,
-        latest=mention.latest,
-        granularity=mention.granularity,
         confidence=mention.confidence,
         explanation=mention.explanation,
         anchor=mention.anchor,
@@ -210,20 +222,13 @@ def _inferred_event(sentence: Sentence, reference: Mention, where: str) -> Event
         source = f"'{reference.text}' ({reference.value}, chars {reference.start}-{reference.end})"
     else:
         source = f"the publication date ({reference.value})"
-    return Event(
+    return _sentence_event(
+        sentence,
+        reference,
         title=make_title(sentence.text),
-        description=sentence.text,
-        char_start=sentence.start,
-        char_end=sentence.end,
         expression=None,
         expr_start=None,
         expr_end=None,
-        timex_type=reference.type.value,
-        timex_value=reference.value,
-        mod=reference.mod,
-        earliest=reference.earliest,
-        latest=reference.latest,
-        granularity=reference.granularity,
         confidence=min(reference.confidence * INFERRED_CONFIDENCE_FACTOR,
                        INFERRED_CONFIDENCE_CAP),
         explanation=(
