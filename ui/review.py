@@ -115,27 +115,28 @@ class _ReviewCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Apply the change (first time) or restore its result; refused on a conflict."""
-        repo = self._session.repo
-        try:
-            if self._after is None:
-                saved = self._operation(self._before)
-                self._after = saved
-            else:
-                saved = repo.restore(self._before.id, expected_version=self._version,
-                                     state=self._after, actor=self._session.actor)
-        except (ConflictError, StoreError) as error:
-            self.setObsolete(True)
-            self._session._refuse(error)
-            return
-        self._version = saved.version
-        self._session._saved(saved)
+        if self._after is None:
+            self._save(self._first_run)
+        else:
+            self._save(lambda: self._restore(self._after))
 
     def undo(self) -> None:
         """Restore the event as it was before; refused on a conflict."""
-        repo = self._session.repo
+        self._save(lambda: self._restore(self._before))
+
+    def _first_run(self) -> Event:
+        self._after = self._operation(self._before)
+        return self._after
+
+    def _restore(self, state: Event) -> Event:
+        return self._session.repo.restore(self._before.id, expected_version=self._version,
+                                          state=state, actor=self._session.actor)
+
+    def _save(self, change: Callable[[], Event]) -> None:
+        # Redo and undo alike: a refused change makes the command obsolete, so the
+        # stack drops it instead of offering it again.
         try:
-            saved = repo.restore(self._before.id, expected_version=self._version,
-                                 state=self._before, actor=self._session.actor)
+            saved = change()
         except (ConflictError, StoreError) as error:
             self.setObsolete(True)
             self._session._refuse(error)
