@@ -11,11 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.dialogs.paste_article import date_candidates, read_published
+from ui.dialogs.published_date_field import PublishedDateDialog
 
 # Enough of a long file to find the dates near its top, where a date line would be.
 CANDIDATE_TEXT_LIMIT = 20_000
@@ -30,7 +29,7 @@ def file_date_candidates(path: Path) -> list[datetime]:
         return []
 
 
-class FileDateDialog(QDialog):
+class FileDateDialog(PublishedDateDialog):
     """Asks for one file's publication date; ``published()`` holds it once accepted."""
 
     def __init__(self, path: Path, candidates: list[datetime],
@@ -43,24 +42,10 @@ class FileDateDialog(QDialog):
                       "When was it published?")
         name.setTextFormat(Qt.TextFormat.PlainText)
         name.setWordWrap(True)
-        self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText("2023-09-12")
-        self.candidates = QComboBox()
-        self.candidates.addItem("Dates seen in the text…", None)
-        for moment in candidates:
-            self.candidates.addItem(f"{moment:%a %d %b %Y}", moment)
-        self.candidates.setVisible(bool(candidates))
-        self.candidates.activated.connect(self._take_candidate)
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #c62828;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self._make_date_widgets("2023-09-12")
+        self._offer_dates(candidates)
         form = QFormLayout()
-        form.addRow("Published:", self.date_edit)
-        form.addRow("", self.candidates)
+        self._add_date_rows(form)
         layout = QVBoxLayout(self)
         layout.addWidget(name)
         layout.addLayout(form)
@@ -81,8 +66,3 @@ class FileDateDialog(QDialog):
             return
         self._published = moment
         super().accept()
-
-    def _take_candidate(self, index: int) -> None:
-        moment = self.candidates.itemData(index)
-        if moment is not None:
-            self.date_edit.setText(moment.strftime("%Y-%m-%d"))

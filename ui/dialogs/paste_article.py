@@ -10,15 +10,12 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from timeline.model import Article
 from timeline.sources import MissingDateError, SourceError, article_from_text, parse_published
 from timeline.temporal import parse_user_date
+from ui.dialogs.published_date_field import PublishedDateDialog
 
 # Full dates written out in the text: the candidates offered when no dateline is found.
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -58,7 +55,7 @@ def read_published(typed: str) -> datetime | None:
         return span.earliest if span is not None else None
 
 
-class PasteArticleDialog(QDialog):
+class PasteArticleDialog(PublishedDateDialog):
     """Collects a pasted article; ``article()`` holds it once accepted."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,24 +68,13 @@ class PasteArticleDialog(QDialog):
         self.title_edit = QLineEdit()
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://…")
-        self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText("2023-09-12, or leave empty if the text has a dateline")
-        self.candidates = QComboBox()
-        self.candidates.hide()
-        self.candidates.activated.connect(self._take_candidate)
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = self._make_date_widgets(
+            "2023-09-12, or leave empty if the text has a dateline")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Title (optional):", self.title_edit)
         form.addRow("URL (optional):", self.url_edit)
-        form.addRow("Published:", self.date_edit)
-        form.addRow("", self.candidates)
+        self._add_date_rows(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_edit, 1)
         layout.addLayout(form)
@@ -124,21 +110,9 @@ class PasteArticleDialog(QDialog):
         super().accept()
 
     def _ask_for_date(self, text: str) -> None:
-        found = date_candidates(text)
-        self.candidates.clear()
-        if found:
-            self.candidates.addItem("Dates seen in the text…", None)
-            for moment in found:
-                self.candidates.addItem(f"{moment:%a %d %b %Y}", moment)
-            self.candidates.show()
+        if self._offer_dates(date_candidates(text)):
             self.message.setText("No publication date was found in the text. "
                                  "Give it above, or pick one of the dates the text mentions.")
         else:
-            self.candidates.hide()
             self.message.setText("No publication date was found in the text. Give it above.")
         self.date_edit.setFocus()
-
-    def _take_candidate(self, index: int) -> None:
-        moment = self.candidates.itemData(index)
-        if moment is not None:
-            self.date_edit.setText(moment.strftime("%Y-%m-%d"))
