@@ -1,39 +1,24 @@
-"""Putting a JSON export back into a database, with the analyst's work as it was.
+"""Reading a JSON export back: its articles with the analyst's work as it was.
 
 A ``--format json`` export holds every event's full record (status, corrected dates,
 note, reviewed_at, version) and every article's full text and metadata, so
-:func:`restore_export` can rebuild them in another database without re-tagging: each
-article goes in with its exported events through ``Repository.add_article``, in one
-transaction per article. What does not travel: the tagger's mentions (given back by
-re-tagging each article: ``mentions_of``) and the audit trail (the export carries the
-current state, not its history). An article whose text is already in the target database is skipped
-whole, as ingest does, so a restore never merges into events that exist.
+:func:`read_export` gives them back without re-tagging; ``timeline ingest FILE.json``
+(timeline.pipeline) stores each article with its exported events in one transaction.
+What does not travel: the tagger's mentions (the pipeline finds them again by
+tagging) and the audit trail (the export carries the current state, not its history).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
-from pathlib import Path
 
 from timeline.export.json_writer import EXPORT_FORMAT, EXPORT_VERSION
-from timeline.model import Article, Event, Granularity, Mention, Status
-from timeline.store import Repository
+from timeline.model import Article, Event, Granularity, Status
 
 
 class ExportFormatError(ValueError):
     """A file that is not a readable JSON export; the message is one line."""
-
-
-@dataclass(frozen=True)
-class RestoreSummary:
-    """What restore_export did: articles added, articles already present, events added."""
-
-    added: int
-    already: int
-    events: int
 
 
 def is_export_document(data: object) -> bool:
@@ -106,42 +91,3 @@ def read_export(data: object, source: str = "export") -> list[tuple[Article, lis
             raise ExportFormatError(f"{where}: its article is not in the export")
         articles[item["article_id"]][1].append(_event(item, where))
     return list(articles.values())
-
-
-def load_export_file(path: str | Path) -> list[tuple[Article, list[Event]]] | None:
-    """Return the articles and events of the JSON export at ``path``, or None when the
-    file is JSON of another kind (an article feed, say) for the ordinary loaders.
-
-    Raises ExportFormatError when the file cannot be read or is a broken export.
-    """
-    source = str(path)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExportFormatError(f"{source}: cannot read the export ({error})") from None
-    return read_export(data, source) if is_export_document(data) else None
-
-
-def restore_export(
-    repository: Repository,
-    path: str | Path,
-    *,
-    mentions_of: Callable[[Article], list[Mention]] | None = None,
-) -> RestoreSummary:
-    """Put the JSON export at ``path`` into ``repository``; return what was added.
-
-    ``mentions_of`` (say, the tagger) gives each article its mentions back; without it
-    articles go in with none. Raises ExportFormatError for a file that is not a readable
-    export (nothing is written then) and StoreError when the database refuses an article.
-    """
-    exported = load_export_file(path)
-    if exported is None:
-        raise ExportFormatError(f"{path}: not a timeline JSON export")
-    added = already = events = 0
-    for article, article_events in exported:
-        mentions = mentions_of(article) if mentions_of is not None else []
-        outcome = repository.add_article(article, mentions, article_events)
-        added += outcome.added
-        already += not outcome.added
-        events += outcome.events
-    return RestoreSummary(added=added, already=already, events=events)
