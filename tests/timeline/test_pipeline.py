@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import postgres_url, require_postgres
+from tests.conftest import postgres_server_url, private_schema_url
 from timeline.pipeline import analyse, change_publication_date, ingest_paths
 from timeline.sources import load_article
 from timeline.store import open_repository
@@ -37,23 +34,9 @@ def any_repo(request, tmp_path):
         with open_repository(f"sqlite:///{tmp_path / 'timeline.db'}") as repository:
             yield repository
         return
-    server = postgres_url()
-    if server is None:
-        if require_postgres():
-            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
-        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
-    schema = f"ingest_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        with open_repository(url.render_as_string(hide_password=False)) as repository:
+    with private_schema_url(postgres_server_url(), "ingest") as url:
+        with open_repository(url) as repository:
             yield repository
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def copy_seed(folder: Path) -> Path:

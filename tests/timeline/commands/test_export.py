@@ -10,15 +10,12 @@ import hashlib
 import importlib.util
 import io
 import json
-import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import postgres_url, require_postgres
+from tests.conftest import postgres_server_url, private_schema_url
 from timeline.commands import export as export_command
 from timeline.export import CSV_COLUMNS
 from timeline.export.reimport import ExportFormatError, read_export
@@ -45,33 +42,14 @@ def unstored(event):
                                note=None, reviewed_at=None, version=1)
 
 
-def _postgres_schema_url(server_url: str):
-    """A URL whose connections use a schema of their own, dropped afterwards."""
-    schema = f"export_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
     """An empty database: a SQLite file, or a schema on the team-mode test server."""
     if request.param == "sqlite":
         yield str(tmp_path / "timeline.db")
         return
-    server = postgres_url()
-    if server is None:
-        if require_postgres():
-            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
-        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
-    yield from _postgres_schema_url(server)
+    with private_schema_url(postgres_server_url(), "export") as url:
+        yield url
 
 
 @pytest.fixture()

@@ -8,15 +8,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import postgres_url, require_postgres
+from tests.conftest import postgres_server_url, private_schema_url
 from timeline.model import Granularity, Status
 from timeline.store import open_repository
 
@@ -36,22 +33,8 @@ def new_database(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'new.db'}"
         return
-    server = postgres_url()
-    if server is None:
-        if require_postgres():
-            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
-        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
-    schema = f"reimport_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
+    with private_schema_url(postgres_server_url(), "reimport") as url:
+        yield url
 
 
 def reviewed_seed(database: Path) -> None:

@@ -14,28 +14,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import postgres_url, require_postgres
+from tests.conftest import postgres_server_url, private_schema_url
 from timeline.model import Article, Event, Granularity, Mention, TimexType
 from timeline.store import Repository, open_repository
 
 BACKENDS = ("sqlite", "postgresql")
-
-
-def _postgres_schema_url(server_url: str) -> Iterator[str]:
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -50,12 +34,8 @@ def db_url(backend: str, tmp_path: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'timeline.sqlite3'}"
         return
-    server = postgres_url()
-    if server is None:
-        if require_postgres():
-            pytest.fail("TIMELINE_REQUIRE_PG=1 but no TIMELINE_TEST_PG_URL is set")
-        pytest.skip("no PostgreSQL server (set TIMELINE_TEST_PG_URL)")
-    yield from _postgres_schema_url(server)
+    with private_schema_url(postgres_server_url(), "test") as url:
+        yield url
 
 
 @pytest.fixture
