@@ -23,6 +23,23 @@ def settings(tmp_path) -> QSettings:
 
 
 @pytest.fixture
+def window(qtbot, repo, settings):
+    """The main window, shown, on ``repo`` with the bundled seeds imported and listed
+    (a test module may define its own ``window`` instead)."""
+    from ui.app import SEEDS
+    from ui.main_window import MainWindow
+
+    main = MainWindow(repo, settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    with qtbot.waitSignal(main.loaded, timeout=60_000):
+        main.transfer.import_paths([SEEDS])
+    yield main
+    main.close()
+
+
+@pytest.fixture
 def repo(tmp_path):
     """A repository on a fresh SQLite file."""
     repository = open_repository(f"sqlite:///{tmp_path / 'timeline.sqlite3'}")

@@ -11,26 +11,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
 
 from timeline.model import Status
-from ui.app import SEEDS
 from ui.dialogs.paste_article import PasteArticleDialog
 from ui.dialogs.publication_date import PublicationDateDialog
-from ui.main_window import MainWindow
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot, repo, settings):
-    main = MainWindow(repo, settings=settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    with qtbot.waitSignal(main.loaded, timeout=60_000):
-        main.transfer.import_paths([SEEDS])
-    yield main
-    main.close()
 
 
 def _answer_modal(callback):

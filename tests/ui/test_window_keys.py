@@ -12,26 +12,13 @@ from PySide6.QtGui import QDropEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from timeline.model import Granularity, Status
-from ui.app import SEEDS, apply_scheme
+from ui.app import apply_scheme
 from ui.dialogs.date_editor import DateEditor
-from ui.main_window import MainWindow
 from ui.models.event_table import status_colour
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot, repo, settings):
-    main = MainWindow(repo, settings=settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    with qtbot.waitSignal(main.loaded, timeout=60_000):
-        main.transfer.import_paths([SEEDS])
-    yield main
-    main.close()
 
 
 def _kim(window):
