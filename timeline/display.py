@@ -54,10 +54,12 @@ def _year_start(moment: datetime, years_per_unit: int) -> datetime:
     return moment.replace(year=max(year, 1), month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def _unit_bounds(moment: datetime, granularity: Granularity) -> tuple[datetime, datetime] | None:
+def unit_bounds(moment: datetime,
+                granularity: Granularity | None) -> tuple[datetime, datetime] | None:
     """Return the [start, end) of the calendar unit of ``granularity`` holding ``moment``.
 
-    None when the unit would leave the range ``datetime`` can hold (year 9999 and so on).
+    None when the granularity has no fixed unit (season, part of day, None for a free
+    interval) or the unit would leave the range ``datetime`` can hold (year 9999 and so on).
     """
     try:
         if granularity is Granularity.CENTURY:
@@ -155,7 +157,7 @@ def _range_label(earliest: datetime, latest: datetime, granularity: Granularity)
     """Label [earliest, latest), a run of whole units of ``granularity``."""
     if granularity in (Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR,
                        Granularity.HALF, Granularity.QUARTER, Granularity.MONTH):
-        last = _unit_bounds(latest - TINY, granularity)[0]
+        last = unit_bounds(latest - TINY, granularity)[0]
         first_label = _unit_label(earliest, granularity)
         if granularity not in (Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR) \
                 and earliest.year == last.year:  # "Sep-Nov 2023", "Q3-Q4 2023"
@@ -202,8 +204,8 @@ def _part_of_day_word(earliest: datetime, latest: datetime) -> str | None:
 
 def _aligned(earliest: datetime, latest: datetime, granularity: Granularity) -> bool:
     """True when both ends fall on boundaries of ``granularity``'s units."""
-    first = _unit_bounds(earliest, granularity)
-    last = _unit_bounds(latest - TINY, granularity)
+    first = unit_bounds(earliest, granularity)
+    last = unit_bounds(latest - TINY, granularity)
     return first is not None and last is not None and first[0] == earliest and last[1] == latest
 
 
@@ -226,7 +228,7 @@ def _interval_label(earliest: datetime, latest: datetime, granularity: Granulari
         return _season_label(earliest)
     if not _aligned(earliest, latest, granularity):
         granularity = _finest_fit(earliest, latest)
-    if latest <= _unit_bounds(earliest, granularity)[1]:
+    if latest <= unit_bounds(earliest, granularity)[1]:
         return _unit_label(earliest, granularity)
     return _range_label(earliest, latest, granularity)
 

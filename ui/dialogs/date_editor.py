@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from timeline.display import format_span
+from timeline.display import format_span, unit_bounds
 from timeline.model import Granularity, TimeSpan
 from timeline.temporal import parse_user_date
 from timeline.temporal.timex import span_from_value, value_from_span
@@ -30,29 +30,6 @@ CHOICES = (
     ("Time (minute)", Granularity.MINUTE),
     ("From-to interval", None),
 )
-
-
-def unit_span(moment: datetime,
-              granularity: Granularity | None) -> tuple[datetime, datetime] | None:
-    """Return the [start, end) of the unit of ``granularity`` holding ``moment``, or
-    None when the granularity has no fixed unit here (part of day, interval)."""
-    if granularity is Granularity.YEAR:
-        start = datetime(moment.year, 1, 1)
-        return start, start.replace(year=moment.year + 1)
-    if granularity is Granularity.MONTH:
-        start = datetime(moment.year, moment.month, 1)
-        end = datetime(moment.year + moment.month // 12, moment.month % 12 + 1, 1)
-        return start, end
-    if granularity is Granularity.DAY:
-        start = datetime(moment.year, moment.month, moment.day)
-        return start, start + timedelta(days=1)
-    if granularity is Granularity.HOUR:
-        start = moment.replace(minute=0, second=0, microsecond=0)
-        return start, start + timedelta(hours=1)
-    if granularity is Granularity.MINUTE:
-        start = moment.replace(second=0, microsecond=0)
-        return start, start + timedelta(minutes=1)
-    return None
 
 
 def timex_value_of(span: TimeSpan) -> str | None:
@@ -163,7 +140,7 @@ class DateEditor(QDialog):
     def _set_span(self, span: TimeSpan) -> None:
         self._mod = span.mod
         index = next((i for i, (_, g) in enumerate(CHOICES) if g == span.granularity), None)
-        unit = unit_span(span.earliest, span.granularity) if index is not None else None
+        unit = unit_bounds(span.earliest, span.granularity) if index is not None else None
         # A granularity the box cannot name (week, quarter, decade...) is shown as an
         # interval but kept while the interval is left as it is.
         self._unnamed = span if index is None else None
@@ -189,13 +166,13 @@ class DateEditor(QDialog):
 
     def _snap_to_unit(self) -> None:
         self._mod = None
-        unit = unit_span(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
+        unit = unit_bounds(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
         if unit is not None:
             self._set_span(TimeSpan(unit[0], unit[1], self._chosen_granularity()))
         self._fields_edited()
 
     def _start_changed(self) -> None:
-        unit = unit_span(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
+        unit = unit_bounds(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
         if unit is not None:
             self.end_edit.blockSignals(True)
             self.end_edit.setDateTime(_to_qt(unit[1]))
