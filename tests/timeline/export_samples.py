@@ -1,5 +1,6 @@
 """Events and articles for the export tests, built by hand (no database): the seed's
-days, a correction, an open-ended event, and text written to attack a spreadsheet."""
+days, a correction, an open-ended event, and text written to attack a spreadsheet; and
+the cells a CSV row of an event should read back as."""
 
 from __future__ import annotations
 
@@ -87,3 +88,30 @@ def sample_events() -> list[Event]:
 
 def sample_articles() -> dict[int, Article]:
     return {1: SEED_ARTICLE, 2: ATTACK_ARTICLE}
+
+
+def unguard(cell: str) -> str:
+    """Undo the guard: it only ever adds an apostrophe before a formula character."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1:2] in "=+-@\t\r" else cell
+
+
+def expected_cells(event, article) -> dict[str, str]:
+    """What the database holds for ``event`` and its ``article``, as the text a CSV
+    reader gets back, for the columns that carry stored values."""
+    def iso(moment):
+        return moment.isoformat() if moment else ""
+
+    return {
+        "event_id": str(event.id), "start": iso(event.earliest), "end": iso(event.latest),
+        "granularity": event.granularity.value, "timex_value": event.timex_value or "",
+        "expression": event.expression or "", "title": event.title,
+        "description": event.description, "status": event.status.value,
+        "confidence": repr(event.confidence),
+        # A corrected event's explanation is replaced: the tagger's names the old date.
+        "explanation": ("corrected by the analyst" if event.status is Status.CORRECTED
+                        else event.explanation),
+        "analyst_note": event.note or "", "reviewed_at": iso(event.reviewed_at),
+        "article_title": article.title or "", "article_published": iso(article.published),
+        "article_url": article.url or "", "article_file": article.source_path or "",
+        "char_start": str(event.char_start), "char_end": str(event.char_end),
+    }

@@ -38,31 +38,6 @@ def read_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
 
 
-def unguard(cell: str) -> str:
-    """Undo the guard: it only ever adds an apostrophe before a formula character."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in tuple("=+-@\t\r") and cell[1:2] else cell
-
-
-def expected_cells(event, article) -> dict[str, str]:
-    """What the database holds for this event, as the text a CSV reader gets back."""
-    def iso(moment):
-        return moment.isoformat() if moment else ""
-
-    return {
-        "event_id": str(event.id), "start": iso(event.earliest), "end": iso(event.latest),
-        "granularity": event.granularity.value, "timex_value": event.timex_value or "",
-        "expression": event.expression or "", "title": event.title,
-        "description": event.description, "status": event.status.value,
-        "explanation": ("corrected by the analyst" if event.status is Status.CORRECTED
-                        else event.explanation),
-        "analyst_note": event.note or "",
-        "reviewed_at": iso(event.reviewed_at), "article_title": article.title or "",
-        "article_published": iso(article.published), "article_url": article.url or "",
-        "article_file": article.source_path or "", "char_start": str(event.char_start),
-        "char_end": str(event.char_end),
-    }
-
-
 def test_header_is_the_twenty_documented_columns_in_order():
     header = csv_text([]).splitlines()[0]
     assert header == README_COLUMNS.replace(", ", ",")
@@ -79,8 +54,8 @@ def test_reading_back_gives_what_the_database_holds():
     articles = samples.sample_articles()
     for row in read_rows(csv_text()):
         event = events[int(row["event_id"])]
-        expected = expected_cells(event, articles[event.article_id])
-        assert {name: unguard(row[name]) for name in expected} == expected
+        expected = samples.expected_cells(event, articles[event.article_id])
+        assert {name: samples.unguard(row[name]) for name in expected} == expected
         assert float(row["confidence"]) == event.confidence  # exact, 1/3 included
 
 

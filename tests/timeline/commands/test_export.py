@@ -83,31 +83,6 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, strict=True))
 
 
-def unguard(cell: str) -> str:
-    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1:2] in "=+-@\t\r" else cell
-
-
-def stored_cells(event, article) -> dict[str, str]:
-    """What the database holds, as text, for the columns that carry stored values."""
-    def iso(moment):
-        return moment.isoformat() if moment else ""
-
-    return {
-        "event_id": str(event.id), "start": iso(event.earliest), "end": iso(event.latest),
-        "granularity": event.granularity.value, "timex_value": event.timex_value or "",
-        "expression": event.expression or "", "title": event.title,
-        "description": event.description, "status": event.status.value,
-        "confidence": repr(event.confidence),
-        # A corrected event's explanation is replaced: the tagger's names the old date.
-        "explanation": ("corrected by the analyst" if event.status is Status.CORRECTED
-                        else event.explanation),
-        "analyst_note": event.note or "", "reviewed_at": iso(event.reviewed_at),
-        "article_title": article.title or "", "article_published": iso(article.published),
-        "article_url": article.url or "", "article_file": article.source_path or "",
-        "char_start": str(event.char_start), "char_end": str(event.char_end),
-    }
-
-
 def test_csv_reads_back_as_the_database_holds_it(database, tmp_path):
     out = tmp_path / "timeline.csv"
     assert run_export("--db", str(database), "-o", str(out)) == 0
@@ -117,8 +92,8 @@ def test_csv_reads_back_as_the_database_holds_it(database, tmp_path):
         articles = {article.id: article for article in repo.list_articles()}
     assert [row["event_id"] for row in rows] == [str(event.id) for event in events]
     for row, event in zip(rows, events):
-        expected = stored_cells(event, articles[event.article_id])
-        assert {name: unguard(row[name]) for name in expected} == expected
+        expected = samples.expected_cells(event, articles[event.article_id])
+        assert {name: samples.unguard(row[name]) for name in expected} == expected
 
 
 def test_a_correction_shows_in_every_column_it_touches(database, tmp_path):
