@@ -57,6 +57,14 @@ def reviewed_seed(database: Path) -> None:
         repo.annotate(inferred.id, expected_version=inferred.version, note="date of the footage?")
 
 
+def exported_reviewed_seed(original: Path, exported: Path) -> None:
+    """Review the seed into the database file ``original`` (reviewed_seed), then write
+    its JSON export to ``exported`` with the real command."""
+    reviewed_seed(original)
+    done = timeline("export", "--db", str(original), "--format", "json", "-o", str(exported))
+    assert done.returncode == 0, done.stderr
+
+
 def listed(url: str) -> list[dict]:
     """`timeline events --format json` on ``url``, without the ids a new database renumbers."""
     done = timeline("events", "--db", url, "--format", "json")
@@ -69,11 +77,8 @@ def listed(url: str) -> list[dict]:
 
 def test_a_json_export_ingested_into_a_new_database_keeps_the_analysts_work(
         tmp_path, new_database):
-    original = tmp_path / "original.db"
-    reviewed_seed(original)
-    exported = tmp_path / "f.json"
-    done = timeline("export", "--db", str(original), "--format", "json", "-o", str(exported))
-    assert done.returncode == 0, done.stderr
+    original, exported = tmp_path / "original.db", tmp_path / "f.json"
+    exported_reviewed_seed(original, exported)
 
     done = timeline("ingest", str(exported), "--db", new_database)
     assert done.returncode == 0, done.stderr
@@ -105,13 +110,9 @@ def test_a_json_export_ingested_into_a_new_database_keeps_the_analysts_work(
 
 
 def test_an_export_in_a_folder_goes_in_beside_ordinary_json_articles(tmp_path):
-    original = tmp_path / "original.db"
-    reviewed_seed(original)
     folder = tmp_path / "in"
     folder.mkdir()
-    done = timeline("export", "--db", str(original), "--format", "json",
-                    "-o", str(folder / "reviewed.json"))
-    assert done.returncode == 0, done.stderr
+    exported_reviewed_seed(tmp_path / "original.db", folder / "reviewed.json")
     (folder / "wire.json").write_text(json.dumps(
         {"text": "Talks ended on Friday in Geneva.", "published": "2023-09-15"}))
     new = tmp_path / "new.db"
@@ -128,11 +129,8 @@ def test_an_export_in_a_folder_goes_in_beside_ordinary_json_articles(tmp_path):
 
 
 def test_a_broken_export_is_refused_whole_with_its_reason(tmp_path):
-    original = tmp_path / "original.db"
-    reviewed_seed(original)
     exported = tmp_path / "f.json"
-    assert timeline("export", "--db", str(original), "--format", "json",
-                    "-o", str(exported)).returncode == 0
+    exported_reviewed_seed(tmp_path / "original.db", exported)
     document = json.loads(exported.read_text(encoding="utf-8"))
     document["events"][-1]["status"] = "maybe"
     broken = tmp_path / "broken.json"
@@ -161,11 +159,8 @@ def test_an_export_past_the_article_size_cap_still_goes_in(tmp_path, monkeypatch
     # the cap is lowered here so a small export stands in for a large one.
     from timeline import pipeline
 
-    original = tmp_path / "original.db"
-    reviewed_seed(original)
     exported = tmp_path / "f.json"
-    assert timeline("export", "--db", str(original), "--format", "json",
-                    "-o", str(exported)).returncode == 0
+    exported_reviewed_seed(tmp_path / "original.db", exported)
     article = tmp_path / "article.json"
     article.write_text(json.dumps({"text": "Talks ended on Friday. " * 800,
                                    "published": "2023-09-15"}))
@@ -185,11 +180,8 @@ def test_an_edited_export_text_is_keyed_by_its_own_hash_not_the_files(tmp_path):
     from timeline.pipeline import ingest_paths
     from timeline.store.convert import content_hash
 
-    original = tmp_path / "original.db"
-    reviewed_seed(original)
-    exported = tmp_path / "f.json"
-    assert timeline("export", "--db", str(original), "--format", "json",
-                    "-o", str(exported)).returncode == 0
+    original, exported = tmp_path / "original.db", tmp_path / "f.json"
+    exported_reviewed_seed(original, exported)
     document = json.loads(exported.read_text(encoding="utf-8"))
     (record,) = document["articles"]
     record["text"] += "\nCorrection appended by an editor."
