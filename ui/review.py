@@ -31,6 +31,10 @@ class ReviewSession(QObject):
         self.repo = repo
         self.actor = actor
         self.undo_stack = QUndoStack(self)
+        # The version each event has in the store after this window's last save of it.
+        # Undo and redo restore with it, not with the version their own command left:
+        # a later command on the same event has moved the version on since.
+        self._saved_versions: dict[int, int] = {}
 
     def accept(self, event: Event) -> None:
         """Mark the event accepted (saved now, undoable)."""
@@ -86,7 +90,11 @@ class ReviewSession(QObject):
 
     # Called by the commands.
     def _saved(self, event: Event) -> None:
+        self._saved_versions[event.id] = event.version
         self.eventChanged.emit(event)
+
+    def _saved_version(self, event: Event) -> int:
+        return self._saved_versions.get(event.id, event.version)
 
     def _refuse(self, error: Exception) -> None:
         current = getattr(error, "current", None)
@@ -111,7 +119,6 @@ class _ReviewCommand(QUndoCommand):
         self._before = before
         self._operation = operation
         self._after: Event | None = None
-        self._version = before.version  # the version the store holds after our last call
 
     def redo(self) -> None:
         """Apply the change (first time) or restore its result; refused on a conflict."""
@@ -129,8 +136,10 @@ class _ReviewCommand(QUndoCommand):
         return self._after
 
     def _restore(self, state: Event) -> Event:
-        return self._session.repo.restore(self._before.id, expected_version=self._version,
-                                          state=state, actor=self._session.actor)
+        # A refusal records nothing, so a change made elsewhere keeps being refused.
+        return self._session.repo.restore(
+            self._before.id, expected_version=self._session._saved_version(self._before),
+            state=state, actor=self._session.actor)
 
     def _save(self, change: Callable[[], Event]) -> None:
         # Redo and undo alike: a refused change makes the command obsolete, so the
@@ -141,7 +150,6 @@ class _ReviewCommand(QUndoCommand):
             self.setObsolete(True)
             self._session._refuse(error)
             return
-        self._version = saved.version
         self._session._saved(saved)
 
 

@@ -131,3 +131,24 @@ def test_several_events_are_rejected_and_undone_as_one_step(qtbot, repo, add_art
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert [repo.get_event(e.id).status for e in events] == [Status.UNREVIEWED] * 3
+
+
+def test_two_changes_to_one_event_undo_and_redo_in_turn(qtbot, repo, add_article):
+    """Undoing an older change after a newer one on the same event is not a conflict:
+    the window itself moved the version on."""
+    add_article(1)
+    session = ReviewSession(repo)
+    refusals = []
+    session.refused.connect(lambda message, _current: refusals.append(message))
+    event = _first(repo)
+    session.accept(event)
+    session.annotate(repo.get_event(event.id), "second look")
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    undone = repo.get_event(event.id)
+    assert (undone.status, undone.note) == (Status.UNREVIEWED, None)
+    session.undo_stack.redo()
+    session.undo_stack.redo()
+    redone = repo.get_event(event.id)
+    assert (redone.status, redone.note) == (Status.ACCEPTED, "second look")
+    assert refusals == []
