@@ -7,14 +7,10 @@ import json
 import re
 import sys
 from datetime import datetime
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from timeline.display import format_span
 from timeline.model import Article, Event, Status
-from timeline.store import StoreError, database_url, open_repository
+from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
 
 # --from/--to take a year, a month, a day or a full ISO date and time.
 BOUND_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -102,7 +98,7 @@ def run(args) -> int:
     if args.start and args.end and args.start >= args.end:
         print("timeline events: --from must come before --to", file=sys.stderr)
         return 2
-    missing = _missing_sqlite_file(database_url(args.db))
+    missing = missing_sqlite_file(database_url(args.db))
     if missing is not None:
         # Opening would create an empty database there: a mistyped --db would then
         # read as "no events stored" and leave a stray file behind.
@@ -124,20 +120,6 @@ def run(args) -> int:
         filtered = args.start is not None or args.end is not None or wanted is not None
         write_table(events, filtered=filtered)
     return 0
-
-
-def _missing_sqlite_file(url: str) -> str | None:
-    """Return the path of the SQLite file ``url`` names when that file does not exist."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:  # not a URL SQLAlchemy reads: open_repository says why
-        return None
-    name = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
-        return None
-    if name.startswith("file:") or Path(name).exists():
-        return None
-    return name
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -12,14 +12,11 @@ import argparse
 import io
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
 from timeline.export import FORMATS, ExportError, export_to_path, write_export
 from timeline.model import Article, Event, Status
-from timeline.store import Repository, StoreError, open_repository
+from timeline.store import Repository, StoreError, missing_sqlite_file, open_repository
 from timeline.store.repository import database_url
 
 PROG = "timeline export"
@@ -64,15 +61,6 @@ def article_ids(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
 
 
-def _missing_sqlite_file(url: str) -> Path | None:
-    """The file of a SQLite URL when it does not exist (export must not create one)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    path = Path(parsed.database).absolute()
-    return None if path.exists() else path
-
-
 def _articles_of(repository: Repository, events: Sequence[Event]) -> dict[int, Article]:
     wanted = {event.article_id for event in events if event.article_id is not None}
     if len(wanted) > FETCH_ALL_ARTICLES_ABOVE:
@@ -96,7 +84,7 @@ def run(args) -> int:
         wanted = [status for status in Status if status is not Status.REJECTED]
     articles_wanted = [i for group in args.article for i in group] if args.article else None
     url = database_url(args.db)
-    missing = _missing_sqlite_file(url)
+    missing = missing_sqlite_file(url)
     if missing is not None:
         _say(f"no database at {missing} (import articles first with `timeline ingest`)")
         return 1

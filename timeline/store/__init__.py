@@ -4,7 +4,7 @@ Open a database with ``open_repository(url)``; its schema is brought to the newe
 revision (Alembic) on the way.
 """
 
-from timeline.store.db import default_database_url, shown_url
+from timeline.store.db import default_database_url, missing_sqlite_file, shown_url
 from timeline.store.errors import ConflictError, NewerSchemaError, NotFoundError, StoreError
 from timeline.store.published import PublishedChange
 from timeline.store.repository import IngestOutcome, Repository, database_url, open_repository
@@ -19,6 +19,7 @@ __all__ = [
     "StoreError",
     "database_url",
     "default_database_url",
+    "missing_sqlite_file",
     "open_repository",
     "shown_url",
 ]

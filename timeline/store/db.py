@@ -36,6 +36,27 @@ def shown_url(url: str) -> str:
         return url
 
 
+def missing_sqlite_file(url: str) -> Path | None:
+    """Return the file a SQLite ``url`` names when that file does not exist, else None.
+
+    Opening such a URL would create an empty database there, which a command that
+    only reads must not do (a mistyped --db would read as "nothing stored" and leave
+    a stray file). None too for other backends, in-memory and ``file:`` URIs, and a
+    string that is not a URL at all (opening it says why).
+    """
+    try:
+        parsed = make_url(url)
+    except (exc.ArgumentError, ValueError):
+        return None
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:"):
+        return None
+    path = Path(name).expanduser().absolute()
+    return None if path.exists() else path
+
+
 def make_engine(url: str) -> Engine:
     """Return an engine for ``url``; SQLite ones get WAL, foreign keys and a busy timeout.
 

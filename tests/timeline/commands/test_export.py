@@ -191,6 +191,13 @@ def test_a_missing_database_is_not_created(tmp_path, capsys):
     assert not missing.exists()
 
 
+def test_a_database_url_that_does_not_parse_is_one_line(capsys):
+    assert run_export("--db", "://nowhere") == 1
+    error = capsys.readouterr().err
+    assert error.startswith("timeline export: not a database URL: '://nowhere'")
+    assert error.count("\n") == 1
+
+
 def test_bad_arguments_are_refused_with_one_line(database, capsys):
     assert run_export("--db", str(database), "--from", "2024", "--to", "2023") == 2
     assert capsys.readouterr().err == "timeline export: --from must come before --to\n"
