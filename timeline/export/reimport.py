@@ -10,11 +10,12 @@ tagging) and the audit trail (the export carries the current state, not its hist
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import datetime
+from typing import Any
 
 from timeline.export.json_writer import EXPORT_FORMAT, EXPORT_VERSION
-from timeline.model import Article, Event, Granularity, Status
+from timeline.model import Article, Event, Granularity, Status, as_datetime
 
 
 class ExportFormatError(ValueError):
@@ -26,41 +27,65 @@ def is_export_document(data: object) -> bool:
     return isinstance(data, Mapping) and data.get("format") == EXPORT_FORMAT
 
 
-def _moment(value: str | None, where: str) -> datetime | None:
+def _moment(value: object, where: str) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         raise ExportFormatError(f"{where}: not an ISO date: {value!r}") from None
+    # The store keeps naive times; an offset written in by hand would be dropped on
+    # SQLite but shift the time on PostgreSQL.
+    return as_datetime(moment)
+
+
+# What each field must hold, as the message names it.
+_KIND_NAMES = {str: "text", int: "a whole number", (int, float): "a number", bool: "true or false"}
+
+
+def _typed(record: Mapping, key: str, kind: type | tuple[type, ...], where: str, *,
+           required: bool = False) -> Any:
+    # A value of the wrong JSON type would be stored as it is on SQLite (a number as a
+    # title) and refused by PostgreSQL: refused here on both, naming the field.
+    value = record.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        found = "missing" if key not in record else f"{type(value).__name__}"
+        raise ExportFormatError(f"{where}: {key!r} must be {_KIND_NAMES[kind]} ({found})")
+    return value
 
 
 def _article(record: Mapping, where: str) -> Article:
-    if not isinstance(record.get("text"), str):
-        raise ExportFormatError(f"{where}: the article has no text")
-    return Article(
-        text=record["text"], published=_moment(record.get("published"), where),
-        title=record.get("title"), url=record.get("url"), outlet=record.get("outlet"),
-        language=record.get("language"), source_path=record.get("source_path"),
-        dct_source=record.get("dct_source"), content_hash=record.get("content_hash"),
-    )
+    text_of = {key: _typed(record, key, str, where) for key in (
+        "title", "url", "outlet", "language", "source_path", "dct_source", "content_hash")}
+    return Article(text=_typed(record, "text", str, where, required=True),
+                   published=_moment(record.get("published"), where), **text_of)
 
 
 def _event(item: Mapping, where: str) -> Event:
+    text_of = {key: _typed(item, key, str, where) for key in (
+        "expression", "timex_type", "timex_value", "mod", "anchor")}
+    number_of = {key: _typed(item, key, int, where) for key in ("expr_start", "expr_end")}
     try:
         return Event(
-            title=item["title"], description=item["description"],
-            char_start=item["char_start"], char_end=item["char_end"],
-            expression=item.get("expression"), expr_start=item.get("expr_start"),
-            expr_end=item.get("expr_end"), timex_type=item.get("timex_type"),
-            timex_value=item.get("timex_value"), mod=item.get("mod"),
+            title=_typed(item, "title", str, where, required=True),
+            description=_typed(item, "description", str, where, required=True),
+            char_start=_typed(item, "char_start", int, where, required=True),
+            char_end=_typed(item, "char_end", int, where, required=True),
             earliest=_moment(item.get("start"), where), latest=_moment(item.get("end"), where),
-            granularity=Granularity(item["granularity"]), confidence=float(item["confidence"]),
-            explanation=item.get("tagger_explanation", item.get("explanation")) or "", anchor=item.get("anchor"),
-            inferred=bool(item.get("inferred", False)),
-            open_ended=bool(item.get("open_ended", False)), status=Status(item["status"]),
-            note=item.get("analyst_note"), version=int(item.get("version") or 1),
+            granularity=Granularity(item["granularity"]),
+            confidence=float(_typed(item, "confidence", (int, float), where, required=True)),
+            # The tagger's own text; "explanation" is what the export showed.
+            explanation=_typed(item, "tagger_explanation" if "tagger_explanation" in item
+                               else "explanation", str, where) or "",
+            inferred=_typed(item, "inferred", bool, where) or False,
+            open_ended=_typed(item, "open_ended", bool, where) or False,
+            status=Status(item["status"]),
+            note=_typed(item, "analyst_note", str, where),
+            version=_typed(item, "version", int, where) or 1,
             reviewed_at=_moment(item.get("reviewed_at"), where),
+            **text_of, **number_of,
         )
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, ExportFormatError):
@@ -87,7 +112,8 @@ def read_export(data: object, source: str = "export") -> list[tuple[Article, lis
                 for article_id, record in records.items()}
     for number, item in enumerate(items, start=1):
         where = f"{source}: event {item.get('event_id', number) if isinstance(item, Mapping) else number}"
-        if not isinstance(item, Mapping) or item.get("article_id") not in articles:
+        article_id = item.get("article_id") if isinstance(item, Mapping) else None
+        if not isinstance(article_id, Hashable) or article_id not in articles:
             raise ExportFormatError(f"{where}: its article is not in the export")
-        articles[item["article_id"]][1].append(_event(item, where))
+        articles[article_id][1].append(_event(item, where))
     return list(articles.values())

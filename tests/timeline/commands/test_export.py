@@ -267,6 +267,36 @@ def test_a_file_that_is_not_an_export_is_refused_whole(tmp_path):
         assert repo.list_articles() == []
 
 
+def test_an_export_with_a_value_of_the_wrong_type_is_refused_naming_the_field(tmp_path):
+    # Stored as they are, such values would pass on SQLite (a number for a title) and be
+    # refused by PostgreSQL; an unhashable article id used to raise a TypeError.
+    event = {"event_id": 1, "article_id": 1, "title": "t", "description": "d",
+             "char_start": 0, "char_end": 1, "granularity": "day", "confidence": 0.5,
+             "status": "accepted", "start": "2023-09-10T00:00:00"}
+
+    def export(article=None, **changes):
+        return {"format": "timeline-export", "version": 1,
+                "articles": [{"id": 1, "text": "t", **(article or {})}],
+                "events": [{**event, **changes}]}
+
+    refusals = [
+        (export({"title": 5}), "article 1: 'title' must be text (int)"),
+        (export({"text": None}), "article 1: 'text' must be text (NoneType)"),
+        (export(char_start="0"), "event 1: 'char_start' must be a whole number (str)"),
+        (export(char_end=True), "event 1: 'char_end' must be a whole number (bool)"),
+        (export(confidence="high"), "event 1: 'confidence' must be a number (str)"),
+        (export(inferred=1), "event 1: 'inferred' must be true or false (int)"),
+        (export(article_id=[1]), "event 1: its article is not in the export"),
+    ]
+    for document, message in refusals:
+        with pytest.raises(ExportFormatError) as refused:
+            read_export(document, "e.json")
+        assert str(refused.value) == f"e.json: {message}"
+    ((_, (restored,)),) = read_export(export(start="2023-09-10T09:00:00+02:00"), "e.json")
+    # The clock time as written, as SQLite and PostgreSQL will both keep it.
+    assert restored.earliest == datetime(2023, 9, 10, 9) and restored.earliest.tzinfo is None
+
+
 def test_the_seed_ingested_reviewed_exported_and_restored_loses_nothing(tmp_path):
     seed = Path(__file__).resolve().parents[3] / "seeds" / "kim-jong-un-arrives-in-russia.txt"
     original_db = tmp_path / "original.db"
