@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Event
+from timeline.store import NotFoundError
 from timeline.store.db import shown_url
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
@@ -282,13 +283,17 @@ class MainWindow(QMainWindow):
         self.source_dock.raise_()
 
     def current_event(self) -> Event | None:
-        """Return the current event as the table last saw it (None when nothing is current)."""
+        """Return the current event as the table last saw it (None when nothing is current,
+        or it was removed elsewhere)."""
         if self.current_id is None:
             return None
         row = self.model.row_of(self.current_id)
         if row is not None:
             return self.model.event_at(row)
-        return self.repo.get_event(self.current_id)
+        try:
+            return self.repo.get_event(self.current_id)
+        except NotFoundError:  # removed elsewhere since it was listed
+            return None
 
     def _show_current(self, event_id: int | None) -> None:
         self.current_id = event_id

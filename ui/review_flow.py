@@ -32,7 +32,8 @@ class ReviewFlow:
         selected = self.window.selected_ids()
         if len(selected) > 1:
             model = self.window.model
-            return [model.event_at(model.row_of(event_id)) for event_id in selected]
+            events = (model.event_at(model.row_of(event_id)) for event_id in selected)
+            return [event for event in events if event is not None]  # None: removed elsewhere
         event = self._current()
         return [event] if event is not None else []
 

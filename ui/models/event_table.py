@@ -115,15 +115,16 @@ class EventTableModel(QAbstractTableModel):
         """Return the row showing ``event_id``, or None when it is filtered out."""
         return self._row_of.get(event_id)
 
-    def event_at(self, row: int) -> Event:
-        """Return the event shown in ``row``, fetching its page when not cached."""
+    def event_at(self, row: int) -> Event | None:
+        """Return the event shown in ``row``, fetching its page when not cached; None when
+        the store no longer has it (removed elsewhere since the listing)."""
         event_id = self._ids[row]
         cached = self._cache.get(event_id)
         if cached is not None:
             self._cache.move_to_end(event_id)
             return cached
         self._fetch_page_around(row)
-        return self._cache[event_id]
+        return self._cache.get(event_id)
 
     def update_event(self, event: Event) -> None:
         """Show a changed event (after a review); a no-op when it is not listed."""
@@ -179,6 +180,11 @@ class EventTableModel(QAbstractTableModel):
         ):
             return None
         event = self.event_at(index.row())
+        if event is None:
+            # Removed elsewhere (another analyst's publication-date change) since the
+            # listing; the next listing drops the row.
+            gone = role == Qt.ItemDataRole.DisplayRole and column == TITLE
+            return "(no longer in the database)" if gone else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:

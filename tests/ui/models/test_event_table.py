@@ -100,3 +100,23 @@ def test_keys_from_the_listing_sort_like_fetched_keys(repo, add_article):
             fetched.sort(column, order)
             assert keyed.ids() == fetched.ids(), (column, order)
     assert keyed.fetch_count == 0  # sorting needed no fetch
+
+
+def test_a_row_removed_from_the_store_since_the_listing_shows_as_gone(repo, add_article):
+    import sqlite3
+
+    add_article(3)
+    model = _model(repo)
+    gone_id = model.id_at(1)
+    # Another program (another analyst's publication-date change, in team mode) removes
+    # the event after the listing and before its row is first shown.
+    connection = sqlite3.connect(repo.url.removeprefix("sqlite:///"))
+    try:
+        connection.execute("DELETE FROM events WHERE id = ?", (gone_id,))
+        connection.commit()
+    finally:
+        connection.close()
+    assert model.event_at(1) is None
+    assert model.data(model.index(1, TITLE)) == "(no longer in the database)"
+    assert model.data(model.index(1, STATUS)) is None
+    assert model.data(model.index(0, TITLE)) == "Synthetic event 0"  # its neighbours still show
