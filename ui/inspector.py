@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from timeline.display import format_event_date
 from timeline.model import Event, Review, Status
-from ui.models.event_table import event_date_text
 
 FIELDS = (
     ("date", "Date"),
@@ -78,7 +78,7 @@ class Inspector(QWidget):
         """Show the event's fields and its audit rows (oldest first)."""
         granularity = getattr(event.granularity, "value", event.granularity)
         shown = {
-            "date": event_date_text(event),
+            "date": format_event_date(event),
             "interval": f"{_moment(event.earliest)} → {_moment(event.latest)} ",
             "granularity": str(granularity).replace("_", " ")
             + (f", {event.mod}" if event.mod else ""),

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from timeline.display import format_event_date
 from timeline.model import Article, Event
 from ui.dialogs.paste_article import read_published
-from ui.models.event_table import event_date_text
 
 
 def same_date(old: Event, new: Event) -> bool:
@@ -92,15 +92,15 @@ class PublicationDateDialog(QDialog):
         self.changes.clear()
         moving, rereads = split_moves(change.moved)
         for old, new in moving:
-            self._row("moves", new, event_date_text(old), event_date_text(new))
+            self._row("moves", new, format_event_date(old), format_event_date(new))
         for event in change.added:
-            self._row("added", event, "", event_date_text(event))
+            self._row("added", event, "", format_event_date(event))
         for event in change.removed:
-            self._row("removed", event, event_date_text(event), "")
+            self._row("removed", event, format_event_date(event), "")
         for event in change.kept_reviewed:
-            self._row("kept (reviewed)", event, event_date_text(event), event_date_text(event))
+            self._row("kept (reviewed)", event, format_event_date(event), format_event_date(event))
         for old, new in rereads:
-            self._row("same date", new, event_date_text(old), event_date_text(new))
+            self._row("same date", new, format_event_date(old), format_event_date(new))
         for column in range(self.changes.columnCount()):
             self.changes.resizeColumnToContents(column)
             # A long title would push the dates out of sight; its tooltip has it whole.

@@ -5,7 +5,7 @@ Qt-free, so the background worker can build the canvas's list off the main threa
 
 from __future__ import annotations
 
-from timeline.display import format_span
+from timeline.display import format_event_date
 from timeline.model import Event, Status
 from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 
@@ -38,6 +38,6 @@ def to_canvas_event(event: Event, group: str) -> CanvasEvent | None:
         group=group,
         expression=event.expression or "",
         source=group,
-        date_display=format_span(event.earliest, event.latest, event.granularity, event.mod),
+        date_display=format_event_date(event),
         open_side=open_side,
     )

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from timeline.display import format_span
+from timeline.display import format_event_date
 from timeline.model import Event, Status
 
 COLUMNS = ("Date", "Granularity", "Expression", "Title", "Article", "Status", "Confidence")
@@ -46,13 +46,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # calls for "select all" at 100,000 rows), and each enum "|" costs microseconds.
 ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
              | Qt.ItemFlag.ItemNeverHasChildren)
-
-
-def event_date_text(event: Event) -> str:
-    """Return the event's time as a person would read it ("open-ended" when unanchored)."""
-    if event.earliest is None and event.latest is None:
-        return "open-ended"
-    return format_span(event.earliest, event.latest, event.granularity, event.mod)
 
 
 class EventTableModel(QAbstractTableModel):
@@ -201,7 +194,7 @@ class EventTableModel(QAbstractTableModel):
 
     def _display(self, event: Event, column: int) -> str:
         if column == DATE:
-            return event_date_text(event)
+            return format_event_date(event)
         if column == GRANULARITY:
             return str(getattr(event.granularity, "value", event.granularity)).replace("_", " ")
         if column == EXPRESSION:

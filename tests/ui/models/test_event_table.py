@@ -120,3 +120,26 @@ def test_a_row_removed_from_the_store_since_the_listing_shows_as_gone(repo, add_
     assert model.data(model.index(1, TITLE)) == "(no longer in the database)"
     assert model.data(model.index(1, STATUS)) is None
     assert model.data(model.index(0, TITLE)) == "Synthetic event 0"  # its neighbours still show
+
+
+def test_a_corrected_date_reads_as_in_the_exports_without_the_taggers_modifier(repo):
+    from datetime import datetime
+
+    from timeline.export.rows import date_display
+    from timeline.model import Article, Event, Granularity
+
+    text = "The ceasefire began early on Monday."
+    event = Event(title="Ceasefire begins", description=text, char_start=0, char_end=len(text),
+                  expression="early on Monday", expr_start=20, expr_end=35, timex_type="DATE",
+                  timex_value="2023-09-11", mod="START", earliest=datetime(2023, 9, 11),
+                  latest=datetime(2023, 9, 12), granularity=Granularity.DAY, confidence=0.8,
+                  explanation="test")
+    repo.add_article(Article(text=text, published=datetime(2023, 9, 12)), [], [event])
+    model = _model(repo)
+    assert model.data(model.index(0, DATE)) == "Mon 11 Sep 2023, early"  # the tagger's reading
+    stored = repo.list_events()[0]
+    corrected = repo.correct(stored.id, expected_version=stored.version,
+                             earliest=datetime(2023, 9, 13), latest=datetime(2023, 9, 14),
+                             granularity=Granularity.DAY)
+    model.update_event(corrected)
+    assert model.data(model.index(0, DATE)) == "Wed 13 Sep 2023" == date_display(corrected)
