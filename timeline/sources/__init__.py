@@ -55,7 +55,17 @@ def load_article(path: Path, published: datetime | None = None) -> Article:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _LOADERS and not path.name.endswith(SIDECAR_SUFFIX):
-        return _LOADERS[suffix](path, published)
+        try:
+            return _LOADERS[suffix](path, published)
+        except SourceError:
+            raise
+        except (RecursionError, MemoryError, ValueError, OSError, LookupError) as error:
+            # A parser failing on a strange file (lxml, htmldate) is the file's fault:
+            # it is refused with what went wrong, for a folder walk and `timeline tag`.
+            first_line = (str(error).strip().splitlines() or [""])[0]
+            raise SourceError(
+                str(path), f"could not be read ({type(error).__name__}: {first_line})"
+            ) from None
     if suffix in JSON_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX):
         results = list(iter_json_articles(path, published))
         if len(results) != 1:
@@ -145,11 +155,6 @@ def _load_file(path: Path, published: datetime | None) -> Iterator[Article | Sou
         yield load_article(path, published)
     except SourceError as error:
         yield error
-    except (RecursionError, MemoryError, ValueError, OSError, LookupError) as error:
-        # A parser failing on a strange file (lxml, htmldate) must not stop the
-        # other files: the file is refused with what went wrong.
-        first_line = (str(error).strip().splitlines() or [""])[0]
-        yield SourceError(str(path), f"could not be read ({type(error).__name__}: {first_line})")
 
 
 __all__ = [
