@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from timeline.display import DAY_NAMES
 from timeline.model import Granularity, Mention, TimexType
 from timeline.temporal.calendar_kinds import CALENDAR_KINDS
 from timeline.temporal.day_kinds import DAY_KINDS
@@ -112,4 +113,6 @@ class Resolver:
 
     def describe_dct(self) -> str:
         """Return the DCT as people say it ("Tue 2023-09-12")."""
-        return f"{self.dct_day.strftime('%a')} {self.dct_day.isoformat()}"
+        # Not strftime('%a'): that follows the process's locale, which the desktop app
+        # sets from the user's, so the stored explanation would change language.
+        return f"{DAY_NAMES[self.dct_day.weekday()]} {self.dct_day.isoformat()}"
