@@ -22,7 +22,7 @@ from ui.inspector import Inspector
 from ui.listing import LoadedView, article_label, load_view
 from ui.menus import build_menus
 from ui.models.canvas_rows import to_canvas_event
-from ui.models.event_table import EventTableModel
+from ui.models.event_table import TITLE, EventTableModel
 from ui.models.filters import EventFilter
 from ui.review import ReviewSession
 from ui.review_flow import ReviewFlow
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         for column, width in enumerate((230, 90, 120, 360, 200, 90, 80)):
             self.table.setColumnWidth(column, width)
+        # The title takes the width left over, rather than a blank band after Confidence.
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._table_selected)
         self.filter_bar = FilterBar()
         self.filter_bar.filterChanged.connect(self.set_filter)
