@@ -57,7 +57,8 @@ class ReviewFlow:
         if span is None:
             article = self.window.articles.get(event.article_id)
             current = TimeSpan(event.earliest, event.latest, event.granularity, event.mod)
-            editor = DateEditor(current, article.published if article else None, self.window)
+            editor = DateEditor(current, article.published if article else None, self.window,
+                                title=f"Correct the date of “{event.title}”")
             if editor.exec() != QDialog.DialogCode.Accepted:
                 return
             span = editor.span()

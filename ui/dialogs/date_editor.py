@@ -76,6 +76,9 @@ class DateEditor(QDialog):
         self._unnamed: TimeSpan | None = None  # a span whose granularity the box lacks
         self.typed = QLineEdit()
         self.typed.setPlaceholderText("Type a date: 12 Sep 2023 morning, last Sunday, Sep 2023…")
+        # Wide enough for the examples: a cut-off placeholder hides what may be typed.
+        self.typed.setMinimumWidth(
+            self.typed.fontMetrics().horizontalAdvance(self.typed.placeholderText()) + 24)
         self.typed.textEdited.connect(self._read_typed)
         self.reading = QLabel()
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
