@@ -93,8 +93,17 @@ def test_png_and_svg_exports_draw_the_canvas(qtbot, window, tmp_path):
         window.transfer.export_to("png", png)
     with qtbot.waitSignal(window.transfer.exportFinished):
         window.transfer.export_to("svg", svg)
-    assert not QImage(str(png)).isNull()
-    assert "<svg" in svg.read_text(encoding="utf-8")
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (window.canvas.width(), window.canvas.height())
+    # Drawn, not blank: axis, lanes, glyphs and labels give many colours.
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 20
+    drawing = svg.read_text(encoding="utf-8")
+    assert "<svg" in drawing
+    # The seed's lane and its year-only event are drawn as text, not only as shapes.
+    assert "Kim Jong Un arrives in Russia for talks with Putin" in drawing
+    assert "They met on his last trip abroad" in drawing
 
 
 def test_palette_follows_the_scheme(qapp):
