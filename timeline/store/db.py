@@ -82,6 +82,12 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
 
 
+def unicode_lower(value: object) -> object:
+    """Return ``value`` in lower case over all of Unicode, as PostgreSQL's lower() does
+    (anything but text unchanged); SQLite connections use it as lower()."""
+    return value.lower() if isinstance(value, str) else value
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -95,6 +101,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # Durable at every checkpoint and safe against a killed process in WAL mode.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        # SQLite's own lower() folds ASCII only, so a search for "élysée" missed
+        # "Élysée" that PostgreSQL finds; the text filters (icontains) go through it.
+        dbapi_connection.create_function("lower", 1, unicode_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
