@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import Article, Event
 from ui import links
+from ui.dates import day_text
 
 DATE_SOURCES = {
     "cli": "given at import",  # timeline ingest --date, or the window's date question
@@ -140,7 +141,7 @@ class SourcePane(QWidget):
         self.outlet_label.setText(article.outlet or "—")
         if article.published is not None:
             how = DATE_SOURCES.get(article.dct_source or "", article.dct_source or "source unknown")
-            self.published_label.setText(f"{article.published:%a %d %b %Y} ({how})")
+            self.published_label.setText(f"{day_text(article.published)} ({how})")
         else:
             self.published_label.setText("unknown")
         link = links.link_for(article.url, article.source_path)

@@ -47,3 +47,17 @@ def test_html_in_the_article_is_shown_as_text(qtbot):
     pane.show_event(Article(text=text, published=None, id=2), _event(text))
     assert pane.text_view.toPlainText() == text
     assert pane.marked_expression() == "Sunday"
+
+
+def test_publication_date_reads_as_the_table_writes_dates(qtbot):
+    from ui.dates import day_text
+
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    article = Article(text=TEXT, published=datetime(2023, 9, 5, 14, 30), title="T", id=3,
+                      dct_source="sidecar")
+    pane.show_event(article, _event(TEXT))
+    # Not strftime's "Tue 05 Sep 2023", whose names follow the desktop's locale.
+    assert pane.published_label.text() == "Tue 5 Sep 2023 (from the article's metadata file)"
+    assert day_text(datetime(856, 3, 1, 23, 59)) == "Wed 1 Mar 856"
+    assert day_text(datetime(9999, 12, 31)).startswith("Fri 31 Dec 9999")

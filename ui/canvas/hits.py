@@ -11,7 +11,7 @@ from math import floor
 
 from .data import human_date
 from .layout import BAR_PX, CanvasLayout
-from .scale import Viewport, from_days
+from .scale import MONTHS, Viewport, from_days
 from .style import AXIS_H, GLYPH, LINE_H
 
 _SLOP = 3.0  # px of forgiveness around a glyph
@@ -70,6 +70,11 @@ def hit_event_ids(layout: CanvasLayout, hit: Hit) -> list[int]:
     return [layout.events[row.members[p]].id for p in range(hit.first, hit.last + 1)]
 
 
+def _day(moment) -> str:
+    # Not strftime: Qt sets the C locale from the desktop, and the table's dates are English.
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
 def tooltip_html(layout: CanvasLayout, hit: Hit) -> str:
     """Return the tooltip for a hit: title, date as read by a person, expression, source;
     for a cluster, how many events and over what stretch."""
@@ -80,7 +85,7 @@ def tooltip_html(layout: CanvasLayout, hit: Hit) -> str:
         titles = [html.escape(layout.events[row.members[p]].title)
                   for p in range(hit.first, min(hit.last, hit.first + _CLUSTER_TITLES - 1) + 1)]
         more = f"<br>… and {count - len(titles)} more" if count > len(titles) else ""
-        return (f"<b>{count} events</b>, {start:%d %b %Y} – {end:%d %b %Y}<br>• " + "<br>• ".join(titles)
+        return (f"<b>{count} events</b>, {_day(start)} – {_day(end)}<br>• " + "<br>• ".join(titles)
                 + more + "<br><i>click or zoom in to separate them</i>")
     event = layout.events[row.members[hit.first]]
     parts = [f"<b>{html.escape(event.title)}</b>", html.escape(human_date(event))]

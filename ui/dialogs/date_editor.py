@@ -19,6 +19,7 @@ from timeline.display import format_span, unit_bounds
 from timeline.model import Granularity, TimeSpan
 from timeline.temporal import parse_user_date
 from timeline.temporal.timex import span_from_value, value_from_span
+from ui.dates import day_text
 
 # What the granularity box offers, in order; "interval" keeps the from/to as typed.
 CHOICES = (
@@ -104,7 +105,7 @@ class DateEditor(QDialog):
         form.addRow("Until (excluded):", self.end_edit)
         layout = QVBoxLayout(self)
         if anchor is not None:
-            layout.addWidget(QLabel(f"Relative dates are read against {anchor:%a %d %b %Y}."))
+            layout.addWidget(QLabel(f"Relative dates are read against {day_text(anchor)}."))
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 

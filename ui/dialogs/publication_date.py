@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from timeline.display import format_event_date
 from timeline.model import Article, Event
+from ui.dates import day_text
 from ui.dialogs.paste_article import read_published
 
 
@@ -52,7 +53,7 @@ class PublicationDateDialog(QDialog):
         self.resize(720, 440)
         self._request_preview = request_preview
         self._previewed: datetime | None = None
-        current = f"{article.published:%a %d %b %Y}" if article.published else "unknown"
+        current = day_text(article.published) if article.published else "unknown"
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("2023-09-12")
         self.date_edit.textEdited.connect(self._forget_preview)

@@ -12,6 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
+from ui.dates import day_text
+
 
 class PublishedDateDialog(QDialog):
     """A dialog with a publication-date field; subclasses lay it out and read it."""
@@ -48,7 +50,7 @@ class PublishedDateDialog(QDialog):
         if moments:
             self.candidates.addItem("Dates seen in the text…", None)
             for moment in moments:
-                self.candidates.addItem(f"{moment:%a %d %b %Y}", moment)
+                self.candidates.addItem(day_text(moment), moment)
         self.candidates.setVisible(bool(moments))
         return bool(moments)
 
