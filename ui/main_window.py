@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
             self._syncing = False
         self._show_progress(view.reviewed, view.total)
         if keep is not None and self.model.row_of(keep) is not None:
-            self.select_event(keep)
+            # Kept selected, but the view stays where the analyst (or a new filter's fit)
+            # put it: a listing after an import is no reason to pan.
+            self.select_event(keep, center=False)
         elif keep is not None:
             self._show_current(None)
         self.loaded.emit()
@@ -217,8 +219,9 @@ class MainWindow(QMainWindow):
 
     # --- selection ----------------------------------------------------------------------
 
-    def select_event(self, event_id: int) -> None:
-        """Make ``event_id`` current and selected in both the table and the canvas."""
+    def select_event(self, event_id: int, *, center: bool = True) -> None:
+        """Make ``event_id`` current and selected in both the table and the canvas (and
+        bring it to the middle of the canvas unless ``center`` is False)."""
         row = self.model.row_of(event_id)
         self._syncing = True
         try:
@@ -231,7 +234,8 @@ class MainWindow(QMainWindow):
                     index, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(index)
             self.canvas.select([event_id])
-            self.canvas.center_on(event_id)
+            if center:
+                self.canvas.center_on(event_id)
         finally:
             self._syncing = False
         self._show_current(event_id)

@@ -219,3 +219,27 @@ def test_a_reviewed_event_of_an_untitled_article_stays_in_its_lane(qtbot, repo, 
     assert repo.get_event(first.id).status is Status.ACCEPTED
     assert lane_of(first.id) == f"article {untitled}"
     window.close()
+
+
+def test_a_new_listing_keeps_the_selection_and_leaves_the_view_alone(qtbot, repo, settings,
+                                                                      add_article):
+    add_article(3, title="Old", start=datetime(1990, 1, 1))
+    add_article(3, title="Recent", start=datetime(2020, 1, 1), text_prefix="Later. ")
+    window = _open(qtbot, repo, settings)
+    window.resize(1200, 800)
+    window.show()
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()
+    first = repo.list_events()[0]  # in 1990
+    window.select_event(first.id)
+    window.canvas.zoom_to(datetime(2019, 12, 1), datetime(2020, 2, 1))  # the analyst looks away
+    view = window.canvas.viewport()
+    before = (view.t0, view.px_per_day)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.reload()  # as after an import
+    assert window.current_id == first.id
+    assert window.canvas.selected_ids() == [first.id]
+    assert window.selected_ids() == [first.id]
+    view = window.canvas.viewport()
+    assert (view.t0, view.px_per_day) == before
+    window.close()
