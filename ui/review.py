@@ -31,10 +31,14 @@ class ReviewSession(QObject):
         self.repo = repo
         self.actor = actor
         self.undo_stack = QUndoStack(self)
-        # The version each event has in the store after this window's last save of it.
-        # Undo and redo restore with it, not with the version their own command left:
-        # a later command on the same event has moved the version on since.
-        self._saved_versions: dict[int, int] = {}
+        # Per event: the version after this window's last save of it, and the version its
+        # present run of saves started from (a save from any other version, i.e. after a
+        # change made elsewhere, starts a new run). Undo and redo of a command of the
+        # present run expect the last saved version: a later command of this window may
+        # have moved it on. An older command expects its own result, which the store has
+        # left behind, so it is refused rather than undo a change made elsewhere.
+        self._last_saved: dict[int, int] = {}
+        self._run_start: dict[int, int] = {}
 
     def accept(self, event: Event) -> None:
         """Mark the event accepted (saved now, undoable)."""
@@ -89,12 +93,19 @@ class ReviewSession(QObject):
         self.undo_stack.push(_ReviewCommand(self, event, text, operation))
 
     # Called by the commands.
-    def _saved(self, event: Event) -> None:
-        self._saved_versions[event.id] = event.version
+    def _saved(self, event: Event, expected_version: int) -> None:
+        if self._last_saved.get(event.id) != expected_version:
+            self._run_start[event.id] = expected_version
+        self._last_saved[event.id] = event.version
         self.eventChanged.emit(event)
 
-    def _saved_version(self, event: Event) -> int:
-        return self._saved_versions.get(event.id, event.version)
+    def _expected_version(self, before: Event, own_version: int) -> int:
+        """Return the version an undo or redo of a command that started from ``before``
+        (and last left the event at ``own_version``) expects the store to hold."""
+        run_start = self._run_start.get(before.id)
+        if run_start is not None and before.version >= run_start:
+            return self._last_saved[before.id]
+        return own_version
 
     def _refuse(self, error: Exception) -> None:
         current = getattr(error, "current", None)
@@ -119,38 +130,39 @@ class _ReviewCommand(QUndoCommand):
         self._before = before
         self._operation = operation
         self._after: Event | None = None
+        self._version = before.version  # the version the store held after our last call
 
     def redo(self) -> None:
         """Apply the change (first time) or restore its result; refused on a conflict."""
         if self._after is None:
-            self._save(self._first_run)
+            self._save(self._before.version, self._first_run)
         else:
-            self._save(lambda: self._restore(self._after))
+            self._restore(self._after)
 
     def undo(self) -> None:
         """Restore the event as it was before; refused on a conflict."""
-        self._save(lambda: self._restore(self._before))
+        self._restore(self._before)
 
-    def _first_run(self) -> Event:
+    def _first_run(self, _expected: int) -> Event:
         self._after = self._operation(self._before)
         return self._after
 
-    def _restore(self, state: Event) -> Event:
-        # A refusal records nothing, so a change made elsewhere keeps being refused.
-        return self._session.repo.restore(
-            self._before.id, expected_version=self._session._saved_version(self._before),
-            state=state, actor=self._session.actor)
+    def _restore(self, state: Event) -> None:
+        expected = self._session._expected_version(self._before, self._version)
+        self._save(expected, lambda version: self._session.repo.restore(
+            self._before.id, expected_version=version, state=state, actor=self._session.actor))
 
-    def _save(self, change: Callable[[], Event]) -> None:
+    def _save(self, expected: int, change: Callable[[int], Event]) -> None:
         # Redo and undo alike: a refused change makes the command obsolete, so the
         # stack drops it instead of offering it again.
         try:
-            saved = change()
+            saved = change(expected)
         except (ConflictError, StoreError) as error:
             self.setObsolete(True)
             self._session._refuse(error)
             return
-        self._session._saved(saved)
+        self._version = saved.version
+        self._session._saved(saved, expected)
 
 
 def _short(title: str, limit: int = 40) -> str:

@@ -152,3 +152,26 @@ def test_two_changes_to_one_event_undo_and_redo_in_turn(qtbot, repo, add_article
     redone = repo.get_event(event.id)
     assert (redone.status, redone.note) == (Status.ACCEPTED, "second look")
     assert refusals == []
+
+
+def test_undo_past_a_change_made_elsewhere_is_refused(qtbot, repo, add_article):
+    """Accept; a colleague adds a note; this window rejects the fresh event. Undoing the
+    reject is this window's own; undoing the accept as well would wipe the colleague's
+    note, so it is refused."""
+    add_article(1)
+    session = ReviewSession(repo)
+    refusals = []
+    session.refused.connect(lambda message, _current: refusals.append(message))
+    event = _first(repo)
+    session.accept(event)
+    accepted = repo.get_event(event.id)
+    repo.annotate(event.id, expected_version=accepted.version, note="colleague's note",
+                  actor="colleague")
+    session.reject(repo.get_event(event.id))  # the window shows the fresh event
+    session.undo_stack.undo()  # the reject: this window's own change on the fresh event
+    assert refusals == []
+    assert repo.get_event(event.id).status is Status.ACCEPTED
+    session.undo_stack.undo()  # the accept: from before the colleague's note
+    assert len(refusals) == 1 and "changed elsewhere" in refusals[0]
+    kept = repo.get_event(event.id)
+    assert (kept.status, kept.note) == (Status.ACCEPTED, "colleague's note")
