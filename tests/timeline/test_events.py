@@ -280,6 +280,29 @@ def test_a_past_sentence_does_not_inherit_a_future_date():
     assert [e.expression for e in events] == ["Friday"]
 
 
+@pytest.mark.parametrize("published", [datetime(9999, 12, 30), datetime(1, 1, 2)])
+def test_an_article_at_the_ends_of_the_calendar_gets_its_events(published):
+    # The story's time and the week around it used to be shifted past what a datetime
+    # holds, which refused the whole article (OverflowError).
+    from timeline.temporal import tag
+
+    text = "Talks opened today in Geneva.\n\nDelegates arrived by train and unpacked their bags."
+    events = extract_events(Article(text=text, published=published), tag(text, published))
+    assert [(e.expression, e.earliest, e.inferred) for e in events] == [
+        ("today", published, False), (None, published, True)]
+
+
+def test_an_article_on_the_last_day_a_datetime_holds_is_not_refused():
+    # Its day has no end a datetime can hold: "today" stays unanchored and no sentence
+    # is given the story's time, but the events of its other dates still come out.
+    published = datetime(9999, 12, 31)
+    text = "Talks opened today in Geneva.\n\nThe delegates had met on 3 May."
+    from timeline.temporal import tag
+
+    events = extract_events(Article(text=text, published=published), tag(text, published))
+    assert [(e.expression, e.earliest) for e in events] == [("3 May", datetime(9999, 5, 3))]
+
+
 @pytest.mark.parametrize(
     "sentence, date, other, title",
     [

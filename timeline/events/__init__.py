@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from timeline.events.datelines import is_dateline, lede_after_dateline
 from timeline.events.narrative import REACH, continues_narrative
@@ -35,6 +35,7 @@ from timeline.model import Article, Event, Granularity, Mention, TimexType
 INFERRED_CONFIDENCE_FACTOR = 0.6
 INFERRED_CONFIDENCE_CAP = 0.5
 STORY_WINDOW = timedelta(days=7)
+ONE_DAY = timedelta(days=1)
 _DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
                  Granularity.MINUTE, Granularity.SECOND}
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
@@ -103,8 +104,7 @@ def _not_future(reference: Mention, article: Article) -> bool:
     """Return True when ``reference`` starts no later than the publication day."""
     if article.published is None:
         return True
-    day_after = article.published.replace(hour=0, minute=0, second=0, microsecond=0)
-    return reference.earliest < day_after + timedelta(days=1)
+    return reference.earliest.date() <= article.published.date()
 
 
 def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
@@ -113,8 +113,9 @@ def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
     past tense is background, not the story's day."""
     if reference is None:
         return True
-    return (story_time.earliest - STORY_WINDOW <= reference.earliest
-            and reference.latest <= story_time.latest + timedelta(days=1))
+    # Differences, not shifted bounds: a shift past year 1 or 9999 would overflow.
+    return (story_time.earliest - reference.earliest <= STORY_WINDOW
+            and reference.latest - story_time.latest <= ONE_DAY)
 
 
 def _assign(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
@@ -156,9 +157,11 @@ def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
     for mention in _dating_mentions(mentions):
         if mention.granularity in _DAY_OR_FINER and mention.earliest <= day:
             return mention
+    if day.date() == date.max:  # its day has no end a datetime can hold
+        return None
     return Mention(
         text="", start=-1, end=-1, type=TimexType.DATE, value=day.date().isoformat(),
-        mod=None, earliest=day, latest=day + timedelta(days=1),
+        mod=None, earliest=day, latest=day + ONE_DAY,
         granularity=Granularity.DAY, anchor="DCT",
         explanation="the publication date", confidence=0.5,
     )
