@@ -204,6 +204,8 @@ def _part_of_day_word(earliest: datetime, latest: datetime) -> str | None:
 
 def _aligned(earliest: datetime, latest: datetime, granularity: Granularity) -> bool:
     """True when both ends fall on boundaries of ``granularity``'s units."""
+    if latest == datetime.min:  # nothing ends at the first moment a datetime holds
+        return False
     first = unit_bounds(earliest, granularity)
     last = unit_bounds(latest - TINY, granularity)
     return first is not None and last is not None and first[0] == earliest and last[1] == latest
@@ -298,7 +300,9 @@ def format_span(
     if earliest is None or latest is None:
         return _open_ended_label(earliest, latest, granularity, expression)
     if latest <= earliest:  # a point in time, or a span given backwards: show its start
-        latest = earliest + timedelta(minutes=1)
+        if earliest > datetime.max - ONE_MINUTE:  # the calendar's last minute
+            return _unit_label(earliest, Granularity.SECOND)
+        latest = earliest + ONE_MINUTE
         granularity = Granularity.MINUTE if earliest.second == 0 else Granularity.SECOND
     if granularity in (Granularity.DURATION, Granularity.SET, Granularity.UNKNOWN):
         granularity = _finest_fit(earliest, latest)

@@ -132,6 +132,17 @@ def test_a_point_or_a_backward_span_shows_its_start():
     assert format_span(moment, moment - timedelta(hours=1), "day") == "Tue 12 Sep 2023 14:30"
 
 
+@pytest.mark.parametrize("granularity", list(Granularity))
+def test_the_first_and_last_moments_a_datetime_holds_get_labels(granularity):
+    # A point on the calendar's last minute, or an end at its first moment, used to be
+    # shifted past what a datetime holds (OverflowError in the review table and exports).
+    last = datetime.max
+    assert format_span(last, last, granularity) == "Fri 31 Dec 9999 23:59:59"
+    assert format_span(datetime(9999, 12, 31, 23, 59), last, granularity, "START")
+    assert format_span(None, datetime.min, granularity, "BEFORE").startswith(
+        "open-ended (before Mon 1 Jan 1")
+
+
 def test_labels_do_not_depend_on_the_locale(monkeypatch):
     import locale
 
