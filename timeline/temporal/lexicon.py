@@ -86,9 +86,6 @@ SMALL_NUMBERS: dict[str, int] = {
     "half an": 0.5,
 }
 
-# Quantities that say "some number of": TIMEX3 writes them with X ("PXY").
-VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "recent", "coming")
-
 # unit word -> (TIMEX3 letter, multiplier, is a clock unit written after "PT")
 UNITS: dict[str, tuple[str, int, bool]] = {
     "second": ("S", 1, True),
