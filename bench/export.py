@@ -145,8 +145,8 @@ def main() -> int:
         with open_repository(str(db_path)) as repo:
             def export():
                 events = repo.list_events()
-                wanted = {event.article_id for event in events}
-                articles = {a.id: a for a in repo.list_articles() if a.id in wanted}
+                articles = repo.get_articles(
+                    event.article_id for event in events if event.article_id is not None)
                 return export_to_path("csv", events, articles, out_path)
 
             listed = repo.list_events()

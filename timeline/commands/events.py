@@ -108,7 +108,10 @@ def run(args) -> int:
     try:
         with open_repository(args.db) as repository:
             events = repository.list_events(start=args.start, end=args.end, statuses=wanted)
-            articles = {article.id: article for article in repository.list_articles()}
+            # Only the JSON names each event's source; the table needs no article.
+            articles = repository.get_articles(
+                event.article_id for event in events if event.article_id is not None
+            ) if args.format == "json" else {}
     except StoreError as error:
         print(f"timeline events: {error}", file=sys.stderr)
         return 2

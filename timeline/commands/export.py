@@ -11,17 +11,14 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections.abc import Sequence
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
 from timeline.export import FORMATS, ExportError, export_to_path, write_export
-from timeline.model import Article, Event, Status
-from timeline.store import Repository, StoreError, missing_sqlite_file, open_repository
+from timeline.model import Status
+from timeline.store import StoreError, missing_sqlite_file, open_repository
 from timeline.store.repository import database_url
 
 PROG = "timeline export"
-# Above this many articles one query for all of them beats one query per article.
-FETCH_ALL_ARTICLES_ABOVE = 50
 
 
 def register(subparsers) -> None:
@@ -61,14 +58,6 @@ def article_ids(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
 
 
-def _articles_of(repository: Repository, events: Sequence[Event]) -> dict[int, Article]:
-    wanted = {event.article_id for event in events if event.article_id is not None}
-    if len(wanted) > FETCH_ALL_ARTICLES_ABOVE:
-        return {article.id: article for article in repository.list_articles()
-                if article.id in wanted}
-    return {article_id: repository.get_article(article_id) for article_id in sorted(wanted)}
-
-
 def _say(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
@@ -92,7 +81,8 @@ def run(args) -> int:
         with open_repository(url) as repository:
             events = repository.list_events(start=args.start, end=args.end, statuses=wanted,
                                             article_ids=articles_wanted)
-            articles = _articles_of(repository, events)
+            articles = repository.get_articles(
+                event.article_id for event in events if event.article_id is not None)
             rejected_left_out = (
                 repository.count_events(start=args.start, end=args.end,
                                         statuses=[Status.REJECTED], article_ids=articles_wanted)

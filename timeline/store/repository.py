@@ -24,6 +24,8 @@ from timeline.store.schema import ArticleRow, MentionRow
 
 ARTICLES = ArticleRow.__table__
 MENTIONS = MentionRow.__table__
+# Ids in one IN list, well within every backend's limit on bound parameters.
+IDS_PER_QUERY = 500
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,20 @@ class Repository(ReviewOperations):
             raise NotFoundError(f"no article with id {article_id}")
         return convert.article_from_row(row)
 
+    def get_articles(self, ids: Iterable[int]) -> dict[int, Article]:
+        """Return the articles with these ids by id (missing ids left out)."""
+        wanted = sorted(set(ids))
+        found: dict[int, Article] = {}
+        with self._reading() as connection:
+            # Chunks keep the IN list within every backend's parameter limit.
+            for offset in range(0, len(wanted), IDS_PER_QUERY):
+                rows = connection.execute(
+                    select(*(ARTICLES.c[name] for name in ARTICLE_COLUMNS)).where(
+                        ARTICLES.c.id.in_(wanted[offset : offset + IDS_PER_QUERY]))
+                )
+                found.update((row.id, convert.article_from_row(row)) for row in rows)
+        return found
+
     def article_mentions(self, article_id: int) -> list[Mention]:
         """Return the article's temporal mentions in text order."""
         with self._reading() as connection:
@@ -249,8 +265,8 @@ class Repository(ReviewOperations):
         found: dict[int, Event] = {}
         with self._reading() as connection:
             # Chunks keep the IN list within every backend's parameter limit.
-            for offset in range(0, len(ids), 500):
-                chunk = list(ids[offset : offset + 500])
+            for offset in range(0, len(ids), IDS_PER_QUERY):
+                chunk = list(ids[offset : offset + IDS_PER_QUERY])
                 query = select(*queries.EVENT_SELECT_COLUMNS).where(EVENTS.c.id.in_(chunk))
                 for event in queries.fetch_events(connection, query):
                     found[event.id] = event

@@ -117,6 +117,19 @@ def test_unknown_ids_raise_not_found(repo):
     assert repo.article_mentions(12345) == []
 
 
+def test_get_articles_returns_those_asked_for_by_id_past_one_query_of_ids(
+        repo, make_article, monkeypatch):
+    from timeline.store import repository
+
+    monkeypatch.setattr(repository, "IDS_PER_QUERY", 2)  # several IN lists for five ids
+    ids = [repo.add_article(make_article(), [], []).article_id for _ in range(6)]
+    asked = [ids[4], ids[0], ids[2], ids[0], ids[5], 12345]
+    found = repo.get_articles(asked)
+    assert sorted(found) == sorted({ids[0], ids[2], ids[4], ids[5]})
+    assert all(found[article_id] == repo.get_article(article_id) for article_id in found)
+    assert repo.get_articles([]) == {}
+
+
 def test_mentions_keep_every_field(repo, make_article, make_mention):
     relative = make_mention(
         start=50,
