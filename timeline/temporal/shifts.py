@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
+from timeline.temporal.timex import SEASON_MONTHS
 
 
 def add_months(day: date, months: int) -> date:
@@ -137,12 +138,9 @@ def holiday_date(name: str, year: int) -> date:
     raise ValueError(f"unknown holiday {name}")
 
 
-SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
 def season_start(code: str, year: int) -> date:
     """Return the first day of season ``code`` in ``year`` (winter starts in December)."""
-    return date(year, SEASON_START_MONTH[code], 1)
+    return date(year, SEASON_MONTHS[code][0], 1)
 
 
 def current_season(day: date) -> tuple[str, int]:
