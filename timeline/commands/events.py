@@ -10,7 +10,6 @@ from datetime import datetime
 
 from timeline.display import format_span
 from timeline.model import Article, Event, Status
-from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
 
 # --from/--to take a year, a month, a day or a full ISO date and time.
 BOUND_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -94,6 +93,10 @@ def statuses(text: str) -> list[Status]:
 
 def run(args) -> int:
     """List the events; returns 0, or 2 when the database cannot be read."""
+    # Imported here: SQLAlchemy and Alembic cost every other command's start a fifth
+    # of a second (the parser registers every command).
+    from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
+
     wanted = [status for group in args.status for status in group] if args.status else None
     if args.start and args.end and args.start >= args.end:
         print("timeline events: --from must come before --to", file=sys.stderr)

@@ -15,8 +15,6 @@ import sys
 from timeline.commands.events import lower_bound, statuses, upper_bound
 from timeline.export import FORMATS, ExportError, export_to_path, write_export
 from timeline.model import Status
-from timeline.store import StoreError, missing_sqlite_file, open_repository
-from timeline.store.repository import database_url
 
 PROG = "timeline export"
 
@@ -65,6 +63,10 @@ def _say(message: str) -> None:
 def run(args) -> int:
     """Export the events; returns 0, 1 when the database or the file fails, 2 for bad
     arguments."""
+    # Imported here, as in `timeline events`: the store's libraries are not loaded
+    # for the other commands.
+    from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
+
     if args.start and args.end and args.start >= args.end:
         _say("--from must come before --to")
         return 2

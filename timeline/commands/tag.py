@@ -23,8 +23,6 @@ from timeline.sources import (
     parse_published,
 )
 from timeline.sources.reading import MAX_BYTES, decode_text
-from timeline.temporal import tag
-from timeline.temporal.timeml import timeml_document
 
 FORMATS = ("json", "timeml", "text")
 EXTENSIONS = {"json": ".jsonl", "timeml": ".tml", "text": ".txt"}
@@ -75,6 +73,10 @@ def _dct_argument(value: str) -> datetime:
 
 def run(args) -> int:
     """Tag every input; returns 0, 1 (some input refused) or 2 (some input had no DCT)."""
+    # Imported here: the tagger loads dateparser, which the other commands' start
+    # should not pay for (the parser registers every command).
+    from timeline.temporal import tag
+
     exit_code = 0
     if args.out_dir is not None:
         try:
@@ -164,6 +166,8 @@ def _load(name: str, dct: datetime | None) -> Article:
 def render(output_format: str, name: str, article: Article, mentions: list[Mention]) -> str:
     """Return one input's output in ``output_format`` (json, timeml or text)."""
     if output_format == "timeml":
+        from timeline.temporal.timeml import timeml_document
+
         return timeml_document(
             article.text, article.published, mentions, "stdin" if name == "-" else Path(name).stem
         )
