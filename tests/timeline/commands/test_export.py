@@ -24,7 +24,7 @@ from timeline.pipeline import ingest_paths
 from timeline.store import open_repository
 
 _spec = importlib.util.spec_from_file_location(
-    "export_samples", Path(__file__).resolve().parents[1] / "export_samples.py")
+    "export_samples", Path(__file__).resolve().parents[1] / "export" / "export_samples.py")
 samples = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(samples)
 

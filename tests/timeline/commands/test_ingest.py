@@ -12,17 +12,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
-
 
 from timeline.pipeline import analyse
 from timeline.sources import load_article
-from timeline.sources.timeml import timeml_text
 from timeline.store import open_repository
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "kim-jong-un-arrives-in-russia.txt"
-AQUAINT = Path("/work/shared/data/aquaint")
 
 
 def timeline(*args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -122,18 +120,17 @@ def test_progress_bar_is_drawn_on_a_terminal(tmp_path):
     assert "added: 1 article " in output
 
 
-def large_folder(folder: Path, copies: int) -> list[Path]:
-    """AQUAINT texts as dated .txt files, each copy with its own text (own hash)."""
+def large_folder(folder: Path, count: int) -> list[Path]:
+    """``count`` dated copies of the bundled seed article, each with its own text (own
+    hash) and its own publication date in the file name."""
     folder.mkdir()
+    text = SEED.read_text(encoding="utf-8").strip()
     paths = []
-    for source in sorted(AQUAINT.glob("*.tml")):
-        text = timeml_text(source.read_text(encoding="utf-8"))
-        dct = load_article(source).published
-        for copy in range(copies):
-            path = folder / f"{dct:%Y-%m-%d}-{source.stem}-{copy}.txt"
-            path.write_text(f"{text.strip()}\n\nEdition {copy} of {source.stem}.\n",
-                            encoding="utf-8")
-            paths.append(path)
+    for number in range(count):
+        published = date(2023, 1, 1) + timedelta(days=number)
+        path = folder / f"{published:%Y-%m-%d}-seed-edition-{number}.txt"
+        path.write_text(f"{text}\n\nEdition {number} of the seed.\n", encoding="utf-8")
+        paths.append(path)
     return paths
 
 
@@ -146,7 +143,7 @@ def stored_articles(database: Path) -> int:
 
 
 def test_sigkill_part_way_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
-    paths = large_folder(tmp_path / "in", copies=4)
+    paths = large_folder(tmp_path / "in", count=292)
     database = tmp_path / "t.db"
     command = [sys.executable, "-m", "timeline", "ingest", str(tmp_path / "in"),
                "--db", sqlite_url(database)]
@@ -182,7 +179,7 @@ def test_sigkill_part_way_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
 
 
 def test_ctrl_c_stops_after_the_article_in_hand_and_prints_the_summary(tmp_path):
-    paths = large_folder(tmp_path / "in", copies=2)
+    paths = large_folder(tmp_path / "in", count=146)
     database = tmp_path / "t.db"
     process = subprocess.Popen(
         [sys.executable, "-m", "timeline", "ingest", str(tmp_path / "in"),
