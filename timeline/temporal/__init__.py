@@ -41,8 +41,9 @@ def tag(text: str, dct: datetime | date) -> list[Mention]:
 
 
 _DAY_RANGE = re.compile(
-    rf"^\s*(?:(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})"
-    rf"|(?P<month_first>{MONTH})\s+(?P<first_day>\d{{1,2}})\s*(?:-|–|to)\s*"
+    rf"^\s*(?:from\s+|between\s+)?"
+    rf"(?:(?P<first>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<last>\d{{1,2}})\s+(?P<month>{MONTH})"
+    rf"|(?P<month_first>{MONTH})\s+(?P<first_day>\d{{1,2}})\s*(?:-|–|to|and)\s*"
     rf"(?P<last_day>\d{{1,2}}),?)"
     r"\s+(?P<year>\d{4})\s*$",
     re.IGNORECASE,
@@ -51,6 +52,18 @@ _DAY_RANGE = re.compile(
 _FILLER = re.compile(r"^(?:[\s,.]|\b(?:on|in|at|the|of|during)\b)*$", re.IGNORECASE)
 # A numeric year-month-day that is no date ("2023-13-01") must not be read another way.
 _ISO_LIKE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# Two typed dates joined as a range: "from 3 Sep 2023 to 5 Oct 2023", "March to May 2020".
+_SPAN_RANGE = re.compile(
+    r"^\s*(?:from\s+|between\s+)?(?P<first>.+?)\s+(?:to|until|till|through|and|-|–)\s+"
+    r"(?P<last>.+?)\s*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+# Coarse to fine: a range is only as precise as its coarser end.
+_PRECISION = [Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR, Granularity.HALF,
+              Granularity.QUARTER, Granularity.SEASON, Granularity.MONTH, Granularity.WEEK,
+              Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
+              Granularity.SECOND]
 _TRAILING_PART_OF_DAY = re.compile(
     r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I
 )
@@ -60,8 +73,10 @@ def parse_user_date(text: str, anchor: datetime | date) -> TimeSpan | None:
     """Return the interval an analyst's typed date names, or None when it names none.
 
     Accepts what the tagger reads ("12 Sep 2023", "2019", "March 2020", "last Tuesday")
-    plus "2023-09-12 14:30", a trailing part of day ("12 Sep 2023 morning") and a day
-    range in one month ("10-12 Sep 2023").
+    plus "2023-09-12 14:30", a trailing part of day ("12 Sep 2023 morning"), a day
+    range in one month ("10-12 Sep 2023", "from 3 to 5 Sep 2023") and a range of two
+    dates ("3 Sep 2023 to 5 Oct 2023", "March to May 2020": the year of the second end
+    serves the first when it names none).
     """
     anchor = as_datetime(anchor)
     try:
@@ -81,6 +96,11 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
         first = datetime(int(day_range["year"]), month, first_day)
         last = datetime(int(day_range["year"]), month, last_day) + timedelta(days=1)
         return TimeSpan(first, last, Granularity.DAY) if first < last else None
+    span_range = _SPAN_RANGE.match(text)
+    if span_range:
+        spanned = _parse_span_range(span_range["first"], span_range["last"], anchor)
+        if spanned is not None:
+            return spanned
     part = _TRAILING_PART_OF_DAY.match(text)
     if part:
         day_span = _parse_user_date(part["rest"], anchor)
@@ -110,3 +130,24 @@ def _parse_user_date(text: str, anchor: datetime) -> TimeSpan | None:
     return span_from_value(
         value_from_span(TimeSpan(parsed.start, parsed.start, parsed.granularity))
     )
+
+
+def _parse_span_range(first_text: str, last_text: str, anchor: datetime) -> TimeSpan | None:
+    """Return [start of the first date, end of the last) when both ends are dates."""
+    last = _parse_user_date(last_text, anchor)
+    if last is None or last.earliest is None or last.latest is None:
+        return None
+    year = _YEAR.search(last_text)
+    if year and not _YEAR.search(first_text):
+        first_text = f"{first_text} {year.group()}"
+    first = _parse_user_date(first_text, anchor)
+    if first is None or first.earliest is None or first.latest is None:
+        return None
+    if not first.earliest < last.latest:
+        return None
+    coarser = min(first.granularity, last.granularity, key=_precision_rank)
+    return TimeSpan(first.earliest, last.latest, coarser)
+
+
+def _precision_rank(granularity: Granularity) -> int:
+    return _PRECISION.index(granularity) if granularity in _PRECISION else 0

@@ -43,6 +43,17 @@ ANCHOR = datetime(2023, 9, 12)
             Granularity.MINUTE,
         ),
         ("on 12 Sep 2023", datetime(2023, 9, 12), datetime(2023, 9, 13), Granularity.DAY),
+        ("from 3 to 5 Sep 2023", datetime(2023, 9, 3), datetime(2023, 9, 6), Granularity.DAY),
+        ("between 3 and 5 Sep 2023", datetime(2023, 9, 3), datetime(2023, 9, 6),
+         Granularity.DAY),
+        ("3 Sep 2023 to 5 Oct 2023", datetime(2023, 9, 3), datetime(2023, 10, 6),
+         Granularity.DAY),
+        ("2023-09-12 to 2023-09-14", datetime(2023, 9, 12), datetime(2023, 9, 15),
+         Granularity.DAY),
+        # The first end borrows the second's year; the range is as coarse as its ends.
+        ("March to May 2020", datetime(2020, 3, 1), datetime(2020, 6, 1), Granularity.MONTH),
+        ("from 2019 to 2021", datetime(2019, 1, 1), datetime(2022, 1, 1), Granularity.YEAR),
+        ("2019 to March 2020", datetime(2019, 1, 1), datetime(2020, 4, 1), Granularity.YEAR),
     ],
 )
 def test_typed_dates(typed, earliest, latest, granularity):
@@ -63,6 +74,8 @@ def test_typed_dates(typed, earliest, latest, granularity):
         "2023-13-01",  # not read as 13 January
         "2023-02-30",
         "12-10 Sep 2023",  # a range that ends before it starts
+        "5 Sep 2023 to 3 Sep 2023",  # likewise, with two full dates
+        "3 Sep 2023 to whenever",  # one end is no date
         "Sept. 12 and more",  # a date with words the editor cannot place
     ],
 )
