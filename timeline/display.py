@@ -11,6 +11,7 @@ the label must not change with the machine's locale, and it must work before 190
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from timeline.model import Event, Granularity, Status
@@ -181,6 +182,9 @@ def _day_range_label(first_day: datetime, last_day: datetime) -> str:
     return f"{first_day.day}-{_day_label(last_day, False)}"
 
 
+_NAMED_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
 def _part_of_day_word(earliest: datetime, latest: datetime) -> str | None:
     """Name the stretch of one day [earliest, latest) the way a report would."""
     if latest - earliest > ONE_DAY or earliest.minute or latest.minute:
@@ -219,11 +223,16 @@ def _finest_fit(earliest: datetime, latest: datetime) -> Granularity:
     return Granularity.SECOND
 
 
-def _interval_label(earliest: datetime, latest: datetime, granularity: Granularity) -> str:
+def _interval_label(earliest: datetime, latest: datetime, granularity: Granularity,
+                    expression: str | None = None) -> str:
     """Label [earliest, latest) in units of ``granularity``, or of the coarsest unit both
     ends fall on when they do not fall on that one's boundaries."""
     if granularity is Granularity.PART_OF_DAY:
         word = _part_of_day_word(earliest, latest)
+        if word in ("early", "late") and expression:
+            # A half day is what TIMEX3 makes of "Friday morning" too: keep the article's word.
+            named = _NAMED_PART_OF_DAY.search(expression)
+            word = named.group().lower() if named else word
         if word:
             return f"{_day_label(earliest)}, {word}"
     if granularity is Granularity.SEASON and latest - earliest <= timedelta(days=100):
@@ -307,7 +316,7 @@ def format_span(
     if granularity in (Granularity.DURATION, Granularity.SET, Granularity.UNKNOWN):
         granularity = _finest_fit(earliest, latest)
     label = _one_whole_unit_label(earliest, latest, granularity) or _interval_label(
-        earliest, latest, granularity)
+        earliest, latest, granularity, expression)
     if not mod:
         return label
     day_or_finer = latest - earliest <= ONE_DAY and granularity not in (

@@ -219,3 +219,16 @@ def test_an_events_date_drops_the_taggers_modifier_once_the_analyst_corrected_it
     forum = replace(early, expression="after the forum", earliest=None, latest=None,
                     granularity=Granularity.UNKNOWN, mod=None)
     assert format_event_date(forum) == "open-ended (after the forum)"
+
+
+@pytest.mark.parametrize(
+    ("expression", "shown"),
+    [
+        ("Friday morning", "Fri 7 Aug 1998, morning"),  # TIMEX3 TMO is the same half day
+        ("early on Friday", "Fri 7 Aug 1998, early"),
+        (None, "Fri 7 Aug 1998, early"),
+    ],
+)
+def test_a_half_day_keeps_the_articles_word_for_it(expression, shown):
+    assert format_span(datetime(1998, 8, 7), datetime(1998, 8, 7, 12), "part_of_day",
+                       expression=expression) == shown
