@@ -26,7 +26,7 @@ LINK_WORDS = frozenset(
 )
 LEADING_LINK = re.compile(r"^(?:and|but|while|whereas|after|before|when|as)\s+", re.I)
 PREPOSITION_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|since|by|from|until|as of|as early as|earlier|later)"
+    r"(?:,\s*)?\b(?:on|in|at|of|during|since|by|from|until|as of|as early as|earlier|later)"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.I,
 )

@@ -38,3 +38,13 @@ def test_no_subject_is_lent_when_the_first_clause_is_unclear_or_has_its_own_next
     # The second clause names its own subject.
     assert title_for("The rebels seized the town on Monday and on Tuesday they left.",
                      "Tuesday", "Monday") == "They left"
+
+
+@pytest.mark.parametrize("sentence, date, title", [
+    ("The incidents of Aug. 7 underscore that terrorists know no boundaries.", "Aug. 7",
+     "The incidents underscore that terrorists know no boundaries"),
+    ("The protest marked a return to the larger demonstrations of early December.",
+     "early December", "The protest marked a return to the larger demonstrations"),
+])
+def test_a_date_leaves_no_dangling_of_behind(sentence, date, title):
+    assert title_for(sentence, date) == title
