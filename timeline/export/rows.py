@@ -47,10 +47,13 @@ def guard_formula(cell: str) -> str:
 
 
 def time_order_key(event: Event) -> tuple:
-    """Sort key: earliest, latest, id; events with no start (open-ended) last."""
+    """Sort key: earliest, latest, id, as the store lists them: a missing bound sorts
+    after every known one, so events with no start, then those with no end (open-ended
+    "after the forum"), come last among their equals."""
     return (
         event.earliest is None,
         event.earliest or _EARLIEST_POSSIBLE,
+        event.latest is None,
         event.latest or _EARLIEST_POSSIBLE,
         event.id if event.id is not None else -1,
     )

@@ -49,6 +49,17 @@ def test_one_row_per_event_in_time_order_open_ended_last():
     assert [row["event_id"] for row in rows] == ["4", "3", "2", "1", "5"]
 
 
+def test_an_event_open_after_a_day_comes_after_that_days_bounded_events():
+    # The tagger's "after the forum" starts at the DCT and has no end: the store lists
+    # it after the DCT's own events, and the export must keep that order.
+    open_after = samples.event(id=6, expression="after the forum", earliest=datetime(2023, 9, 12),
+                               latest=None, granularity=Granularity.UNKNOWN, open_ended=True)
+    same_day = samples.event(id=7, earliest=datetime(2023, 9, 12), latest=datetime(2023, 9, 13))
+    rows = read_rows(csv_text([open_after, same_day]))
+    assert [row["event_id"] for row in rows] == ["7", "6"]
+    assert (rows[1]["start"], rows[1]["end"]) == ("2023-09-12T00:00:00", "")
+
+
 def test_reading_back_gives_what_the_database_holds():
     events = {event.id: event for event in samples.sample_events()}
     articles = samples.sample_articles()
