@@ -37,8 +37,10 @@ def register(subparsers) -> None:
         help="find and resolve the dates in articles",
         description=(
             "Find the temporal expressions of each article and resolve them against its "
-            'publication date (DCT): from --dct, else NAME.meta.json "published", else a '
-            ".tml file's <DCT>. Reads .txt, .md, .tml files, or stdin with '-'."
+            "publication date (DCT): from --dct, else where 'timeline ingest' finds it "
+            '(NAME.meta.json "published", a .tml file\'s <DCT>, the HTML\'s metadata, a '
+            "dateline, a date in the file name). Reads .txt, .md, .html, .tml and "
+            "one-article .json files, or stdin with '-'."
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article file, or - for stdin")
