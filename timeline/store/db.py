@@ -5,6 +5,8 @@ No engine exists at import time; ``make_engine`` builds one per repository.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 import platformdirs
@@ -88,6 +90,24 @@ def unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+def _enter_wal(cursor) -> None:
+    """Switch the file to WAL, waiting out other connections doing the same.
+
+    Turning a fresh file to WAL takes an exclusive lock, and SQLite answers "database is
+    locked" at once, without its busy handler, when another process holds it (programs
+    opening a new database together): so wait here, as busy_timeout would.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -95,9 +115,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # we emit BEGIN ourselves in _on_begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        _enter_wal(cursor)
+        cursor.execute("PRAGMA foreign_keys=ON")
         # Durable at every checkpoint and safe against a killed process in WAL mode.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
