@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -17,17 +18,21 @@ from ui.main_window import MainWindow
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 GOOD_ARTICLES = 30
+# Articles of news length (the bundled seed's text), so an import takes long enough for
+# the timer below to be seen firing while it runs.
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "kim-jong-un-arrives-in-russia.txt"
 
 
 def _folder(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
+    seed_text = SEED.read_text(encoding="utf-8")
     for number in range(1, GOOD_ARTICLES + 1):
         day = (number % 28) + 1
         (folder / f"2021-03-{day:02d}-report-{number}.txt").write_text(
             f"The council met on Monday to discuss budget item {number}. "
             "The mayor resigned on Friday after a long dispute. "
-            "A new vote is planned for next Tuesday.", encoding="utf-8")
+            f"A new vote is planned for next Tuesday.\n{seed_text}", encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"bad\x00binary")
     return folder
 
