@@ -18,8 +18,8 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from timeline import pipeline
-from timeline.export import FORMATS, ExportError, export_to_path
-from timeline.model import Article, Status
+from timeline.export import FORMATS, ExportError, export_to_path, published_events
+from timeline.model import Article
 from timeline.sources import MissingDateError, iter_articles
 from ui.dialogs.file_date import FileDateDialog, file_date_candidates
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
@@ -221,14 +221,10 @@ class Transfer(QObject):
         repo, query = self.window.repo, self.window.current_filter().query_kwargs()
 
         def write(_context: TaskContext) -> tuple[int, int]:
-            events = repo.list_events(**query)
-            left_out = 0
-            if fmt.startswith("timelinejs") and query["statuses"] is None:
-                # A TimelineJS timeline is for publishing: as with `timeline export`,
-                # rejected dates stay out unless the status filter asks for them.
-                published = [e for e in events if Status(e.status) is not Status.REJECTED]
-                left_out, events = len(events) - len(published), published
-            articles = {article.id: article for article in repo.list_articles()}
+            events, left_out = published_events(
+                fmt, repo.list_events(**query), query["statuses"] is not None)
+            articles = repo.get_articles(
+                event.article_id for event in events if event.article_id is not None)
             return export_to_path(fmt, events, articles, path), left_out
 
         def written(counts: tuple[int, int]) -> None:

@@ -13,7 +13,7 @@ import io
 import sys
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
-from timeline.export import FORMATS, ExportError, export_to_path, write_export
+from timeline.export import FORMATS, ExportError, export_to_path, published_events, write_export
 from timeline.model import Status
 
 PROG = "timeline export"
@@ -71,8 +71,6 @@ def run(args) -> int:
         _say("--from must come before --to")
         return 2
     wanted = [status for group in args.status for status in group] if args.status else None
-    if wanted is None and args.format.startswith("timelinejs"):
-        wanted = [status for status in Status if status is not Status.REJECTED]
     articles_wanted = [i for group in args.article for i in group] if args.article else None
     url = database_url(args.db)
     missing = missing_sqlite_file(url)
@@ -81,14 +79,11 @@ def run(args) -> int:
         return 1
     try:
         with open_repository(url) as repository:
-            events = repository.list_events(start=args.start, end=args.end, statuses=wanted,
+            listed = repository.list_events(start=args.start, end=args.end, statuses=wanted,
                                             article_ids=articles_wanted)
+            events, rejected_left_out = published_events(args.format, listed, bool(wanted))
             articles = repository.get_articles(
                 event.article_id for event in events if event.article_id is not None)
-            rejected_left_out = (
-                repository.count_events(start=args.start, end=args.end,
-                                        statuses=[Status.REJECTED], article_ids=articles_wanted)
-                if args.format.startswith("timelinejs") and not args.status else 0)
     except StoreError as error:
         _say(str(error))
         return 1

@@ -5,7 +5,14 @@ so the command line and the desktop app's export menu share them; no Qt here.
 """
 
 from timeline.export.csv_writer import write_csv
-from timeline.export.files import FILE_SUFFIXES, FORMATS, ExportError, export_to_path, write_export
+from timeline.export.files import (
+    FILE_SUFFIXES,
+    FORMATS,
+    ExportError,
+    export_to_path,
+    published_events,
+    write_export,
+)
 from timeline.export.json_writer import export_document, write_json
 from timeline.export.rows import CSV_COLUMNS, guard_formula, in_time_order
 from timeline.export.timelinejs import (
@@ -25,6 +32,7 @@ __all__ = [
     "export_to_path",
     "guard_formula",
     "in_time_order",
+    "published_events",
     "timelinejs_document",
     "write_csv",
     "write_export",

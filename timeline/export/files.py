@@ -12,11 +12,25 @@ from typing import TextIO
 from timeline.export.csv_writer import write_csv
 from timeline.export.json_writer import write_json
 from timeline.export.timelinejs import write_timelinejs_csv, write_timelinejs_json
-from timeline.model import Article, Event
+from timeline.model import Article, Event, Status
 
 FORMATS: tuple[str, ...] = ("csv", "json", "timelinejs-csv", "timelinejs-json")
 FILE_SUFFIXES = {"csv": ".csv", "json": ".json", "timelinejs-csv": ".csv",
                  "timelinejs-json": ".json"}
+
+
+def published_events(
+    fmt: str, events: Sequence[Event], statuses_chosen: bool
+) -> tuple[list[Event], int]:
+    """Return the events a ``fmt`` export writes and how many rejected ones it leaves out.
+
+    A TimelineJS timeline is for publishing: rejected dates stay out of it unless the
+    analyst chose statuses explicitly. Every other format keeps every event given.
+    """
+    if not fmt.startswith("timelinejs") or statuses_chosen:
+        return list(events), 0
+    kept = [event for event in events if event.status is not Status.REJECTED]
+    return kept, len(events) - len(kept)
 
 
 class ExportError(Exception):

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.export import FORMATS, ExportError, export_to_path
+from timeline.export import FORMATS, ExportError, export_to_path, published_events
+from timeline.model import Status
 
 _spec = importlib.util.spec_from_file_location(
     "export_samples", Path(__file__).with_name("export_samples.py"))
@@ -106,3 +107,17 @@ def test_text_that_is_not_valid_unicode_is_a_one_line_error_and_leaves_nothing(t
         export_to_path("csv", [broken], samples.sample_articles(), tmp_path / "out.csv")
     assert "\n" not in str(caught.value)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_only_timelinejs_leaves_rejected_events_out_and_only_unless_statuses_were_chosen(fmt):
+    events = samples.sample_events()
+    rejected = sum(1 for event in events if event.status is Status.REJECTED)
+    assert rejected  # the samples hold a rejected event to leave out
+    kept, left_out = published_events(fmt, events, statuses_chosen=False)
+    if fmt.startswith("timelinejs"):
+        assert left_out == rejected
+        assert kept == [event for event in events if event.status is not Status.REJECTED]
+    else:
+        assert (kept, left_out) == (events, 0)
+    assert published_events(fmt, events, statuses_chosen=True) == (events, 0)
