@@ -1,0 +1,258 @@
+"""Incremental grouping: a new article's events join the stories they report, or
+start new ones, without recomputing the stories already made.
+
+An event joins a story when its date is compatible with one of the story's readings
+(the same day, or one interval inside the other) and its clause says the same
+happening (enough shared weighted words, no clash of phase: a start is not an end).
+An event whose date is incompatible with a story it otherwise matches, from an
+article that does not already back that story, joins it as a disagreeing reading
+(a conflict) only when the dates are a few days apart, both precise to the day, and
+that story is the only one like it near those days: a happening that recurs
+("protesters gathered in Tahrir Square") is many stories, not one in conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from timeline.model import Granularity, Reading
+from timeline.stories.readings import Dated, day_key, is_conflict, nested, readings_of
+from timeline.stories.signature import Signature, overlap
+
+# Dates coarser than this (a year, a decade) say too little to group by.
+MAX_GROUPED_SPAN = timedelta(days=31)
+# How far apart two sources' days may be and still be read as disagreeing.
+CONFLICT_WINDOW_DAYS = 3
+# Shared weight and share of the smaller clause needed to call two clauses one happening.
+JOIN_MIN_SHARED = 2.0
+JOIN_MIN_RATIO = 0.5
+CONFLICT_MIN_SHARED = 2.0
+CONFLICT_MIN_RATIO = 0.5
+# The members a new event is compared with, at most (a story's first reports).
+COMPARED_MEMBERS = 12
+BUCKET_DAYS = 32
+
+
+@dataclass(frozen=True)
+class Member:
+    """An event as grouping sees it: its date, its article, its clause's signature."""
+
+    dated: Dated
+    title: str
+    signature: Signature
+    inferred: bool = False
+
+
+@dataclass
+class Entry:
+    """A story held in the index: its members and what is derived from them."""
+
+    story_id: int
+    members: list[Member]
+    chosen: tuple[datetime, datetime] | None = None
+    readings: list[Reading] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+    def refresh(self) -> None:
+        """Recompute the readings and the word counts from the members."""
+        self.readings = readings_of((m.dated for m in self.members), self.chosen)
+        self.counts = Counter(t for m in self.members for t in m.signature.weights)
+
+    @property
+    def article_ids(self) -> set[int]:
+        """Return the distinct articles of the members."""
+        return {m.dated.article_id for m in self.members}
+
+    @property
+    def conflict(self) -> bool:
+        """Return True when the members' readings disagree."""
+        return is_conflict(self.readings)
+
+    def title(self) -> str:
+        """Return the title of the member whose words the others share most."""
+        def centrality(member: Member) -> tuple:
+            words = member.signature.weights
+            shared = sum(self.counts[t] for t in words) / (len(words) or 1)
+            return (not member.inferred, shared, -member.dated.event_id)
+        return max(self.members, key=centrality).title if self.members else ""
+
+
+def groupable(dated: Dated) -> bool:
+    """Return True when the date is precise enough to group by (a month at most)."""
+    if dated.earliest is None or dated.latest is None:
+        return False
+    return dated.latest - dated.earliest <= MAX_GROUPED_SPAN
+
+
+def day_span(dated: Dated) -> range:
+    """Return the day ordinals the date covers (at the day, a time counts as its day)."""
+    lo, hi, _ = day_key(dated.earliest, dated.latest, dated.granularity)
+    first = lo.toordinal()
+    last = hi.toordinal() if hi.time() == datetime.min.time() else hi.toordinal() + 1
+    return range(first, max(last, first + 1))
+
+
+def bucket_of(day: int) -> int:
+    """Return the load bucket of a day ordinal."""
+    return day // BUCKET_DAYS
+
+
+class StoryIndex:
+    """The stories near the dates being grouped, with postings (day, word) -> stories.
+
+    The store fills it bucket by bucket (``needed_buckets``, ``add``) and writes
+    what ``assign`` decides.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[int, Entry] = {}
+        self.loaded: set[int] = set()
+        self._postings: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self._next_provisional = -1
+
+    def needed_buckets(self, members: Iterable[Member]) -> set[int]:
+        """Return the buckets the grouping of ``members`` reads that are not loaded yet."""
+        wanted: set[int] = set()
+        for member in members:
+            if not groupable(member.dated):
+                continue
+            days = day_span(member.dated)
+            for day in (days.start - CONFLICT_WINDOW_DAYS, days.stop + CONFLICT_WINDOW_DAYS):
+                wanted.add(bucket_of(day))
+            wanted.update(range(bucket_of(days.start), bucket_of(days.stop) + 1))
+        return wanted - self.loaded
+
+    def add(self, entry: Entry) -> None:
+        """Hold ``entry`` (its readings computed here) and post its words on its days."""
+        entry.refresh()
+        self.entries[entry.story_id] = entry
+        self._post(entry)
+
+    def _post(self, entry: Entry) -> None:
+        for member in entry.members:
+            if not groupable(member.dated):
+                continue
+            for day in day_span(member.dated):
+                for token in member.signature.weights:
+                    self._postings[(day, token)].add(entry.story_id)
+
+    def forget(self) -> None:
+        """Drop everything (the store reloads what it needs next time)."""
+        self.entries.clear()
+        self.loaded.clear()
+        self._postings.clear()
+
+    def _near(self, member: Member, days: Iterable[int]) -> Iterator[Entry]:
+        seen: set[int] = set()
+        for day in days:
+            for token in member.signature.weights:
+                for story_id in self._postings.get((day, token), ()):
+                    if story_id not in seen:
+                        seen.add(story_id)
+                        entry = self.entries.get(story_id)
+                        if entry is not None and entry.members:
+                            yield entry
+
+    def assign(self, members: list[Member]) -> tuple[list[int], set[int]]:
+        """Return the story id of each of one article's ``members`` and the ids of the
+        stories they changed. New stories get negative provisional ids (the store
+        gives them real ones with ``renumber``)."""
+        placed: list[int | None] = [None] * len(members)
+        for index, member in enumerate(members):  # the stories they report
+            entry = self._best_match(member, compatible=True)
+            if entry is not None:
+                placed[index] = entry.story_id
+        backed = {story_id for story_id in placed if story_id is not None}
+        for index, member in enumerate(members):  # the stories they disagree with
+            if placed[index] is None:
+                entry = self._conflicting(member, backed)
+                if entry is not None:
+                    placed[index] = entry.story_id
+        touched: set[int] = set()
+        for index, member in enumerate(members):  # joined together, or new
+            story_id = placed[index]
+            if story_id is None:
+                entry = self._best_match(member, compatible=True, provisional=True)
+                if entry is None:
+                    entry = Entry(self._next_provisional, [])
+                    self._next_provisional -= 1
+                    self.entries[entry.story_id] = entry
+                story_id = entry.story_id
+                placed[index] = story_id
+            entry = self.entries[story_id]
+            entry.members.append(member)
+            entry.refresh()
+            self._post(entry)
+            touched.add(story_id)
+        return [story_id for story_id in placed if story_id is not None], touched
+
+    def renumber(self, provisional: int, story_id: int) -> None:
+        """Give the provisional story ``provisional`` its stored id."""
+        entry = self.entries.pop(provisional)
+        entry.story_id = story_id
+        self.entries[story_id] = entry
+        self._post(entry)
+
+    def _best_match(
+        self, member: Member, *, compatible: bool, provisional: bool = False
+    ) -> Entry | None:
+        if not groupable(member.dated) or not member.signature.weights:
+            return None
+        key = day_key(member.dated.earliest, member.dated.latest, member.dated.granularity)
+        best, best_score = None, (0.0, 0.0)
+        for entry in self._near(member, day_span(member.dated)):
+            if (entry.story_id < 0) != provisional:
+                continue
+            if not any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
+                continue
+            score = _likeness(member, entry)
+            if score[1] >= JOIN_MIN_RATIO and score[0] >= JOIN_MIN_SHARED and score > best_score:
+                best, best_score = entry, score
+        return best
+
+    def _conflicting(self, member: Member, backed: set[int]) -> Entry | None:
+        dated = member.dated
+        if member.inferred or not groupable(dated) or dated.granularity not in _DAY_OR_FINER:
+            return None
+        key = day_key(dated.earliest, dated.latest, dated.granularity)
+        days = day_span(dated)
+        window = range(days.start - CONFLICT_WINDOW_DAYS, days.stop + CONFLICT_WINDOW_DAYS)
+        alike: list[Entry] = []
+        for entry in self._near(member, window):
+            if entry.story_id < 0:
+                continue
+            score = _likeness(member, entry)
+            if score[1] < CONFLICT_MIN_RATIO or score[0] < CONFLICT_MIN_SHARED:
+                continue
+            if any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
+                return None  # like a story of its own day: a recurring happening
+            alike.append(entry)
+        if len(alike) != 1:
+            return None  # none, or several days of it: recurring, not disputed
+        entry = alike[0]
+        if entry.story_id in backed or dated.article_id in entry.article_ids:
+            return None  # an article does not disagree with itself
+        if any(r.granularity not in _DAY_OR_FINER for r in entry.readings):
+            return None
+        return entry
+
+
+_DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
+                 Granularity.MINUTE, Granularity.SECOND}
+
+
+def _likeness(member: Member, entry: Entry) -> tuple[float, float]:
+    """Return the best (shared weight, ratio) of ``member`` against the story's first
+    members whose phase does not clash with its own."""
+    best = (0.0, 0.0)
+    for other in entry.members[:COMPARED_MEMBERS]:
+        phases = {member.signature.phase, other.signature.phase}
+        if None not in phases and len(phases) > 1:
+            continue  # a start and an end are two happenings
+        shared, ratio = overlap(member.signature, other.signature)
+        if (ratio, shared) > (best[1], best[0]):
+            best = (shared, ratio)
+    return best
