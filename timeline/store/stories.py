@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 
 from timeline.model import Granularity, Reading, Story
 from timeline.stories.grouping import BUCKET_DAYS, Entry, Member, StoryIndex
@@ -98,29 +98,30 @@ def group_events(
         load_buckets(connection, index, needed)
     placed, touched = index.assign(members)
     renumbered: dict[int, int] = {}
-    for story_id in sorted(touched):
-        entry = index.entries[story_id]
-        if story_id < 0:
-            values = story_values(entry)
-            new_id = connection.execute(
-                insert(STORIES).values(version=1, **values).returning(STORIES.c.id)
-            ).scalar_one()
-            index.renumber(story_id, new_id)
-            renumbered[story_id] = new_id
-        else:
-            write_story(connection, entry)
+    new = sorted(story_id for story_id in touched if story_id < 0)
+    if new:
+        # One statement for every new story, ids back in the order given.
+        ids = connection.execute(
+            insert(STORIES).returning(STORIES.c.id, sort_by_parameter_order=True),
+            [{"version": 1, **story_values(index.entries[story_id])} for story_id in new],
+        ).scalars().all()
+        for provisional, story_id in zip(new, ids):
+            index.renumber(provisional, story_id)
+            renumbered[provisional] = story_id
+    old = [index.entries[story_id] for story_id in sorted(touched) if story_id > 0]
+    if old:
+        write_stories(connection, old)
     assignment = {
         member.dated.event_id: renumbered.get(story_id, story_id)
         for member, story_id in zip(members, placed)
     }
-    by_story: dict[int, list[int]] = {}
-    for event_id, story_id in assignment.items():
-        by_story.setdefault(story_id, []).append(event_id)
-    for story_id, event_ids in by_story.items():
-        for chunk in _chunks(event_ids):
-            connection.execute(
-                update(EVENTS).where(EVENTS.c.id.in_(chunk)).values(story_id=story_id)
-            )
+    if assignment:
+        connection.execute(
+            update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+            .values(story_id=bindparam("new_story")),
+            [{"event_id": event_id, "new_story": story_id}
+             for event_id, story_id in assignment.items()],
+        )
     return assignment
 
 
@@ -140,19 +141,27 @@ def story_values(entry: Entry) -> dict[str, Any]:
     }
 
 
-def write_story(connection: Connection, entry: Entry) -> None:
-    """Write the story row of ``entry`` and bump its version."""
+def write_stories(connection: Connection, entries: Sequence[Entry]) -> None:
+    """Write the story rows of ``entries`` (one statement) and bump their versions."""
     connection.execute(
-        update(STORIES).where(STORIES.c.id == entry.story_id)
-        .values(version=STORIES.c.version + 1, **story_values(entry))
+        update(STORIES).where(STORIES.c.id == bindparam("story"))
+        .values(version=STORIES.c.version + 1,
+                **{name: bindparam(name) for name in _STORY_FIELDS}),
+        [{"story": entry.story_id, **story_values(entry)} for entry in entries],
     )
+
+
+_STORY_FIELDS = ("title", "earliest", "latest", "granularity", "conflict", "sources",
+                 "events", "chosen_earliest", "chosen_latest")
 
 
 def refresh_stories(connection: Connection, story_ids: Iterable[int]) -> None:
     """Recompute the rows of ``story_ids`` from their events as stored now."""
-    for entry in load_entries(connection, story_ids).values():
+    entries = list(load_entries(connection, story_ids).values())
+    for entry in entries:
         entry.refresh()
-        write_story(connection, entry)
+    if entries:
+        write_stories(connection, entries)
 
 
 def ungrouped_rows(connection: Connection, article_id: int | None = None) -> list:
@@ -221,7 +230,9 @@ def fetch_stories(connection: Connection, clauses: list) -> list[Story]:
             if found is not None:
                 found.append(Dated(event_id, article_id, earliest, latest,
                                    _GRANULARITY[granularity]))
-    return [_story(head, members[head.id]) for head in heads]
+    # A row whose events were all taken from it some other way is not a story.
+    return [_story(head, members[head.id]) for head in heads
+            if members[head.id] or len(heads) == 1]
 
 
 def _story(head, members: list[Dated]) -> Story:

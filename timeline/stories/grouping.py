@@ -24,15 +24,17 @@ from timeline.stories.signature import Signature, overlap
 
 # Dates coarser than this (a year, a decade) say too little to group by.
 MAX_GROUPED_SPAN = timedelta(days=31)
-# How far apart two sources' days may be and still be read as disagreeing.
-CONFLICT_WINDOW_DAYS = 3
+# How far apart two sources' days may be and still be read as disagreeing, and how
+# far around them a like happening on another day shows that it recurs.
+CONFLICT_WINDOW_DAYS = 2
+RECURRENCE_WINDOW_DAYS = 7
 # Shared weight and share of the smaller clause needed to call two clauses one happening.
 JOIN_MIN_SHARED = 2.0
 JOIN_MIN_RATIO = 0.5
-CONFLICT_MIN_SHARED = 2.0
-CONFLICT_MIN_RATIO = 0.5
+CONFLICT_MIN_SHARED = 3.0
+CONFLICT_MIN_RATIO = 0.6
 # The members a new event is compared with, at most (a story's first reports).
-COMPARED_MEMBERS = 12
+COMPARED_MEMBERS = 8
 BUCKET_DAYS = 32
 
 
@@ -60,6 +62,12 @@ class Entry:
         """Recompute the readings and the word counts from the members."""
         self.readings = readings_of((m.dated for m in self.members), self.chosen)
         self.counts = Counter(t for m in self.members for t in m.signature.weights)
+
+    def append(self, member: Member) -> None:
+        """Add a member; the readings are recomputed, the counts updated."""
+        self.members.append(member)
+        self.counts.update(member.signature.weights.keys())
+        self.readings = readings_of((m.dated for m in self.members), self.chosen)
 
     @property
     def article_ids(self) -> set[int]:
@@ -120,7 +128,7 @@ class StoryIndex:
             if not groupable(member.dated):
                 continue
             days = day_span(member.dated)
-            for day in (days.start - CONFLICT_WINDOW_DAYS, days.stop + CONFLICT_WINDOW_DAYS):
+            for day in (days.start - RECURRENCE_WINDOW_DAYS, days.stop + RECURRENCE_WINDOW_DAYS):
                 wanted.add(bucket_of(day))
             wanted.update(range(bucket_of(days.start), bucket_of(days.stop) + 1))
         return wanted - self.loaded
@@ -131,8 +139,8 @@ class StoryIndex:
         self.entries[entry.story_id] = entry
         self._post(entry)
 
-    def _post(self, entry: Entry) -> None:
-        for member in entry.members:
+    def _post(self, entry: Entry, members: Iterable[Member] | None = None) -> None:
+        for member in entry.members if members is None else members:
             if not groupable(member.dated):
                 continue
             for day in day_span(member.dated):
@@ -145,16 +153,21 @@ class StoryIndex:
         self.loaded.clear()
         self._postings.clear()
 
-    def _near(self, member: Member, days: Iterable[int]) -> Iterator[Entry]:
-        seen: set[int] = set()
+    def _near(self, member: Member, days: Iterable[int], least: float) -> Iterator[Entry]:
+        """Yield the stories posted on ``days`` that share at least ``least`` weight of
+        words with ``member`` (the cheap test before the member-by-member one)."""
+        shared: dict[int, set[str]] = defaultdict(set)
         for day in days:
             for token in member.signature.weights:
                 for story_id in self._postings.get((day, token), ()):
-                    if story_id not in seen:
-                        seen.add(story_id)
-                        entry = self.entries.get(story_id)
-                        if entry is not None and entry.members:
-                            yield entry
+                    shared[story_id].add(token)
+        weights = member.signature.weights
+        for story_id, tokens in shared.items():
+            if sum(weights[token] for token in tokens) < least:
+                continue
+            entry = self.entries.get(story_id)
+            if entry is not None and entry.members:
+                yield entry
 
     def assign(self, members: list[Member]) -> tuple[list[int], set[int]]:
         """Return the story id of each of one article's ``members`` and the ids of the
@@ -162,7 +175,7 @@ class StoryIndex:
         gives them real ones with ``renumber``)."""
         placed: list[int | None] = [None] * len(members)
         for index, member in enumerate(members):  # the stories they report
-            entry = self._best_match(member, compatible=True)
+            entry = self._best_match(member)
             if entry is not None:
                 placed[index] = entry.story_id
         backed = {story_id for story_id in placed if story_id is not None}
@@ -172,20 +185,20 @@ class StoryIndex:
                 if entry is not None:
                     placed[index] = entry.story_id
         touched: set[int] = set()
-        for index, member in enumerate(members):  # joined together, or new
+        for index, member in enumerate(members):  # or a story of its own
             story_id = placed[index]
             if story_id is None:
-                entry = self._best_match(member, compatible=True, provisional=True)
-                if entry is None:
-                    entry = Entry(self._next_provisional, [])
-                    self._next_provisional -= 1
-                    self.entries[entry.story_id] = entry
+                # One article's events are not joined with each other: a story is what
+                # several sources report, and an article's lede and body that restate
+                # one happening would hide what the article says more than once.
+                entry = Entry(self._next_provisional, [])
+                self._next_provisional -= 1
+                self.entries[entry.story_id] = entry
                 story_id = entry.story_id
                 placed[index] = story_id
             entry = self.entries[story_id]
-            entry.members.append(member)
-            entry.refresh()
-            self._post(entry)
+            entry.append(member)
+            self._post(entry, [member])
             touched.add(story_id)
         return [story_id for story_id in placed if story_id is not None], touched
 
@@ -196,15 +209,13 @@ class StoryIndex:
         self.entries[story_id] = entry
         self._post(entry)
 
-    def _best_match(
-        self, member: Member, *, compatible: bool, provisional: bool = False
-    ) -> Entry | None:
+    def _best_match(self, member: Member) -> Entry | None:
         if not groupable(member.dated) or not member.signature.weights:
             return None
         key = day_key(member.dated.earliest, member.dated.latest, member.dated.granularity)
         best, best_score = None, (0.0, 0.0)
-        for entry in self._near(member, day_span(member.dated)):
-            if (entry.story_id < 0) != provisional:
+        for entry in self._near(member, day_span(member.dated), JOIN_MIN_SHARED):
+            if entry.story_id < 0:
                 continue
             if not any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
                 continue
@@ -217,25 +228,35 @@ class StoryIndex:
         dated = member.dated
         if member.inferred or not groupable(dated) or dated.granularity not in _DAY_OR_FINER:
             return None
+        if member.signature.mass < CONFLICT_MIN_SHARED:
+            return None
         key = day_key(dated.earliest, dated.latest, dated.granularity)
         days = day_span(dated)
-        window = range(days.start - CONFLICT_WINDOW_DAYS, days.stop + CONFLICT_WINDOW_DAYS)
+        window = range(days.start - RECURRENCE_WINDOW_DAYS, days.stop + RECURRENCE_WINDOW_DAYS)
         alike: list[Entry] = []
-        for entry in self._near(member, window):
+        for entry in self._near(member, window, JOIN_MIN_SHARED):
             if entry.story_id < 0:
                 continue
             score = _likeness(member, entry)
-            if score[1] < CONFLICT_MIN_RATIO or score[0] < CONFLICT_MIN_SHARED:
+            if score[1] < JOIN_MIN_RATIO or score[0] < JOIN_MIN_SHARED:
                 continue
             if any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
                 return None  # like a story of its own day: a recurring happening
             alike.append(entry)
-        if len(alike) != 1:
-            return None  # none, or several days of it: recurring, not disputed
+            if len(alike) > 1:
+                return None  # several days of it: recurring, not disputed
+        if not alike:
+            return None
         entry = alike[0]
+        score = _likeness(member, entry)
+        if score[1] < CONFLICT_MIN_RATIO or score[0] < CONFLICT_MIN_SHARED:
+            return None
         if entry.story_id in backed or dated.article_id in entry.article_ids:
             return None  # an article does not disagree with itself
-        if any(r.granularity not in _DAY_OR_FINER for r in entry.readings):
+        if len(entry.readings) != 1 or entry.readings[0].granularity not in _DAY_OR_FINER:
+            return None  # one precise date against another, not a third opinion
+        their_day = entry.readings[0].earliest.toordinal()
+        if not days.start - CONFLICT_WINDOW_DAYS <= their_day < days.stop + CONFLICT_WINDOW_DAYS:
             return None
         return entry
 
@@ -255,4 +276,6 @@ def _likeness(member: Member, entry: Entry) -> tuple[float, float]:
         shared, ratio = overlap(member.signature, other.signature)
         if (ratio, shared) > (best[1], best[0]):
             best = (shared, ratio)
+            if ratio >= 1.0:
+                break
     return best

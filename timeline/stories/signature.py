@@ -29,16 +29,12 @@ class Signature:
 
     weights: dict[str, float]
     phase: str | None
+    mass: float = 0.0  # the sum of the weights
 
     @property
     def tokens(self) -> frozenset[str]:
         """Return the signature's tokens."""
         return frozenset(self.weights)
-
-    @property
-    def mass(self) -> float:
-        """Return the sum of the weights."""
-        return sum(self.weights.values())
 
 
 EMPTY = Signature({}, None)
@@ -69,7 +65,7 @@ def signature_of(clause: str) -> Signature:
             named = word[0].isupper() and (index > 0 or word.isupper())
             weight = NAME_WEIGHT if named else WORD_WEIGHT
         weights[token] = max(weight, weights.get(token, 0.0))
-    return Signature(weights, phase)
+    return Signature(weights, phase, sum(weights.values()))
 
 
 def overlap(one: Signature, other: Signature) -> tuple[float, float]:
@@ -77,9 +73,9 @@ def overlap(one: Signature, other: Signature) -> tuple[float, float]:
     if not one.weights or not other.weights:
         return 0.0, 0.0
     small, large = (one, other) if len(one.weights) <= len(other.weights) else (other, one)
-    shared = sum(
-        min(weight, large.weights[token])
-        for token, weight in small.weights.items()
-        if token in large.weights
-    )
+    found = large.weights
+    shared = 0.0
+    for token, weight in small.weights.items():
+        if token in found:
+            shared += min(weight, found[token])
     return shared, shared / min(one.mass, other.mass)

@@ -38,7 +38,7 @@ def run_export(*argv: str) -> int:
 
 
 def unstored(event):
-    return dataclasses.replace(event, id=None, article_id=None, status=Status.UNREVIEWED,
+    return dataclasses.replace(event, id=None, article_id=None, story_id=None, status=Status.UNREVIEWED,
                                note=None, reviewed_at=None, version=1)
 
 
@@ -239,7 +239,7 @@ def test_json_export_restores_the_analysts_work_into_a_new_database(database, tm
         original_articles = repo.list_articles()
 
     def comparable(event):
-        return dataclasses.replace(event, id=None, article_id=None)
+        return dataclasses.replace(event, id=None, article_id=None, story_id=None)
 
     assert [comparable(e) for e in restored] == [comparable(e) for e in original]
     # Ingest keys each article by the hash of its text, not by the hash the file carries
