@@ -18,25 +18,33 @@ from timeline.stories.grouping import BUCKET_DAYS, Entry, Member, StoryIndex
 from timeline.stories.readings import Dated, is_conflict, readings_of
 from timeline.stories.signature import signature_of
 from timeline.store.queries import EVENTS
-from timeline.store.schema import StoryRow
+from timeline.store.schema import ArticleRow, StoryRow
 
 STORIES = StoryRow.__table__
 IDS_PER_QUERY = 500
 _GRANULARITY = {member.value: member for member in Granularity}
+_PUBLISHED = (select(ArticleRow.__table__.c.published)
+              .where(ArticleRow.__table__.c.id == EVENTS.c.article_id).scalar_subquery())
 _MEMBER_COLUMNS = (EVENTS.c.id, EVENTS.c.article_id, EVENTS.c.earliest, EVENTS.c.latest,
-                   EVENTS.c.granularity, EVENTS.c.title, EVENTS.c.inferred, EVENTS.c.story_id)
+                   EVENTS.c.granularity, EVENTS.c.title, EVENTS.c.inferred, EVENTS.c.story_id,
+                   EVENTS.c.timex_value, _PUBLISHED.label("published"))
 
 
 def member_of(row: Sequence[Any]) -> Member:
     """Return the grouping Member of an event row selected with _MEMBER_COLUMNS."""
     event_id, article_id, earliest, latest, granularity, title, inferred = row[:7]
+    timex_value, published = row[8], row[9]
     if not isinstance(granularity, Granularity):
         granularity = _GRANULARITY[granularity]
+    if isinstance(published, str):  # a scalar subquery's value comes back raw on SQLite
+        published = datetime.fromisoformat(published)
     return Member(
         Dated(event_id, article_id, earliest, latest, granularity),
         title or "",
         signature_of(title or ""),
-        bool(inferred),
+        # A date guessed from the narrative, or "now", says nothing of when a happening was.
+        bool(inferred) or timex_value == "PRESENT_REF",
+        published,
     )
 
 

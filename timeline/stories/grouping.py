@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from timeline.model import Granularity, Reading
 from timeline.stories.readings import Dated, day_key, is_conflict, nested, readings_of
-from timeline.stories.signature import Signature, overlap
+from timeline.stories.signature import Signature
 
 # Dates coarser than this (a year, a decade) say too little to group by.
 MAX_GROUPED_SPAN = timedelta(days=31)
@@ -31,8 +31,17 @@ RECURRENCE_WINDOW_DAYS = 7
 # Shared weight and share of the smaller clause needed to call two clauses one happening.
 JOIN_MIN_SHARED = 2.0
 JOIN_MIN_RATIO = 0.5
+JOIN_MIN_WORDS = 2
 CONFLICT_MIN_SHARED = 3.0
 CONFLICT_MIN_RATIO = 0.6
+CONFLICT_MIN_WORDS = 3
+# Two shared words are enough when they are nearly all the shorter clause says.
+CONFLICT_CLOSE_RATIO = 0.8
+# A word in more than this share of the events seen says little of which happening it
+# is ("Egypt" in a collection on Egypt): its weight shrinks with its frequency.
+COMMON_SHARE = 0.01
+COMMON_FLOOR = 0.2
+COMMON_AFTER = 300
 # The members a new event is compared with, at most (a story's first reports).
 COMPARED_MEMBERS = 8
 BUCKET_DAYS = 32
@@ -45,7 +54,14 @@ class Member:
     dated: Dated
     title: str
     signature: Signature
-    inferred: bool = False
+    inferred: bool = False  # a date read from the narrative or "now": never grouped
+    published: datetime | None = None
+
+    def offset(self) -> int | None:
+        """Return the days from the publication day to the date (None when unknown)."""
+        if self.published is None or self.dated.earliest is None:
+            return None
+        return self.dated.earliest.toordinal() - self.published.toordinal()
 
 
 @dataclass
@@ -120,6 +136,9 @@ class StoryIndex:
         self.loaded: set[int] = set()
         self._postings: dict[tuple[int, str], set[int]] = defaultdict(set)
         self._next_provisional = -1
+        # How many events seen hold each word, for the weight of common words.
+        self._frequency: Counter = Counter()
+        self._seen = 0
 
     def needed_buckets(self, members: Iterable[Member]) -> set[int]:
         """Return the buckets the grouping of ``members`` reads that are not loaded yet."""
@@ -141,7 +160,9 @@ class StoryIndex:
 
     def _post(self, entry: Entry, members: Iterable[Member] | None = None) -> None:
         for member in entry.members if members is None else members:
-            if not groupable(member.dated):
+            self._seen += 1
+            self._frequency.update(member.signature.weights.keys())
+            if not groupable(member.dated) or member.inferred:
                 continue
             for day in day_span(member.dated):
                 for token in member.signature.weights:
@@ -152,18 +173,26 @@ class StoryIndex:
         self.entries.clear()
         self.loaded.clear()
         self._postings.clear()
+        self._frequency.clear()
+        self._seen = 0
 
-    def _near(self, member: Member, days: Iterable[int], least: float) -> Iterator[Entry]:
-        """Yield the stories posted on ``days`` that share at least ``least`` weight of
-        words with ``member`` (the cheap test before the member-by-member one)."""
+    def factor(self, token: str) -> float:
+        """Return how much of its weight ``token`` keeps: less the more common it is."""
+        if self._seen < COMMON_AFTER:
+            return 1.0
+        share = self._frequency[token] / self._seen
+        return 1.0 if share <= COMMON_SHARE else max(COMMON_FLOOR, (COMMON_SHARE / share) ** 0.5)
+
+    def _near(self, member: Member, days: Iterable[int]) -> Iterator[Entry]:
+        """Yield the stories posted on ``days`` that share at least two words with
+        ``member`` (the cheap test before the member-by-member one)."""
         shared: dict[int, set[str]] = defaultdict(set)
         for day in days:
             for token in member.signature.weights:
                 for story_id in self._postings.get((day, token), ()):
                     shared[story_id].add(token)
-        weights = member.signature.weights
         for story_id, tokens in shared.items():
-            if sum(weights[token] for token in tokens) < least:
+            if len(tokens) < JOIN_MIN_WORDS:
                 continue
             entry = self.entries.get(story_id)
             if entry is not None and entry.members:
@@ -207,20 +236,26 @@ class StoryIndex:
         entry = self.entries.pop(provisional)
         entry.story_id = story_id
         self.entries[story_id] = entry
-        self._post(entry)
+        for member in entry.members:
+            if groupable(member.dated) and not member.inferred:
+                for day in day_span(member.dated):
+                    for token in member.signature.weights:
+                        posted = self._postings[(day, token)]
+                        posted.discard(provisional)
+                        posted.add(story_id)
 
     def _best_match(self, member: Member) -> Entry | None:
-        if not groupable(member.dated) or not member.signature.weights:
+        if member.inferred or not groupable(member.dated) or not member.signature.weights:
             return None
         key = day_key(member.dated.earliest, member.dated.latest, member.dated.granularity)
-        best, best_score = None, (0.0, 0.0)
-        for entry in self._near(member, day_span(member.dated), JOIN_MIN_SHARED):
+        best, best_score = None, Likeness(0, 0.0, 0.0)
+        for entry in self._near(member, day_span(member.dated)):
             if entry.story_id < 0:
                 continue
             if not any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
                 continue
-            score = _likeness(member, entry)
-            if score[1] >= JOIN_MIN_RATIO and score[0] >= JOIN_MIN_SHARED and score > best_score:
+            score = self._likeness(member, entry)
+            if score.joins() and score.ratio > best_score.ratio:
                 best, best_score = entry, score
         return best
 
@@ -228,28 +263,25 @@ class StoryIndex:
         dated = member.dated
         if member.inferred or not groupable(dated) or dated.granularity not in _DAY_OR_FINER:
             return None
-        if member.signature.mass < CONFLICT_MIN_SHARED:
-            return None
         key = day_key(dated.earliest, dated.latest, dated.granularity)
         days = day_span(dated)
         window = range(days.start - RECURRENCE_WINDOW_DAYS, days.stop + RECURRENCE_WINDOW_DAYS)
-        alike: list[Entry] = []
-        for entry in self._near(member, window, JOIN_MIN_SHARED):
+        alike: list[tuple[Entry, Likeness]] = []
+        for entry in self._near(member, window):
             if entry.story_id < 0:
                 continue
-            score = _likeness(member, entry)
-            if score[1] < JOIN_MIN_RATIO or score[0] < JOIN_MIN_SHARED:
+            score = self._likeness(member, entry)
+            if not score.joins():
                 continue
             if any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
                 return None  # like a story of its own day: a recurring happening
-            alike.append(entry)
+            alike.append((entry, score))
             if len(alike) > 1:
                 return None  # several days of it: recurring, not disputed
         if not alike:
             return None
-        entry = alike[0]
-        score = _likeness(member, entry)
-        if score[1] < CONFLICT_MIN_RATIO or score[0] < CONFLICT_MIN_SHARED:
+        entry, score = alike[0]
+        if not score.disputes():
             return None
         if entry.story_id in backed or dated.article_id in entry.article_ids:
             return None  # an article does not disagree with itself
@@ -258,24 +290,56 @@ class StoryIndex:
         their_day = entry.readings[0].earliest.toordinal()
         if not days.start - CONFLICT_WINDOW_DAYS <= their_day < days.stop + CONFLICT_WINDOW_DAYS:
             return None
+        if member.offset() == 0 and any(other.offset() == 0 for other in entry.members):
+            # "Today" in Monday's paper and "today" in Tuesday's: a report that recurs
+            # each day, not two sources disagreeing on one day.
+            return None
         return entry
+
+    def _likeness(self, member: Member, entry: Entry) -> Likeness:
+        """Return the best Likeness of ``member`` to the story's first members whose
+        phase does not clash with its own, common words weighing less."""
+        factor = self.factor
+        best = Likeness(0, 0.0, 0.0)
+        mine = member.signature.weights
+        for other in entry.members[:COMPARED_MEMBERS]:
+            if other.inferred:
+                continue
+            phases = {member.signature.phase, other.signature.phase}
+            if None not in phases and len(phases) > 1:
+                continue  # a start and an end are two happenings
+            theirs = other.signature.weights
+            shared_words = [token for token in mine if token in theirs]
+            if len(shared_words) < JOIN_MIN_WORDS:
+                continue
+            shared = sum(min(mine[t], theirs[t]) * factor(t) for t in shared_words)
+            smaller = min(sum(w * factor(t) for t, w in mine.items()),
+                          sum(w * factor(t) for t, w in theirs.items()))
+            score = Likeness(len(shared_words), shared, shared / smaller if smaller else 0.0)
+            if score.ratio > best.ratio:
+                best = score
+        return best
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How alike two clauses are: shared words, their weight, its share of the smaller."""
+
+    words: int
+    shared: float
+    ratio: float
+
+    def joins(self) -> bool:
+        """Return True when the clauses tell one happening (on compatible dates)."""
+        return (self.words >= JOIN_MIN_WORDS and self.shared >= JOIN_MIN_SHARED
+                and self.ratio >= JOIN_MIN_RATIO)
+
+    def disputes(self) -> bool:
+        """Return True when the clauses are alike enough to call their dates a dispute."""
+        if self.shared < CONFLICT_MIN_SHARED or self.ratio < CONFLICT_MIN_RATIO:
+            return False
+        return self.words >= CONFLICT_MIN_WORDS or self.ratio >= CONFLICT_CLOSE_RATIO
 
 
 _DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
                  Granularity.MINUTE, Granularity.SECOND}
-
-
-def _likeness(member: Member, entry: Entry) -> tuple[float, float]:
-    """Return the best (shared weight, ratio) of ``member`` against the story's first
-    members whose phase does not clash with its own."""
-    best = (0.0, 0.0)
-    for other in entry.members[:COMPARED_MEMBERS]:
-        phases = {member.signature.phase, other.signature.phase}
-        if None not in phases and len(phases) > 1:
-            continue  # a start and an end are two happenings
-        shared, ratio = overlap(member.signature, other.signature)
-        if (ratio, shared) > (best[1], best[0]):
-            best = (shared, ratio)
-            if ratio >= 1.0:
-                break
-    return best

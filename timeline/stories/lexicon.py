@@ -27,7 +27,8 @@ STOP_WORDS = frozenset(
     time times morning afternoon evening night tonight hour hours minute minutes weekend
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec mr mrs ms dr people thing things way ways part lot
+    oct nov dec mr mrs ms dr people thing things way ways part lot update updated updates
+    et gmt est edt pm am p.m a.m live blog transcript aired
     """.split()
 )
 
