@@ -215,7 +215,14 @@ class ReviewOperations:
                 at=at,
             )
         moved = [after.id for _, after in applied.moved] + [event.id for event in applied.added]
-        if moved or applied.removed:
-            # Removed events leave their stories; moved and new ones find theirs.
-            self.regroup_events(moved, left={event.story_id for event in applied.removed})
-        return applied
+        if not (moved or applied.removed):
+            return applied
+        # Removed events leave their stories; moved and new ones find theirs.
+        self.regroup_events(moved, left={event.story_id for event in applied.removed})
+        with self._reading() as connection:
+            def fresh(event: Event) -> Event:
+                return fetch_event(connection, event.id)
+            return published.PublishedChange(
+                moved=[(before, fresh(after)) for before, after in applied.moved],
+                added=[fresh(event) for event in applied.added],
+                removed=applied.removed, kept_reviewed=applied.kept_reviewed)

@@ -26,7 +26,8 @@ def test_a_listed_event_equals_the_stored_one_field_for_field_with_the_model_typ
 
     [listed] = repo.list_events()
 
-    expected = dataclasses.replace(stored, id=listed.id, article_id=article_id)
+    expected = dataclasses.replace(stored, id=listed.id, article_id=article_id,
+                                   story_id=listed.story_id)
     assert listed == expected and hash(listed) == hash(expected)
     assert repr(listed) == repr(expected)
     assert type(listed) is Event
