@@ -32,11 +32,10 @@ RECURRENCE_WINDOW_DAYS = 7
 JOIN_MIN_SHARED = 2.0
 JOIN_MIN_RATIO = 0.5
 JOIN_MIN_WORDS = 2
+# A dispute needs nearly the same clause: a date in conflict is a strong claim.
 CONFLICT_MIN_SHARED = 3.0
-CONFLICT_MIN_RATIO = 0.6
+CONFLICT_MIN_RATIO = 0.75
 CONFLICT_MIN_WORDS = 3
-# Two shared words are enough when they are nearly all the shorter clause says.
-CONFLICT_CLOSE_RATIO = 0.8
 # A word in more than this share of the events seen says little of which happening it
 # is ("Egypt" in a collection on Egypt): its weight shrinks with its frequency.
 COMMON_SHARE = 0.01
@@ -252,16 +251,20 @@ class StoryIndex:
         for entry in self._near(member, day_span(member.dated)):
             if entry.story_id < 0:
                 continue
-            if not any(nested((r.earliest, r.latest), key[:2]) for r in entry.readings):
+            agreeing = [r for r in entry.readings if nested((r.earliest, r.latest), key[:2])]
+            if not agreeing:
                 continue
             score = self._likeness(member, entry)
-            if score.joins() and score.ratio > best_score.ratio:
-                best, best_score = entry, score
+            if not score.joins() or score.ratio <= best_score.ratio:
+                continue
+            if all((r.earliest, r.latest) != key[:2] for r in agreeing) and not score.disputes():
+                continue  # "last week" is a Tuesday's happening only if told alike
+            best, best_score = entry, score
         return best
 
     def _conflicting(self, member: Member, backed: set[int]) -> Entry | None:
         dated = member.dated
-        if member.inferred or not groupable(dated) or dated.granularity not in _DAY_OR_FINER:
+        if member.inferred or dated.granularity not in _DISPUTED:
             return None
         key = day_key(dated.earliest, dated.latest, dated.granularity)
         days = day_span(dated)
@@ -287,12 +290,17 @@ class StoryIndex:
             return None  # an article does not disagree with itself
         if len(entry.readings) != 1 or entry.readings[0].granularity not in _DAY_OR_FINER:
             return None  # one precise date against another, not a third opinion
+        if any(other.dated.granularity not in _DISPUTED for other in entry.members):
+            return None
         their_day = entry.readings[0].earliest.toordinal()
         if not days.start - CONFLICT_WINDOW_DAYS <= their_day < days.stop + CONFLICT_WINDOW_DAYS:
             return None
-        if member.offset() == 0 and any(other.offset() == 0 for other in entry.members):
+        offset = member.offset()
+        if offset is not None and any(other.offset() == offset and (
+                offset == 0 or other.title == member.title) for other in entry.members):
             # "Today" in Monday's paper and "today" in Tuesday's: a report that recurs
-            # each day, not two sources disagreeing on one day.
+            # each day; the same sentence with the same "yesterday" in a later copy: a
+            # reprint read against its own date. Neither is a source disagreeing.
             return None
         return entry
 
@@ -315,7 +323,11 @@ class StoryIndex:
             shared = sum(min(mine[t], theirs[t]) * factor(t) for t in shared_words)
             smaller = min(sum(w * factor(t) for t, w in mine.items()),
                           sum(w * factor(t) for t, w in theirs.items()))
-            score = Likeness(len(shared_words), shared, shared / smaller if smaller else 0.0)
+            names = member.signature.names
+            action = any(t not in names for t in shared_words)
+            strong = all(t in names or t.isupper() for t in shared_words)
+            score = Likeness(len(shared_words), shared, shared / smaller if smaller else 0.0,
+                             action, strong)
             if score.ratio > best.ratio:
                 best = score
         return best
@@ -323,23 +335,31 @@ class StoryIndex:
 
 @dataclass(frozen=True)
 class Likeness:
-    """How alike two clauses are: shared words, their weight, its share of the smaller."""
+    """How alike two clauses are: shared words, their weight, its share of the
+    smaller, and whether they share more than names (what was done, not only who)."""
 
     words: int
     shared: float
     ratio: float
+    action: bool = False
+    strong: bool = False  # every shared word a name or a kind of happening
 
     def joins(self) -> bool:
         """Return True when the clauses tell one happening (on compatible dates)."""
-        return (self.words >= JOIN_MIN_WORDS and self.shared >= JOIN_MIN_SHARED
-                and self.ratio >= JOIN_MIN_RATIO)
+        return (self.action and self.words >= JOIN_MIN_WORDS
+                and self.shared >= JOIN_MIN_SHARED and self.ratio >= JOIN_MIN_RATIO)
 
     def disputes(self) -> bool:
-        """Return True when the clauses are alike enough to call their dates a dispute."""
-        if self.shared < CONFLICT_MIN_SHARED or self.ratio < CONFLICT_MIN_RATIO:
+        """Return True when the clauses are alike enough to call their dates a dispute,
+        or a coarse date and a precise one the same happening."""
+        if not self.joins() or self.shared < CONFLICT_MIN_SHARED:
             return False
-        return self.words >= CONFLICT_MIN_WORDS or self.ratio >= CONFLICT_CLOSE_RATIO
+        return self.ratio >= CONFLICT_MIN_RATIO and (
+            self.words >= CONFLICT_MIN_WORDS or self.strong)
 
 
 _DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
                  Granularity.MINUTE, Granularity.SECOND}
+# Dates a dispute is read between: a day or a part of one. A clock time alone is most
+# often a live report's time stamp, not the time of a happening.
+_DISPUTED = {Granularity.DAY, Granularity.PART_OF_DAY}

@@ -30,6 +30,7 @@ class Signature:
     weights: dict[str, float]
     phase: str | None
     mass: float = 0.0  # the sum of the weights
+    names: frozenset[str] = frozenset()  # the tokens written as names
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -44,6 +45,7 @@ EMPTY = Signature({}, None)
 def signature_of(clause: str) -> Signature:
     """Return the Signature of ``clause`` (cached: one title often serves many events)."""
     weights: dict[str, float] = {}
+    names: set[str] = set()
     phase = None
     for index, match in enumerate(_WORD.finditer(clause)):
         word = match.group().strip("'-")
@@ -64,8 +66,13 @@ def signature_of(clause: str) -> Signature:
             # sentence's.
             named = word[0].isupper() and (index > 0 or word.isupper())
             weight = NAME_WEIGHT if named else WORD_WEIGHT
+            if named:
+                names.add(token)
         weights[token] = max(weight, weights.get(token, 0.0))
-    return Signature(weights, phase, sum(weights.values()))
+    # A token written once as a name and once as a word ("Strike" opening the clause,
+    # "strike" later) counts as a word.
+    names = {token for token in names if weights[token] == NAME_WEIGHT}
+    return Signature(weights, phase, sum(weights.values()), frozenset(names))
 
 
 def overlap(one: Signature, other: Signature) -> tuple[float, float]:
