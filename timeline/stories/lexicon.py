@@ -42,7 +42,7 @@ COLLAPSE collapse collapsed collapses collapsing burst bursts breach breached br
 FLOOD flood floods flooded flooding floodwater floodwaters deluge
 FIRE fire fires blaze blazes burned burning wildfire wildfires
 ARREST arrest arrests arrested arresting detain detained detention custody
-RESIGN resign resigns resigned resignation quit quits stepped
+RESIGN resign resigns resigned resignation quit quits stepped oust ousted ouster toppled topple overthrow overthrown
 PROTEST protest protests protested protesting protester protesters protestor protestors demonstration demonstrations demonstrators rally rallies marched
 STRIKE strike strikes striking walkout
 TRIAL trial trials court charged charges indicted indictment convicted sentenced verdict
