@@ -39,10 +39,13 @@ CONFLICT_MIN_WORDS = 3
 # A word in more than this share of the events seen says little of which happening it
 # is ("Egypt" in a collection on Egypt): its weight shrinks with its frequency.
 COMMON_SHARE = 0.01
-COMMON_FLOOR = 0.2
+COMMON_FLOOR = 0.5
 COMMON_AFTER = 300
-# The members a new event is compared with, at most (a story's first reports).
+# The members a new event is compared with, at most (a story's first reports), and when a
+# story is large enough to be compared as a whole (the words of a share of its members).
 COMPARED_MEMBERS = 8
+CORE_MEMBERS = 4
+CORE_SHARE = 0.3
 BUCKET_DAYS = 32
 
 
@@ -93,6 +96,27 @@ class Entry:
     def conflict(self) -> bool:
         """Return True when the members' readings disagree."""
         return is_conflict(self.readings)
+
+    def core(self) -> Signature | None:
+        """Return the words most of a story's members share, as one signature (None
+        below CORE_MEMBERS members): a new report is compared with what the story's
+        sources agree on as well as with each of its first reports."""
+        if len(self.members) < CORE_MEMBERS:
+            return None
+        least = max(2, CORE_SHARE * len(self.members))
+        weights: dict[str, float] = {}
+        names: set[str] = set()
+        for member in self.members:
+            for token, weight in member.signature.weights.items():
+                if self.counts[token] >= least and weight > weights.get(token, 0.0):
+                    weights[token] = weight
+            names.update(member.signature.names)
+        if len(weights) < JOIN_MIN_WORDS:
+            return None
+        phases = Counter(m.signature.phase for m in self.members)
+        phase = max(phases, key=lambda p: (phases[p], p is not None))
+        return Signature(weights, phase, sum(weights.values()),
+                         frozenset(names & weights.keys()))
 
     def title(self) -> str:
         """Return the title of the member whose words the others share most."""
@@ -310,13 +334,13 @@ class StoryIndex:
         factor = self.factor
         best = Likeness(0, 0.0, 0.0)
         mine = member.signature.weights
-        for other in entry.members[:COMPARED_MEMBERS]:
-            if other.inferred:
-                continue
-            phases = {member.signature.phase, other.signature.phase}
+        core = entry.core()
+        compared = [m.signature for m in entry.members[:COMPARED_MEMBERS] if not m.inferred]
+        for other in compared + ([core] if core is not None else []):
+            phases = {member.signature.phase, other.phase}
             if None not in phases and len(phases) > 1:
                 continue  # a start and an end are two happenings
-            theirs = other.signature.weights
+            theirs = other.weights
             shared_words = [token for token in mine if token in theirs]
             if len(shared_words) < JOIN_MIN_WORDS:
                 continue
