@@ -32,10 +32,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from timeline.model import Article, Event, Granularity, Status  # noqa: E402
 from timeline.store import open_repository  # noqa: E402
-from ui.models.canvas_rows import to_canvas_event  # noqa: E402
+from ui.state.canvas_rows import to_canvas_event  # noqa: E402
 from ui.models.event_table import COLUMNS, CONFIDENCE, EventTableModel, sort_keys_for  # noqa: E402
-from ui.navigation import CONFIDENCE_ORDER  # noqa: E402
-from ui.review_walk import ReviewWalk  # noqa: E402
+from ui.state.navigation import CONFIDENCE_ORDER  # noqa: E402
+from ui.review.walk import ReviewWalk  # noqa: E402
 
 PER_ARTICLE = 1000
 SCREEN_ROWS = 40

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Status
-from timeline.temporal import parse_user_date
-from ui.models.filters import EventFilter
+from timeline.temporal.user_dates import parse_user_date
+from ui.state.filters import EventFilter
 
 STATUS_CHOICES = (
     ("All statuses", frozenset()),

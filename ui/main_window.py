@@ -19,18 +19,19 @@ from timeline.store.db import shown_url
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.inspector import Inspector
-from ui.listing import LoadedView, article_label, load_view
+from ui.state.listing import LoadedView, article_label, load_view
 from ui.menus import build_menus
-from ui.models.canvas_rows import to_canvas_event
-from ui.models.event_table import TITLE, EventTableModel
-from ui.models.filters import EventFilter
-from ui.review import ReviewSession
-from ui.review_flow import ReviewFlow
-from ui.review_walk import ReviewWalk
+from ui.state.canvas_rows import to_canvas_event
+from ui.models.event_table import TITLE, EventTableModel, sort_keys_for
+from ui.state.filters import EventFilter
+from ui.review.commands import ReviewSession
+from ui.review.actions import ReviewFlow
+from ui.review.walk import ReviewWalk
 from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
+from ui.gateway import StoreGateway
 from ui.tasks import TaskContext, TaskManager
-from ui.transfer import Transfer
+from ui.transfer.facade import Transfer
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.repo = repo
         self.tasks = tasks or TaskManager(self)
+        self.gateway = StoreGateway(repo, self.tasks)
+        self.actor = actor
         self.settings = WindowSettings(settings or QSettings())
         self.session = ReviewSession(repo, self, actor=actor)
         self.walk = ReviewWalk()  # the listed ids, statuses and confidences J/K walk
@@ -58,7 +61,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_docks()
         self.review = ReviewFlow(self)
-        self.transfer = Transfer(self)
+        self.transfer = Transfer(self, self)
         build_menus(self)
         self.session.eventChanged.connect(self._event_saved)
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))
@@ -169,16 +172,16 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """List the events again in the worker; ``loaded`` is emitted once shown."""
         query = self._filter.query_kwargs()
-        repo = self.repo
         hide_rejected = self.settings.hide_rejected()
         if not self.walk.order_in_time:
             # Nothing listed yet: say so, rather than "No events", while a large database lists.
             self.progress_label.setText("Listing events…")
 
-        def load(context: TaskContext) -> LoadedView:
-            return load_view(repo, query, hide_rejected=hide_rejected, check=context.check)
+        def load(repo, context: TaskContext) -> LoadedView:
+            return load_view(repo, query, hide_rejected=hide_rejected, check=context.check,
+                             sort_keys=sort_keys_for)
 
-        self.tasks.submit(load, key="load", on_done=self._apply_loaded,
+        self.gateway.submit(load, key="load", on_done=self._apply_loaded,
                           on_error=lambda error: self.notice(
                               f"Could not list events: {error}", warning=True))
 
@@ -213,8 +216,7 @@ class MainWindow(QMainWindow):
 
     def refresh_progress(self) -> None:
         """Recount reviewed events in the worker and update the counter."""
-        repo = self.repo
-        self.tasks.submit(lambda _context: repo.review_progress(), key="progress",
+        self.gateway.submit(lambda repo, _context: repo.review_progress(), key="progress",
                           on_done=lambda counts: self._show_progress(*counts))
 
     # --- selection ----------------------------------------------------------------------
@@ -239,6 +241,10 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self._show_current(event_id)
+
+    def shown_count(self) -> int:
+        """Return how many events the last listing shows."""
+        return len(self.walk.order_in_time)
 
     def selected_ids(self) -> list[int]:
         """Return the ids selected in the table, in row order."""

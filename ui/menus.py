@@ -7,8 +7,8 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
-from ui.transfer import EXPORT_CHOICES
+from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
+from ui.transfer.exports import EXPORT_CHOICES
 
 # (name, menu text, method of ReviewFlow, keys): single keys, so they act only where
 # the analyst reviews (table, canvas, panes), never while typing in a text box.

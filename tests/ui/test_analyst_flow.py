@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from timeline.model import Granularity, Status, TimeSpan
 from ui.app import SEEDS
 from ui.main_window import MainWindow
-from ui.models.filters import EventFilter
+from ui.state.filters import EventFilter
 from ui.models.event_table import DATE, STATUS, TITLE
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main

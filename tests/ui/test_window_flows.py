@@ -147,7 +147,7 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     worker thread and used as is; a layout for the other hide-rejected setting is not."""
     import threading
 
-    import ui.listing as listing_module
+    import ui.state.listing as listing_module
 
     add_article(6)
     built = []
@@ -182,7 +182,7 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
 
 def test_a_new_filter_brings_its_events_into_view(qtbot, repo, settings, add_article):
     from ui.canvas import scale
-    from ui.models.filters import EventFilter
+    from ui.state.filters import EventFilter
 
     add_article(3, title="Old", start=datetime(1990, 1, 1))
     recent = add_article(3, title="Recent", start=datetime(2020, 1, 1), text_prefix="Later. ")

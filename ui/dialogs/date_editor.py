@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from timeline.display import format_span, unit_bounds
 from timeline.model import Granularity, TimeSpan
-from timeline.temporal import parse_user_date
+from timeline.temporal.user_dates import parse_user_date
 from timeline.temporal.timex import span_from_value, value_from_span
 from ui.dates import day_text
 

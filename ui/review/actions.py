@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 
 from timeline.model import Event, TimeSpan
 from ui.dialogs.date_editor import DateEditor, timex_value_of
-from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
+from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 
 
 class ReviewFlow:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from timeline.model import Granularity, Status
 from timeline.store import open_repository
-from ui.review import ReviewSession
+from ui.review.commands import ReviewSession
 
 
 def _first(repo):
