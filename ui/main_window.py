@@ -1,11 +1,15 @@
 """The main window: canvas in the centre, review table, source and inspector docks.
 
-The window holds no queries of its own: listing runs in the background worker
-(ui.tasks), review changes go through ui.review, import and export through
-ui.transfer. This module wires the parts together and keeps the selection in sync.
+The window holds no queries and no repository of its own: everything that reads or
+writes the store goes through the store gateway (ui.gateway) to the one background
+worker (ui.tasks): the listing, the table's pages, the inspector's history, review
+changes (ui.review), import and export (ui.transfer). This module wires the parts
+together and keeps the selection in sync.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -13,9 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QTableView, QUndoView, QVBoxLayout, QWidget,
 )
 
-from timeline.model import Article, Event
-from timeline.store import NotFoundError
-from timeline.store.db import shown_url
+from timeline.model import Article, Event, Review
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.inspector import Inspector
@@ -29,7 +31,7 @@ from ui.review.actions import ReviewFlow
 from ui.review.walk import ReviewWalk
 from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
-from ui.gateway import StoreGateway
+from ui.gateway import NotFoundError, StoreGateway
 from ui.tasks import TaskContext, TaskManager
 from ui.transfer.facade import Transfer
 
@@ -41,22 +43,26 @@ class MainWindow(QMainWindow):
     currentEventChanged = Signal(object)  # Event or None
     noticeShown = Signal(str)
 
-    def __init__(self, repo, *, settings: QSettings | None = None,
+    def __init__(self, repo: Any, *, settings: QSettings | None = None,
                  tasks: TaskManager | None = None, actor: str | None = None) -> None:
+        """Open the workbench on ``repo`` (a timeline.store.Repository), handed at once
+        to the store gateway: the window keeps no reference to it."""
         super().__init__()
-        self.repo = repo
         self.tasks = tasks or TaskManager(self)
         self.gateway = StoreGateway(repo, self.tasks)
         self.actor = actor
         self.settings = WindowSettings(settings or QSettings())
-        self.session = ReviewSession(repo, self, actor=actor)
+        self.session = ReviewSession(self.gateway, self, actor=actor)
         self.walk = ReviewWalk()  # the listed ids, statuses and confidences J/K walk
         self.articles: dict[int, Article] = {}
         self.current_id: int | None = None
+        # The current event when the table has not fetched its row (yet), and its history.
+        self._current_event: Event | None = None
+        self._current_history: tuple[int, list[Review]] | None = None
         self._syncing = False
         self._fit_after_load = False  # a new filter: show its events, not the old stretch
         self._filter = self.settings.load_filter()
-        self.setWindowTitle(f"Timeline — {shown_url(repo.url)}")
+        self.setWindowTitle(f"Timeline — {self.gateway.shown_url}")
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()
@@ -77,7 +83,7 @@ class MainWindow(QMainWindow):
         self.canvas.selectionChanged.connect(self._canvas_selected)
         self.canvas.eventActivated.connect(self._canvas_activated)
         self.setCentralWidget(self.canvas)
-        self.model = EventTableModel(self.repo.get_events, self)
+        self.model = EventTableModel(request_events=self._request_events, parent=self)
         self.table = QTableView()
         self.table.setObjectName("reviewTable")
         self.table.setModel(self.model)
@@ -134,8 +140,12 @@ class MainWindow(QMainWindow):
         inspector_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", inspector_scroll,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.history_dock = self._dock("Undo history", "undoHistoryDock",
-                                       QUndoView(self.session.undo_stack),
+        # Read-only: a click in it would move the stack without the store (undo and redo
+        # move it only once their save has landed, ui.review.commands).
+        undo_view = QUndoView(self.session.undo_stack)
+        undo_view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        undo_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history_dock = self._dock("Undo history", "undoHistoryDock", undo_view,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
@@ -295,34 +305,87 @@ class MainWindow(QMainWindow):
         self.source_dock.raise_()
 
     def current_event(self) -> Event | None:
-        """Return the current event as the table last saw it (None when nothing is current,
-        or it was removed elsewhere)."""
+        """Return the current event as the window last saw it: None when nothing is
+        current, when it was removed elsewhere, or while its row is still on its way from
+        the store."""
         if self.current_id is None:
             return None
         row = self.model.row_of(self.current_id)
-        if row is not None:
-            return self.model.event_at(row)
-        try:
-            return self.repo.get_event(self.current_id)
-        except NotFoundError:  # removed elsewhere since it was listed
-            return None
+        event = self.model.event_at(row) if row is not None else None
+        if event is None and self._current_event is not None \
+                and self._current_event.id == self.current_id:
+            return self._current_event
+        return event
 
     def _show_current(self, event_id: int | None) -> None:
+        """Show ``event_id`` in the source pane and inspector: at once from what the
+        window holds, then with its history (and the event or article when not held yet)
+        from the worker."""
         self.current_id = event_id
         event = self.current_event() if event_id is not None else None
+        self._show_panes(event)
+        self.currentEventChanged.emit(event)
+        if event_id is None:
+            return
+        known = event
+        articles = self.articles
+
+        def inspect(repo: Any, _context: Any) -> tuple[Event, Article, list[Review]]:
+            fresh = known if known is not None else repo.get_event(event_id)
+            article = articles.get(fresh.article_id) or repo.get_article(fresh.article_id)
+            return fresh, article, repo.history(event_id)
+
+        self.gateway.submit(inspect, key="inspect", on_done=self._inspected,
+                            on_error=lambda error: self._inspect_failed(event_id, error))
+
+    def _show_panes(self, event: Event | None, article: Article | None = None) -> None:
         if event is None:
             self.source_pane.clear()
             self.inspector.clear()
-        else:
-            article = self.articles.get(event.article_id) or self.repo.get_article(event.article_id)
+            return
+        article = article or self.articles.get(event.article_id)
+        if article is not None:
             self.source_pane.show_event(article, event)
-            self.inspector.show_event(event, self.repo.history(event.id))
-        self.currentEventChanged.emit(event)
+        else:
+            self.source_pane.clear()
+        history = self._current_history
+        self.inspector.show_event(
+            event, history[1] if history is not None and history[0] == event.id else [])
+
+    def _inspected(self, found: tuple[Event, Article, list[Review]]) -> None:
+        event, article, history = found
+        if event.id != self.current_id:
+            return  # the analyst has moved on
+        shown = self.current_event()
+        if shown is None or shown.version < event.version:
+            self._current_event = shown = event
+        self._current_history = (event.id, history)
+        self._show_panes(shown, article)
+        if shown is event:
+            self.currentEventChanged.emit(event)
+
+    def _inspect_failed(self, event_id: int, error: BaseException) -> None:
+        if event_id != self.current_id:
+            return
+        # Removed elsewhere since it was listed (NotFoundError), or the store failed.
+        self._current_event = None
+        self._show_panes(None)
+        if not isinstance(error, NotFoundError):
+            self.notice(f"Could not read the event: {error}", warning=True)
+
+    def _request_events(self, ids: list[int], deliver: Any) -> None:
+        # The table's pages, fetched on the worker; ``deliver`` runs on the main thread.
+        wanted = list(ids)
+        self.gateway.submit(lambda repo, _context: repo.get_events(wanted),
+                            on_done=lambda events: deliver(wanted, events),
+                            on_error=lambda error: deliver(wanted, None))
 
     # --- after a review change ----------------------------------------------------------
 
     def _event_saved(self, event: Event) -> None:
         self.model.update_event(event)
+        if self._current_event is not None and self._current_event.id == event.id:
+            self._current_event = event
         # The same lane name as the listing gave it, or the canvas would move the event.
         label = article_label(self.articles.get(event.article_id), event.article_id)
         canvas_event = to_canvas_event(event, label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
@@ -67,13 +67,15 @@ def build_menus(window) -> None:
     _action(window, file_menu, "quit", "Quit", window.close, [QKeySequence.StandardKey.Quit])
 
     edit_menu = bar.addMenu("&Edit")
-    undo = window.session.undo_stack.createUndoAction(window, "Undo")
-    undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = window.session.undo_stack.createRedoAction(window, "Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    edit_menu.addAction(undo)
-    edit_menu.addAction(redo)
-    window.actions_by_name["undo"], window.actions_by_name["redo"] = undo, redo
+    # Through the session, not the stack: the stack moves once the restore has landed.
+    session, stack = window.session, window.session.undo_stack
+    undo = _action(window, edit_menu, "undo", "Undo", session.undo, ["Ctrl+Z"])
+    redo = _action(window, edit_menu, "redo", "Redo", session.redo,
+                   ["Ctrl+Shift+Z", "Ctrl+Y"])
+    _follow_stack(undo, "Undo", stack.canUndo(), stack.undoText(), stack.canUndoChanged,
+                  stack.undoTextChanged)
+    _follow_stack(redo, "Redo", stack.canRedo(), stack.redoText(), stack.canRedoChanged,
+                  stack.redoTextChanged)
 
     review_menu = bar.addMenu("&Review")
     for name, text, method, keys in REVIEW_KEYS:
@@ -100,6 +102,29 @@ def build_menus(window) -> None:
     for dock in (window.review_dock, window.source_dock, window.inspector_dock,
                  window.history_dock):
         view_menu.addAction(dock.toggleViewAction())
+
+
+class _StepName(QObject):
+    """Names the step an Undo or Redo action would take (as QUndoStack's own actions do).
+    A QObject child of the action, so Qt drops the connection when either goes."""
+
+    def __init__(self, action: QAction, verb: str) -> None:
+        super().__init__(action)
+        self._action, self._verb = action, verb
+
+    @Slot(str)
+    def show(self, step: str) -> None:
+        self._action.setText(f"{self._verb} {step}".strip())
+
+
+def _follow_stack(action: QAction, verb: str, can: bool, text: str, can_changed,
+                  text_changed) -> None:
+    """Enable ``action`` while the stack can move that way, named after the step."""
+    namer = _StepName(action, verb)
+    can_changed.connect(action.setEnabled)
+    text_changed.connect(namer.show)
+    action.setEnabled(can)
+    namer.show(text)
 
 
 def _toggle_rejected(window, hide: bool) -> None:

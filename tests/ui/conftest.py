@@ -40,6 +40,17 @@ def window(qtbot, repo, settings):
 
 
 @pytest.fixture
+def gateway(qtbot, repo):
+    """A store gateway on ``repo`` with its own task manager (shut down afterwards)."""
+    from ui.gateway import StoreGateway
+    from ui.tasks import TaskManager
+
+    tasks = TaskManager()
+    yield StoreGateway(repo, tasks)
+    tasks.shutdown()
+
+
+@pytest.fixture
 def repo(tmp_path):
     """A repository on a fresh SQLite file."""
     repository = open_repository(f"sqlite:///{tmp_path / 'timeline.sqlite3'}")
