@@ -73,9 +73,9 @@ def build_menus(window) -> None:
     redo = _action(window, edit_menu, "redo", "Redo", session.redo,
                    ["Ctrl+Shift+Z", "Ctrl+Y"])
     _follow_stack(undo, "Undo", stack.canUndo(), stack.undoText(), stack.canUndoChanged,
-                  stack.undoTextChanged)
+                  stack.undoTextChanged, session.pendingChanged)
     _follow_stack(redo, "Redo", stack.canRedo(), stack.redoText(), stack.canRedoChanged,
-                  stack.redoTextChanged)
+                  stack.redoTextChanged, session.pendingChanged)
 
     review_menu = bar.addMenu("&Review")
     for name, text, method, keys in REVIEW_KEYS:
@@ -105,26 +105,44 @@ def build_menus(window) -> None:
 
 
 class _StepName(QObject):
-    """Names the step an Undo or Redo action would take (as QUndoStack's own actions do).
-    A QObject child of the action, so Qt drops the connection when either goes."""
+    """Keeps an Undo or Redo action enabled and named after the step it would take (as
+    QUndoStack's own actions do). Enabled too while review steps are on their way to the
+    store, so Ctrl+Z right after a key undoes that key's change once it has landed. A
+    QObject child of the action, so Qt drops the connections when either goes; it reads
+    only the signals' arguments, never the stack (which may be going away)."""
 
-    def __init__(self, action: QAction, verb: str) -> None:
+    def __init__(self, action: QAction, verb: str, can: bool, text: str) -> None:
         super().__init__(action)
         self._action, self._verb = action, verb
+        self._can, self._pending = can, False
+        self.show(text)
+        self._refresh()
 
     @Slot(str)
     def show(self, step: str) -> None:
         self._action.setText(f"{self._verb} {step}".strip())
 
+    @Slot(bool)
+    def set_can(self, can: bool) -> None:
+        self._can = can
+        self._refresh()
+
+    @Slot(bool)
+    def set_pending(self, pending: bool) -> None:
+        self._pending = pending
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._action.setEnabled(self._can or self._pending)
+
 
 def _follow_stack(action: QAction, verb: str, can: bool, text: str, can_changed,
-                  text_changed) -> None:
-    """Enable ``action`` while the stack can move that way, named after the step."""
-    namer = _StepName(action, verb)
-    can_changed.connect(action.setEnabled)
+                  text_changed, pending_changed) -> None:
+    """Enable ``action`` while the stack can move that way or steps are pending."""
+    namer = _StepName(action, verb, can, text)
+    can_changed.connect(namer.set_can)
     text_changed.connect(namer.show)
-    action.setEnabled(can)
-    namer.show(text)
+    pending_changed.connect(namer.set_pending)
 
 
 def _toggle_rejected(window, hide: bool) -> None:

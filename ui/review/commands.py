@@ -63,6 +63,7 @@ class ReviewSession(QObject):
     eventChanged = Signal(object)  # Event: saved, or the fresh one after a conflict
     refused = Signal(str, object)  # message, fresh Event or None
     settled = Signal()  # every queued change, undo and redo has landed
+    pendingChanged = Signal(bool)  # True once a step is queued, False once all landed
 
     def __init__(self, gateway: StoreGateway, parent: QObject | None = None, *,
                  actor: str | None = None) -> None:
@@ -143,11 +144,13 @@ class ReviewSession(QObject):
     def _enqueue(self, step: Callable[[], None]) -> None:
         self._queue.append(step)
         if not self._running:
+            self.pendingChanged.emit(True)
             self._next()
 
     def _next(self) -> None:
         if not self._queue:
             self._running = False
+            self.pendingChanged.emit(False)
             self.settled.emit()
             return
         self._running = True
