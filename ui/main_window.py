@@ -341,7 +341,9 @@ class MainWindow(QMainWindow):
     def _show_panes(self, event: Event | None, article: Article | None = None) -> None:
         if event is None:
             self.source_pane.clear()
-            self.inspector.clear()
+            # A current event not in hand yet is on its way from the worker.
+            self.inspector.clear("No event selected" if self.current_id is None
+                                 else "Loading…")
             return
         article = article or self.articles.get(event.article_id)
         if article is not None:
@@ -369,7 +371,9 @@ class MainWindow(QMainWindow):
             return
         # Removed elsewhere since it was listed (NotFoundError), or the store failed.
         self._current_event = None
-        self._show_panes(None)
+        self.source_pane.clear()
+        self.inspector.clear("No longer in the database"
+                             if isinstance(error, NotFoundError) else "Could not be read")
         if not isinstance(error, NotFoundError):
             self.notice(f"Could not read the event: {error}", warning=True)
 

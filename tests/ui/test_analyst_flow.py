@@ -146,7 +146,9 @@ def test_every_row_shows_its_source_and_inspector(qtbot, window):
         _click_row(qtbot, window, row)
         event = event_at(qtbot, window, row)
         assert window.current_id == event.id
-        assert window.inspector.shown("date") == window.model.data(window.model.index(row, DATE))
+        shown = window.model.data(window.model.index(row, DATE))
+        # Shown at once when the row is in hand, else once it arrives from the worker.
+        qtbot.waitUntil(lambda: window.inspector.shown("date") == shown, timeout=10_000)
         if event.expression and event.expr_start is not None:
             assert window.source_pane.marked_expression() == event.expression
         on_canvas = event.earliest is not None or event.latest is not None  # one bound will do
