@@ -14,8 +14,14 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from timeline.store import (
-    ConflictError, NewerSchemaError, NotFoundError, Repository, StoreError,
-    default_database_url, open_repository, shown_url,
+    ConflictError,
+    NewerSchemaError,
+    NotFoundError,
+    Repository,
+    StoreError,
+    default_database_url,
+    open_repository,
+    shown_url,
 )
 from ui.tasks import TaskContext, TaskHandle, TaskManager
 

@@ -13,25 +13,36 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QProgressBar,
-    QPushButton, QScrollArea, QTableView, QUndoView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDockWidget,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from timeline.model import Article, Event, Review
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
+from ui.gateway import NotFoundError, StoreGateway
 from ui.inspector import Inspector
-from ui.state.listing import LoadedView, article_label, load_view
 from ui.menus import build_menus
-from ui.state.canvas_rows import to_canvas_event
 from ui.models.event_table import TITLE, EventTableModel, sort_keys_for
-from ui.state.filters import EventFilter
-from ui.review.commands import ReviewSession
 from ui.review.actions import ReviewFlow
+from ui.review.commands import ReviewSession
 from ui.review.walk import ReviewWalk
 from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
-from ui.gateway import NotFoundError, StoreGateway
+from ui.state.canvas_rows import to_canvas_event
+from ui.state.filters import EventFilter
+from ui.state.listing import LoadedView, article_label, load_view
 from ui.tasks import TaskContext, TaskManager
 from ui.transfer.facade import Transfer
 
@@ -58,7 +69,7 @@ class MainWindow(QMainWindow):
         self.current_id: int | None = None
         # The current event when the table has not fetched its row (yet), and its history.
         self._current_event: Event | None = None
-        self._current_history: tuple[int, list[Review]] | None = None
+        self._current_history: tuple[int | None, list[Review]] | None = None
         self._syncing = False
         self._fit_after_load = False  # a new filter: show its events, not the old stretch
         self._filter = self.settings.load_filter()
@@ -187,7 +198,7 @@ class MainWindow(QMainWindow):
             # Nothing listed yet: say so, rather than "No events", while a large database lists.
             self.progress_label.setText("Listing events…")
 
-        def load(repo, context: TaskContext) -> LoadedView:
+        def load(repo: Any, context: TaskContext) -> LoadedView:
             return load_view(repo, query, hide_rejected=hide_rejected, check=context.check,
                              sort_keys=sort_keys_for)
 
@@ -332,8 +343,9 @@ class MainWindow(QMainWindow):
 
         def inspect(repo: Any, _context: Any) -> tuple[Event, Article, list[Review]]:
             fresh = known if known is not None else repo.get_event(event_id)
-            article = articles.get(fresh.article_id) or repo.get_article(fresh.article_id)
-            return fresh, article, repo.history(event_id)
+            article = (articles.get(fresh.article_id) if fresh.article_id is not None else None)
+            return (fresh, article or repo.get_article(fresh.article_id),
+                    repo.history(event_id))
 
         self.gateway.submit(inspect, key="inspect", on_done=self._inspected,
                             on_error=lambda error: self._inspect_failed(event_id, error))
@@ -345,7 +357,8 @@ class MainWindow(QMainWindow):
             self.inspector.clear("No event selected" if self.current_id is None
                                  else "Loading…")
             return
-        article = article or self.articles.get(event.article_id)
+        if article is None and event.article_id is not None:
+            article = self.articles.get(event.article_id)
         if article is not None:
             self.source_pane.show_event(article, event)
         else:

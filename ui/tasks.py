@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-
 if TYPE_CHECKING:
     from ui.gateway import StoreGateway
 

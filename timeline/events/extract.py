@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
+from timeline.calendar import DAY_OR_FINER
 from timeline.events.datelines import is_dateline, lede_after_dateline
 from timeline.events.narrative import REACH, continues_narrative
 from timeline.events.sentences import Sentence, split_sentences
@@ -35,8 +36,6 @@ INFERRED_CONFIDENCE_FACTOR = 0.6
 INFERRED_CONFIDENCE_CAP = 0.5
 STORY_WINDOW = timedelta(days=7)
 ONE_DAY = timedelta(days=1)
-_DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
-                 Granularity.MINUTE, Granularity.SECOND}
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
 
 
@@ -154,7 +153,7 @@ def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
         return None
     day = article.published.replace(hour=0, minute=0, second=0, microsecond=0)
     for mention in _dating_mentions(mentions):
-        if mention.granularity in _DAY_OR_FINER and mention.earliest <= day:
+        if mention.granularity in DAY_OR_FINER and mention.earliest <= day:
             return mention
     if day.date() == date.max:  # its day has no end a datetime can hold
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from timeline.calendar import precision_rank
 from timeline.model import Granularity, TimeSpan, as_datetime
 from timeline.temporal import dates
 from timeline.temporal.lexicon import MONTH, PARTS_OF_DAY, month_number
@@ -33,10 +34,6 @@ _SPAN_RANGE = re.compile(
 )
 _YEAR = re.compile(r"\b\d{4}\b")
 # Coarse to fine: a range is only as precise as its coarser end.
-_PRECISION = [Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR, Granularity.HALF,
-              Granularity.QUARTER, Granularity.SEASON, Granularity.MONTH, Granularity.WEEK,
-              Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
-              Granularity.SECOND]
 _TRAILING_PART_OF_DAY = re.compile(
     r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I
 )
@@ -118,9 +115,6 @@ def _parse_span_range(first_text: str, last_text: str, anchor: datetime) -> Time
         return None
     if not first.earliest < last.latest:
         return None
-    coarser = min(first.granularity, last.granularity, key=_precision_rank)
+    coarser = min(first.granularity, last.granularity, key=precision_rank)
     return TimeSpan(first.earliest, last.latest, coarser)
 
-
-def _precision_rank(granularity: Granularity) -> int:
-    return _PRECISION.index(granularity) if granularity in _PRECISION else 0

@@ -2,11 +2,13 @@
 
 Each action works on the window's current event (or the selected ones) and goes through
 the ReviewSession (saved on the store worker, undoable); an event whose row the table
-has not fetched yet is passed by id and read by the worker. J/Space and K walk the listed events in time order or
-lowest confidence first.
+has not fetched yet is passed by id and read by the worker. J/Space and K walk the
+listed events in time order or lowest confidence first.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QInputDialog
 
@@ -18,7 +20,7 @@ from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 class ReviewFlow:
     """The review actions of one MainWindow."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: Any) -> None:
         self.window = window
         self.order_mode = window.settings.review_order()
 

@@ -252,22 +252,23 @@ class ReviewSession(QObject):
         if isinstance(ref, int):
             known = self._known.get(ref)
             return known if known is not None else ref
-        known = self._known.get(ref.id)
+        known = self._known.get(_id(ref))
         return known if known is not None and known.version > ref.version else ref
 
     def _saved(self, event: Event, expected_version: int) -> None:
-        if self._last_saved.get(event.id) != expected_version:
-            self._run_start[event.id] = expected_version
-        self._last_saved[event.id] = event.version
-        self._known[event.id] = event
+        event_id = _id(event)
+        if self._last_saved.get(event_id) != expected_version:
+            self._run_start[event_id] = expected_version
+        self._last_saved[event_id] = event.version
+        self._known[event_id] = event
         self.eventChanged.emit(event)
 
     def _expected_version(self, before: Event, own_version: int) -> int:
         """Return the version an undo or redo of a command that started from ``before``
         (and last left the event at ``own_version``) expects the store to hold."""
-        run_start = self._run_start.get(before.id)
+        run_start = self._run_start.get(_id(before))
         if run_start is not None and before.version >= run_start:
-            return self._last_saved[before.id]
+            return self._last_saved[_id(before)]
         return own_version
 
     def _refuse(self, error: Exception) -> None:
@@ -282,6 +283,13 @@ class ReviewSession(QObject):
             self._known.pop(current.id, None)  # the store moved on without us
             self.eventChanged.emit(current)
         self.refused.emit(message, current)
+
+
+def _id(event: Event) -> int:
+    """Return a stored event's id (every event the store gives back has one)."""
+    if event.id is None:
+        raise ValueError("an event that was never stored cannot be reviewed")
+    return event.id
 
 
 def _short(title: str, limit: int = 40) -> str:

@@ -34,7 +34,7 @@ class LoadedView:
     confidences: dict[int, float]
     articles: list[Article]
     article_labels: dict[int, str] = field(default_factory=dict)  # article id -> lane name
-    sort_keys: dict[int, dict] = field(default_factory=dict)
+    sort_keys: dict[int, dict[int, Any]] = field(default_factory=dict)
     canvas_layout: CanvasLayout | None = None
     walk_orders: dict[str, list[int]] = field(default_factory=dict)  # J/K orders by mode
     reviewed: int = 0
@@ -48,7 +48,7 @@ def article_label(article: Article | None, article_id: int | None = None) -> str
     return f"article {article.id if article is not None else article_id}"
 
 
-def load_view(repo, query: Mapping[str, Any], *, hide_rejected: bool,
+def load_view(repo: Any, query: Mapping[str, Any], *, hide_rejected: bool,
               check: Callable[[], None] = lambda: None,
               sort_keys: SortKeys | None = None) -> LoadedView:
     """Return the LoadedView of the events ``query`` (list_events keywords) lets through;

@@ -5,7 +5,7 @@ the canvas."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -40,7 +40,9 @@ class ExportHost(Protocol):
     """What an export needs from the window."""
 
     gateway: StoreGateway
-    canvas: ImageSource
+
+    @property
+    def canvas(self) -> ImageSource: ...
 
     def current_filter(self) -> EventFilter: ...
 
@@ -79,7 +81,7 @@ class Exporter(QObject):
             return
         query = self.host.current_filter().query_kwargs()
 
-        def write(repo, _context: TaskContext) -> tuple[int, int]:
+        def write(repo: Any, _context: TaskContext) -> tuple[int, int]:
             events, left_out = published_events(
                 fmt, repo.list_events(**query), query["statuses"] is not None)
             articles = repo.get_articles(

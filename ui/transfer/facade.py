@@ -7,8 +7,8 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from ui.transfer.exports import ExportHost, Exporter
-from ui.transfer.imports import ImportHost, Importer, local_paths
+from ui.transfer.exports import Exporter, ExportHost
+from ui.transfer.imports import Importer, ImportHost, local_paths
 from ui.transfer.publication import PublicationDates, PublicationHost
 
 

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressBar, QPushButton, QWidget
@@ -100,7 +100,7 @@ class Importer(QObject):
         cancel = threading.Event()
         self._import_cancels.add(cancel)
 
-        def run_import(repo, context: TaskContext) -> ImportOutcome:
+        def run_import(repo: Any, context: TaskContext) -> ImportOutcome:
             summary = pipeline.ingest_paths(
                 [Path(p) for p in paths], repo, published=published,
                 progress=lambda done, total, label="": context.progress(done, total, str(label)),
@@ -123,8 +123,9 @@ class Importer(QObject):
     def paste(self) -> None:
         """Ask for a pasted article and import it."""
         dialog = PasteArticleDialog(self.parent_widget)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.article() is not None:
-            self.import_article(dialog.article())
+        article = dialog.article() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if article is not None:
+            self.import_article(article)
 
     def import_article(self, article: Article) -> None:
         """Tag and store one article (from Paste article) in the worker."""

@@ -4,7 +4,7 @@ shows which events would move, then the change is applied (reviewed events never
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -45,24 +45,32 @@ class PublicationDates(QObject):
         if event is None:
             self.host.notice("Select an event of the article whose date you want to change.")
             return
-        article = self.host.articles.get(event.article_id)
+        article_id = event.article_id
+        if article_id is None:
+            self.host.notice("This event has no article to change the date of.")
+            return
+        article = self.host.articles.get(article_id)
         if article is not None:
             self._ask(article)
             return
-        article_id = event.article_id
         self.host.gateway.submit(
             lambda repo, _context: repo.get_article(article_id), on_done=self._ask,
             on_error=lambda error: self.host.notice(
                 f"Could not read the article: {error}", warning=True))
 
     def _ask(self, article: Article) -> None:
+        article_id = article.id
+        if article_id is None:
+            return  # only stored articles reach here
         dialog = PublicationDateDialog(
-            article, lambda moment: self.preview_published(article.id, moment, dialog),
+            article, lambda moment: self.preview_published(article_id, moment, dialog),
             self.parent_widget)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_date() is not None:
-            self.apply_published(article.id, dialog.new_date())
+        new_date = dialog.new_date() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if new_date is not None:
+            self.apply_published(article_id, new_date)
 
-    def preview_published(self, article_id: int, new_date: datetime, dialog) -> None:
+    def preview_published(self, article_id: int, new_date: datetime,
+                          dialog: PublicationDateDialog) -> None:
         """Dry-run the change in the worker and show it in ``dialog``."""
         self.host.gateway.submit(
             lambda repo, _c: pipeline.change_publication_date(repo, article_id, new_date,
@@ -75,7 +83,7 @@ class PublicationDates(QObject):
         """Apply the change in the worker (reviewed events never move), then reload."""
         actor = self.host.actor
 
-        def applied(change) -> None:
+        def applied(change: Any) -> None:
             self.host.notice(f"Publication date changed: {preview_line(change)}")
             self.host.reload()
             self.publishedChanged.emit(change)
