@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from timeline.calendar import DAY_ABBREVIATIONS, MONTH_ABBREVIATIONS, shift_months
 from timeline.model import Event, Granularity, Status
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_NAMES = DAY_ABBREVIATIONS  # the names this module has always exported
+MONTH_NAMES = MONTH_ABBREVIATIONS
 
 # Modifiers that read as a word before a coarse date ("early 2019") or after a day
 # ("Tue 12 Sep 2023, early"); the TIMEX3 spellings (START, MID, END) map to the same words.
@@ -45,11 +46,6 @@ def _month_start(moment: datetime, months_per_unit: int) -> datetime:
     return moment.replace(month=month_index + 1, day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def _add_months(moment: datetime, months: int) -> datetime:
-    month_index = moment.month - 1 + months
-    return moment.replace(year=moment.year + month_index // 12, month=month_index % 12 + 1)
-
-
 def _year_start(moment: datetime, years_per_unit: int) -> datetime:
     year = moment.year // years_per_unit * years_per_unit
     return moment.replace(year=max(year, 1), month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
@@ -75,7 +71,7 @@ def unit_bounds(moment: datetime,
         months_per_unit = {Granularity.HALF: 6, Granularity.QUARTER: 3, Granularity.MONTH: 1}
         if granularity in months_per_unit:
             start = _month_start(moment, months_per_unit[granularity])
-            return start, _add_months(start, months_per_unit[granularity])
+            return start, shift_months(start, months_per_unit[granularity])
         day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
         if granularity is Granularity.WEEK:
             start = day - timedelta(days=day.weekday())

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
-from timeline.store import NewerSchemaError, StoreError, default_database_url, open_repository
+from ui.gateway import NewerSchemaError, StoreError, default_database_url, open_store
 from ui.settings_store import WindowSettings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -80,16 +80,26 @@ def seed_paths() -> list[Path]:
 
 
 def open_window(repo, settings: QSettings | None = None):
-    """Return a shown MainWindow on ``repo``; an empty database gets the seeds imported."""
+    """Return a shown MainWindow on ``repo``; an empty database gets the seeds imported
+    (found out on the store worker, like every other read)."""
     from ui.main_window import MainWindow  # after the QApplication exists
 
     window = MainWindow(repo, settings=settings)
-    window.settings.save_database(repo.url)
-    # Counting events is cheap; listing articles reads their text, so it comes second.
-    if repo.count_events() == 0 and not repo.list_articles() and seed_paths():
-        window.transfer.import_paths(seed_paths())
-    else:
-        window.reload()
+    window.settings.save_database(window.gateway.url)
+
+    def is_empty(store, _context) -> bool:
+        # Counting events is cheap; listing articles reads their text, so it comes second.
+        return store.count_events() == 0 and not store.list_articles()
+
+    def first_listing(empty: bool) -> None:
+        if empty and seed_paths():
+            window.transfer.import_paths(seed_paths())
+        else:
+            window.reload()
+
+    window.gateway.submit(is_empty, on_done=first_listing,
+                          on_error=lambda error: window.notice(
+                              f"Could not read the database: {error}", warning=True))
     window.show()
     return window
 
@@ -132,7 +142,7 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     settings = QSettings()
     url = db_url or WindowSettings(settings).last_database() or default_database_url()
     try:
-        repo = open_repository(url)
+        repo = open_store(url)
     except (NewerSchemaError, StoreError) as error:
         _say(str(error))
         if not screenshot:
@@ -152,23 +162,35 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     return exit_code["value"] or result
 
 
-def show_news_week(window) -> None:
+def show_news_week(window, then=lambda: None) -> None:
     """Select the first unreviewed event of the week before its article's date and show
-    that week on the canvas: the part of a news timeline an analyst checks first."""
-    for event_id in window.walk.order_in_time:
-        if window.walk.statuses.get(event_id) != "unreviewed":
-            continue
-        event = window.repo.get_event(event_id)
-        article = window.articles.get(event.article_id)
-        if article is None or article.published is None or event.earliest is None:
-            continue
-        if article.published - timedelta(days=7) <= event.earliest <= article.published:
+    that week on the canvas: the part of a news timeline an analyst checks first. The
+    events are read on the store worker; ``then()`` runs once it is shown."""
+    unreviewed = [event_id for event_id in window.walk.order_in_time
+                  if window.walk.statuses.get(event_id) == "unreviewed"]
+    articles = dict(window.articles)
+
+    def find(store, _context):
+        for first in range(0, len(unreviewed), 500):
+            for event in store.get_events(unreviewed[first:first + 500]):
+                article = articles.get(event.article_id)
+                if article is None or article.published is None or event.earliest is None:
+                    continue
+                if article.published - timedelta(days=7) <= event.earliest <= article.published:
+                    return event.id, article.published
+        return None
+
+    def show(found) -> None:
+        if found is None:
+            window.review.next_unreviewed()
+            window.canvas.fit_all()
+        else:
+            event_id, published = found
             window.select_event(event_id)
-            window.canvas.zoom_to(article.published - timedelta(days=4),
-                                  article.published + timedelta(days=2))
-            return
-    window.review.next_unreviewed()
-    window.canvas.fit_all()
+            window.canvas.zoom_to(published - timedelta(days=4), published + timedelta(days=2))
+        then()
+
+    window.gateway.submit(find, on_done=show, on_error=lambda _error: show(None))
 
 
 def _save_screenshot_when_loaded(window, path: Path, exit_code: dict) -> None:
@@ -176,9 +198,8 @@ def _save_screenshot_when_loaded(window, path: Path, exit_code: dict) -> None:
         if window.tasks.is_busy():
             return  # the seed import's reload is still to come
         window.loaded.disconnect(loaded)
-        show_news_week(window)
         # Give the canvas and docks a moment to lay out before grabbing.
-        QTimer.singleShot(300, grab)
+        show_news_week(window, then=lambda: QTimer.singleShot(300, grab))
 
     def grab() -> None:
         if not window.grab().save(str(path), "PNG"):

@@ -10,12 +10,18 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QLineEdit, QToolButton, QWidget,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
 )
 
 from timeline.model import Article, Status
-from timeline.temporal import parse_user_date
-from ui.models.filters import EventFilter
+from timeline.temporal.user_dates import parse_user_date
+from ui.state.filters import EventFilter
 
 STATUS_CHOICES = (
     ("All statuses", frozenset()),

@@ -67,11 +67,11 @@ class Inspector(QWidget):
         layout.addWidget(self.history, 1)
         self.clear()
 
-    def clear(self) -> None:
-        """Show that nothing is selected."""
+    def clear(self, placeholder: str = "No event selected") -> None:
+        """Show that nothing is selected (or, with another ``placeholder``, why not yet)."""
         for label in self.values.values():
             label.setText("")
-        self.values["date"].setText("No event selected")
+        self.values["date"].setText(placeholder)
         self.history.clear()
 
     def show_event(self, event: Event, history: list[Review]) -> None:

@@ -1,36 +1,50 @@
 """The main window: canvas in the centre, review table, source and inspector docks.
 
-The window holds no queries of its own: listing runs in the background worker
-(ui.tasks), review changes go through ui.review, import and export through
-ui.transfer. This module wires the parts together and keeps the selection in sync.
+The window holds no queries and no repository of its own: everything that reads or
+writes the store goes through the store gateway (ui.gateway) to the one background
+worker (ui.tasks): the listing, the table's pages, the inspector's history, review
+changes (ui.review), import and export (ui.transfer). This module wires the parts
+together and keeps the selection in sync.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QProgressBar,
-    QPushButton, QScrollArea, QTableView, QUndoView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDockWidget,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from timeline.model import Article, Event
-from timeline.store import NotFoundError
-from timeline.store.db import shown_url
+from timeline.model import Article, Event, Review
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
+from ui.gateway import NotFoundError, StoreGateway
 from ui.inspector import Inspector
-from ui.listing import LoadedView, article_label, load_view
 from ui.menus import build_menus
-from ui.models.canvas_rows import to_canvas_event
-from ui.models.event_table import TITLE, EventTableModel
-from ui.models.filters import EventFilter
-from ui.review import ReviewSession
-from ui.review_flow import ReviewFlow
-from ui.review_walk import ReviewWalk
+from ui.models.event_table import TITLE, EventTableModel, sort_keys_for
+from ui.review.actions import ReviewFlow
+from ui.review.commands import ReviewSession
+from ui.review.walk import ReviewWalk
 from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
+from ui.state.canvas_rows import to_canvas_event
+from ui.state.filters import EventFilter
+from ui.state.listing import LoadedView, article_label, load_view
 from ui.tasks import TaskContext, TaskManager
-from ui.transfer import Transfer
+from ui.transfer.facade import Transfer
 
 
 class MainWindow(QMainWindow):
@@ -40,25 +54,31 @@ class MainWindow(QMainWindow):
     currentEventChanged = Signal(object)  # Event or None
     noticeShown = Signal(str)
 
-    def __init__(self, repo, *, settings: QSettings | None = None,
+    def __init__(self, repo: Any, *, settings: QSettings | None = None,
                  tasks: TaskManager | None = None, actor: str | None = None) -> None:
+        """Open the workbench on ``repo`` (a timeline.store.Repository), handed at once
+        to the store gateway: the window keeps no reference to it."""
         super().__init__()
-        self.repo = repo
         self.tasks = tasks or TaskManager(self)
+        self.gateway = StoreGateway(repo, self.tasks)
+        self.actor = actor
         self.settings = WindowSettings(settings or QSettings())
-        self.session = ReviewSession(repo, self, actor=actor)
+        self.session = ReviewSession(self.gateway, self, actor=actor)
         self.walk = ReviewWalk()  # the listed ids, statuses and confidences J/K walk
         self.articles: dict[int, Article] = {}
         self.current_id: int | None = None
+        # The current event when the table has not fetched its row (yet), and its history.
+        self._current_event: Event | None = None
+        self._current_history: tuple[int | None, list[Review]] | None = None
         self._syncing = False
         self._fit_after_load = False  # a new filter: show its events, not the old stretch
         self._filter = self.settings.load_filter()
-        self.setWindowTitle(f"Timeline — {shown_url(repo.url)}")
+        self.setWindowTitle(f"Timeline — {self.gateway.shown_url}")
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()
         self.review = ReviewFlow(self)
-        self.transfer = Transfer(self)
+        self.transfer = Transfer(self, self)
         build_menus(self)
         self.session.eventChanged.connect(self._event_saved)
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))
@@ -74,7 +94,7 @@ class MainWindow(QMainWindow):
         self.canvas.selectionChanged.connect(self._canvas_selected)
         self.canvas.eventActivated.connect(self._canvas_activated)
         self.setCentralWidget(self.canvas)
-        self.model = EventTableModel(self.repo.get_events, self)
+        self.model = EventTableModel(request_events=self._request_events, parent=self)
         self.table = QTableView()
         self.table.setObjectName("reviewTable")
         self.table.setModel(self.model)
@@ -131,8 +151,12 @@ class MainWindow(QMainWindow):
         inspector_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", inspector_scroll,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.history_dock = self._dock("Undo history", "undoHistoryDock",
-                                       QUndoView(self.session.undo_stack),
+        # Read-only: a click in it would move the stack without the store (undo and redo
+        # move it only once their save has landed, ui.review.commands).
+        undo_view = QUndoView(self.session.undo_stack)
+        undo_view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        undo_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history_dock = self._dock("Undo history", "undoHistoryDock", undo_view,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
@@ -169,16 +193,16 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """List the events again in the worker; ``loaded`` is emitted once shown."""
         query = self._filter.query_kwargs()
-        repo = self.repo
         hide_rejected = self.settings.hide_rejected()
         if not self.walk.order_in_time:
             # Nothing listed yet: say so, rather than "No events", while a large database lists.
             self.progress_label.setText("Listing events…")
 
-        def load(context: TaskContext) -> LoadedView:
-            return load_view(repo, query, hide_rejected=hide_rejected, check=context.check)
+        def load(repo: Any, context: TaskContext) -> LoadedView:
+            return load_view(repo, query, hide_rejected=hide_rejected, check=context.check,
+                             sort_keys=sort_keys_for)
 
-        self.tasks.submit(load, key="load", on_done=self._apply_loaded,
+        self.gateway.submit(load, key="load", on_done=self._apply_loaded,
                           on_error=lambda error: self.notice(
                               f"Could not list events: {error}", warning=True))
 
@@ -213,8 +237,7 @@ class MainWindow(QMainWindow):
 
     def refresh_progress(self) -> None:
         """Recount reviewed events in the worker and update the counter."""
-        repo = self.repo
-        self.tasks.submit(lambda _context: repo.review_progress(), key="progress",
+        self.gateway.submit(lambda repo, _context: repo.review_progress(), key="progress",
                           on_done=lambda counts: self._show_progress(*counts))
 
     # --- selection ----------------------------------------------------------------------
@@ -239,6 +262,10 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self._show_current(event_id)
+
+    def shown_count(self) -> int:
+        """Return how many events the last listing shows."""
+        return len(self.walk.order_in_time)
 
     def selected_ids(self) -> list[int]:
         """Return the ids selected in the table, in row order."""
@@ -289,34 +316,93 @@ class MainWindow(QMainWindow):
         self.source_dock.raise_()
 
     def current_event(self) -> Event | None:
-        """Return the current event as the table last saw it (None when nothing is current,
-        or it was removed elsewhere)."""
+        """Return the current event as the window last saw it: None when nothing is
+        current, when it was removed elsewhere, or while its row is still on its way from
+        the store."""
         if self.current_id is None:
             return None
         row = self.model.row_of(self.current_id)
-        if row is not None:
-            return self.model.event_at(row)
-        try:
-            return self.repo.get_event(self.current_id)
-        except NotFoundError:  # removed elsewhere since it was listed
-            return None
+        event = self.model.event_at(row) if row is not None else None
+        if event is None and self._current_event is not None \
+                and self._current_event.id == self.current_id:
+            return self._current_event
+        return event
 
     def _show_current(self, event_id: int | None) -> None:
+        """Show ``event_id`` in the source pane and inspector: at once from what the
+        window holds, then with its history (and the event or article when not held yet)
+        from the worker."""
         self.current_id = event_id
         event = self.current_event() if event_id is not None else None
+        self._show_panes(event)
+        self.currentEventChanged.emit(event)
+        if event_id is None:
+            return
+        known = event
+        articles = self.articles
+
+        def inspect(repo: Any, _context: Any) -> tuple[Event, Article, list[Review]]:
+            fresh = known if known is not None else repo.get_event(event_id)
+            article = (articles.get(fresh.article_id) if fresh.article_id is not None else None)
+            return (fresh, article or repo.get_article(fresh.article_id),
+                    repo.history(event_id))
+
+        self.gateway.submit(inspect, key="inspect", on_done=self._inspected,
+                            on_error=lambda error: self._inspect_failed(event_id, error))
+
+    def _show_panes(self, event: Event | None, article: Article | None = None) -> None:
         if event is None:
             self.source_pane.clear()
-            self.inspector.clear()
-        else:
-            article = self.articles.get(event.article_id) or self.repo.get_article(event.article_id)
+            # A current event not in hand yet is on its way from the worker.
+            self.inspector.clear("No event selected" if self.current_id is None
+                                 else "Loading…")
+            return
+        if article is None and event.article_id is not None:
+            article = self.articles.get(event.article_id)
+        if article is not None:
             self.source_pane.show_event(article, event)
-            self.inspector.show_event(event, self.repo.history(event.id))
-        self.currentEventChanged.emit(event)
+        else:
+            self.source_pane.clear()
+        history = self._current_history
+        self.inspector.show_event(
+            event, history[1] if history is not None and history[0] == event.id else [])
+
+    def _inspected(self, found: tuple[Event, Article, list[Review]]) -> None:
+        event, article, history = found
+        if event.id != self.current_id:
+            return  # the analyst has moved on
+        shown = self.current_event()
+        if shown is None or shown.version < event.version:
+            self._current_event = shown = event
+        self._current_history = (event.id, history)
+        self._show_panes(shown, article)
+        if shown is event:
+            self.currentEventChanged.emit(event)
+
+    def _inspect_failed(self, event_id: int, error: BaseException) -> None:
+        if event_id != self.current_id:
+            return
+        # Removed elsewhere since it was listed (NotFoundError), or the store failed.
+        self._current_event = None
+        self.source_pane.clear()
+        self.inspector.clear("No longer in the database"
+                             if isinstance(error, NotFoundError) else "Could not be read")
+        if not isinstance(error, NotFoundError):
+            self.notice(f"Could not read the event: {error}", warning=True)
+
+    def _request_events(self, ids: list[int], deliver: Any) -> None:
+        # The table's pages, fetched on the worker; ``deliver`` runs on the main thread.
+        wanted = list(ids)
+        self.gateway.submit(lambda repo, _context: repo.get_events(wanted),
+                            on_done=lambda events: deliver(wanted, events),
+                            on_error=lambda error: deliver(wanted, None))
 
     # --- after a review change ----------------------------------------------------------
 
     def _event_saved(self, event: Event) -> None:
         self.model.update_event(event)
+        if self._current_event is not None and self._current_event.id == event.id:
+            self._current_event = event
         # The same lane name as the listing gave it, or the canvas would move the event.
         label = article_label(self.articles.get(event.article_id), event.article_id)
         canvas_event = to_canvas_event(event, label)

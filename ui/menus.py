@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
-from ui.transfer import EXPORT_CHOICES
+from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
+from ui.transfer.exports import EXPORT_CHOICES
 
 # (name, menu text, method of ReviewFlow, keys): single keys, so they act only where
 # the analyst reviews (table, canvas, panes), never while typing in a text box.
@@ -67,13 +67,15 @@ def build_menus(window) -> None:
     _action(window, file_menu, "quit", "Quit", window.close, [QKeySequence.StandardKey.Quit])
 
     edit_menu = bar.addMenu("&Edit")
-    undo = window.session.undo_stack.createUndoAction(window, "Undo")
-    undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = window.session.undo_stack.createRedoAction(window, "Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    edit_menu.addAction(undo)
-    edit_menu.addAction(redo)
-    window.actions_by_name["undo"], window.actions_by_name["redo"] = undo, redo
+    # Through the session, not the stack: the stack moves once the restore has landed.
+    session, stack = window.session, window.session.undo_stack
+    undo = _action(window, edit_menu, "undo", "Undo", session.undo, ["Ctrl+Z"])
+    redo = _action(window, edit_menu, "redo", "Redo", session.redo,
+                   ["Ctrl+Shift+Z", "Ctrl+Y"])
+    _follow_stack(undo, "Undo", stack.canUndo(), stack.undoText(), stack.canUndoChanged,
+                  stack.undoTextChanged, session.pendingChanged)
+    _follow_stack(redo, "Redo", stack.canRedo(), stack.redoText(), stack.canRedoChanged,
+                  stack.redoTextChanged, session.pendingChanged)
 
     review_menu = bar.addMenu("&Review")
     for name, text, method, keys in REVIEW_KEYS:
@@ -100,6 +102,47 @@ def build_menus(window) -> None:
     for dock in (window.review_dock, window.source_dock, window.inspector_dock,
                  window.history_dock):
         view_menu.addAction(dock.toggleViewAction())
+
+
+class _StepName(QObject):
+    """Keeps an Undo or Redo action enabled and named after the step it would take (as
+    QUndoStack's own actions do). Enabled too while review steps are on their way to the
+    store, so Ctrl+Z right after a key undoes that key's change once it has landed. A
+    QObject child of the action, so Qt drops the connections when either goes; it reads
+    only the signals' arguments, never the stack (which may be going away)."""
+
+    def __init__(self, action: QAction, verb: str, can: bool, text: str) -> None:
+        super().__init__(action)
+        self._action, self._verb = action, verb
+        self._can, self._pending = can, False
+        self.show(text)
+        self._refresh()
+
+    @Slot(str)
+    def show(self, step: str) -> None:
+        self._action.setText(f"{self._verb} {step}".strip())
+
+    @Slot(bool)
+    def set_can(self, can: bool) -> None:
+        self._can = can
+        self._refresh()
+
+    @Slot(bool)
+    def set_pending(self, pending: bool) -> None:
+        self._pending = pending
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._action.setEnabled(self._can or self._pending)
+
+
+def _follow_stack(action: QAction, verb: str, can: bool, text: str, can_changed,
+                  text_changed, pending_changed) -> None:
+    """Enable ``action`` while the stack can move that way or steps are pending."""
+    namer = _StepName(action, verb, can, text)
+    can_changed.connect(namer.set_can)
+    text_changed.connect(namer.show)
+    pending_changed.connect(namer.set_pending)
 
 
 def _toggle_rejected(window, hide: bool) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from ui.models.filters import EventFilter
-from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
+from ui.state.filters import EventFilter
+from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 
 
 class WindowSettings:

@@ -15,9 +15,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+if TYPE_CHECKING:
+    from ui.gateway import StoreGateway
 
 
 class TaskCancelled(Exception):
@@ -86,6 +89,7 @@ class TaskManager(QObject):
         self._ids = count(1)
         self._pending: dict[int, _Callbacks] = {}
         self._latest_by_key: dict[str, TaskHandle] = {}
+        self.gateway: StoreGateway | None = None  # set by the StoreGateway it owns
         # Queued: the signals are emitted on the worker thread, the slots run here.
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._progressed.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)

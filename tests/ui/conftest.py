@@ -12,14 +12,34 @@ from timeline.model import Article, Event, Granularity
 from timeline.store import open_repository
 
 
+def _point_settings_at(folder) -> None:
+    # Native and INI alike: on Linux they are the same files, elsewhere not.
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_settings_folder(tmp_path_factory):
+    """Every QSettings of the UI tests lives in a folder of the test session, never in
+    the user's own configuration, also in tests that do not ask for ``settings``."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    _point_settings_at(folder)
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+    return folder
+
+
 @pytest.fixture
-def settings(tmp_path) -> QSettings:
-    """A QSettings in an INI file under tmp_path (default-scope ones go there too)."""
+def settings(tmp_path, session_settings_folder) -> QSettings:
+    """A QSettings in an INI file under tmp_path (default-scope ones go there too, until
+    the test ends: then the paths and format go back to the session's)."""
     folder = tmp_path / "settings"
     folder.mkdir()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return QSettings(str(folder / "timeline.ini"), QSettings.Format.IniFormat)
+    yield QSettings(str(folder / "timeline.ini"), QSettings.Format.IniFormat)
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+    _point_settings_at(session_settings_folder)
 
 
 @pytest.fixture
@@ -37,6 +57,17 @@ def window(qtbot, repo, settings):
         main.transfer.import_paths([SEEDS])
     yield main
     main.close()
+
+
+@pytest.fixture
+def gateway(qtbot, repo):
+    """A store gateway on ``repo`` with its own task manager (shut down afterwards)."""
+    from ui.gateway import StoreGateway
+    from ui.tasks import TaskManager
+
+    tasks = TaskManager()
+    yield StoreGateway(repo, tasks)
+    tasks.shutdown()
 
 
 @pytest.fixture

@@ -14,8 +14,10 @@ from PySide6.QtCore import Qt
 from timeline.model import Granularity, Status, TimeSpan
 from ui.app import SEEDS
 from ui.main_window import MainWindow
-from ui.models.filters import EventFilter
+from ui.state.filters import EventFilter
 from ui.models.event_table import DATE, STATUS, TITLE
+
+from tests.ui.waiting import current_event, event_at, settle
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
@@ -35,11 +37,11 @@ def window(qtbot, repo, settings):
     main.close()
 
 
-def _row_of(window, expression: str, word_in_title: str) -> int:
+def _row_of(qtbot, window, expression: str, word_in_title: str) -> int:
     """The row of the event hung on ``expression`` whose title names ``word_in_title``
     (found by its anchor, not by the exact wording of the generated title)."""
     for row in range(window.model.rowCount()):
-        event = window.model.event_at(row)
+        event = event_at(qtbot, window, row)
         if event.expression == expression and word_in_title in event.title:
             return row
     raise AssertionError(f"no {expression!r} event about {word_in_title!r}")
@@ -58,9 +60,9 @@ def _press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
 
 def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
     # Select "Kim leaves for Russia" in the table, as the analyst clicks it.
-    row = _row_of(window, "Sunday", "Kim")  # "Kim leaves for Russia"
+    row = _row_of(qtbot, window, "Sunday", "Kim")  # "Kim leaves for Russia"
     _click_row(qtbot, window, row)
-    kim = window.current_event()
+    kim = current_event(qtbot, window)
     assert kim is not None and "Russia" in kim.title
     assert window.canvas.selected_ids() == [kim.id]  # the canvas follows the table
     assert window.source_pane.marked_expression() == "Sunday"
@@ -69,17 +71,20 @@ def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
 
     # Correct its date to Saturday 9 September (the editor's typed text is tested apart).
     window.review.correct(TimeSpan(datetime(2023, 9, 9), datetime(2023, 9, 10), Granularity.DAY))
+    settle(qtbot, window)
     corrected = repo.get_event(kim.id)
     assert (corrected.status, corrected.earliest) == (Status.CORRECTED, datetime(2023, 9, 9))
     assert window.model.data(window.model.index(row, DATE)) == "Sat 9 Sep 2023"
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    settle(qtbot, window)
     undone = repo.get_event(kim.id)
     assert (undone.status, undone.earliest) == (Status.UNREVIEWED, datetime(2023, 9, 10))
     assert window.model.data(window.model.index(row, DATE)) == "Sun 10 Sep 2023"
 
     _press(qtbot, window, Qt.Key.Key_Z,
            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo
+    settle(qtbot, window)
     redone = repo.get_event(kim.id)
     assert (redone.status, redone.earliest) == (Status.CORRECTED, datetime(2023, 9, 9))
     # The audit trail of correct, undo and redo is in the inspector, by this analyst.
@@ -89,11 +94,12 @@ def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
     assert audited.count(("analyst", "status")) == 3
 
     # Reject another with the keyboard: R on the Vladivostok event.
-    putin_row = _row_of(window, "Monday", "Vladivostok")
+    putin_row = _row_of(qtbot, window, "Monday", "Vladivostok")
     _click_row(qtbot, window, putin_row)
-    putin = window.current_event()
+    putin = current_event(qtbot, window)
     assert window.selected_ids() == [putin.id]
     _press(qtbot, window, Qt.Key.Key_R)
+    settle(qtbot, window)
     assert repo.get_event(putin.id).status is Status.REJECTED
     assert window.model.data(window.model.index(putin_row, STATUS)) == "rejected"
     qtbot.waitUntil(lambda: window.progress_label.text().startswith("2 of "), timeout=10_000)
@@ -115,6 +121,7 @@ def test_next_unreviewed_walks_with_j_and_space(qtbot, window, repo):
     first = window.current_id
     assert first == window.model.ids()[0]
     _press(qtbot, window, Qt.Key.Key_A)  # accept it
+    settle(qtbot, window)
     assert repo.get_event(first).status is Status.ACCEPTED
     _press(qtbot, window, Qt.Key.Key_Space)
     assert window.current_id == window.model.ids()[1]
@@ -137,9 +144,11 @@ def test_export_honours_the_filter(qtbot, window, tmp_path):
 def test_every_row_shows_its_source_and_inspector(qtbot, window):
     for row in range(window.model.rowCount()):
         _click_row(qtbot, window, row)
-        event = window.model.event_at(row)
+        event = event_at(qtbot, window, row)
         assert window.current_id == event.id
-        assert window.inspector.shown("date") == window.model.data(window.model.index(row, DATE))
+        shown = window.model.data(window.model.index(row, DATE))
+        # Shown at once when the row is in hand, else once it arrives from the worker.
+        qtbot.waitUntil(lambda: window.inspector.shown("date") == shown, timeout=10_000)
         if event.expression and event.expr_start is not None:
             assert window.source_pane.marked_expression() == event.expression
         on_canvas = event.earliest is not None or event.latest is not None  # one bound will do
@@ -150,7 +159,7 @@ def test_timelinejs_export_leaves_rejected_dates_out_like_the_command(qtbot, win
                                                                        tmp_path):
     putin = next(e for e in repo.list_events() if e.expression == "Monday")
     window.select_event(putin.id)
-    window.review.reject()
+    window.review.reject()  # saved before the export: the worker takes them in turn
     target = tmp_path / "timeline.json"
     with qtbot.waitSignal(window.transfer.exportFinished, timeout=30_000) as finished:
         window.transfer.export_to("timelinejs-json", target)

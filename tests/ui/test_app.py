@@ -67,3 +67,24 @@ def test_no_display_is_one_line_not_an_abort(tmp_path):
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "no display" in result.stderr and "--screenshot" in result.stderr
     assert not database.exists()  # nothing was opened or created
+
+
+
+def test_the_settings_fixture_keeps_default_settings_in_the_test_folder(settings, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    inside = QSettings()  # the default format, as the app makes them
+    assert inside.fileName().startswith(str(tmp_path))
+    settings.setValue("x", 1)
+
+
+def test_settings_without_the_fixture_live_in_the_session_folder(session_settings_folder):
+    """After a test that used ``settings`` (the one above), default QSettings are back
+    in the session's folder: never the user's, never a finished test's."""
+    from PySide6.QtCore import QSettings
+
+    native = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "timeline", "x")
+    ini = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "timeline", "x")
+    assert QSettings.defaultFormat() == QSettings.Format.NativeFormat
+    for made in (native, ini):
+        assert made.fileName().startswith(str(session_settings_folder)), made.fileName()

@@ -14,6 +14,8 @@ from timeline.model import Status
 from ui.dialogs.paste_article import PasteArticleDialog
 from ui.dialogs.publication_date import PublicationDateDialog
 
+from tests.ui.waiting import current_event, settle
+
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -33,7 +35,7 @@ def _answer_modal(callback):
 def test_n_writes_a_note(qtbot, window, repo):
     window.table.setFocus()
     window.table.selectRow(1)
-    event_id = window.current_id
+    event_id = current_event(qtbot, window).id  # N asks with the event's present note
 
     def write(dialog):
         assert isinstance(dialog, QInputDialog)
@@ -42,6 +44,7 @@ def test_n_writes_a_note(qtbot, window, repo):
 
     _answer_modal(write)
     qtbot.keyClick(window.table, Qt.Key.Key_N)
+    settle(qtbot, window)
     assert repo.get_event(event_id).note == "Kyodo and Interfax agree"
     assert window.inspector.shown("note") == "Kyodo and Interfax agree"
 
@@ -67,8 +70,9 @@ def test_paste_article_from_the_menu(qtbot, window, repo):
 def test_publication_date_change_from_the_menu(qtbot, window, repo):
     window.table.setFocus()
     window.table.selectRow(1)
-    kim = window.current_event()
+    kim = current_event(qtbot, window)
     window.review.accept()  # reviewed: it must not move
+    settle(qtbot, window)
 
     def change(dialog):
         assert isinstance(dialog, PublicationDateDialog)

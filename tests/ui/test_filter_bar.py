@@ -7,7 +7,7 @@ from datetime import datetime
 
 from timeline.model import Status
 from ui.filter_bar import FilterBar
-from ui.models.filters import EventFilter
+from ui.state.filters import EventFilter
 
 
 def test_until_includes_the_whole_named_month(qtbot):

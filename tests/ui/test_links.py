@@ -86,6 +86,7 @@ def test_javascript_url_from_an_imported_sidecar_is_never_opened(qtbot, opened, 
         window.transfer.import_paths([folder])
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=30_000)
     window.select_event(window.model.ids()[0])
+    qtbot.waitUntil(lambda: window.source_pane.link_label.full_text() != "", timeout=10_000)
     assert window.source_pane.link_label.full_text().startswith("javascript:")
     with qtbot.waitSignal(window.source_pane.linkRefused) as refused:
         window.source_pane.open_button.click()

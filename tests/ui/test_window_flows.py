@@ -14,6 +14,8 @@ from ui.app import SEEDS
 from ui.dialogs.publication_date import PublicationDateDialog
 from ui.main_window import MainWindow
 
+from tests.ui.waiting import current_event, event_at, settle
+
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -35,18 +37,19 @@ def seeded(qtbot, repo, settings):
     window.close()
 
 
-def _select_kim_leaving(window):
+def _select_kim_leaving(qtbot, window):
     """Select the event hung on "Sunday": Kim leaves for Russia."""
     for row in range(window.model.rowCount()):
-        if window.model.event_at(row).expression == "Sunday":
+        if event_at(qtbot, window, row).expression == "Sunday":
             window.table.selectRow(row)
-            return window.current_event()
+            return current_event(qtbot, window)
     raise AssertionError("no Sunday event")
 
 
 def test_publication_date_change_previews_and_never_moves_reviewed(qtbot, seeded, repo):
-    kim = _select_kim_leaving(seeded)
+    kim = _select_kim_leaving(qtbot, seeded)
     seeded.review.accept()
+    settle(qtbot, seeded)
     putin = next(e for e in repo.list_events() if e.expression == "Monday")
     dialog = PublicationDateDialog(repo.get_article(kim.article_id), lambda _d: None)
     qtbot.addWidget(dialog)
@@ -83,13 +86,13 @@ def test_pasted_article_is_imported_and_listed(qtbot, repo, settings):
         window.transfer.import_article(article)
     assert finished.args[0].added == 1
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)
-    event = window.model.event_at(0)
+    event = event_at(qtbot, window, 0)
     assert event.expression == "Monday" and event.earliest == datetime(2024, 5, 6)
     window.close()
 
 
 def test_change_made_elsewhere_is_refused_and_fresh_value_shown(qtbot, seeded, repo):
-    kim = _select_kim_leaving(seeded)
+    kim = _select_kim_leaving(qtbot, seeded)
     other = open_repository(repo.url)  # another window or analyst
     try:
         other.reject(kim.id, expected_version=kim.version, actor="colleague")
@@ -97,6 +100,7 @@ def test_change_made_elsewhere_is_refused_and_fresh_value_shown(qtbot, seeded, r
         other.close()
     with qtbot.waitSignal(seeded.noticeShown) as notice:
         seeded.review.accept()  # this window still shows the old version
+    settle(qtbot, seeded)
     assert "changed elsewhere" in notice.args[0]
     assert "now rejected" in notice.args[0]  # what it became, said with the refusal
     assert repo.get_event(kim.id).status is Status.REJECTED
@@ -147,7 +151,7 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     worker thread and used as is; a layout for the other hide-rejected setting is not."""
     import threading
 
-    import ui.listing as listing_module
+    import ui.state.listing as listing_module
 
     add_article(6)
     built = []
@@ -182,7 +186,7 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
 
 def test_a_new_filter_brings_its_events_into_view(qtbot, repo, settings, add_article):
     from ui.canvas import scale
-    from ui.models.filters import EventFilter
+    from ui.state.filters import EventFilter
 
     add_article(3, title="Old", start=datetime(1990, 1, 1))
     recent = add_article(3, title="Recent", start=datetime(2020, 1, 1), text_prefix="Later. ")
@@ -216,6 +220,7 @@ def test_a_reviewed_event_of_an_untitled_article_stays_in_its_lane(qtbot, repo, 
     assert lane_of(first.id) == f"article {untitled}"
     window.select_event(first.id)
     window.review.accept()
+    settle(qtbot, window)
     assert repo.get_event(first.id).status is Status.ACCEPTED
     assert lane_of(first.id) == f"article {untitled}"
     window.close()

@@ -16,20 +16,22 @@ from ui.app import apply_scheme
 from ui.dialogs.date_editor import DateEditor
 from ui.models.event_table import status_colour
 
+from tests.ui.waiting import event_at, settle
+
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-def _kim(window):
+def _kim(qtbot, window):
     for row in range(window.model.rowCount()):
-        if window.model.event_at(row).expression == "Sunday":  # Kim leaves for Russia
+        if event_at(qtbot, window, row).expression == "Sunday":  # Kim leaves for Russia
             return row, window.model.event_at(row)
     raise AssertionError("no Kim row")
 
 
 def test_e_opens_the_date_editor_and_typed_text_corrects(qtbot, window, repo):
-    row, kim = _kim(window)
+    row, kim = _kim(qtbot, window)
     window.table.selectRow(row)
     window.table.setFocus()
     seen = {}
@@ -43,6 +45,7 @@ def test_e_opens_the_date_editor_and_typed_text_corrects(qtbot, window, repo):
     QTimer.singleShot(0, answer)
     qtbot.keyClick(window.table, Qt.Key.Key_E)
     assert seen["editor"]
+    settle(qtbot, window)
     corrected = repo.get_event(kim.id)
     assert corrected.status is Status.CORRECTED
     assert corrected.granularity is Granularity.PART_OF_DAY
@@ -51,7 +54,7 @@ def test_e_opens_the_date_editor_and_typed_text_corrects(qtbot, window, repo):
 
 
 def test_click_on_the_canvas_selects_the_row_and_shows_the_source(qtbot, window):
-    row, kim = _kim(window)
+    row, kim = _kim(qtbot, window)
     window.canvas.zoom_to(datetime(2023, 9, 8), datetime(2023, 9, 14))
     centre = window.canvas.glyph_centre(kim.id)
     assert centre is not None
@@ -62,7 +65,7 @@ def test_click_on_the_canvas_selects_the_row_and_shows_the_source(qtbot, window)
 
 
 def test_review_keys_do_nothing_while_typing_in_the_filter(qtbot, window, repo):
-    row, kim = _kim(window)
+    row, kim = _kim(qtbot, window)
     window.table.selectRow(row)
     box = window.filter_bar.text_edit
     box.setFocus()
@@ -71,6 +74,7 @@ def test_review_keys_do_nothing_while_typing_in_the_filter(qtbot, window, repo):
     qtbot.keyClick(box, Qt.Key.Key_Delete)
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.text() == "r"
+    settle(qtbot, window)  # a save, had one been asked for, would have landed
     assert repo.get_event(kim.id).status is Status.UNREVIEWED
 
 
@@ -128,6 +132,7 @@ def test_accept_applies_to_every_selected_row(qtbot, window, repo):
     chosen = window.selected_ids()
     assert len(chosen) == 2
     qtbot.keyClick(window.table, Qt.Key.Key_A)
+    settle(qtbot, window)
     assert [repo.get_event(i).status for i in chosen] == [Status.ACCEPTED] * 2
     assert repo.get_event(window.model.ids()[1]).status is Status.UNREVIEWED
 
@@ -137,8 +142,10 @@ def test_return_accepts_and_delete_rejects_in_the_table(qtbot, window, repo):
     window.table.selectRow(0)
     first = window.current_id
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert repo.get_event(first).status is Status.ACCEPTED
     window.table.selectRow(1)
     second = window.current_id
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    settle(qtbot, window)
     assert repo.get_event(second).status is Status.REJECTED

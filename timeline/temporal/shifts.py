@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from timeline.calendar import add_months
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
 from timeline.temporal.timex import SEASON_MONTHS
 
-
-def add_months(day: date, months: int) -> date:
-    """Return the first day of the month ``months`` after ``day``'s month."""
-    index = day.year * 12 + (day.month - 1) + months
-    return date(index // 12, index % 12 + 1, 1)
+__all__ = ["add_months"]  # kept here for the resolver's modules that import it from here
 
 
 def shift(day: date, amount: int, letter: str) -> date:

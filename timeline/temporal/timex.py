@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from timeline.calendar import month_start
 from timeline.model import Granularity, TimeSpan
 
 # Parts of the day as TIMEX3 writes them; "MO" starts at midnight so "early on Tuesday"
@@ -63,11 +64,6 @@ def is_valid_value(value: str) -> bool:
     )
 
 
-def _add_months(year: int, month: int, months: int) -> datetime:
-    index = year * 12 + (month - 1) + months
-    return datetime(index // 12, index % 12 + 1, 1)
-
-
 def span_from_value(value: str, mod: str | None = None) -> TimeSpan | None:
     """Return the interval a calendar TIMEX3 value names, or None when it names none.
 
@@ -115,20 +111,20 @@ def _date_span(match: re.Match) -> TimeSpan:
         return TimeSpan(monday, monday + timedelta(days=7), Granularity.WEEK)
     if match["quarter"]:
         first = (int(match["quarter"]) - 1) * 3 + 1
-        return TimeSpan(datetime(year, first, 1), _add_months(year, first, 3), Granularity.QUARTER)
+        return TimeSpan(datetime(year, first, 1), month_start(year, first, 3), Granularity.QUARTER)
     if match["half"]:
         first = 1 if match["half"] == "1" else 7
-        return TimeSpan(datetime(year, first, 1), _add_months(year, first, 6), Granularity.HALF)
+        return TimeSpan(datetime(year, first, 1), month_start(year, first, 6), Granularity.HALF)
     if match["season"]:
         first, length = SEASON_MONTHS[match["season"]]
         return TimeSpan(
-            datetime(year, first, 1), _add_months(year, first, length), Granularity.SEASON
+            datetime(year, first, 1), month_start(year, first, length), Granularity.SEASON
         )
     if not match["month"]:
         return TimeSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), Granularity.YEAR)
     month = int(match["month"])
     if not match["day"]:
-        return TimeSpan(datetime(year, month, 1), _add_months(year, month, 1), Granularity.MONTH)
+        return TimeSpan(datetime(year, month, 1), month_start(year, month, 1), Granularity.MONTH)
     day = datetime(year, month, int(match["day"]))
     if match["pod"]:
         first, last = PART_OF_DAY_HOURS[match["pod"]]
@@ -159,8 +155,8 @@ def _apply_mod(span: TimeSpan, mod: str | None) -> TimeSpan:
         return TimeSpan(begin, begin + half, span.granularity, mod)
     if span.granularity is Granularity.YEAR:
         # Early/mid/late year: January-April, May-August, September-December.
-        first = _add_months(start.year, 1, 4 * part)
-        return TimeSpan(first, _add_months(start.year, 1, 4 * part + 4), span.granularity, mod)
+        first = month_start(start.year, 1, 4 * part)
+        return TimeSpan(first, month_start(start.year, 1, 4 * part + 4), span.granularity, mod)
     if span.granularity in (Granularity.DECADE, Granularity.CENTURY):
         years = end.year - start.year
         cuts = [

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from timeline.calendar import DAY_ABBREVIATIONS, DAY_OR_FINER, MONTH_ABBREVIATIONS
+
 # Granularities whose single unit is a point on the canvas (a glyph), not a stretch.
-FINE_GRANULARITIES = frozenset({"day", "part_of_day", "hour", "minute", "second"})
+FINE_GRANULARITIES = frozenset(granularity.value for granularity in DAY_OR_FINER)
 
 # The nominal length of one unit of each granularity, in days; an event much longer than
 # one unit of its granularity is a real interval, not an uncertain point.
@@ -123,7 +125,8 @@ def human_date(event: CanvasEvent) -> str:
     if granularity == "year":
         return str(start.year)
     if granularity in ("quarter", "season", "half"):
-        return f"{start.strftime('%b')}–{last.strftime('%b %Y')}"
+        return (f"{MONTH_ABBREVIATIONS[start.month - 1]}–"
+                f"{MONTH_ABBREVIATIONS[last.month - 1]} {last.year}")
     if granularity == "week":
         return f"week of {_day(start)}"
     if granularity == "part_of_day":
@@ -132,15 +135,17 @@ def human_date(event: CanvasEvent) -> str:
 
 
 def _day(moment: datetime) -> str:
-    # strftime's %Y pads nothing before 1000 on some platforms, so build it by hand.
-    return f"{moment.strftime('%a')} {moment.day} {moment.strftime('%b')} {moment.year}"
+    # Built from the calendar's names, not strftime: %a and %b follow the C locale, which
+    # Qt sets from the desktop ("Di" for "Tue"), and %Y pads nothing before 1000.
+    return (f"{DAY_ABBREVIATIONS[moment.weekday()]} {moment.day} "
+            f"{MONTH_ABBREVIATIONS[moment.month - 1]} {moment.year}")
 
 
 def _format_at(moment: datetime, granularity: str) -> str:
     if granularity in ("century", "decade", "year"):
         return str(moment.year)
     if granularity in ("half", "quarter", "season", "month"):
-        return f"{moment.strftime('%b')} {moment.year}"
+        return f"{MONTH_ABBREVIATIONS[moment.month - 1]} {moment.year}"
     if granularity in ("hour", "minute", "second"):
         return f"{_day(moment)} {moment:%H:%M}"
     return _day(moment)

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import floor
 
+from timeline.calendar import DAY_ABBREVIATIONS, MONTH_ABBREVIATIONS, MONTH_NAMES
+
 MIN_DAYS = float(datetime(1, 1, 1).toordinal())
 MAX_DAYS = float(datetime(9999, 12, 31).toordinal())
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTHS_LONG = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = MONTH_ABBREVIATIONS
+MONTHS_LONG = MONTH_NAMES
+WEEKDAYS = DAY_ABBREVIATIONS
 
 
 _ORIGIN = datetime(1, 1, 1)

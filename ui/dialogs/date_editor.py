@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from timeline.display import format_span, unit_bounds
 from timeline.model import Granularity, TimeSpan
-from timeline.temporal import parse_user_date
 from timeline.temporal.timex import span_from_value, value_from_span
+from timeline.temporal.user_dates import parse_user_date
 from ui.dates import day_text
 
 # What the granularity box offers, in order; "interval" keeps the from/to as typed.

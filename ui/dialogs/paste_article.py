@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayou
 
 from timeline.model import Article
 from timeline.sources import MissingDateError, SourceError, article_from_text, parse_published
-from timeline.temporal import parse_user_date
+from timeline.temporal.user_dates import parse_user_date
 from ui.dialogs.published_date_field import PublishedDateDialog
 
 # Full dates written out in the text: the candidates offered when no dateline is found.

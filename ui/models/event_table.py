@@ -2,7 +2,9 @@
 
 The model holds only ids (in the order the store listed them, or as sorted) and
 fetches the events themselves lazily, a page at a time, into a bounded cache, so a
-100,000-row table costs a list of ints until rows are actually shown.
+100,000-row table costs a list of ints until rows are actually shown. In the window the
+pages come from the store worker (``request_events``): a row not fetched yet shows
+empty until its page lands, so scrolling never waits on the store.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def status_colour(status: Status) -> QColor | None:
     return (STATUS_COLOURS_DARK if dark else STATUS_COLOURS).get(status)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# request_events(ids, deliver): fetch elsewhere, then deliver(ids, events or None).
+RequestEvents = Callable[[list[int], Callable[[list[int], list[Event] | None], None]], None]
 
 # Worked out once: Qt asks for every cell's flags when it walks a selection (700,000
 # calls for "select all" at 100,000 rows), and each enum "|" costs microseconds.
@@ -53,14 +57,24 @@ class EventTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        fetch_events: Callable[[Sequence[int]], list[Event]],
+        fetch_events: Callable[[Sequence[int]], list[Event]] | None = None,
         parent=None,
         *,
+        request_events: RequestEvents | None = None,
         page_size: int = 200,
         cache_limit: int = 5000,
     ) -> None:
+        """A table over ``fetch_events(ids) -> events`` (called at once), or over
+        ``request_events(ids, deliver)``, which fetches elsewhere and calls
+        ``deliver(ids, events or None)`` on the main thread once they are in."""
         super().__init__(parent)
+        if (fetch_events is None) == (request_events is None):
+            raise ValueError("give the table fetch_events or request_events, not both")
         self._fetch_events = fetch_events
+        self._request_events = request_events
+        self._requested: set[int] = set()  # ids whose page is on its way
+        self._gone: set[int] = set()  # ids the store no longer has
+        self._generation = 0  # one per set_ids: a page of an older listing is dropped
         self._page_size = page_size
         self._cache_limit = max(cache_limit, page_size)
         self._ids: list[int] = []
@@ -86,6 +100,9 @@ class EventTableModel(QAbstractTableModel):
         self._time_order = list(ids)
         self._given_keys = dict(sort_keys or {})
         self._cache.clear()
+        self._requested.clear()
+        self._gone.clear()
+        self._generation += 1
         self._ids = self._sorted_ids(self._sort_column, self._sort_order)
         self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
         self.endResetModel()
@@ -110,7 +127,8 @@ class EventTableModel(QAbstractTableModel):
 
     def event_at(self, row: int) -> Event | None:
         """Return the event shown in ``row``, fetching its page when not cached; None when
-        the store no longer has it (removed elsewhere since the listing)."""
+        the store no longer has it (removed elsewhere since the listing), or while its
+        page is on its way (``request_events``)."""
         event_id = self._ids[row]
         cached = self._cache.get(event_id)
         if cached is not None:
@@ -128,12 +146,43 @@ class EventTableModel(QAbstractTableModel):
         self._cache.move_to_end(event.id)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def is_gone(self, row: int) -> bool:
+        """Return True when the store no longer has the event of ``row``."""
+        return self._ids[row] in self._gone
+
     def _fetch_page_around(self, row: int) -> None:
         first = (row // self._page_size) * self._page_size
-        wanted = [i for i in self._ids[first : first + self._page_size] if i not in self._cache]
-        for event in self._fetch_events(wanted):
-            self._cache[event.id] = event
+        wanted = [i for i in self._ids[first : first + self._page_size]
+                  if i not in self._cache and i not in self._requested and i not in self._gone]
+        if not wanted:
+            return
         self.fetch_count += 1
+        if self._request_events is None:
+            self._store_page(wanted, self._fetch_events(wanted))
+            return
+        self._requested.update(wanted)
+        generation = self._generation
+        self._request_events(wanted, lambda ids, events: self._page_arrived(
+            generation, ids, events))
+
+    def _page_arrived(self, generation: int, ids: list[int],
+                      events: list[Event] | None) -> None:
+        if generation != self._generation:
+            return  # asked for by a listing since replaced
+        self._requested.difference_update(ids)
+        if events is None:
+            return  # the store failed: asked again when the rows are next shown
+        self._store_page(ids, events)
+        rows = [self._row_of[i] for i in ids if i in self._row_of]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), len(COLUMNS) - 1))
+
+    def _store_page(self, ids: list[int], events: list[Event]) -> None:
+        for event in events:
+            if event.id not in self._cache:  # a saved event already there is newer
+                self._cache[event.id] = event
+        self._gone.update(set(ids) - {event.id for event in events})
         while len(self._cache) > self._cache_limit:
             self._cache.popitem(last=False)
 
@@ -175,8 +224,9 @@ class EventTableModel(QAbstractTableModel):
         event = self.event_at(index.row())
         if event is None:
             # Removed elsewhere (another analyst's publication-date change) since the
-            # listing; the next listing drops the row.
-            gone = role == Qt.ItemDataRole.DisplayRole and column == TITLE
+            # listing; the next listing drops the row. Or its page is on its way.
+            gone = (role == Qt.ItemDataRole.DisplayRole and column == TITLE
+                    and self.is_gone(index.row()))
             return "(no longer in the database)" if gone else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
@@ -239,6 +289,10 @@ class EventTableModel(QAbstractTableModel):
         if column in self._given_keys:
             return self._given_keys[column]
         keys: dict[int, Any] = {}
+        if self._fetch_events is None:
+            # Pages come from the worker: no fetch of every row here. The window's
+            # listing gives every column's keys, so this only keeps the time order.
+            return {event_id: 0 for event_id in self._time_order}
         step = 2000
         for first in range(0, len(self._time_order), step):
             for event in self._fetch_events(self._time_order[first : first + step]):

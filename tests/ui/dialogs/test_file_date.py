@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from timeline.pipeline import IngestSummary
@@ -33,6 +34,7 @@ def test_typed_date_is_taken_and_nonsense_refused(qtbot, tmp_path):
     assert dialog.published() == datetime(2021, 3, 3)
 
 
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen platform's note
 def test_results_close_once_every_refusal_is_dealt_with(qtbot):
     summary = IngestSummary(refused=[("a.txt", "no publication date found; give it")])
     results = ImportResultsDialog(summary, undated=["a.txt"])

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from timeline.model import Status
-from ui.models.filters import EventFilter
+from ui.state.filters import EventFilter
 
 
 def test_empty_filter_asks_for_everything():

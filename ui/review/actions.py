@@ -1,23 +1,26 @@
 """The keyboard-first review loop: accept, reject, correct, note, next and previous.
 
-Each action works on the window's current event and goes through the ReviewSession
-(saved at once, undoable). J/Space and K walk the listed events in time order or
-lowest confidence first.
+Each action works on the window's current event (or the selected ones) and goes through
+the ReviewSession (saved on the store worker, undoable); an event whose row the table
+has not fetched yet is passed by id and read by the worker. J/Space and K walk the
+listed events in time order or lowest confidence first.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from timeline.model import Event, TimeSpan
 from ui.dialogs.date_editor import DateEditor, timex_value_of
-from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER
+from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 
 
 class ReviewFlow:
     """The review actions of one MainWindow."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: Any) -> None:
         self.window = window
         self.order_mode = window.settings.review_order()
 
@@ -27,15 +30,28 @@ class ReviewFlow:
             self.window.notice("Select an event first.")
         return event
 
-    def _targets(self) -> list[Event]:
+    def _targets(self) -> list[Event | int]:
         # Several selected rows are reviewed together; otherwise the current event.
         selected = self.window.selected_ids()
+        model = self.window.model
         if len(selected) > 1:
-            model = self.window.model
-            events = (model.event_at(model.row_of(event_id)) for event_id in selected)
-            return [event for event in events if event is not None]  # None: removed elsewhere
-        event = self._current()
-        return [event] if event is not None else []
+            targets: list[Event | int] = []
+            for event_id in selected:
+                row = model.row_of(event_id)
+                if row is None or model.is_gone(row):
+                    continue  # removed elsewhere
+                event = model.event_at(row)
+                targets.append(event if event is not None else event_id)
+            return targets
+        event = self.window.current_event()
+        if event is not None:
+            return [event]
+        current = self.window.current_id
+        row = model.row_of(current) if current is not None else None
+        if row is not None and not model.is_gone(row):
+            return [current]  # its row is still on its way: the worker reads it
+        self.window.notice("Select an event first.")
+        return []
 
     def accept(self) -> None:
         """Accept the current event, or every selected one (one undo step)."""

@@ -1,6 +1,6 @@
 """J / K walk: next unreviewed in time order or lowest confidence first, previous."""
 
-from ui.navigation import CONFIDENCE_ORDER, TIME_ORDER, next_unreviewed, previous, review_order
+from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER, next_unreviewed, previous, review_order
 
 IDS = [10, 11, 12, 13]
 CONFIDENCE = {10: 0.9, 11: 0.3, 12: 0.6, 13: 0.3}

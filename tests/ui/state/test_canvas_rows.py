@@ -5,7 +5,7 @@ from datetime import datetime
 
 from timeline.model import Event, Granularity, Status
 from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE
-from ui.models.canvas_rows import to_canvas_event
+from ui.state.canvas_rows import to_canvas_event
 
 
 def _event(**changes):

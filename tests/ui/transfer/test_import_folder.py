@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 GOOD_ARTICLES = 30
 # Articles of news length (the bundled seed's text), so an import takes long enough for
 # the timer below to be seen firing while it runs.
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "kim-jong-un-arrives-in-russia.txt"
 
 
 def _folder(tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from timeline.model import Event, Status
-from ui import navigation
+from ui.state import navigation
 
 
 class ReviewWalk:

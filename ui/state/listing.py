@@ -8,16 +8,20 @@ it a few tens of milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.model import Article, Status
+from timeline.model import Article, Event, Status
 from ui.canvas.data import CanvasEvent
 from ui.canvas.layout import CanvasLayout, build_layout
-from ui.models.canvas_rows import to_canvas_event
-from ui.models.event_table import sort_keys_for
-from ui.navigation import CONFIDENCE_ORDER, review_order
+from ui.state.canvas_rows import to_canvas_event
+from ui.state.navigation import CONFIDENCE_ORDER, review_order
+
+# {column: {event id: key}} from the events and the article labels: the review table's
+# sort keys, given by the table (ui.models.event_table.sort_keys_for) so this module
+# stays Qt-free.
+SortKeys = Callable[[Sequence[Event], dict[int, str]], dict[int, dict[int, Any]]]
 
 
 @dataclass
@@ -30,7 +34,7 @@ class LoadedView:
     confidences: dict[int, float]
     articles: list[Article]
     article_labels: dict[int, str] = field(default_factory=dict)  # article id -> lane name
-    sort_keys: dict[int, dict] = field(default_factory=dict)
+    sort_keys: dict[int, dict[int, Any]] = field(default_factory=dict)
     canvas_layout: CanvasLayout | None = None
     walk_orders: dict[str, list[int]] = field(default_factory=dict)  # J/K orders by mode
     reviewed: int = 0
@@ -44,10 +48,12 @@ def article_label(article: Article | None, article_id: int | None = None) -> str
     return f"article {article.id if article is not None else article_id}"
 
 
-def load_view(repo, query: Mapping[str, Any], *, hide_rejected: bool,
-              check: Callable[[], None] = lambda: None) -> LoadedView:
+def load_view(repo: Any, query: Mapping[str, Any], *, hide_rejected: bool,
+              check: Callable[[], None] = lambda: None,
+              sort_keys: SortKeys | None = None) -> LoadedView:
     """Return the LoadedView of the events ``query`` (list_events keywords) lets through;
-    ``check()`` is called between steps and may raise to stop early."""
+    ``check()`` is called between steps and may raise to stop early; ``sort_keys`` makes
+    the table's sort keys (none without it)."""
     events = repo.list_events(**query)
     check()
     articles = repo.list_articles()
@@ -65,7 +71,7 @@ def load_view(repo, query: Mapping[str, Any], *, hide_rejected: bool,
         confidences=confidences,
         articles=articles,
         article_labels=labels,
-        sort_keys=sort_keys_for(events, labels),
+        sort_keys=sort_keys(events, labels) if sort_keys is not None else {},
         canvas_layout=build_layout(canvas_events, hide_rejected),
         walk_orders={CONFIDENCE_ORDER: review_order(ids, confidences, CONFIDENCE_ORDER)},
         reviewed=reviewed,

@@ -1,0 +1,67 @@
+"""The calendar facts the whole program shares: month arithmetic, the order of the
+granularities from coarse to fine, which of them are "day or finer", and the English
+month and day names every date shown to a person is written with (never the C
+locale's, which Qt sets from the desktop)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from timeline.model import Granularity
+
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+DAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# Coarse to fine: the granularities that name a stretch of the calendar.
+GRANULARITY_ORDER = (
+    Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR, Granularity.HALF,
+    Granularity.QUARTER, Granularity.SEASON, Granularity.MONTH, Granularity.WEEK,
+    Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
+    Granularity.SECOND,
+)
+DAY_OR_FINER = frozenset(GRANULARITY_ORDER[GRANULARITY_ORDER.index(Granularity.DAY):])
+
+
+def precision_rank(granularity: Granularity | str) -> int:
+    """Return the place of ``granularity`` from coarse (0) to fine; a granularity that
+    names no stretch (duration, set, unknown) counts as the coarsest."""
+    try:
+        return GRANULARITY_ORDER.index(Granularity(granularity))
+    except ValueError:
+        return 0
+
+
+def is_day_or_finer(granularity: Granularity | str) -> bool:
+    """Return True when ``granularity`` (enum or its value) is a day or finer."""
+    try:
+        return Granularity(granularity) in DAY_OR_FINER
+    except ValueError:
+        return False
+
+
+def month_index_shift(year: int, month: int, months: int) -> tuple[int, int]:
+    """Return the (year, month) ``months`` months after ``year``-``month``."""
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def add_months(day: date, months: int) -> date:
+    """Return the first day of the month ``months`` after ``day``'s month."""
+    return date(*month_index_shift(day.year, day.month, months), 1)
+
+
+def month_start(year: int, month: int, months: int = 0) -> datetime:
+    """Return midnight on the first of the month ``months`` after ``year``-``month``."""
+    return datetime(*month_index_shift(year, month, months), 1)
+
+
+def shift_months(moment: datetime, months: int) -> datetime:
+    """Return ``moment`` with its month moved by ``months`` (day and time kept: callers
+    pass the first of a month)."""
+    year, month = month_index_shift(moment.year, moment.month, months)
+    return moment.replace(year=year, month=month)
