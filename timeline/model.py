@@ -132,19 +132,66 @@ class Event:
     reviewed_at: datetime | None = None
     id: int | None = None
     article_id: int | None = None
+    story_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One date a story's sources give: its interval, the events and articles giving it."""
+
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: Granularity
+    event_ids: tuple[int, ...]
+    article_ids: tuple[int, ...]
+    chosen: bool = False
+
+    @property
+    def sources(self) -> int:
+        """Return how many distinct articles give this reading."""
+        return len(self.article_ids)
+
+
+@dataclass(frozen=True)
+class Story:
+    """Events, from one article or many, that report the same happening.
+
+    ``earliest``/``latest``/``granularity`` are the story's date: the reading the
+    analyst chose, else the one most sources give. ``conflict`` is True when the
+    sources give incompatible dates (more than one reading).
+    """
+
+    id: int
+    title: str
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: Granularity
+    event_ids: tuple[int, ...]
+    article_ids: tuple[int, ...]
+    readings: tuple[Reading, ...]
+    conflict: bool
+    chosen: bool = False
+    version: int = 1
+
+    @property
+    def sources(self) -> int:
+        """Return how many distinct articles report the story."""
+        return len(self.article_ids)
 
 
 @dataclass(frozen=True)
 class Review:
-    """One audit row: who changed which field of which event, from what to what."""
+    """One audit row: who changed which field of an event (or of a story), from
+    what to what. A story's own changes (its chosen reading) have no event."""
 
-    event_id: int
+    event_id: int | None
     field: str
     old_value: str | None
     new_value: str | None
     actor: str
     at: datetime
     id: int | None = None
+    story_id: int | None = None
 
 
 def as_datetime(value: date | datetime) -> datetime:
@@ -159,8 +206,10 @@ __all__ = [
     "Event",
     "Granularity",
     "Mention",
+    "Reading",
     "Review",
     "Status",
+    "Story",
     "TimeSpan",
     "TimexType",
     "as_datetime",

@@ -150,6 +150,7 @@ def event_json(event: Event, article: Article | None) -> dict:
         "explanation": event.explanation,
         "inferred": event.inferred,
         "open_ended": event.open_ended,
+        "story_id": event.story_id,
         "source": {
             "article_id": event.article_id,
             "title": article.title if article else None,

@@ -137,11 +137,12 @@ def mention_row(mention: Mention, article_id: int | None = None) -> MentionRow:
 
 
 def event_values(event: Event) -> dict[str, Any]:
-    """Return the column values of ``event`` without its id and article id."""
+    """Return the column values of ``event`` without its id, article id and story id
+    (the store gives a stored event its story)."""
     return {
         name: enum_value(getattr(event, name))
         for name in EVENT_COLUMNS
-        if name not in ("id", "article_id")
+        if name not in ("id", "article_id", "story_id")
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.model import Event
+from timeline.model import Event, Story
 
 
 class StoreError(Exception):
@@ -18,11 +18,13 @@ class NewerSchemaError(StoreError):
 
 
 class ConflictError(StoreError):
-    """Someone changed the event since the caller read it; ``current`` is the fresh row."""
+    """Someone changed the event (or the story) since the caller read it; ``current``
+    is the fresh one."""
 
-    def __init__(self, current: Event, expected_version: int) -> None:
+    def __init__(self, current: Event | Story, expected_version: int) -> None:
+        kind = "story" if isinstance(current, Story) else "event"
         super().__init__(
-            f"event {current.id} was changed elsewhere (now version {current.version}, "
+            f"{kind} {current.id} was changed elsewhere (now version {current.version}, "
             f"expected {expected_version}); reload it and try again"
         )
         self.current = current

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from threading import Lock
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +20,11 @@ from timeline.store.db import WRITE_OPTION, default_database_url, make_engine, s
 from timeline.store.errors import NotFoundError, StoreError
 from timeline.store.migrate import upgrade_to_head
 from timeline.store.queries import EVENTS
+from timeline.stories.grouping import StoryIndex
+from timeline.store import stories
 from timeline.store.review import ReviewOperations
 from timeline.store.schema import ArticleRow, MentionRow
+from timeline.store.story_review import StoryOperations
 
 ARTICLES = ArticleRow.__table__
 MENTIONS = MentionRow.__table__
@@ -60,7 +64,13 @@ def open_repository(url: str | None = None) -> Repository:
         raise StoreError(
             f"cannot open database {shown_url(url)}: {_first_line(error)}"
         ) from None
-    return Repository(engine, url)
+    repository = Repository(engine, url)
+    try:
+        repository.group_ungrouped()
+    except StoreError:
+        repository.close()
+        raise
+    return repository
 
 
 def database_url(url_or_path: str | None) -> str:
@@ -77,12 +87,16 @@ def _first_line(error: BaseException) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(error).__name__
 
 
-class Repository(ReviewOperations):
+class Repository(ReviewOperations, StoryOperations):
     """Reads and writes of one database; usable as a context manager (closes on exit)."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self._engine = engine
         self._url = url
+        # The stories near the dates last grouped, kept between articles of an ingest.
+        self._story_index = StoryIndex()
+        self._story_lock = Lock()
+        self._last_event_id: int | None = None
 
     @property
     def url(self) -> str:
@@ -134,16 +148,19 @@ class Repository(ReviewOperations):
         if existing is not None:
             return IngestOutcome(article_id=existing, added=False, events=0)
         try:
-            with self._engine.connect() as connection:
+            with self._story_lock, self._engine.connect() as connection:
                 connection.execution_options(**{WRITE_OPTION: True})
                 with connection.begin(), Session(connection) as session:
+                    self._notice_other_writers(connection)
                     article_row = convert.article_row(article, digest)
                     session.add(article_row)
                     session.flush()
                     session.add_all(convert.mention_row(m, article_row.id) for m in mentions)
-                    session.add_all(convert.event_row(e, article_row.id) for e in events)
+                    event_rows = [convert.event_row(e, article_row.id) for e in events]
+                    session.add_all(event_rows)
                     session.flush()
                     article_id = article_row.id
+                    self._group(connection, stories.ungrouped_rows(connection, article_id))
         except sa_exc.IntegrityError as error:
             # Another writer may have stored the same text since the check above.
             existing = self._article_id_by_hash(digest)
@@ -154,8 +171,47 @@ class Repository(ReviewOperations):
                 f"was not stored: {_first_line(error)}"
             ) from None
         except sa_exc.SQLAlchemyError as error:
+            self._story_index.forget()
             raise StoreError(f"database write failed: {_first_line(error)}") from None
+        except BaseException:
+            # The transaction rolled back: the index may hold stories that are not stored.
+            self._story_index.forget()
+            raise
         return IngestOutcome(article_id=article_id, added=True, events=len(events))
+
+    # Stories ------------------------------------------------------------------
+
+    def _notice_other_writers(self, connection: Connection) -> None:
+        """Drop the story index when events came from another writer since the last
+        grouping here (the index would not know their stories)."""
+        newest = connection.execute(select(func.max(EVENTS.c.id))).scalar()
+        if newest != self._last_event_id:
+            self._story_index.forget()
+
+    def _group(self, connection: Connection, rows: list) -> None:
+        stories.group_events(connection, self._story_index, rows)
+        self._last_event_id = connection.execute(select(func.max(EVENTS.c.id))).scalar()
+
+    def group_ungrouped(self) -> int:
+        """Give every event without a story one (events stored before stories existed,
+        or left by a change of publication date), article by article, in the order
+        they were stored; returns how many events were grouped."""
+        grouped = 0
+        while True:
+            with self._story_lock, self._writing() as connection:
+                rows = stories.ungrouped_rows(connection)[:5000]
+                if not rows:
+                    return grouped
+                self._notice_other_writers(connection)
+                # Whole articles at a time: an article does not disagree with itself.
+                last_article = rows[-1][1]
+                batch = [row for row in rows if row[1] != last_article] or rows
+                by_article: dict[int, list] = {}
+                for row in batch:
+                    by_article.setdefault(row[1], []).append(row)
+                for article_rows in by_article.values():
+                    self._group(connection, article_rows)
+                grouped += len(batch)
 
     def _article_id_by_hash(self, digest: str) -> int | None:
         with self._reading() as connection:

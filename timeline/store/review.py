@@ -78,9 +78,11 @@ def update_event(
 class ReviewOperations:
     """The review half of Repository: versioned, audited changes to stored events."""
 
-    # Provided by Repository: a connection in a read / in a write transaction.
+    # Provided by Repository: a connection in a read / in a write transaction, and
+    # StoryOperations.regroup_events (an event whose date changes finds its story again).
     _reading: Any
     _writing: Any
+    regroup_events: Any
 
     def _review(
         self, event_id: int, expected_version: int, changes: dict, actor: str | None,
@@ -88,7 +90,8 @@ class ReviewOperations:
     ) -> Event:
         at = utc_now()
         with self._writing() as connection:
-            return update_event(
+            before = fetch_event(connection, event_id)
+            after = update_event(
                 connection,
                 event_id,
                 expected_version=expected_version,
@@ -97,6 +100,12 @@ class ReviewOperations:
                 reviewed_at=at if reviewed else None,
                 at=at,
             )
+        if (before.earliest, before.latest) != (after.earliest, after.latest):
+            # A new date may tell a different story: the event finds its story again.
+            self.regroup_events([event_id])
+            with self._reading() as connection:
+                return fetch_event(connection, event_id)
+        return after
 
     def accept(self, event_id: int, *, expected_version: int, actor: str | None = None) -> Event:
         """Mark the event accepted; returns it. Raises ConflictError on a stale version."""
@@ -196,7 +205,7 @@ class ReviewOperations:
         with self._writing() as connection:
             old_events = published.article_events(connection, article_id, for_update=True)
             change = published.plan_change(old_events, events)
-            return published.apply_change(
+            applied = published.apply_change(
                 connection,
                 article_id,
                 new_published,
@@ -205,3 +214,15 @@ class ReviewOperations:
                 actor=actor or getpass.getuser(),
                 at=at,
             )
+        moved = [after.id for _, after in applied.moved] + [event.id for event in applied.added]
+        if not (moved or applied.removed):
+            return applied
+        # Removed events leave their stories; moved and new ones find theirs.
+        self.regroup_events(moved, left={event.story_id for event in applied.removed})
+        with self._reading() as connection:
+            def fresh(event: Event) -> Event:
+                return fetch_event(connection, event.id)
+            return published.PublishedChange(
+                moved=[(before, fresh(after)) for before, after in applied.moved],
+                added=[fresh(event) for event in applied.added],
+                removed=applied.removed, kept_reviewed=applied.kept_reviewed)

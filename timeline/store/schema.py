@@ -80,6 +80,29 @@ class MentionRow(Base):
     event_relative: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class StoryRow(Base):
+    """A story: its date (the chosen reading, else the one most sources give) and
+    what the listing filters on, kept up to date as its events come and go."""
+
+    __tablename__ = "stories"
+    __table_args__ = (
+        CheckConstraint("version >= 1", name="version"),
+        Index("ix_stories_interval", "earliest", "latest", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    earliest: Mapped[datetime | None] = mapped_column(DateTime)
+    latest: Mapped[datetime | None] = mapped_column(DateTime)
+    granularity: Mapped[str] = mapped_column(String(16))
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    sources: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    chosen_earliest: Mapped[datetime | None] = mapped_column(DateTime)
+    chosen_latest: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class EventRow(Base):
     __tablename__ = "events"
     __table_args__ = (
@@ -120,15 +143,23 @@ class EventRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), index=True
+    )
 
 
 class ReviewRow(Base):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
     actor: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
     field: Mapped[str] = mapped_column(Text)
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), index=True
+    )

@@ -66,12 +66,13 @@ def exported_reviewed_seed(original: Path, exported: Path) -> None:
 
 
 def listed(url: str) -> list[dict]:
-    """`timeline events --format json` on ``url``, without the ids a new database renumbers."""
+    """`timeline events --format json` on ``url``, without the ids a new database renumbers
+    (its own, its article's and its story's)."""
     done = timeline("events", "--db", url, "--format", "json")
     assert done.returncode == 0, done.stderr
     events = json.loads(done.stdout)
     for event in events:
-        del event["id"], event["source"]["article_id"]
+        del event["id"], event["source"]["article_id"], event["story_id"]
     return events
 
 

@@ -48,7 +48,7 @@ def test_an_article_goes_in_with_its_mentions_and_events(
     assert repo.list_articles() == [stored]
     assert repo.article_mentions(outcome.article_id) == mentions
     listed = repo.list_events()
-    assert [replace(event, id=None, article_id=None) for event in listed] == events
+    assert [replace(event, id=None, article_id=None, story_id=None) for event in listed] == events
     assert {event.article_id for event in listed} == {outcome.article_id}
 
 

@@ -24,8 +24,8 @@ EXTRA_REVISION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -55,8 +55,8 @@ def test_a_fresh_database_gets_every_table_at_the_head_revision(db_url):
     engine = create_engine(db_url)
     try:
         tables = set(inspect(engine).get_table_names())
-        assert {"articles", "mentions", "events", "reviews", "alembic_version"} <= tables
-        assert migrate.current_revision(engine) == migrate.head_revision() == "0001"
+        assert {"articles", "mentions", "events", "stories", "reviews", "alembic_version"} <= tables
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0002"
         index_columns = {
             tuple(index["column_names"]) for index in inspect(engine).get_indexes("events")
         }
@@ -86,12 +86,12 @@ def test_an_older_database_is_upgraded_at_open_and_keeps_its_rows(
         stored = repository.add_article(make_article(), [], [])
     newer_scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, newer_scripts)
-    (newer_scripts / "versions" / "0002_test_summary.py").write_text(EXTRA_REVISION)
+    (newer_scripts / "versions" / "0099_test_summary.py").write_text(EXTRA_REVISION)
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_scripts)
 
     with open_repository(db_url) as repository:
         assert repository.get_article(stored.article_id).title == "Article 1"
-    assert stamped_revision(db_url) == "0002"
+    assert stamped_revision(db_url) == "0099"
     engine = create_engine(db_url)
     try:
         assert "summary" in {column["name"] for column in inspect(engine).get_columns("articles")}

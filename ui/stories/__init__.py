@@ -1,0 +1,1 @@
+"""The Stories layout: one mark per story, sized by its sources, conflicts side by side."""
