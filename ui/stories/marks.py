@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from timeline.display import format_span
 from timeline.model import Reading, Status, Story
-from ui.canvas.data import CanvasEvent
+from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 
 CONFLICT_LANE = "Sources disagree on the date"
 # Lanes by how many articles report a story, the most reported first.
@@ -69,7 +69,7 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
         result.stories[story.id] = story
         lane = lane_of(story)
         for index, reading in enumerate(story.readings):
-            if reading not in shown or reading.earliest is None or reading.latest is None:
+            if reading not in shown or (reading.earliest is None and reading.latest is None):
                 continue
             if not story.conflict and index > 0:
                 break
@@ -82,10 +82,16 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
                          f"{_sources(reading.sources)})")
             else:
                 title = f"{story.title} ({_sources(story.sources)})"
+            # Open-ended ("after the forum"): drawn at its one bound, its open side marked.
+            start = reading.earliest if reading.earliest is not None else reading.latest
+            end = reading.latest if reading.latest is not None else reading.earliest
+            open_side = (OPEN_AFTER if reading.latest is None
+                         else OPEN_BEFORE if reading.earliest is None else "")
             result.marks.append(CanvasEvent(
                 id=mark_id,
-                start=reading.earliest,
-                end=reading.latest,
+                start=start,
+                end=end,
+                open_side=open_side,
                 granularity=reading.granularity.value,
                 status=story_status(reading, statuses),
                 title=title,
