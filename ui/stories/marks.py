@@ -68,6 +68,7 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
             continue
         result.stories[story.id] = story
         lane = lane_of(story)
+        first_mark = None
         for index, reading in enumerate(story.readings):
             if reading not in shown or (reading.earliest is None and reading.latest is None):
                 continue
@@ -102,10 +103,10 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
             ))
             result.story_of[mark_id] = story.id
             result.reading_of[mark_id] = index
+            first_mark = mark_id if first_mark is None else first_mark
             for event_id in reading.event_ids:
                 result.mark_of[event_id] = mark_id
-        first_mark = next((m for m, s in result.story_of.items() if s == story.id), None)
-        for event_id in story.event_ids:
-            if first_mark is not None:
+        if first_mark is not None:
+            for event_id in story.event_ids:  # the other readings of a story in agreement
                 result.mark_of.setdefault(event_id, first_mark)
     return result
