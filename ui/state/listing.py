@@ -18,7 +18,7 @@ from ui.canvas.layout import CanvasLayout, build_layout
 from ui.canvas.focus import dense_span
 from ui.state.canvas_rows import to_canvas_event
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
-from ui.stories.marks import StoryMarks, story_marks
+from ui.stories.marks import STORY_LANES, StoryMarks, story_marks
 
 STORIES, ARTICLES = "stories", "articles"  # the canvas's two layouts
 # Past this many articles the canvas opens on the Stories layout (until the analyst
@@ -97,7 +97,8 @@ def load_view(repo, query: Mapping[str, Any], *, hide_rejected: bool,
         articles=articles,
         article_labels=labels,
         sort_keys=sort_keys(events, labels) if sort_keys is not None else {},
-        canvas_layout=build_layout(canvas_events, hide_rejected),
+        canvas_layout=build_layout(canvas_events, hide_rejected,
+                                   STORY_LANES if layout == STORIES else ()),
         walk_orders={CONFIDENCE_ORDER: review_order(ids, confidences, CONFIDENCE_ORDER)},
         reviewed=reviewed,
         total=total,

@@ -19,6 +19,8 @@ CONFLICT_LANE = "Sources disagree on the date"
 # Lanes by how many articles report a story, the most reported first.
 SOURCE_BANDS = ((20, "20+ sources"), (5, "5–19 sources"), (2, "2–4 sources"), (1, "1 source"))
 CONFLICT_MARK = "⚠"
+# The Stories layout's lanes from the top: disputes, then the most reported stories.
+STORY_LANES = (CONFLICT_LANE, *(name for _least, name in SOURCE_BANDS))
 
 
 @dataclass
