@@ -165,7 +165,23 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
 def show_news_week(window, then=lambda: None) -> None:
     """Select the first unreviewed event of the week before its article's date and show
     that week on the canvas: the part of a news timeline an analyst checks first. The
-    events are read on the store worker; ``then()`` runs once it is shown."""
+    events are read on the store worker; ``then()`` runs once it is shown. In the
+    Stories layout: the story most sources report, and the days around it."""
+    published = [a.published for a in window.articles.values() if a.published is not None]
+    # Stories of the days the articles were written about (page furniture dated years
+    # after its page is no news).
+    news = [s for s in (window.marks.stories.values() if window.marks is not None else ())
+            if published and s.earliest is not None
+            and min(published) - timedelta(days=7) <= s.earliest <= max(published)]
+    if news:
+        story = max(news, key=lambda s: (len(s.article_ids), s.conflict, -s.id))
+        mark = window.mark_of(story.readings[0].event_ids[0])
+        if story.earliest is not None:
+            window.select_event(mark)
+            window.canvas.zoom_to(story.earliest - timedelta(days=3),
+                                  story.earliest + timedelta(days=4))
+            then()
+            return
     unreviewed = [event_id for event_id in window.walk.order_in_time
                   if window.walk.statuses.get(event_id) == "unreviewed"]
     articles = dict(window.articles)

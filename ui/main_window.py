@@ -9,6 +9,7 @@ together and keeps the selection in sync.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
-from timeline.model import Article, Event, Review
+from timeline.model import Article, Event, Review, Story
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
@@ -42,7 +44,10 @@ from ui.settings_store import WindowSettings
 from ui.source_pane import SourcePane
 from ui.state.canvas_rows import to_canvas_event
 from ui.state.filters import EventFilter
-from ui.state.listing import LoadedView, article_label, load_view
+from ui.state.listing import STORIES, LoadedView, article_label, load_view
+from ui.stories.actions import StoryFlow
+from ui.stories.marks import StoryMarks, story_status
+from ui.stories.pane import StorySourcesView
 from ui.tasks import TaskContext, TaskManager
 from ui.transfer.facade import Transfer
 
@@ -71,16 +76,25 @@ class MainWindow(QMainWindow):
         self._current_event: Event | None = None
         self._current_history: tuple[int | None, list[Review]] | None = None
         self._syncing = False
-        self._fit_after_load = False  # a new filter: show its events, not the old stretch
+        self._fit_after_load = True  # the first listing, a new filter: show where events are
+        # The canvas's layout: stories or article lanes; None until the analyst chooses
+        # (the listing then picks by the number of articles).
+        self.layout_mode: str | None = self.settings.canvas_layout()
+        self.marks: StoryMarks | None = None
+        self._marks_by_id: dict[int, Any] = {}
+        self._statuses: dict[int, str] = {}
+        self.current_story: Story | None = None
         self._filter = self.settings.load_filter()
         self.setWindowTitle(f"Timeline — {self.gateway.shown_url}")
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()
         self.review = ReviewFlow(self)
+        self.stories = StoryFlow(self)
         self.transfer = Transfer(self, self)
         build_menus(self)
         self.session.eventChanged.connect(self._event_saved)
+        self.session.storiesChanged.connect(self.reload)
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))
         self._layout_restored = self.settings.restore_window(self)
         self.filter_bar.set_filter(self._filter)
@@ -118,6 +132,11 @@ class MainWindow(QMainWindow):
         self.filter_bar.filterChanged.connect(self.set_filter)
         self.source_pane = SourcePane()
         self.source_pane.linkRefused.connect(lambda message: self.notice(message, warning=True))
+        self.story_view = StorySourcesView()
+        self.source_tabs = QTabWidget()
+        self.source_tabs.setObjectName("sourceTabs")
+        self.source_tabs.addTab(self.story_view, "Story sources")
+        self.source_tabs.addTab(self.source_pane, "Article")
         self.inspector = Inspector()
 
         self.progress_label = QLabel("No events")
@@ -142,7 +161,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         self.review_dock = self._dock("Review", "reviewDock", review,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.source_dock = self._dock("Source", "sourceDock", self.source_pane,
+        self.source_dock = self._dock("Source", "sourceDock", self.source_tabs,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         # Scrolls, so the form's height never squeezes the article text above it.
         inspector_scroll = QScrollArea()
@@ -194,13 +213,14 @@ class MainWindow(QMainWindow):
         """List the events again in the worker; ``loaded`` is emitted once shown."""
         query = self._filter.query_kwargs()
         hide_rejected = self.settings.hide_rejected()
+        layout = self.layout_mode
         if not self.walk.order_in_time:
             # Nothing listed yet: say so, rather than "No events", while a large database lists.
             self.progress_label.setText("Listing events…")
 
         def load(repo: Any, context: TaskContext) -> LoadedView:
             return load_view(repo, query, hide_rejected=hide_rejected, check=context.check,
-                             sort_keys=sort_keys_for)
+                             sort_keys=sort_keys_for, layout=layout)
 
         self.gateway.submit(load, key="load", on_done=self._apply_loaded,
                           on_error=lambda error: self.notice(
@@ -210,6 +230,12 @@ class MainWindow(QMainWindow):
         keep = self.current_id
         self.articles = {article.id: article for article in view.articles}
         self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
+        self.marks = view.story_marks
+        self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
+        self._statuses = dict(view.statuses)
+        if self.layout_mode is None:
+            self.layout_mode = view.layout  # chosen by the number of articles
+        self._layout_actions_follow()
         self._syncing = True
         try:
             self.model.set_article_titles(view.article_labels)
@@ -217,7 +243,10 @@ class MainWindow(QMainWindow):
             self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
             if self._fit_after_load:
                 self._fit_after_load = False
-                self.canvas.fit_all()
+                if view.dense is not None:
+                    self.canvas.zoom_to(*view.dense)  # where the events are, not strays
+                else:
+                    self.canvas.fit_all()
             self.filter_bar.set_articles(view.articles)
         finally:
             self._syncing = False
@@ -256,9 +285,10 @@ class MainWindow(QMainWindow):
                 self.table.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(index)
-            self.canvas.select([event_id])
+            mark = self.mark_of(event_id)
+            self.canvas.select([mark])
             if center:
-                self.canvas.center_on(event_id)
+                self.canvas.center_on(mark)
         finally:
             self._syncing = False
         self._show_current(event_id)
@@ -281,7 +311,7 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         self._syncing = True
         try:
-            self.canvas.select(ids)
+            self.canvas.select(list(dict.fromkeys(self.mark_of(i) for i in ids)))
         finally:
             self._syncing = False
         current = self.table.selectionModel().currentIndex()
@@ -309,6 +339,35 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self._show_current(ids[0] if ids else None)
+
+    def mark_of(self, event_id: int) -> int:
+        """Return the id of the canvas mark ``event_id`` is drawn under (itself in the
+        article lanes; its story's reading in the Stories layout)."""
+        if self.marks is None:
+            return event_id
+        return self.marks.mark_of.get(event_id, event_id)
+
+    def current_reading_index(self) -> int | None:
+        """Return which reading of the current story the selected mark draws."""
+        if self.marks is None:
+            return None
+        for mark_id in self.canvas.selected_ids():
+            if mark_id in self.marks.reading_of:
+                return self.marks.reading_of[mark_id]
+        return None
+
+    def set_canvas_layout(self, layout: str) -> None:
+        """Draw the canvas as ``layout`` (stories or article lanes) and list again."""
+        self.layout_mode = layout
+        self._fit_after_load = True
+        self._layout_actions_follow()
+        self.reload()
+
+    def _layout_actions_follow(self) -> None:
+        for name in ("layout-stories", "layout-articles"):
+            action = getattr(self, "actions_by_name", {}).get(name)
+            if action is not None:
+                action.setChecked(name == f"layout-{self.layout_mode}")
 
     def _canvas_activated(self, event_id: int) -> None:
         self.select_event(event_id)
@@ -349,6 +408,33 @@ class MainWindow(QMainWindow):
 
         self.gateway.submit(inspect, key="inspect", on_done=self._inspected,
                             on_error=lambda error: self._inspect_failed(event_id, error))
+        if self.layout_mode == STORIES:
+            self._show_story_of(event_id)
+
+    def _show_story_of(self, event_id: int) -> None:
+        """Fetch the story of ``event_id`` with its sources and show it in the source dock."""
+        articles = self.articles
+
+        def read(repo: Any, _context: Any) -> tuple[Story, dict, dict]:
+            story_id = repo.get_event(event_id).story_id
+            story = repo.get_story(story_id)
+            events = {e.id: e for e in repo.get_events(list(story.event_ids))}
+            wanted = {e.article_id for e in events.values()} - set(articles)
+            found = dict(articles)
+            found.update(repo.get_articles(wanted))
+            return story, events, found
+
+        def show(found: tuple[Story, dict, dict]) -> None:
+            story, events, story_articles = found
+            if self.current_id not in story.event_ids:
+                return  # the analyst has moved on
+            self.current_story = story
+            self.story_view.show_story(story, events, story_articles)
+            self.source_tabs.setCurrentWidget(self.story_view)
+
+        self.gateway.submit(read, key="story", on_done=show,
+                            on_error=lambda error: self.notice(
+                                f"Could not read the story: {error}", warning=True))
 
     def _show_panes(self, event: Event | None, article: Article | None = None) -> None:
         if event is None:
@@ -356,6 +442,8 @@ class MainWindow(QMainWindow):
             # A current event not in hand yet is on its way from the worker.
             self.inspector.clear("No event selected" if self.current_id is None
                                  else "Loading…")
+            self.current_story = None
+            self.story_view.clear_story()
             return
         if article is None and event.article_id is not None:
             article = self.articles.get(event.article_id)
@@ -404,14 +492,30 @@ class MainWindow(QMainWindow):
         if self._current_event is not None and self._current_event.id == event.id:
             self._current_event = event
         # The same lane name as the listing gave it, or the canvas would move the event.
-        label = article_label(self.articles.get(event.article_id), event.article_id)
-        canvas_event = to_canvas_event(event, label)
-        if canvas_event is not None:
-            self.canvas.update_event(canvas_event)
+        self._statuses[event.id] = event.status.value
+        if self.marks is not None:
+            self._update_mark(event)
+        else:
+            label = article_label(self.articles.get(event.article_id), event.article_id)
+            canvas_event = to_canvas_event(event, label)
+            if canvas_event is not None:
+                self.canvas.update_event(canvas_event)
         self.walk.update(event)
         if event.id == self.current_id:
             self._show_current(event.id)
         self.refresh_progress()
+
+    def _update_mark(self, event: Event) -> None:
+        """Show a saved event's status on its story's mark (what all its events say)."""
+        assert self.marks is not None
+        mark_id = self.marks.mark_of.get(event.id)
+        story = self.marks.stories.get(self.marks.story_of.get(mark_id, -1))
+        if mark_id is None or story is None:
+            return
+        reading = story.readings[self.marks.reading_of[mark_id]]
+        mark = self._marks_by_id.get(mark_id)
+        if mark is not None:
+            self.canvas.update_event(replace(mark, status=story_status(reading, self._statuses)))
 
     def notice(self, message: str, *, warning: bool = False) -> None:
         """Show a one-line message in the status bar (red for a refusal)."""

@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from ui.state.listing import ARTICLES, STORIES
 from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 from ui.transfer.exports import EXPORT_CHOICES
 
@@ -20,6 +21,16 @@ REVIEW_KEYS = (
     (None, None, None, None),
     ("next", "Next unreviewed", "next_unreviewed", ("J", "Space")),
     ("previous", "Previous", "previous", ("K",)),
+)
+
+# The story decisions (ui.stories.actions.StoryFlow), single keys like the review's.
+STORY_KEYS = (
+    ("acceptStory", "Accept story", "accept_story", ("Shift+A",)),
+    ("chooseReading", "Choose this reading as the story's date", "choose_reading", ("C",)),
+    (None, None, None, None),
+    ("splitEvent", "Split event out of its story", "split_event", ("S",)),
+    ("markMerge", "Mark story for merging", "mark_for_merge", ("M",)),
+    ("mergeMarked", "Merge marked story here", "merge_marked", ("Shift+M",)),
 )
 
 
@@ -43,7 +54,7 @@ def _review_action(window, menu, name: str, text: str, slot, keys) -> QAction:
 
 
 def build_menus(window) -> None:
-    """Add File, Edit, Review and View menus to ``window`` (actions in
+    """Add File, Edit, Review, Story and View menus to ``window`` (actions in
     window.actions_by_name)."""
     window.actions_by_name = {}
     bar = window.menuBar()
@@ -92,7 +103,24 @@ def build_menus(window) -> None:
         action.setChecked(review.order_mode == mode)
         order_group.addAction(action)
 
+    stories = window.stories
+    story_menu = bar.addMenu("&Story")
+    for name, text, slot, keys in STORY_KEYS:
+        if name is None:
+            story_menu.addSeparator()
+        else:
+            _review_action(window, story_menu, name, text, getattr(stories, slot), keys)
+
     view_menu = bar.addMenu("&View")
+    layout_group = QActionGroup(window)
+    for layout, caption, keys in ((STORIES, "Stories (one mark per happening)", ["Ctrl+1"]),
+                                  (ARTICLES, "Article lanes", ["Ctrl+2"])):
+        action = _action(window, view_menu, f"layout-{layout}", caption,
+                         partial(stories.set_layout, layout), keys)
+        action.setCheckable(True)
+        action.setChecked(window.layout_mode == layout)
+        layout_group.addAction(action)
+    view_menu.addSeparator()
     _action(window, view_menu, "fitAll", "Fit all", window.canvas.fit_all, ["Ctrl+0"])
     hide = _action(window, view_menu, "hideRejected", "Hide rejected on the timeline",
                    lambda: _toggle_rejected(window, hide.isChecked()))

@@ -73,3 +73,13 @@ class WindowSettings:
     def save_hide_rejected(self, hide: bool) -> None:
         """Remember whether the canvas hides rejected events."""
         self.qsettings.setValue("view/hide_rejected", "true" if hide else "false")
+
+    def canvas_layout(self) -> str | None:
+        """Return the canvas layout the analyst chose ("stories" or "articles"), None
+        while none was chosen (the window then picks by the number of articles)."""
+        value = self.qsettings.value("view/layout")
+        return str(value) if value in ("stories", "articles") else None
+
+    def save_canvas_layout(self, layout: str) -> None:
+        """Remember the canvas layout the analyst chose."""
+        self.qsettings.setValue("view/layout", layout)

@@ -157,8 +157,8 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     built = []
     real_build_layout = listing_module.build_layout
 
-    def recording_build_layout(events, hide_rejected=False):
-        layout = real_build_layout(events, hide_rejected)  # the real one, watched
+    def recording_build_layout(events, hide_rejected=False, lane_order=()):
+        layout = real_build_layout(events, hide_rejected, lane_order)  # the real one, watched
         built.append((threading.current_thread(), layout))
         return layout
 

@@ -14,18 +14,22 @@ DENSE_SHARE = 0.8
 MIN_SPAN = timedelta(days=1)
 
 
-def dense_span(starts: Sequence[datetime], share: float = DENSE_SHARE
+def dense_span(spans: Sequence[tuple[datetime, datetime]], share: float = DENSE_SHARE
                ) -> tuple[datetime, datetime] | None:
-    """Return the shortest [first, last] stretch holding ``share`` of ``starts`` (padded
-    by a twentieth on each side), or None when there are none. The events outside it
-    are still drawn; the canvas says that more lies outside."""
-    if not starts:
+    """Return the shortest stretch holding ``share`` of the (start, end) ``spans``, from
+    the first start to the last end among them, padded by a twentieth on each side; None
+    when there are none. The events outside it are still drawn."""
+    if not spans:
         return None
-    ordered = sorted(starts)
+    ordered = sorted(spans)
     count = len(ordered)
-    keep = max(1, min(count, round(count * share)))
-    best = min(range(count - keep + 1), key=lambda i: ordered[i + keep - 1] - ordered[i])
-    first, last = ordered[best], ordered[best + keep - 1]
+    # Whole events only: a handful are all kept (a stray needs a crowd to stray from).
+    keep = count - int(count * (1 - share))
+    best = min(range(count - keep + 1),
+               key=lambda i: ordered[i + keep - 1][0] - ordered[i][0])
+    kept = ordered[best:best + keep]
+    first = kept[0][0]
+    last = max(max(start, end) for start, end in kept)
     span = max(last - first, MIN_SPAN)
     pad = span / 20
     try:

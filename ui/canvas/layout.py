@@ -111,6 +111,7 @@ class CanvasLayout:
     t_max: float
     sorted_starts: list[float] = field(default_factory=list)  # every event's start, ascending
     hide_rejected: bool = False  # whether rejected events were left out
+    lane_order: tuple[str, ...] = ()  # lanes drawn first, in this order (the rest by time)
 
     def row_at_line(self, line: int) -> int | None:
         """Return the index of the row drawn on ``line``, or None for a header or nothing."""
@@ -191,9 +192,11 @@ def span_and_kind(event: CanvasEvent) -> tuple[float, float, int]:
     return start, end, kind_of(event.granularity, end - start)
 
 
-def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> CanvasLayout:
-    """Return the lanes (one per group, ordered by their first event, then name) and rows
-    for ``events``; the same input always gives the same layout."""
+def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False,
+                 lane_order: Sequence[str] = ()) -> CanvasLayout:
+    """Return the lanes (one per group: those named in ``lane_order`` first, in that
+    order, the others by their first event, then name) and rows for ``events``; the
+    same input always gives the same layout."""
     kept = [ev for ev in events if not (hide_rejected and ev.status == "rejected")]
     by_group: dict[str, list[tuple[float, float, int, int]]] = {}
     kinds, statuses = [], []
@@ -204,7 +207,9 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
         statuses.append(STATUS_CODE.get(ev.status, 0))
     for spans in by_group.values():
         spans.sort()
-    order = sorted(by_group, key=lambda name: (by_group[name][0][0], name))
+    rank = {name: position for position, name in enumerate(lane_order)}
+    order = sorted(by_group, key=lambda name: (rank.get(name, len(rank)),
+                                               by_group[name][0][0], name))
     lanes: list[Lane] = []
     rows: list[Row] = []
     place_of_id: dict[int, tuple[int, int]] = {}
@@ -234,4 +239,5 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False) -> 
         t_max=max((row.ends[-1] for row in rows), default=0.0),
         sorted_starts=sorted_starts,
         hide_rejected=hide_rejected,
+        lane_order=tuple(lane_order),
     )

@@ -192,7 +192,8 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         return self._layout
 
     def _relayout(self, prepared: CanvasLayout | None = None) -> None:
-        self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected)
+        self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected,
+                                                self._layout.lane_order)
         self._layout_changed()
 
     def _layout_changed(self) -> None:

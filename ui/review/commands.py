@@ -56,6 +56,42 @@ class _ReviewCommand(QUndoCommand):
         """Nothing: the session restored the events before the stack moved."""
 
 
+class _StoryCommand(QUndoCommand):
+    """The record of a story decision (split, merge, chosen reading): the work that
+    undoes it and the work that does it again, each run on the store worker and each
+    returning nothing or raising ConflictError/StoreError."""
+
+    def __init__(self, text: str, undo_work: Callable[[Any], None],
+                 redo_work: Callable[[Any], None]) -> None:
+        super().__init__(text)
+        self.undo_work = undo_work
+        self.redo_work = redo_work
+
+    def redo(self) -> None:
+        """Nothing: the session saved the decision before the stack moved."""
+
+    def undo(self) -> None:
+        """Nothing: the session undid the decision before the stack moved."""
+
+
+class _Moves:
+    """The events a split or merge moved, with the stories' versions after each move,
+    so that undo and redo are refused when someone else changed those stories since."""
+
+    def __init__(self, moved: dict[int, int], before: dict[int, int]) -> None:
+        self.there = moved  # event id -> story it was moved to
+        self.back = before  # event id -> story it came from
+        self.versions: dict[int, int] = {}
+
+    def run(self, repo: Any, targets: dict[int, int], actor: str | None) -> None:
+        repo.move_events(targets, expected_versions=dict(self.versions), actor=actor)
+        self.remember(repo)
+
+    def remember(self, repo: Any) -> None:
+        for story_id in {*self.there.values(), *self.back.values()}:
+            self.versions[story_id] = repo.get_story(story_id).version
+
+
 class ReviewSession(QObject):
     """Queues review changes, undos and redos through one store gateway; tells the
     window what changed."""
@@ -63,6 +99,7 @@ class ReviewSession(QObject):
     eventChanged = Signal(object)  # Event: saved, or the fresh one after a conflict
     refused = Signal(str, object)  # message, fresh Event or None
     settled = Signal()  # every queued change, undo and redo has landed
+    storiesChanged = Signal()  # a story decision, its undo or redo has landed
     pendingChanged = Signal(bool)  # True once a step is queued, False once all landed
 
     def __init__(self, gateway: StoreGateway, parent: QObject | None = None, *,
@@ -126,6 +163,120 @@ class ReviewSession(QObject):
         actor = self.actor
         self._change([event], "Note on", lambda repo, e: repo.annotate(
             e.id, expected_version=e.version, note=note, actor=actor))
+
+    # --- story decisions ------------------------------------------------------------------
+
+    def accept_story(self, story_id: int, version: int, title: str) -> None:
+        """Accept the events of the story's own reading as one undoable step."""
+        actor = self.actor
+
+        def work(repo: Any, _context: Any) -> Any:
+            try:
+                return repo.accept_story(story_id, expected_version=version, actor=actor)
+            except (ConflictError, StoreError) as error:
+                return error
+
+        def landed(result: Any) -> None:
+            if not isinstance(result, list):
+                self._refuse_story(result)
+                return
+            leaves = []
+            for before, after in result:
+                self._saved(after, before.version)
+                leaves.append(_Leaf(before, after, after.version))
+            if leaves:
+                self.undo_stack.push(_ReviewCommand(f"Accept story “{_short(title)}”", leaves))
+            self.storiesChanged.emit()
+
+        self._enqueue(lambda: self._submit(work, landed))
+
+    def choose_reading(self, story_id: int, version: int, reading: tuple | None,
+                       title: str) -> None:
+        """Make ``reading`` (earliest, latest) the story's date; None: the reading most
+        sources give. Undoable."""
+        actor = self.actor
+        state: dict[str, Any] = {}
+
+        def choose(repo: Any, wanted: tuple | None) -> None:
+            story = repo.choose_reading(story_id, wanted, expected_version=state["version"],
+                                        actor=actor)
+            state["version"] = story.version
+
+        def work(repo: Any, _context: Any) -> Any:
+            try:
+                story = repo.get_story(story_id)
+                if story.version != version:
+                    return _stale_story(repo, story_id, version)
+                state["old"] = next(((r.earliest, r.latest) for r in story.readings
+                                     if r.chosen), None)
+                state["version"] = version
+                choose(repo, reading)
+            except (ConflictError, StoreError) as error:
+                return error
+            return None
+
+        def landed(error: Any) -> None:
+            if error is not None:
+                self._refuse_story(error)
+                return
+            self.undo_stack.push(_StoryCommand(
+                f"Choose the date of “{_short(title)}”",
+                undo_work=lambda repo: choose(repo, state["old"]),
+                redo_work=lambda repo: choose(repo, reading)))
+            self.storiesChanged.emit()
+
+        self._enqueue(lambda: self._submit(work, landed))
+
+    def split_event(self, event_id: int, story_id: int, version: int, title: str) -> None:
+        """Take the event out of its story into one of its own. Undoable."""
+        self._story_move(f"Split “{_short(title)}” out of its story",
+                         lambda repo: {event_id: repo.split_event(
+                             event_id, expected_version=version, actor=self.actor).id},
+                         {event_id: story_id})
+
+    def merge_stories(self, target_id: int, target_version: int, other_id: int,
+                      other_version: int, title: str) -> None:
+        """Move every event of the story ``other_id`` into ``target_id``. Undoable."""
+        def merge(repo: Any) -> dict[int, int]:
+            moved = repo.get_story(other_id).event_ids
+            repo.merge_stories(target_id, [other_id], expected_versions={
+                target_id: target_version, other_id: other_version}, actor=self.actor)
+            return dict.fromkeys(moved, target_id)
+
+        self._story_move(f"Merge into “{_short(title)}”", merge, None, other_id)
+
+    def _story_move(self, text: str, first: Callable[[Any], dict[int, int]],
+                    back: dict[int, int] | None, source: int | None = None) -> None:
+        actor = self.actor
+
+        def work(repo: Any, _context: Any) -> Any:
+            try:
+                there = first(repo)
+            except (ConflictError, StoreError) as error:
+                return error
+            moves = _Moves(there, back if back is not None else dict.fromkeys(there, source))
+            moves.remember(repo)
+            return moves
+
+        def landed(result: Any) -> None:
+            if not isinstance(result, _Moves):
+                self._refuse_story(result)
+                return
+            self.undo_stack.push(_StoryCommand(
+                text, undo_work=lambda repo: result.run(repo, result.back, actor),
+                redo_work=lambda repo: result.run(repo, result.there, actor)))
+            self.storiesChanged.emit()
+
+        self._enqueue(lambda: self._submit(work, landed))
+
+    def _refuse_story(self, error: Any) -> None:
+        if isinstance(error, ConflictError):
+            message = ("This story was changed elsewhere meanwhile; nothing was "
+                       "overwritten. The stories are listed again.")
+        else:
+            message = f"Could not save the change: {error}"
+        self.refused.emit(message, None)
+        self.storiesChanged.emit()
 
     def undo(self) -> None:
         """Undo the last step once the changes queued before it have landed."""
@@ -212,6 +363,9 @@ class ReviewSession(QObject):
             self._next()
             return
         command = stack.command(stack.index() - 1 if undo else stack.index())
+        if isinstance(command, _StoryCommand):
+            self._move_story(command, undo=undo)
+            return
         assert isinstance(command, _ReviewCommand)
         leaves = list(reversed(command.leaves)) if undo else list(command.leaves)
         plans = [(leaf, leaf.before if undo else leaf.after,
@@ -243,6 +397,28 @@ class ReviewSession(QObject):
                 command.setObsolete(True)
             if stack.command(stack.index() - 1 if undo else stack.index()) is command:
                 stack.undo() if undo else stack.redo()
+
+        self._submit(work, landed)
+
+    def _move_story(self, command: _StoryCommand, *, undo: bool) -> None:
+        stack = self.undo_stack
+        step = command.undo_work if undo else command.redo_work
+
+        def work(repo: Any, _context: Any) -> Any:
+            try:
+                step(repo)
+            except (ConflictError, StoreError) as error:
+                return error
+            return None
+
+        def landed(error: Any) -> None:
+            if error is not None:
+                command.setObsolete(True)
+                self._refuse_story(error)
+            if stack.command(stack.index() - 1 if undo else stack.index()) is command:
+                stack.undo() if undo else stack.redo()
+            if error is None:
+                self.storiesChanged.emit()
 
         self._submit(work, landed)
 
@@ -290,6 +466,10 @@ def _id(event: Event) -> int:
     if event.id is None:
         raise ValueError("an event that was never stored cannot be reviewed")
     return event.id
+
+
+def _stale_story(repo: Any, story_id: int, version: int) -> ConflictError:
+    return ConflictError(repo.get_story(story_id), version)
 
 
 def _short(title: str, limit: int = 40) -> str:

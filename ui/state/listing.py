@@ -15,8 +15,15 @@ from typing import Any
 from timeline.model import Article, Event, Status
 from ui.canvas.data import CanvasEvent
 from ui.canvas.layout import CanvasLayout, build_layout
+from ui.canvas.focus import dense_span
 from ui.state.canvas_rows import to_canvas_event
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
+from ui.stories.marks import STORY_LANES, StoryMarks, story_marks
+
+STORIES, ARTICLES = "stories", "articles"  # the canvas's two layouts
+# Past this many articles the canvas opens on the Stories layout (until the analyst
+# chooses one): a few articles read best lane by lane.
+AUTO_STORIES_ARTICLES = 3
 
 # {column: {event id: key}} from the events and the article labels: the review table's
 # sort keys, given by the table (ui.models.event_table.sort_keys_for) so this module
@@ -39,6 +46,9 @@ class LoadedView:
     walk_orders: dict[str, list[int]] = field(default_factory=dict)  # J/K orders by mode
     reviewed: int = 0
     total: int = 0
+    layout: str = ARTICLES
+    story_marks: StoryMarks | None = None  # the Stories layout's marks and their events
+    dense: tuple | None = None  # where the first view looks: the stretch most events are in
 
 
 def article_label(article: Article | None, article_id: int | None = None) -> str:
@@ -50,29 +60,45 @@ def article_label(article: Article | None, article_id: int | None = None) -> str
 
 def load_view(repo: Any, query: Mapping[str, Any], *, hide_rejected: bool,
               check: Callable[[], None] = lambda: None,
-              sort_keys: SortKeys | None = None) -> LoadedView:
+              sort_keys: SortKeys | None = None, layout: str | None = ARTICLES) -> LoadedView:
     """Return the LoadedView of the events ``query`` (list_events keywords) lets through;
     ``check()`` is called between steps and may raise to stop early; ``sort_keys`` makes
-    the table's sort keys (none without it)."""
+    the table's sort keys (none without it). ``layout`` STORIES draws one mark per story
+    of those events (the table still lists the events); None chooses by the number of
+    articles."""
     events = repo.list_events(**query)
     check()
     articles = repo.list_articles()
+    if layout is None:
+        layout = STORIES if len(articles) > AUTO_STORIES_ARTICLES else ARTICLES
     labels = {article.id: article_label(article) for article in articles}
-    canvas_events = [row for row in (to_canvas_event(e, labels.get(e.article_id, ""))
-                                     for e in events) if row is not None]
+    statuses = {e.id: Status(e.status).value for e in events}
+    marks = None
+    if layout == STORIES:
+        stories = repo.list_stories(start=query.get("start"), end=query.get("end"))
+        check()
+        marks = story_marks(stories, statuses)
+        canvas_events = marks.marks
+    else:
+        canvas_events = [row for row in (to_canvas_event(e, labels.get(e.article_id, ""))
+                                         for e in events) if row is not None]
     check()
     ids = [e.id for e in events]
     confidences = {e.id: e.confidence for e in events}
     reviewed, total = repo.review_progress()
     return LoadedView(
+        layout=layout,
+        story_marks=marks,
+        dense=dense_span([(row.start, row.end) for row in canvas_events]),
         ids=ids,
         canvas_events=canvas_events,
-        statuses={e.id: Status(e.status).value for e in events},
+        statuses=statuses,
         confidences=confidences,
         articles=articles,
         article_labels=labels,
         sort_keys=sort_keys(events, labels) if sort_keys is not None else {},
-        canvas_layout=build_layout(canvas_events, hide_rejected),
+        canvas_layout=build_layout(canvas_events, hide_rejected,
+                                   STORY_LANES if layout == STORIES else ()),
         walk_orders={CONFIDENCE_ORDER: review_order(ids, confidences, CONFIDENCE_ORDER)},
         reviewed=reviewed,
         total=total,

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from timeline.display import format_span
 from timeline.model import Reading, Status, Story
-from ui.canvas.data import CanvasEvent
+from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 
 CONFLICT_LANE = "Sources disagree on the date"
 # Lanes by how many articles report a story, the most reported first.
 SOURCE_BANDS = ((20, "20+ sources"), (5, "5–19 sources"), (2, "2–4 sources"), (1, "1 source"))
 CONFLICT_MARK = "⚠"
+# The Stories layout's lanes from the top: disputes, then the most reported stories.
+STORY_LANES = (CONFLICT_LANE, *(name for _least, name in SOURCE_BANDS))
 
 
 @dataclass
@@ -68,8 +70,9 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
             continue
         result.stories[story.id] = story
         lane = lane_of(story)
+        first_mark = None
         for index, reading in enumerate(story.readings):
-            if reading not in shown or reading.earliest is None or reading.latest is None:
+            if reading not in shown or (reading.earliest is None and reading.latest is None):
                 continue
             if not story.conflict and index > 0:
                 break
@@ -82,10 +85,16 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
                          f"{_sources(reading.sources)})")
             else:
                 title = f"{story.title} ({_sources(story.sources)})"
+            # Open-ended ("after the forum"): drawn at its one bound, its open side marked.
+            start = reading.earliest if reading.earliest is not None else reading.latest
+            end = reading.latest if reading.latest is not None else reading.earliest
+            open_side = (OPEN_AFTER if reading.latest is None
+                         else OPEN_BEFORE if reading.earliest is None else "")
             result.marks.append(CanvasEvent(
                 id=mark_id,
-                start=reading.earliest,
-                end=reading.latest,
+                start=start,
+                end=end,
+                open_side=open_side,
                 granularity=reading.granularity.value,
                 status=story_status(reading, statuses),
                 title=title,
@@ -96,10 +105,10 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
             ))
             result.story_of[mark_id] = story.id
             result.reading_of[mark_id] = index
+            first_mark = mark_id if first_mark is None else first_mark
             for event_id in reading.event_ids:
                 result.mark_of[event_id] = mark_id
-        first_mark = next((m for m, s in result.story_of.items() if s == story.id), None)
-        for event_id in story.event_ids:
-            if first_mark is not None:
+        if first_mark is not None:
+            for event_id in story.event_ids:  # the other readings of a story in agreement
                 result.mark_of.setdefault(event_id, first_mark)
     return result
