@@ -14,6 +14,9 @@ from timeline.pipeline import ingest_article
 from ui.main_window import MainWindow
 from ui.stories.marks import CONFLICT_LANE
 
+# The offscreen platform's note when a window is shown, not a fault of the window.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
 SOURCES = [
     ("The Velmora dam collapsed on Sunday, officials said.", "2023-03-06", "Velmora Post"),
     ("The dam near Velmora burst on March 5, flooding three villages.", "2023-03-08", "Wire"),
