@@ -22,10 +22,11 @@ for all its events; every other reader just calls ``cell``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from timeline.display import format_event_date
@@ -76,7 +77,7 @@ class Reads(Enum):
 
     FIELD = "field"  # get is the name of an Event attribute
     EVENT = "event"  # get(event)
-    ARTICLE = "article"  # get(article or None): the same for all the article's events
+    ARTICLE = "article"  # get(EventRow), the same for all the events of one article
     ROW = "row"  # get(EventRow)
 
 
@@ -171,9 +172,26 @@ class Column:
             return getattr(row.event, self.get)
         if self.reads is Reads.EVENT:
             return self.get(row.event)
-        if self.reads is Reads.ARTICLE:
-            return self.get(row.article)
         return self.get(row)
+
+    def values(self, events: Sequence[Event], lookups: RowLookups = NO_LOOKUPS) -> Iterable[Any]:
+        """Return the typed values of the events' cells, in the events' order (what
+        ``cell`` gives for each, without a row made for every event where the column
+        reads a field, the event alone or only its article)."""
+        if self.reads is Reads.FIELD:
+            return map(attrgetter(self.get), events)
+        if self.reads is Reads.EVENT:
+            return map(self.get, events)
+        if self.reads is Reads.ARTICLE:
+            return map(self.by_article(events, lookups).__getitem__,
+                       map(attrgetter("article_id"), events))
+        return (self.get(EventRow(event, lookups)) for event in events)
+
+    def by_article(self, events: Sequence[Event], lookups: RowLookups) -> dict[Any, Any]:
+        """Return {article id: value} for the articles of ``events`` (Reads.ARTICLE)."""
+        one_event_of = dict(zip(map(attrgetter("article_id"), events), events))
+        return {article_id: self.get(EventRow(event, lookups))
+                for article_id, event in one_event_of.items()}
 
     def text(self, row: EventRow) -> str:
         """Return the cell as the review table shows it."""
@@ -182,11 +200,23 @@ class Column:
     def sort_key(self, row: EventRow) -> Any:
         """Return what the review table sorts ``row`` by in this column: the number for
         a numeric column, else the shown text ignoring case."""
+        return self.sort_keys([row.event], row.lookups)[0]
+
+    def sort_keys(self, events: Sequence[Event], lookups: RowLookups = NO_LOOKUPS) -> list[Any]:
+        """Return :meth:`sort_key` of each event, in order (made a column at a time)."""
         if self.sort_by is not None:
-            return self.sort_by(row)
+            return [self.sort_by(EventRow(event, lookups)) for event in events]
+        values = self.values(events, lookups)
         if self.kind.numeric:
-            return self.cell(row)
-        return self.text(row).casefold()
+            return list(values)
+        shown = self.shown or self.kind.shown
+        if self.kind.choices is not None:  # a few values: each one's key worked out once
+            keys = {member: shown(member).casefold() for member in self.kind.choices}
+            return [keys[value] if value in keys else shown(value).casefold()
+                    for value in values]
+        if shown is _text_shown:  # text kept as it is: no call per cell
+            return ["" if value is None else value.casefold() for value in values]
+        return [shown(value).casefold() for value in values]
 
 
 CORRECTED_EXPLANATION = "corrected by the analyst"
@@ -198,8 +228,9 @@ def shown_explanation(event: Event) -> str:
     return CORRECTED_EXPLANATION if event.status is Status.CORRECTED else event.explanation
 
 
-def _of_article(attribute: str) -> Callable[[Article | None], Any]:
-    def get(article: Article | None) -> Any:
+def _of_article(attribute: str) -> Callable[[EventRow], Any]:
+    def get(row: EventRow) -> Any:
+        article = row.article
         return getattr(article, attribute) if article is not None else None
     return get
 
@@ -271,7 +302,7 @@ TABLE: tuple[Column, ...] = (
     column_named("granularity"),
     column_named("expression"),
     column_named("title"),
-    Column("article", "Article", TEXT, Reads.ROW, lambda row: row.article_label),
+    Column("article", "Article", TEXT, Reads.ARTICLE, lambda row: row.article_label),
     column_named("status"),
     column_named("confidence"),
 )

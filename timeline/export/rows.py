@@ -117,14 +117,11 @@ def column_rows(
     # Many events share an article: its cells are made (and guarded) once per column,
     # then looked up by article id.
     article_lookups = {}
-    if by_article:
-        article_ids = set(map(attrgetter("article_id"), ordered))
-        for column, (convert, guard) in zip(columns, plans):
-            if column.reads is not Reads.ARTICLE:
-                continue
-            values = [column.get(lookups.articles.get(article_id)) for article_id in article_ids]
-            cells = guard(convert(values, {}))
-            article_lookups[column.name] = dict(zip(article_ids, cells)).__getitem__
+    for column, (convert, guard) in zip(columns, plans):
+        if column.reads is Reads.ARTICLE:
+            values = column.by_article(ordered, lookups)
+            cells = guard(convert(list(values.values()), {}))
+            article_lookups[column.name] = dict(zip(values, cells)).__getitem__
     needs_rows = any(column.reads is Reads.ROW for column in columns)
     take_fields = attrgetter(*fields) if len(fields) > 1 else None
     field_at = {name: index for index, name in enumerate(fields)}
