@@ -95,8 +95,7 @@ class Kind:
 
     ``csv_cells`` turns a batch of values into CSV cells (``known`` is a dict the batch
     shares, for memoising); ``json`` gives the JSON value; ``shown`` the table's text;
-    ``restore`` gives the value back from JSON (``where`` names it in messages; it
-    raises ValueError or TypeError on a bad value).
+    ``numeric`` sorts by the value itself; ``choices`` is the Enum of a choice column.
     """
 
     name: str

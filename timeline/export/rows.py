@@ -22,6 +22,7 @@ from timeline.export.columns import (
     CSV,
     CSV_COLUMNS,
     Column,
+    MOMENT,
     EventRow,
     Kind,
     Reads,
@@ -68,9 +69,9 @@ def _csv_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
 
 
 def _json_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+    if kind is MOMENT:
+        return kind.csv_cells  # ISO text, memoised; None stays None (JSON null)
     convert = kind.json
-    if kind.name == "moment":
-        return lambda values, known: kind.csv_cells(values, known)  # ISO text, None kept
     return lambda values, _known: map(convert, values)
 
 
