@@ -15,6 +15,7 @@ is written as its ISO text instead.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import BinaryIO
@@ -47,7 +48,10 @@ def write_xlsx(
     ordered = in_time_order(events)
     rows = list(column_rows(CSV, ordered, RowLookups(articles=articles), flavour="typed"))
     _check_lengths(rows)
-    workbook = xlsxwriter.Workbook(out, {
+    # Made in memory, then written: a failure half-way (text that is not valid Unicode)
+    # leaves ``out`` untouched and no half-closed zip behind.
+    made = io.BytesIO()
+    workbook = xlsxwriter.Workbook(made, {
         "in_memory": True,
         # write_string is used for every text, but nothing should ever be converted.
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
@@ -67,6 +71,11 @@ def write_xlsx(
     for index, width in enumerate(column_widths(rows)):
         sheet.set_column(index, index, width)
     workbook.close()
+    if isinstance(out, str):
+        with open(out, "wb") as file:
+            file.write(made.getvalue())
+    else:
+        out.write(made.getvalue())
     return len(rows)
 
 

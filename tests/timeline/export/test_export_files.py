@@ -108,10 +108,11 @@ def test_an_unknown_format_is_refused_before_anything_is_written(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_text_that_is_not_valid_unicode_is_a_one_line_error_and_leaves_nothing(tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_text_that_is_not_valid_unicode_is_a_one_line_error_and_leaves_nothing(tmp_path, fmt):
     broken = samples.event(id=1, title="half a pair \udc80")
     with pytest.raises(ExportError, match="not valid Unicode") as caught:
-        export_to_path("csv", [broken], samples.sample_articles(), tmp_path / "out.csv")
+        export_to_path(fmt, [broken], samples.sample_articles(), tmp_path / f"out.{fmt}")
     assert "\n" not in str(caught.value)
     assert list(tmp_path.iterdir()) == []
 
