@@ -44,12 +44,12 @@ def write_xlsx(
 ) -> int:
     """Write the events (in time order) as an .xlsx workbook to ``out`` (a binary file
     or a path); return the number of event rows written. Raises XlsxError, before
-    anything is written, for a text longer than a cell holds."""
+    anything is written, for a text longer than a cell holds (UnicodeEncodeError for
+    one that is not valid Unicode)."""
     ordered = in_time_order(events)
     rows = list(column_rows(CSV, ordered, RowLookups(articles=articles), flavour="typed"))
-    _check_lengths(rows)
-    # Made in memory, then written: a failure half-way (text that is not valid Unicode)
-    # leaves ``out`` untouched and no half-closed zip behind.
+    _check_texts(rows)
+    # Made in memory, then written whole.
     made = io.BytesIO()
     workbook = xlsxwriter.Workbook(made, {
         "in_memory": True,
@@ -94,12 +94,18 @@ def _cell_writer(sheet, kind, moment_format):
     return lambda row, column, value: sheet.write_string(row, column, str(value))
 
 
-def _check_lengths(rows: list[tuple]) -> None:
+def _check_texts(rows: list[tuple]) -> None:
+    """Raise, before a workbook is begun, for a text a cell cannot hold: too long, or
+    not valid Unicode (UnicodeEncodeError, as the text exports raise it)."""
     for number, row in enumerate(rows, start=1):
         for column, value in zip(CSV, row):
-            if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
-                raise XlsxError(f"row {number}: {column.name} has {len(value):,} characters; "
-                                f"a spreadsheet cell holds {MAX_CELL_TEXT:,} (use CSV or JSON)")
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_TEXT:
+                    raise XlsxError(
+                        f"row {number}: {column.name} has {len(value):,} characters; "
+                        f"a spreadsheet cell holds {MAX_CELL_TEXT:,} (use CSV or JSON)")
+                if not value.isascii():
+                    value.encode("utf-8")
 
 
 def column_widths(rows: Sequence[tuple]) -> list[int]:

@@ -129,3 +129,12 @@ def test_only_timelinejs_leaves_rejected_events_out_and_only_unless_statuses_wer
     else:
         assert (kept, left_out) == (events, 0)
     assert published_events(fmt, events, statuses_chosen=True) == (events, 0)
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused_for_xlsx_only(tmp_path):
+    long = samples.event(id=1, description="word " * 7000)  # 35,000 characters
+    with pytest.raises(ExportError, match="description has 35,000 characters; a spreadsheet "
+                                          "cell holds 32,767") as caught:
+        export_to_path("xlsx", [long], samples.sample_articles(), tmp_path / "out.xlsx")
+    assert "\n" not in str(caught.value) and list(tmp_path.iterdir()) == []
+    assert export_to_path("csv", [long], samples.sample_articles(), tmp_path / "out.csv") == 1
