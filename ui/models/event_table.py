@@ -197,7 +197,11 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def _lookups(self) -> RowLookups:
-        return RowLookups(article_labels=self._article_titles)
+        # Made again only when the article titles were replaced: data() asks per cell.
+        lookups = getattr(self, "_row_lookups", None)
+        if lookups is None or lookups.article_labels is not self._article_titles:
+            lookups = self._row_lookups = RowLookups(article_labels=self._article_titles)
+        return lookups
 
     def _display(self, event: Event, column: int) -> str:
         return TABLE[column].text(EventRow(event, self._lookups()))
