@@ -175,3 +175,15 @@ def test_timelinejs_export_leaves_rejected_dates_out_like_the_command(qtbot, win
         window.transfer.export_to("timelinejs-json", target)
     assert finished.args[1] == 1
     assert "Vladivostok" in target.read_text(encoding="utf-8")
+
+
+def test_the_export_menu_writes_a_spreadsheet_file(qtbot, window, tmp_path):
+    import openpyxl
+
+    assert window.actions_by_name["export-xlsx"].text() == "Spreadsheet (xlsx)…"
+    target = tmp_path / "timeline.xlsx"
+    with qtbot.waitSignal(window.transfer.exportFinished, timeout=30_000) as finished:
+        window.transfer.export_to("xlsx", target)
+    sheet = openpyxl.load_workbook(target).active
+    assert finished.args[1] == window.model.rowCount() == sheet.max_row - 1
+    assert isinstance(sheet["B2"].value, datetime)  # start, as a date-time

@@ -1,9 +1,10 @@
-"""`timeline export`: write the stored events as CSV (default), JSON or TimelineJS.
+"""`timeline export`: write the stored events as CSV (default), JSON, TimelineJS or xlsx.
 
 Writes to stdout, or with -o to a file that is replaced whole or not at all. The
 filters mean what they mean for `timeline events`. The TimelineJS formats publish a
 timeline, so unless --status says otherwise they leave out the events an analyst
-rejected.
+rejected, and group their slides as --group says (by default: by story, outlet or
+article when that makes at most eight groups, else none; stderr says which).
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ import io
 import sys
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
-from timeline.export import FORMATS, ExportError, export_to_path, published_events, write_export
+from timeline.export import (
+    BINARY_FORMATS,
+    FORMATS,
+    GROUP_MODES,
+    MAX_GROUPS,
+    ExportError,
+    choose_grouping,
+    export_to_path,
+    published_events,
+    write_export,
+)
 from timeline.model import Status
 
 PROG = "timeline export"
@@ -22,9 +33,9 @@ PROG = "timeline export"
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write the events as CSV, JSON or TimelineJS",
-        description="Write the stored events, in time order, as CSV (the default), JSON "
-        "or TimelineJS CSV/JSON; to stdout, or to FILE with -o.",
+        help="write the events as CSV, JSON, TimelineJS or xlsx",
+        description="Write the stored events, in time order, as CSV (the default), JSON, "
+        "TimelineJS CSV/JSON or an xlsx workbook; to stdout, or to FILE with -o.",
     )
     parser.add_argument("--db", metavar="URL", help="database URL (default: the app's own file)")
     parser.add_argument("--format", choices=FORMATS, default="csv")
@@ -44,6 +55,10 @@ def register(subparsers) -> None:
                         help="start CSV with a byte-order mark so Excel reads UTF-8 right")
     parser.add_argument("--no-formula-guard", dest="formula_guard", action="store_false",
                         help="write cells starting with = + - @ as they are (for pipelines)")
+    parser.add_argument("--group", choices=GROUP_MODES, default="auto",
+                        help="TimelineJS groups: by story, outlet or article, or none; "
+                        f"auto (the default) takes the first that makes at most {MAX_GROUPS} "
+                        "groups, else none")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     parser.set_defaults(func=run)
 
@@ -87,7 +102,15 @@ def run(args) -> int:
     except StoreError as error:
         _say(str(error))
         return 1
+    if args.format in BINARY_FORMATS and not args.output and sys.stdout.isatty():
+        _say(f"{args.format} is a binary file: write it with -o FILE")
+        return 2
     options = {"excel": args.excel, "formula_guard": args.formula_guard}
+    if args.format.startswith("timelinejs"):
+        options["group"] = choose_grouping(
+            [event for event in events if event.earliest is not None], articles, args.group)
+        if events:
+            _say(options["group"].message())
     try:
         if args.output:
             written = export_to_path(args.format, events, articles, args.output, **options)
@@ -103,7 +126,14 @@ def run(args) -> int:
 def _write_stdout(fmt: str, events, articles, **options) -> int:
     # UTF-8 whatever the terminal's locale, and no newline translation (CSV is CRLF).
     if not hasattr(sys.stdout, "buffer"):  # a text-only stream: write to it as it is
+        if fmt in BINARY_FORMATS:
+            raise ExportError(f"cannot write {fmt} to a text-only stdout: use -o FILE")
         return write_export(fmt, events, articles, sys.stdout, **options)
+    if fmt in BINARY_FORMATS:
+        sys.stdout.flush()
+        written = write_export(fmt, events, articles, sys.stdout.buffer, **options)
+        sys.stdout.buffer.flush()
+        return written
     stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
         sys.stdout.flush()
@@ -118,7 +148,9 @@ def _write_stdout(fmt: str, events, articles, **options) -> int:
 
 def _report(args, matched: int, written: int, rejected_left_out: int) -> None:
     if matched == 0:
-        what = "an empty event list" if args.format.endswith("json") else "the header only"
+        what = ("an empty event list" if args.format.endswith("json")
+                else "a sheet with the header only" if args.format == "xlsx"
+                else "the header only")
         _say(f"no events match; wrote {what}")
     if matched > written:
         _say(f"{matched - written} open-ended event(s) left out: TimelineJS needs a start date")

@@ -247,6 +247,12 @@ def _antecedent(text: str) -> str:
     return text
 
 
+# Punctuation trimmed off a title's ends; a minus before a digit is a sign, kept
+# ("-2+3 was scrawled").
+_TRIMMED = "[ ,;:\u2013\u2014" + re.escape(QUOTES) + "]"
+TITLE_ENDS = re.compile(f"^(?:{_TRIMMED}|-(?!\\d))+|(?:{_TRIMMED}|-)+$")
+
+
 def _tidy(text: str, sentence: str) -> str:
     """Return ``text`` without links, intros, reporting and relative clauses (each cut
     only when a verb survives it), trimmed, shortened and capitalised."""
@@ -260,7 +266,7 @@ def _tidy(text: str, sentence: str) -> str:
         shorter = pattern.sub(" " if pattern.pattern.endswith(",") else "", text)
         if len(shorter.strip()) >= 12 and (main_has_verb(shorter) or not main_has_verb(text)):
             text = shorter
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-\u2013\u2014" + QUOTES)
+    text = TITLE_ENDS.sub("", re.sub(r"\s+", " ", text))
     text = re.sub(r"\s+([,.;:])", r"\1", text).rstrip(".")
     text = DANGLING_END.sub("", text)
     text = _shorten(text)

@@ -1,4 +1,6 @@
-"""Exports of the timeline: CSV (the default), JSON, TimelineJS CSV and JSON.
+"""Exports of the timeline: CSV (the default), JSON, TimelineJS CSV and JSON, xlsx.
+
+Their event columns are one table, timeline.export.columns.
 
 Writers take plain dataclasses (the events, in any order, and their articles by id),
 so the command line and the desktop app's export menu share them; no Qt here.
@@ -6,6 +8,7 @@ so the command line and the desktop app's export menu share them; no Qt here.
 
 from timeline.export.csv_writer import write_csv
 from timeline.export.files import (
+    BINARY_FORMATS,
     FILE_SUFFIXES,
     FORMATS,
     ExportError,
@@ -21,9 +24,17 @@ from timeline.export.timelinejs import (
     write_timelinejs_csv,
     write_timelinejs_json,
 )
+from timeline.export.timelinejs_groups import GROUP_MODES, MAX_GROUPS, Grouping, choose_grouping
+from timeline.export.xlsx_writer import write_xlsx
 
 __all__ = [
+    "BINARY_FORMATS",
     "CSV_COLUMNS",
+    "GROUP_MODES",
+    "MAX_GROUPS",
+    "Grouping",
+    "choose_grouping",
+    "write_xlsx",
     "FILE_SUFFIXES",
     "FORMATS",
     "TIMELINEJS_COLUMNS",

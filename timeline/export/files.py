@@ -12,11 +12,14 @@ from typing import TextIO
 from timeline.export.csv_writer import write_csv
 from timeline.export.json_writer import write_json
 from timeline.export.timelinejs import write_timelinejs_csv, write_timelinejs_json
+from timeline.export.timelinejs_groups import Grouping
+from timeline.export.xlsx_writer import XlsxError, write_xlsx
 from timeline.model import Article, Event, Status
 
-FORMATS: tuple[str, ...] = ("csv", "json", "timelinejs-csv", "timelinejs-json")
+FORMATS: tuple[str, ...] = ("csv", "json", "timelinejs-csv", "timelinejs-json", "xlsx")
 FILE_SUFFIXES = {"csv": ".csv", "json": ".json", "timelinejs-csv": ".csv",
-                 "timelinejs-json": ".json"}
+                 "timelinejs-json": ".json", "xlsx": ".xlsx"}
+BINARY_FORMATS = frozenset({"xlsx"})
 
 
 def published_events(
@@ -45,19 +48,27 @@ def write_export(
     *,
     excel: bool = False,
     formula_guard: bool = True,
+    group: str | Grouping = "auto",
 ) -> int:
-    """Write ``events`` in format ``fmt`` to ``out``; return the number of events written
-    (TimelineJS formats leave out events with no start). ``excel`` and
-    ``formula_guard`` apply to the CSV formats only: JSON is read by programs."""
+    """Write ``events`` in format ``fmt`` to ``out`` (a binary file for xlsx, else a
+    text file); return the number of events written (TimelineJS formats leave out
+    events with no start). ``excel`` and ``formula_guard`` apply to the CSV formats
+    only: JSON is read by programs, and an xlsx text cell is never a formula. ``group``
+    is the TimelineJS grouping (timeline.export.timelinejs_groups)."""
     if fmt == "csv":
         return write_csv(events, articles, out, formula_guard=formula_guard, excel=excel)
     if fmt == "timelinejs-csv":
         return write_timelinejs_csv(events, articles, out, formula_guard=formula_guard,
-                                    excel=excel)
+                                    excel=excel, group=group)
     if fmt == "json":
         return write_json(events, articles, out)
     if fmt == "timelinejs-json":
-        return write_timelinejs_json(events, articles, out)
+        return write_timelinejs_json(events, articles, out, group=group)
+    if fmt == "xlsx":
+        try:
+            return write_xlsx(events, articles, out)
+        except XlsxError as error:
+            raise ExportError(str(error)) from error
     raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -81,6 +92,7 @@ def export_to_path(
     *,
     excel: bool = False,
     formula_guard: bool = True,
+    group: str | Grouping = "auto",
 ) -> int:
     """Write the export to ``path`` (replacing it whole, or not at all); return the
     number of events written. Raises ExportError with a one-line reason when the file
@@ -99,9 +111,11 @@ def export_to_path(
     except OSError as error:
         raise ExportError(f"cannot write {target}: {error.strerror or error}") from error
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+        binary = fmt in BINARY_FORMATS
+        with (os.fdopen(descriptor, "wb") if binary
+              else os.fdopen(descriptor, "w", encoding="utf-8", newline="")) as out:
             written = write_export(fmt, events, articles, out, excel=excel,
-                                   formula_guard=formula_guard)
+                                   formula_guard=formula_guard, group=group)
             out.flush()
             os.fsync(out.fileno())
         # mkstemp makes the file private (0600); an export should get the usual mode.
@@ -111,6 +125,9 @@ def export_to_path(
     except OSError as error:
         _remove_quietly(temp_name)
         raise ExportError(f"cannot write {target}: {error.strerror or error}") from error
+    except ExportError as error:
+        _remove_quietly(temp_name)
+        raise ExportError(f"cannot write {target}: {error}") from error
     except UnicodeEncodeError as error:  # a lone surrogate that got into the database
         _remove_quietly(temp_name)
         raise ExportError(f"cannot write {target}: text that is not valid Unicode "

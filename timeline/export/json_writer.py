@@ -22,7 +22,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TextIO
 
-from timeline.export.rows import CSV_COLUMNS, date_display, in_time_order, shown_explanation
+from timeline.export.columns import CSV, CSV_COLUMNS, RECORD, RowLookups
+from timeline.export.order import in_time_order
+from timeline.export.rows import column_rows
 from timeline.model import Article, Event
 
 EXPORT_FORMAT = "timeline-export"
@@ -33,42 +35,17 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def event_object(event: Event, article: Article | None) -> dict:
-    """Return the event as a JSON-ready dict: the 20 CSV fields, then the event's other
-    fields (what a re-import needs to put it back as it was)."""
-    return {
-        "event_id": event.id,
-        "start": _iso(event.earliest),
-        "end": _iso(event.latest),
-        "granularity": event.granularity.value,
-        "date_display": date_display(event),
-        "timex_value": event.timex_value,
-        "expression": event.expression,
-        "title": event.title,
-        "description": event.description,
-        "status": event.status.value,
-        "confidence": event.confidence,
-        "explanation": shown_explanation(event),
-        "analyst_note": event.note,
-        "reviewed_at": _iso(event.reviewed_at),
-        "article_title": article.title if article else None,
-        "article_published": _iso(article.published) if article else None,
-        "article_url": article.url if article else None,
-        "article_file": article.source_path if article else None,
-        "char_start": event.char_start,
-        "char_end": event.char_end,
-        # The rest of the record, beyond the CSV's columns.
-        "article_id": event.article_id,
-        "expr_start": event.expr_start,
-        "expr_end": event.expr_end,
-        "timex_type": event.timex_type,
-        "mod": event.mod,
-        "anchor": event.anchor,
-        "inferred": event.inferred,
-        "open_ended": event.open_ended,
-        "version": event.version,
-        "tagger_explanation": event.explanation,
-    }
+# The event's fields, in order: the CSV's columns, then the rest of its record.
+EVENT_FIELDS = CSV + RECORD
+_FIELD_NAMES = tuple(column.name for column in EVENT_FIELDS)
+
+
+def event_objects(ordered: Sequence[Event], articles: Mapping[int, Article]) -> list[dict]:
+    """Return each event (kept in the order given) as a JSON-ready dict: the 20 CSV
+    fields, then the event's other fields (what a re-import needs to put it back)."""
+    names = _FIELD_NAMES
+    return [dict(zip(names, values)) for values in column_rows(
+        EVENT_FIELDS, ordered, RowLookups(articles=articles), flavour="json")]
 
 
 def article_object(article_id: int, article: Article) -> dict:
@@ -97,7 +74,7 @@ def export_document(events: Sequence[Event], articles: Mapping[int, Article]) ->
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "columns": list(CSV_COLUMNS),
-        "events": [event_object(event, articles.get(event.article_id)) for event in ordered],
+        "events": event_objects(ordered, articles),
         "articles": [article_object(article_id, articles[article_id]) for article_id in used_ids],
     }
 

@@ -11,11 +11,13 @@ tagging) and the audit trail (the export carries the current state, not its hist
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from dataclasses import MISSING, fields
 from datetime import datetime
 from typing import Any
 
+from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, RECORD, TEXT, WHOLE, Column, Reads
 from timeline.export.json_writer import EXPORT_FORMAT, EXPORT_VERSION
-from timeline.model import Article, Event, Granularity, Status, as_datetime
+from timeline.model import Article, Event, as_datetime
 
 
 class ExportFormatError(ValueError):
@@ -63,30 +65,36 @@ def _article(record: Mapping, where: str) -> Article:
                    published=_moment(record.get("published"), where), **text_of)
 
 
+# What each kind of column must hold in JSON, for the check before it is stored.
+_JSON_TYPES = {TEXT: str, WHOLE: int, NUMBER: (int, float), FLAG: bool}
+# The columns a re-import puts back, by their event field; the ids are the database's.
+_RESTORED = tuple(column for column in CSV + RECORD
+                  if column.reads is Reads.FIELD and column.restored)
+_DEFAULTS = {field.name for field in fields(Event)
+             if field.default is not MISSING or field.default_factory is not MISSING}
+
+
+def _restored_value(column: Column, item: Mapping, where: str) -> Any:
+    kind = column.kind
+    if kind is MOMENT:
+        return _moment(item.get(column.name), where)
+    if kind.choices is not None:
+        return kind.choices(item[column.name])  # KeyError or ValueError: named below
+    value = _typed(item, column.name, _JSON_TYPES[kind], where, required=column.required)
+    return float(value) if kind is NUMBER and value is not None else value
+
+
 def _event(item: Mapping, where: str) -> Event:
-    text_of = {key: _typed(item, key, str, where) for key in (
-        "expression", "timex_type", "timex_value", "mod", "anchor")}
-    number_of = {key: _typed(item, key, int, where) for key in ("expr_start", "expr_end")}
     try:
-        return Event(
-            title=_typed(item, "title", str, where, required=True),
-            description=_typed(item, "description", str, where, required=True),
-            char_start=_typed(item, "char_start", int, where, required=True),
-            char_end=_typed(item, "char_end", int, where, required=True),
-            earliest=_moment(item.get("start"), where), latest=_moment(item.get("end"), where),
-            granularity=Granularity(item["granularity"]),
-            confidence=float(_typed(item, "confidence", (int, float), where, required=True)),
-            # The tagger's own text; "explanation" is what the export showed.
-            explanation=_typed(item, "tagger_explanation" if "tagger_explanation" in item
-                               else "explanation", str, where) or "",
-            inferred=_typed(item, "inferred", bool, where) or False,
-            open_ended=_typed(item, "open_ended", bool, where) or False,
-            status=Status(item["status"]),
-            note=_typed(item, "analyst_note", str, where),
-            version=_typed(item, "version", int, where) or 1,
-            reviewed_at=_moment(item.get("reviewed_at"), where),
-            **text_of, **number_of,
-        )
+        values = {column.get: _restored_value(column, item, where) for column in _RESTORED}
+        if "tagger_explanation" not in item:  # an export that showed only one explanation
+            values["explanation"] = _typed(item, "explanation", str, where)
+        # A field left out (or null) takes the Event's default; one without a default
+        # (expression, the TIMEX3 fields) is None, as stored.
+        values = {name: value for name, value in values.items()
+                  if value is not None or name not in _DEFAULTS}
+        values["explanation"] = values.get("explanation") or ""
+        return Event(**values)
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, ExportFormatError):
             raise

@@ -1,4 +1,5 @@
-"""The export's row: the 20 CSV columns of one event, shared by the CSV and JSON writers.
+"""The export's rows: the cells of each event, column by column, for the CSV writer
+(and, with JSON values, the JSON export and the spreadsheet file).
 
 An event's row shows what the database holds now: after an analyst's correction the
 dates, granularity, TIMEX3 value, status and date shown are the corrected ones (the
@@ -6,36 +7,36 @@ original stays in the audit trail, which the export does not carry). One column 
 not read straight from the event: a corrected event's explanation reads "corrected by
 the analyst", because the tagger's explanation names the date it had read, which the
 correction replaced ("... = 2023-09-10"); the JSON export keeps the tagger's text
-beside it, for a restore.
+beside it, for a restore. The columns themselves are in timeline.export.columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
 from itertools import chain
 from operator import attrgetter
 
 from timeline.display import format_event_date
-from timeline.model import Article, Event, Granularity, Status
-
-CSV_COLUMNS: tuple[str, ...] = (
-    "event_id", "start", "end", "granularity", "date_display", "timex_value", "expression",
-    "title", "description", "status", "confidence", "explanation", "analyst_note",
-    "reviewed_at", "article_title", "article_published", "article_url", "article_file",
-    "char_start", "char_end",
+from timeline.export.columns import (
+    CORRECTED_EXPLANATION,
+    CSV,
+    CSV_COLUMNS,
+    Column,
+    MOMENT,
+    EventRow,
+    Kind,
+    Reads,
+    RowLookups,
+    shown_explanation,
 )
+from timeline.export.order import in_time_order, time_order_key
+from timeline.model import Article, Event
 
 # Every cell that carries free text (from articles, the tagger or the analyst) goes
 # through guard_formula; the others hold numbers, ISO dates and fixed words, which
 # cannot start with a formula character.
 FORMULA_TRIGGERS = "=+-@\t\r"  # the first characters a spreadsheet runs as a formula
 _TRIGGER_CHARACTERS = frozenset(FORMULA_TRIGGERS)
-
-_NO_ARTICLE = Article(text="", published=None)
-GRANULARITY_TEXT = {granularity: granularity.value for granularity in Granularity}
-STATUS_TEXT = {status: status.value for status in Status}
-_EARLIEST_POSSIBLE = datetime.min
 
 
 def guard_formula(cell: str) -> str:
@@ -46,64 +47,9 @@ def guard_formula(cell: str) -> str:
     return cell
 
 
-def time_order_key(event: Event) -> tuple:
-    """Sort key: earliest, latest, id, as the store lists them: a missing bound sorts
-    after every known one, so events with no start, then those with no end (open-ended
-    "after the forum"), come last among their equals."""
-    return (
-        event.earliest is None,
-        event.earliest or _EARLIEST_POSSIBLE,
-        event.latest is None,
-        event.latest or _EARLIEST_POSSIBLE,
-        event.id if event.id is not None else -1,
-    )
-
-
-def in_time_order(events: Iterable[Event]) -> list[Event]:
-    """Return the events sorted by :func:`time_order_key` (stable for equal keys)."""
-    return sorted(events, key=time_order_key)
-
-
-CORRECTED_EXPLANATION = "corrected by the analyst"
-
-
-def shown_explanation(event: Event) -> str:
-    """Return the explanation the export shows: the tagger's, or for a corrected event
-    CORRECTED_EXPLANATION (the tagger's would name the replaced date)."""
-    return CORRECTED_EXPLANATION if event.status is Status.CORRECTED else event.explanation
-
-
 def date_display(event: Event) -> str:
     """Return the event's date as a person reads it (timeline.display.format_event_date)."""
     return format_event_date(event)
-
-
-def _iso(moment: datetime | None) -> str:
-    return moment.isoformat() if moment is not None else ""
-
-
-def _text(value: object | None) -> str:
-    return "" if value is None else str(value)
-
-
-def article_cells(article: Article | None) -> tuple[str, str, str, str]:
-    """Return the four article columns (title, published, url, file) as text."""
-    article = article or _NO_ARTICLE
-    return (_text(article.title), _iso(article.published), _text(article.url),
-            _text(article.source_path))
-
-
-def _iso_cells(moments: Iterable[datetime | None], known: dict) -> list[str | None]:
-    """Return the moments in ISO 8601; ``known`` keeps the text of those seen before
-    (events in time order share days, and one's end is often another's start)."""
-    cells = []
-    append = cells.append
-    for moment in moments:
-        cell = known.get(moment)
-        if cell is None and moment is not None:
-            cell = known[moment] = moment.isoformat()
-        append(cell)
-    return cells
 
 
 def _guarded_cells(cells: Iterable[str | None]) -> list[str | None]:
@@ -112,26 +58,99 @@ def _guarded_cells(cells: Iterable[str | None]) -> list[str | None]:
     return [("'" + cell) if cell and cell[0] in triggers else cell for cell in cells]
 
 
+def _unchanged(cells: Iterable[str | None]) -> Iterable[str | None]:
+    return cells
+
+
+# How a kind of value becomes a CSV cell: text, or an int, a float or None, which
+# csv.writer writes as str(), repr() and "".
+def _csv_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+    return kind.csv_cells
+
+
+def _json_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+    if kind is MOMENT:
+        return kind.csv_cells  # ISO text, memoised; None stays None (JSON null)
+    convert = kind.json
+    return lambda values, _known: map(convert, values)
+
+
+def _typed_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+    if kind.choices is not None:
+        return lambda values, _known: map(kind.json, values)
+    return lambda values, _known: values
+
+
+VALUE_FLAVOURS = {"csv": _csv_values, "json": _json_values, "typed": _typed_values}
+
+
 def csv_rows(
     events: Sequence[Event], articles: Mapping[int, Article], *, formula_guard: bool = True
 ) -> Iterator[tuple]:
     """Return an iterator over the rows of cells of the events, in time order, guarded
     when ``formula_guard``, as csv.writer takes them: text, or an int, a float or None
     (written as str(), repr() and "", which is what the cells hold)."""
-    ordered = in_time_order(events)
+    return column_rows(CSV, in_time_order(events), RowLookups(articles=articles),
+                       flavour="csv", formula_guard=formula_guard)
+
+
+def column_rows(
+    columns: Sequence[Column],
+    ordered: Sequence[Event],
+    lookups: RowLookups,
+    *,
+    flavour: str,
+    formula_guard: bool = False,
+) -> Iterator[tuple]:
+    """Return an iterator over one tuple of cells per event of ``ordered`` (kept in its
+    order), one cell per column: CSV cells (``flavour="csv"``), JSON values ("json"),
+    or typed values with choices as their text ("typed"). Guarded columns are guarded
+    when ``formula_guard``."""
     guarded = _guarded_cells if formula_guard else _unchanged
-    # Many events share an article: its cells are made (and guarded) once, and each
-    # of its four columns is looked up by article id.
-    cells_by_article = {
-        article_id: guarded(article_cells(articles.get(article_id)))
-        for article_id in set(map(attrgetter("article_id"), ordered))
-    }
-    article_lookups = [
-        {article_id: cells[index] for article_id, cells in cells_by_article.items()}.__getitem__
-        for index in range(len(ARTICLE_COLUMNS))
-    ]
+    values_of = VALUE_FLAVOURS[flavour]
+    # (convert, guard) for each column: its values made cells, then guarded or not.
+    plans = [(values_of(column.kind), guarded if column.guarded else _unchanged)
+             for column in columns]
+    fields = [column.get for column in columns if column.reads is Reads.FIELD]
+    by_article = any(column.reads is Reads.ARTICLE for column in columns)
+    if by_article:
+        fields.append("article_id")
+    # Many events share an article: its cells are made (and guarded) once per column,
+    # then looked up by article id.
+    article_lookups = {}
+    for column, (convert, guard) in zip(columns, plans):
+        if column.reads is Reads.ARTICLE:
+            values = column.by_article(ordered, lookups)
+            cells = guard(convert(list(values.values()), {}))
+            article_lookups[column.name] = dict(zip(values, cells)).__getitem__
+    needs_rows = any(column.reads is Reads.ROW for column in columns)
+    take_fields = attrgetter(*fields) if len(fields) > 1 else None
+    field_at = {name: index for index, name in enumerate(fields)}
+
+    def batch_rows(batch: Sequence[Event]) -> Iterator[tuple]:
+        if take_fields is not None:
+            taken = list(zip(*map(take_fields, batch)))
+        elif fields:
+            taken = [list(map(attrgetter(fields[0]), batch))]
+        known: dict = {}
+        rows = [EventRow(event, lookups) for event in batch] if needs_rows else ()
+        cells = []
+        for column, (convert, guard) in zip(columns, plans):
+            reads = column.reads
+            if reads is Reads.FIELD:
+                values = taken[field_at[column.get]]
+            elif reads is Reads.EVENT:
+                values = map(column.get, batch)
+            elif reads is Reads.ARTICLE:
+                cells.append(map(article_lookups[column.name], taken[field_at["article_id"]]))
+                continue
+            else:
+                values = map(column.get, rows)
+            cells.append(guard(convert(values, known)))
+        return zip(*cells)
+
     return chain.from_iterable(
-        _batch_rows(ordered[first : first + ROWS_PER_BATCH], article_lookups, guarded)
+        batch_rows(ordered[first : first + ROWS_PER_BATCH])
         for first in range(0, len(ordered), ROWS_PER_BATCH)
     )
 
@@ -142,48 +161,17 @@ def csv_rows(
 # cells made in the processor's cache until they are written: whole columns of 10^5
 # events made the export slower than rows did.
 ROWS_PER_BATCH = 1000
-ARTICLE_COLUMNS = ("article_title", "article_published", "article_url", "article_file")
 
-
-# The event fields the CSV reads, taken from each event of a batch in one C-level call.
-_CSV_FIELDS = attrgetter(
-    "id", "earliest", "latest", "granularity", "timex_value", "expression", "title",
-    "description", "status", "confidence", "explanation", "note", "reviewed_at",
-    "article_id", "char_start", "char_end",
-)
-
-
-def _batch_rows(
-    batch: Sequence[Event],
-    article_lookups: Sequence[Callable[[int | None], str]],
-    guarded: Callable[[Iterable[str | None]], Iterable[str | None]],
-) -> Iterator[tuple]:
-    (ids, earliest, latest, granularities, timex_values, expressions, titles, descriptions,
-     statuses, confidences, explanations, notes, reviewed_at, article_ids, char_starts,
-     char_ends) = zip(*map(_CSV_FIELDS, batch))
-    explanations = [CORRECTED_EXPLANATION if status is Status.CORRECTED else explanation
-                    for status, explanation in zip(statuses, explanations)]
-    known_iso: dict[datetime | None, str | None] = {}
-    return zip(
-        ids,
-        _iso_cells(earliest, known_iso),
-        _iso_cells(latest, known_iso),
-        map(GRANULARITY_TEXT.__getitem__, granularities),
-        guarded(map(format_event_date, batch)),  # date_display's text
-        guarded(timex_values),
-        guarded(expressions),
-        guarded(titles),
-        guarded(descriptions),
-        map(STATUS_TEXT.__getitem__, statuses),
-        map(float, confidences),  # repr of a float, as before: 1 reads "1.0"
-        guarded(explanations),
-        guarded(notes),
-        _iso_cells(reviewed_at, known_iso),
-        *(map(lookup, article_ids) for lookup in article_lookups),
-        map(str, char_starts),
-        map(str, char_ends),
-    )
-
-
-def _unchanged(cells: Iterable[str | None]) -> Iterable[str | None]:
-    return cells
+__all__ = [
+    "CORRECTED_EXPLANATION",
+    "CSV_COLUMNS",
+    "FORMULA_TRIGGERS",
+    "ROWS_PER_BATCH",
+    "column_rows",
+    "csv_rows",
+    "date_display",
+    "guard_formula",
+    "in_time_order",
+    "shown_explanation",
+    "time_order_key",
+]

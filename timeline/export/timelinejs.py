@@ -7,20 +7,27 @@ are inclusive; ours are exclusive). Events with no start cannot be placed on a
 TimelineJS timeline and are left out; the writers return how many rows they wrote.
 
 TimelineJS renders headlines and text as HTML, so article text is escaped and only
-http(s) links are made clickable.
+http(s) links are made clickable. Groups: timeline.export.timelinejs_groups.
+
+The TimelineJS CSV is for TimelineJS (or the Google Sheet it reads), not for a
+spreadsheet user (they get the CSV or the xlsx file). Its formula guard therefore
+writes a leading =, +, -, @, tab or carriage return as an HTML character reference
+("&#61;SUM(1,2)"): a spreadsheet sees text starting with "&", and TimelineJS, which
+reads these cells as HTML, shows "=SUM(1,2)", with no apostrophe.
 """
 
 from __future__ import annotations
 
 import csv
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import TextIO
 
 from timeline.export.json_writer import write_document
-from timeline.export.rows import date_display, guard_formula, in_time_order
+from timeline.export.rows import FORMULA_TRIGGERS, date_display, in_time_order
+from timeline.export.timelinejs_groups import Grouping, choose_grouping, plain_label
 from timeline.model import Article, Event, Granularity
 
 TIMELINEJS_COLUMNS: tuple[str, ...] = (
@@ -30,6 +37,16 @@ TIMELINEJS_COLUMNS: tuple[str, ...] = (
 )
 
 UTF8_BOM = "\ufeff"
+_AS_REFERENCE = {character: f"&#{ord(character)};" for character in FORMULA_TRIGGERS}
+
+
+def guard_html_formula(cell: str) -> str:
+    """Return an HTML cell with a leading formula character (=, +, -, @, tab, carriage
+    return) written as its character reference, which TimelineJS shows as the character
+    and a spreadsheet cannot run; other cells unchanged."""
+    if cell and cell[0] in _AS_REFERENCE:
+        return _AS_REFERENCE[cell[0]] + cell[1:]
+    return cell
 TINY = timedelta(microseconds=1)
 
 
@@ -134,16 +151,6 @@ def event_text_html(event: Event, article: Article | None) -> str:
     return f"<p>{html.escape(event.description)}</p>{_source_html(article, event)}"
 
 
-def article_group(event: Event, article: Article | None) -> str:
-    """Default group: the article's title (or its address, or its id)."""
-    if article is not None and (article.title or article.url or article.source_path):
-        return article.title or article.url or article.source_path
-    return f"article {event.article_id}" if event.article_id is not None else ""
-
-
-GroupOf = Callable[[Event, Article | None], str]
-
-
 def placeable(events: Sequence[Event]) -> list[Event]:
     """Return the events TimelineJS can place (those with a start), in time order."""
     return [event for event in in_time_order(events) if event.earliest is not None]
@@ -156,28 +163,31 @@ def write_timelinejs_csv(
     *,
     formula_guard: bool = True,
     excel: bool = False,
-    group_of: GroupOf = article_group,
+    group: str | Grouping = "auto",
 ) -> int:
     """Write TimelineJS's spreadsheet columns, one row per placeable event; return the
-    number of rows written (events with no start are left out)."""
+    number of rows written (events with no start are left out). ``group`` is a mode
+    of timelinejs_groups.choose_grouping or a Grouping chosen already."""
     if excel:
         out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TIMELINEJS_COLUMNS)
     rows_written = 0
-    for event in placeable(events):
+    slides = placeable(events)
+    grouping = _grouping(group, slides, articles)
+    for event in slides:
         article = articles.get(event.article_id)
         start, end = date_parts(event)
         end = end or {}
         cells = [
             str(start["year"]), _text(start.get("month")), _text(start.get("day")),
             _time_cell(start), _text(end.get("year")), _text(end.get("month")),
-            _text(end.get("day")), _time_cell(end), date_display(event),
+            _text(end.get("day")), _time_cell(end), plain_label(date_display(event)),
             html.escape(event.title), event_text_html(event, article), "", "", "", "", "",
-            "", group_of(event, article), "",
+            "", grouping.label(event, article) or "", "",
         ]
         if formula_guard:
-            cells = [guard_formula(cell) for cell in cells]
+            cells = [guard_html_formula(cell) for cell in cells]
         writer.writerow(cells)
         rows_written += 1
     return rows_written
@@ -194,22 +204,32 @@ def _time_cell(parts: dict) -> str:
     return f"{clock}:{parts['second']:02d}" if "second" in parts else clock
 
 
+def _grouping(group: str | Grouping, slides: Sequence[Event],
+              articles: Mapping[int, Article]) -> Grouping:
+    return group if isinstance(group, Grouping) else choose_grouping(slides, articles, group)
+
+
 def timelinejs_document(
-    events: Sequence[Event], articles: Mapping[int, Article], *, group_of: GroupOf = article_group
+    events: Sequence[Event], articles: Mapping[int, Article], *, group: str | Grouping = "auto"
 ) -> dict:
-    """Return the TimelineJS JSON document (``{"events": [...]}``) for the placeable events."""
+    """Return the TimelineJS JSON document (``{"events": [...]}``) for the placeable
+    events; a slide has a "group" unless the grouping (see write_timelinejs_csv) is none."""
     slides = []
-    for index, event in enumerate(placeable(events)):
+    placed = placeable(events)
+    grouping = _grouping(group, placed, articles)
+    for index, event in enumerate(placed):
         article = articles.get(event.article_id)
         start, end = date_parts(event)
         slide = {
             "start_date": start,
             "text": {"headline": html.escape(event.title),
                      "text": event_text_html(event, article)},
-            "display_date": date_display(event),
-            "group": group_of(event, article),
+            "display_date": plain_label(date_display(event)),
             "unique_id": f"event-{event.id if event.id is not None else f'n{index}'}",
         }
+        label = grouping.label(event, article)
+        if label is not None:
+            slide["group"] = label
         if end is not None:
             slide["end_date"] = end
         slides.append(slide)
@@ -221,9 +241,9 @@ def write_timelinejs_json(
     articles: Mapping[int, Article],
     out: TextIO,
     *,
-    group_of: GroupOf = article_group,
+    group: str | Grouping = "auto",
 ) -> int:
     """Write the TimelineJS JSON document to ``out``; return the number of slides."""
-    document = timelinejs_document(events, articles, group_of=group_of)
+    document = timelinejs_document(events, articles, group=group)
     write_document(document, out)
     return len(document["events"])

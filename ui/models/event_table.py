@@ -16,11 +16,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from timeline.display import format_event_date
+from timeline.export.columns import TABLE, EventRow, RowLookups
 from timeline.model import Event, Status
 
-COLUMNS = ("Date", "Granularity", "Expression", "Title", "Article", "Status", "Confidence")
-DATE, GRANULARITY, EXPRESSION, TITLE, ARTICLE, STATUS, CONFIDENCE = range(len(COLUMNS))
+# The columns are the core's (timeline.export.columns.TABLE): headers, text, sort keys.
+COLUMNS = tuple(column.header for column in TABLE)
+_AT = {column.name: index for index, column in enumerate(TABLE)}
+# The columns this model treats apart (time order, colours, strike-out, alignment).
+DATE, GRANULARITY, EXPRESSION, TITLE, ARTICLE, STATUS, CONFIDENCE = (_AT[name] for name in (
+    "date_display", "granularity", "expression", "title", "article", "status", "confidence"))
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -242,20 +246,15 @@ class EventTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _lookups(self) -> RowLookups:
+        # Made again only when the article titles were replaced: data() asks per cell.
+        lookups = getattr(self, "_row_lookups", None)
+        if lookups is None or lookups.article_labels is not self._article_titles:
+            lookups = self._row_lookups = RowLookups(article_labels=self._article_titles)
+        return lookups
+
     def _display(self, event: Event, column: int) -> str:
-        if column == DATE:
-            return format_event_date(event)
-        if column == GRANULARITY:
-            return str(getattr(event.granularity, "value", event.granularity)).replace("_", " ")
-        if column == EXPRESSION:
-            return event.expression or ""
-        if column == TITLE:
-            return event.title
-        if column == ARTICLE:
-            return self._article_titles.get(event.article_id, f"#{event.article_id}")
-        if column == STATUS:
-            return Status(event.status).value
-        return f"{event.confidence:.2f}"
+        return TABLE[column].text(EventRow(event, self._lookups()))
 
     # --- sorting -------------------------------------------------------------------
 
@@ -295,26 +294,18 @@ class EventTableModel(QAbstractTableModel):
             return {event_id: 0 for event_id in self._time_order}
         step = 2000
         for first in range(0, len(self._time_order), step):
-            for event in self._fetch_events(self._time_order[first : first + step]):
-                text = self._display(event, column)
-                keys[event.id] = sort_key(event, column, text)
+            events = self._fetch_events(self._time_order[first : first + step])
+            keys.update(zip((event.id for event in events),
+                            TABLE[column].sort_keys(events, self._lookups())))
         return keys
-
-
-def sort_key(event: Event, column: int, shown: str) -> Any:
-    """Return the value a column sorts ``event`` by, given the text the column shows."""
-    return event.confidence if column == CONFIDENCE else shown.casefold()
 
 
 def sort_keys_for(events: Sequence[Event],
                   article_titles: dict[int, str]) -> dict[int, dict[int, Any]]:
     """Return {column: {event id: key}} for every sortable column (Date sorts by the
-    listing's order). Qt-free work, so the background worker does it with the listing."""
-    return {
-        GRANULARITY: {e.id: str(getattr(e.granularity, "value", e.granularity)) for e in events},
-        EXPRESSION: {e.id: (e.expression or "").casefold() for e in events},
-        TITLE: {e.id: e.title.casefold() for e in events},
-        ARTICLE: {e.id: article_titles.get(e.article_id, "").casefold() for e in events},
-        STATUS: {e.id: Status(e.status).value for e in events},
-        CONFIDENCE: {e.id: e.confidence for e in events},
-    }
+    listing's order), the same keys the model would fetch. Qt-free work, so the
+    background worker does it with the listing."""
+    lookups = RowLookups(article_labels=article_titles)
+    ids = [event.id for event in events]
+    return {index: dict(zip(ids, column.sort_keys(events, lookups)))
+            for index, column in enumerate(TABLE) if index != DATE}

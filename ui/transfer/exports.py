@@ -18,6 +18,7 @@ from ui.tasks import TaskContext
 # (format, menu caption, file dialog filter); PNG and SVG come from the canvas.
 EXPORT_CHOICES = (
     ("csv", "CSV…", "CSV (*.csv)"),
+    ("xlsx", "Spreadsheet (xlsx)…", "Excel workbook (*.xlsx)"),
     ("timelinejs-csv", "TimelineJS CSV…", "CSV (*.csv)"),
     ("timelinejs-json", "TimelineJS JSON…", "JSON (*.json)"),
     ("json", "JSON…", "JSON (*.json)"),
@@ -25,7 +26,7 @@ EXPORT_CHOICES = (
     ("svg", "SVG image…", "SVG image (*.svg)"),
 )
 SUFFIXES = {"csv": ".csv", "timelinejs-csv": ".csv", "timelinejs-json": ".json", "json": ".json",
-            "png": ".png", "svg": ".svg"}
+            "xlsx": ".xlsx", "png": ".png", "svg": ".svg"}
 
 
 class ImageSource(Protocol):

@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -221,6 +222,30 @@ def test_timelinejs_leaves_out_rejected_and_open_ended_events_and_says_so(databa
     captured = capsys.readouterr()
     assert json.loads(captured.out) == {"events": []}  # the rejected one is open-ended
     assert "1 open-ended event(s) left out" in captured.err
+
+
+def test_timelinejs_says_how_it_groups_and_takes_a_chosen_grouping(database, capsys):
+    # Two articles, one of them without an outlet: grouped by article, automatically.
+    assert run_export("--db", str(database), "--format", "timelinejs-json") == 0
+    captured = capsys.readouterr()
+    assert "TimelineJS groups: by article (2 groups); choose with --group" in captured.err
+    assert len({slide["group"] for slide in json.loads(captured.out)["events"]}) == 2
+    assert run_export("--db", str(database), "--format", "timelinejs-json",
+                      "--group", "none") == 0
+    captured = capsys.readouterr()
+    assert not any("group" in slide for slide in json.loads(captured.out)["events"])
+    assert "TimelineJS groups: none (--group none)" in captured.err
+
+
+def test_xlsx_goes_to_a_file_or_to_a_pipe_but_not_to_a_terminal(database, capsysbinary,
+                                                                monkeypatch):
+    assert run_export("--db", str(database), "--format", "xlsx") == 0
+    assert capsysbinary.readouterr().out.startswith(b"PK")  # a zip: the workbook
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert run_export("--db", str(database), "--format", "xlsx") == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    assert b"xlsx is a binary file: write it with -o FILE" in captured.err
 
 
 def test_json_export_restores_the_analysts_work_into_a_new_database(database, tmp_path):

@@ -48,3 +48,13 @@ def test_no_subject_is_lent_when_the_first_clause_is_unclear_or_has_its_own_next
 ])
 def test_a_date_leaves_no_dangling_of_behind(sentence, date, title):
     assert title_for(sentence, date) == title
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("-2+3 was scrawled on the wall on Monday.", "-2+3 was scrawled on the wall on Monday"),
+    ("On Monday, -2+3 was scrawled on the wall.", "-2+3 was scrawled on the wall"),
+    ("- Kim left on Sunday.", "Kim left on Sunday"),  # a dash before a word is trimmed
+    ("Kim left on Sunday --", "Kim left on Sunday"),
+])
+def test_a_leading_minus_before_a_number_is_kept(sentence, title):
+    assert make_title(sentence) == title

@@ -9,6 +9,7 @@ import os
 import stat
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from timeline.export import FORMATS, ExportError, export_to_path, published_events
@@ -32,8 +33,14 @@ class BrokenEvents(list):
 def test_every_format_writes_a_whole_file(tmp_path, fmt):
     target = tmp_path / f"out.{fmt}"
     written = export_to_path(fmt, samples.sample_events(), samples.sample_articles(), target)
-    text = target.read_text(encoding="utf-8")
-    if fmt.endswith("json"):
+    if fmt == "xlsx":
+        assert openpyxl.load_workbook(target).active.max_row == written + 1
+        text = ""
+    else:
+        text = target.read_text(encoding="utf-8")
+    if fmt == "xlsx":
+        pass
+    elif fmt.endswith("json"):
         assert json.loads(text)["events"]
     else:
         assert len(list(csv.reader(text.splitlines()))) >= written
@@ -96,15 +103,16 @@ def test_an_unwritable_path_is_a_one_line_error(tmp_path, make_path, reason):
 
 
 def test_an_unknown_format_is_refused_before_anything_is_written(tmp_path):
-    with pytest.raises(ExportError, match="unknown export format 'xlsx'"):
-        export_to_path("xlsx", [], {}, tmp_path / "out.xlsx")
+    with pytest.raises(ExportError, match="unknown export format 'ods'"):
+        export_to_path("ods", [], {}, tmp_path / "out.ods")
     assert list(tmp_path.iterdir()) == []
 
 
-def test_text_that_is_not_valid_unicode_is_a_one_line_error_and_leaves_nothing(tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_text_that_is_not_valid_unicode_is_a_one_line_error_and_leaves_nothing(tmp_path, fmt):
     broken = samples.event(id=1, title="half a pair \udc80")
     with pytest.raises(ExportError, match="not valid Unicode") as caught:
-        export_to_path("csv", [broken], samples.sample_articles(), tmp_path / "out.csv")
+        export_to_path(fmt, [broken], samples.sample_articles(), tmp_path / f"out.{fmt}")
     assert "\n" not in str(caught.value)
     assert list(tmp_path.iterdir()) == []
 
@@ -121,3 +129,12 @@ def test_only_timelinejs_leaves_rejected_events_out_and_only_unless_statuses_wer
     else:
         assert (kept, left_out) == (events, 0)
     assert published_events(fmt, events, statuses_chosen=True) == (events, 0)
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused_for_xlsx_only(tmp_path):
+    long = samples.event(id=1, description="word " * 7000)  # 35,000 characters
+    with pytest.raises(ExportError, match="description has 35,000 characters; a spreadsheet "
+                                          "cell holds 32,767") as caught:
+        export_to_path("xlsx", [long], samples.sample_articles(), tmp_path / "out.xlsx")
+    assert "\n" not in str(caught.value) and list(tmp_path.iterdir()) == []
+    assert export_to_path("csv", [long], samples.sample_articles(), tmp_path / "out.csv") == 1

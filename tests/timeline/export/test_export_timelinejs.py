@@ -4,6 +4,7 @@ ends, escaped HTML, safe links, groups, and open-ended events left out."""
 from __future__ import annotations
 
 import csv
+import html
 import importlib.util
 import io
 import json
@@ -89,32 +90,41 @@ def test_clock_ranges_end_at_their_end_time():
     assert dates(row) == ("2023", "9", "12", "14:00", "2023", "9", "12", "17:00")
 
 
-def test_text_carries_the_sentence_and_a_link_to_the_source_and_group_is_the_article():
+def test_text_carries_the_sentence_and_a_link_to_the_source_and_group_is_the_outlet():
     (row,) = rows_for([samples.event(description="Kim <b>left</b> & went")])
     assert row["Text"] == (
         "<p>Kim &lt;b&gt;left&lt;/b&gt; &amp; went</p>"
         '<p>Source: <a href="https://example.org/news/kim-russia">'
         "Kim Jong Un arrives in Russia</a></p>")
-    assert row["Group"] == "Kim Jong Un arrives in Russia"
+    assert row["Group"] == "Example News"  # one outlet: the automatic grouping takes it
     assert row["Headline"] == "Kim leaves for Russia"
     assert row["Display Date"] == "Sun 10 Sep 2023"
     assert all(row[name] == "" for name in ("Media", "Media Credit", "Media Caption",
                                             "Media Thumbnail", "Alt Text", "Type", "Background"))
 
 
-def test_a_javascript_url_is_never_made_a_link_and_formulas_are_guarded():
+def test_a_javascript_url_is_never_made_a_link_and_formulas_are_guarded_without_apostrophe():
     attack = samples.event(article_id=2, title="=1+1")
     (row,) = rows_for([attack])
     assert "<a " not in row["Text"] and "javascript:" not in row["Text"]
-    assert row["Headline"] == "'=1+1"
-    assert row["Group"] == "'=cmd|' /C calc'!A0"
+    # TimelineJS reads these cells as HTML: it shows "=1+1"; a spreadsheet sees "&...".
+    assert row["Headline"] == "&#61;1+1"
+    assert row["Group"] == "&#61;cmd|&#x27; /C calc&#x27;!A0"  # no outlet: by article
+    assert html.unescape(row["Headline"]) == "=1+1"
+    assert not any(cell.startswith("'") for cell in row.values())
     (raw,) = rows_for([attack], formula_guard=False)
     assert raw["Headline"] == "=1+1"
+    (minus,) = rows_for([samples.event(title="-2+3 was scrawled")])
+    assert html.unescape(minus["Headline"]) == "-2+3 was scrawled"
 
 
 def test_a_group_can_be_chosen():
-    (row,) = rows_for([samples.event()], group_of=lambda event, article: "Diplomacy")
-    assert row["Group"] == "Diplomacy"
+    (row,) = rows_for([samples.event()], group="article")
+    assert row["Group"] == "Kim Jong Un arrives in Russia"
+    (row,) = rows_for([samples.event()], group="none")
+    assert row["Group"] == ""
+    document = timelinejs_document([samples.event()], samples.sample_articles(), group="none")
+    assert "group" not in document["events"][0]
 
 
 def test_open_ended_events_are_left_out_and_no_row_is_blank():
@@ -132,7 +142,7 @@ def test_json_is_what_timelinejs_loads():
     for slide in document["events"]:
         assert isinstance(slide["start_date"]["year"], int)
         assert set(slide["text"]) == {"headline", "text"}
-        assert slide["group"] and slide["unique_id"].startswith("event-")
+        assert slide["unique_id"].startswith("event-")
     assert len({slide["unique_id"] for slide in document["events"]}) == 4
     year = document["events"][1]
     assert year["start_date"] == {"year": 2019} and "end_date" not in year

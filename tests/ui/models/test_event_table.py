@@ -87,14 +87,14 @@ def test_update_event_changes_the_row(qtbot, repo, add_article):
 
 
 def test_keys_from_the_listing_sort_like_fetched_keys(repo, add_article):
-    from ui.models.event_table import EXPRESSION, GRANULARITY, sort_keys_for
+    from ui.models.event_table import ARTICLE, EXPRESSION, GRANULARITY, sort_keys_for
 
     article_id = add_article(25, title="Keyed")
     events = repo.list_events()
     keyed = EventTableModel(repo.get_events)
     keyed.set_ids([e.id for e in events], sort_keys_for(events, {article_id: "Keyed"}))
     fetched = _model(repo)
-    for column in (GRANULARITY, EXPRESSION, TITLE, STATUS, CONFIDENCE):
+    for column in (GRANULARITY, EXPRESSION, TITLE, ARTICLE, STATUS, CONFIDENCE):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             keyed.sort(column, order)
             fetched.sort(column, order)

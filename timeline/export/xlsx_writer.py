@@ -1,0 +1,122 @@
+"""The spreadsheet export: an .xlsx workbook with the CSV's columns, typed so that no
+spreadsheet has anything to guess.
+
+Opened from a CSV, a spreadsheet guesses each cell's type: with its default number
+detection "Aug. 7" became a date in the current year and "Jul 1997" the 1st of July,
+and without the right import options the UTF-8 text came out garbled. Here every text
+cell is written as text (a text cell starting with "=" is text, never a formula, so
+no guard apostrophe is needed), start, end and the other moments as real date-times,
+numbers as numbers. The header row is frozen and has a filter, and the columns have
+widths that fit their text.
+
+A moment before 1900 cannot be a spreadsheet date (their day count starts in 1900): it
+is written as its ISO text instead.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import BinaryIO
+
+import xlsxwriter
+
+from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, WHOLE, RowLookups
+from timeline.export.order import in_time_order
+from timeline.export.rows import column_rows
+from timeline.model import Article, Event
+
+SHEET_NAME = "Events"
+DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
+MOMENT_WIDTH = 20  # "2023-09-12 00:00:00" and a little room
+MIN_WIDTH, MAX_WIDTH = 8, 60
+FIRST_SPREADSHEET_DAY = datetime(1900, 3, 1)  # before it, spreadsheets count days wrongly
+MAX_CELL_TEXT = 32767  # the most characters a spreadsheet cell holds
+
+
+class XlsxError(ValueError):
+    """Text that a spreadsheet cell cannot hold; the message is one line."""
+
+
+def write_xlsx(
+    events: Sequence[Event], articles: Mapping[int, Article], out: BinaryIO | str
+) -> int:
+    """Write the events (in time order) as an .xlsx workbook to ``out`` (a binary file
+    or a path); return the number of event rows written. Raises XlsxError, before
+    anything is written, for a text longer than a cell holds (UnicodeEncodeError for
+    one that is not valid Unicode)."""
+    ordered = in_time_order(events)
+    rows = list(column_rows(CSV, ordered, RowLookups(articles=articles), flavour="typed"))
+    _check_texts(rows)
+    # Made in memory, then written whole.
+    made = io.BytesIO()
+    workbook = xlsxwriter.Workbook(made, {
+        "in_memory": True,
+        # write_string is used for every text, but nothing should ever be converted.
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+    })
+    sheet = workbook.add_worksheet(SHEET_NAME)
+    bold = workbook.add_format({"bold": True})
+    moment_format = workbook.add_format({"num_format": DATE_FORMAT})
+    for index, column in enumerate(CSV):
+        sheet.write_string(0, index, column.name, bold)
+    writers = [_cell_writer(sheet, column.kind, moment_format) for column in CSV]
+    for number, row in enumerate(rows, start=1):
+        for index, (value, write) in enumerate(zip(row, writers)):
+            if value is not None:
+                write(number, index, value)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(rows), len(CSV) - 1)
+    for index, width in enumerate(column_widths(rows)):
+        sheet.set_column(index, index, width)
+    workbook.close()
+    if isinstance(out, str):
+        with open(out, "wb") as file:
+            file.write(made.getvalue())
+    else:
+        out.write(made.getvalue())
+    return len(rows)
+
+
+def _cell_writer(sheet, kind, moment_format):
+    if kind is MOMENT:
+        def write_moment(row: int, column: int, moment: datetime) -> None:
+            if moment >= FIRST_SPREADSHEET_DAY:
+                sheet.write_datetime(row, column, moment, moment_format)
+            else:
+                sheet.write_string(row, column, moment.isoformat())
+        return write_moment
+    if kind in (WHOLE, NUMBER):
+        return sheet.write_number
+    if kind is FLAG:
+        return sheet.write_boolean
+    return lambda row, column, value: sheet.write_string(row, column, str(value))
+
+
+def _check_texts(rows: list[tuple]) -> None:
+    """Raise, before a workbook is begun, for a text a cell cannot hold: too long, or
+    not valid Unicode (UnicodeEncodeError, as the text exports raise it)."""
+    for number, row in enumerate(rows, start=1):
+        for column, value in zip(CSV, row):
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_TEXT:
+                    raise XlsxError(
+                        f"row {number}: {column.name} has {len(value):,} characters; "
+                        f"a spreadsheet cell holds {MAX_CELL_TEXT:,} (use CSV or JSON)")
+                if not value.isascii():
+                    value.encode("utf-8")
+
+
+def column_widths(rows: Sequence[tuple]) -> list[int]:
+    """Return each column's width in characters: its longest text (header included),
+    within MIN_WIDTH and MAX_WIDTH; moments get room for a date and a time."""
+    widths = []
+    for index, column in enumerate(CSV):
+        if column.kind is MOMENT:
+            widths.append(MOMENT_WIDTH)
+            continue
+        longest = max((len(str(row[index])) for row in rows if row[index] is not None),
+                      default=0)
+        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, len(column.name) + 2, longest + 1)))
+    return widths
