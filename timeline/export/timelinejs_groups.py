@@ -6,9 +6,8 @@ arrows out of an 880 px embed; eight groups already crowd it. So the automatic c
 takes the first of story, outlet and article that every slide has and that makes at
 most MAX_GROUPS groups, else no groups at all; the caller says which on stderr.
 
-Stories come from the story layer, which gives events a ``story_id``; until events
-carry one, grouping by story finds none (read with getattr, so it works unchanged once
-they do).
+Stories come from the story layer, which gives every stored event a ``story_id``; the
+automatic choice takes stories only when some story holds several slides.
 
 A label is plain text shown by TimelineJS as HTML, and TimelineJS 3.9 first reads a
 group (and a display date) as HTML and keeps its text, then writes that text as HTML:
@@ -95,7 +94,8 @@ def choose_grouping(
 ) -> Grouping:
     """Return the Grouping for these slides: ``mode`` itself, or for "auto" the first
     of story, outlet, article that every slide has and that makes at most MAX_GROUPS
-    groups, else none. Raises ValueError for an unknown mode."""
+    groups (stories only when one holds several slides), else none. Raises ValueError
+    for an unknown mode."""
     if mode not in GROUP_MODES:
         raise ValueError(f"unknown TimelineJS grouping {mode!r}; choose one of "
                          f"{', '.join(GROUP_MODES)}")
@@ -111,6 +111,8 @@ def choose_grouping(
         labels = {label_of(event, articles.get(event.article_id)) for event in events}
         if None in labels:  # not every slide has one: no grouping by it
             continue
+        if candidate == "story" and len(labels) == len(events):
+            continue  # every slide a story of its own: stories group nothing
         counts[candidate] = len(labels)
         if len(labels) <= MAX_GROUPS:
             return Grouping(candidate, len(labels), True, counts)
