@@ -99,13 +99,15 @@ def run(args) -> int:
             events, rejected_left_out = published_events(args.format, listed, bool(wanted))
             articles = repository.get_articles(
                 event.article_id for event in events if event.article_id is not None)
+            story_sources = repository.story_sources(event.story_id for event in events)
     except StoreError as error:
         _say(str(error))
         return 1
     if args.format in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         _say(f"{args.format} is a binary file: write it with -o FILE")
         return 2
-    options = {"excel": args.excel, "formula_guard": args.formula_guard}
+    options = {"excel": args.excel, "formula_guard": args.formula_guard,
+               "story_sources": story_sources}
     if args.format.startswith("timelinejs"):
         options["group"] = choose_grouping(
             [event for event in events if event.earliest is not None], articles, args.group)

@@ -41,6 +41,8 @@ class RowLookups:
     articles: Mapping[int, Article] = field(default_factory=dict)
     # The names the review table gives articles (title, else "article N").
     article_labels: Mapping[int, str] = field(default_factory=dict)
+    # Story id -> how many distinct articles report the story.
+    story_sources: Mapping[int, int] = field(default_factory=dict)
 
 
 NO_LOOKUPS = RowLookups()
@@ -269,6 +271,10 @@ CSV: tuple[Column, ...] = (
            guarded=True),
     _field("char_start", "From", WHOLE, required=True),
     _field("char_end", "To", WHOLE, required=True),
+    # Appended last, so readers of the first 20 columns keep working.
+    _field("story_id", "Story", WHOLE, restored=False),
+    Column("story_sources", "Sources", WHOLE, Reads.ROW,
+           lambda row: row.lookups.story_sources.get(row.event.story_id), restored=False),
 )
 
 # The rest of an event's record, after the CSV's fields in the JSON export: what a

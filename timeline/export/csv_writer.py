@@ -22,6 +22,7 @@ def write_csv(
     *,
     formula_guard: bool = True,
     excel: bool = False,
+    story_sources: Mapping[int, int] | None = None,
 ) -> int:
     """Write the header and one row per event (in time order) to ``out``; return the
     number of event rows written.
@@ -30,7 +31,8 @@ def write_csv(
     doubled, CRLF after every record. ``out`` should be opened with ``newline=""`` so
     line breaks inside fields reach the file unchanged. ``excel`` starts the file with a
     byte-order mark; ``formula_guard`` puts an apostrophe before free-text cells that a
-    spreadsheet would run as a formula.
+    spreadsheet would run as a formula. ``story_sources`` (story id -> its articles)
+    fills the story_sources column.
     """
     if excel:
         out.write(UTF8_BOM)
@@ -40,7 +42,7 @@ def write_csv(
     # text file's write() once per record cost more than the joining does.
     records: list[str] = []
     gathering = csv.writer(_Gatherer(records.append), lineterminator="\r\n")
-    rows = csv_rows(events, articles, formula_guard=formula_guard)
+    rows = csv_rows(events, articles, formula_guard=formula_guard, story_sources=story_sources)
     # Writing makes no reference cycles, yet each collection it set off walked all the
     # caller's events again: for 10^5 events that was a seventh of the export.
     with gc_paused():

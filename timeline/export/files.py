@@ -49,24 +49,27 @@ def write_export(
     excel: bool = False,
     formula_guard: bool = True,
     group: str | Grouping = "auto",
+    story_sources: Mapping[int, int] | None = None,
 ) -> int:
     """Write ``events`` in format ``fmt`` to ``out`` (a binary file for xlsx, else a
     text file); return the number of events written (TimelineJS formats leave out
     events with no start). ``excel`` and ``formula_guard`` apply to the CSV formats
     only: JSON is read by programs, and an xlsx text cell is never a formula. ``group``
-    is the TimelineJS grouping (timeline.export.timelinejs_groups)."""
+    is the TimelineJS grouping (timeline.export.timelinejs_groups); ``story_sources``
+    (story id -> its articles) fills the CSV's and the spreadsheet's story_sources."""
     if fmt == "csv":
-        return write_csv(events, articles, out, formula_guard=formula_guard, excel=excel)
+        return write_csv(events, articles, out, formula_guard=formula_guard, excel=excel,
+                         story_sources=story_sources)
     if fmt == "timelinejs-csv":
         return write_timelinejs_csv(events, articles, out, formula_guard=formula_guard,
                                     excel=excel, group=group)
     if fmt == "json":
-        return write_json(events, articles, out)
+        return write_json(events, articles, out, story_sources)
     if fmt == "timelinejs-json":
         return write_timelinejs_json(events, articles, out, group=group)
     if fmt == "xlsx":
         try:
-            return write_xlsx(events, articles, out)
+            return write_xlsx(events, articles, out, story_sources)
         except XlsxError as error:
             raise ExportError(str(error)) from error
     raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -93,6 +96,7 @@ def export_to_path(
     excel: bool = False,
     formula_guard: bool = True,
     group: str | Grouping = "auto",
+    story_sources: Mapping[int, int] | None = None,
 ) -> int:
     """Write the export to ``path`` (replacing it whole, or not at all); return the
     number of events written. Raises ExportError with a one-line reason when the file
@@ -115,7 +119,8 @@ def export_to_path(
         with (os.fdopen(descriptor, "wb") if binary
               else os.fdopen(descriptor, "w", encoding="utf-8", newline="")) as out:
             written = write_export(fmt, events, articles, out, excel=excel,
-                                   formula_guard=formula_guard, group=group)
+                                   formula_guard=formula_guard, group=group,
+                                   story_sources=story_sources)
             out.flush()
             os.fsync(out.fileno())
         # mkstemp makes the file private (0600); an export should get the usual mode.

@@ -40,12 +40,14 @@ EVENT_FIELDS = CSV + RECORD
 _FIELD_NAMES = tuple(column.name for column in EVENT_FIELDS)
 
 
-def event_objects(ordered: Sequence[Event], articles: Mapping[int, Article]) -> list[dict]:
-    """Return each event (kept in the order given) as a JSON-ready dict: the 20 CSV
+def event_objects(ordered: Sequence[Event], articles: Mapping[int, Article],
+                  story_sources: Mapping[int, int] | None = None) -> list[dict]:
+    """Return each event (kept in the order given) as a JSON-ready dict: the CSV's
     fields, then the event's other fields (what a re-import needs to put it back)."""
     names = _FIELD_NAMES
+    lookups = RowLookups(articles=articles, story_sources=story_sources or {})
     return [dict(zip(names, values)) for values in column_rows(
-        EVENT_FIELDS, ordered, RowLookups(articles=articles), flavour="json")]
+        EVENT_FIELDS, ordered, lookups, flavour="json")]
 
 
 def article_object(article_id: int, article: Article) -> dict:
@@ -64,7 +66,8 @@ def article_object(article_id: int, article: Article) -> dict:
     }
 
 
-def export_document(events: Sequence[Event], articles: Mapping[int, Article]) -> dict:
+def export_document(events: Sequence[Event], articles: Mapping[int, Article],
+                    story_sources: Mapping[int, int] | None = None) -> dict:
     """Return the whole JSON export as a dict (events in time order, then the articles
     they come from, by id)."""
     ordered = in_time_order(events)
@@ -74,7 +77,7 @@ def export_document(events: Sequence[Event], articles: Mapping[int, Article]) ->
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "columns": list(CSV_COLUMNS),
-        "events": event_objects(ordered, articles),
+        "events": event_objects(ordered, articles, story_sources),
         "articles": [article_object(article_id, articles[article_id]) for article_id in used_ids],
     }
 
@@ -98,7 +101,8 @@ def write_document(document: dict, out: TextIO) -> None:
     out.write("\n}\n")
 
 
-def write_json(events: Sequence[Event], articles: Mapping[int, Article], out: TextIO) -> int:
+def write_json(events: Sequence[Event], articles: Mapping[int, Article], out: TextIO,
+               story_sources: Mapping[int, int] | None = None) -> int:
     """Write the JSON export to ``out``; return the number of events written."""
-    write_document(export_document(events, articles), out)
+    write_document(export_document(events, articles, story_sources), out)
     return len(events)

@@ -85,12 +85,14 @@ VALUE_FLAVOURS = {"csv": _csv_values, "json": _json_values, "typed": _typed_valu
 
 
 def csv_rows(
-    events: Sequence[Event], articles: Mapping[int, Article], *, formula_guard: bool = True
+    events: Sequence[Event], articles: Mapping[int, Article], *, formula_guard: bool = True,
+    story_sources: Mapping[int, int] | None = None,
 ) -> Iterator[tuple]:
     """Return an iterator over the rows of cells of the events, in time order, guarded
     when ``formula_guard``, as csv.writer takes them: text, or an int, a float or None
     (written as str(), repr() and "", which is what the cells hold)."""
-    return column_rows(CSV, in_time_order(events), RowLookups(articles=articles),
+    lookups = RowLookups(articles=articles, story_sources=story_sources or {})
+    return column_rows(CSV, in_time_order(events), lookups,
                        flavour="csv", formula_guard=formula_guard)
 
 

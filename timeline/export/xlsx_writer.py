@@ -40,14 +40,16 @@ class XlsxError(ValueError):
 
 
 def write_xlsx(
-    events: Sequence[Event], articles: Mapping[int, Article], out: BinaryIO | str
+    events: Sequence[Event], articles: Mapping[int, Article], out: BinaryIO | str,
+    story_sources: Mapping[int, int] | None = None,
 ) -> int:
     """Write the events (in time order) as an .xlsx workbook to ``out`` (a binary file
     or a path); return the number of event rows written. Raises XlsxError, before
     anything is written, for a text longer than a cell holds (UnicodeEncodeError for
     one that is not valid Unicode)."""
     ordered = in_time_order(events)
-    rows = list(column_rows(CSV, ordered, RowLookups(articles=articles), flavour="typed"))
+    lookups = RowLookups(articles=articles, story_sources=story_sources or {})
+    rows = list(column_rows(CSV, ordered, lookups, flavour="typed"))
     _check_texts(rows)
     # Made in memory, then written whole.
     made = io.BytesIO()

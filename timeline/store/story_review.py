@@ -88,6 +88,18 @@ class StoryOperations:
         with self._reading() as connection:
             return fetch_story(connection, story_id)
 
+    def story_sources(self, story_ids: Iterable[int | None]) -> dict[int, int]:
+        """Return story id -> how many distinct articles report it, for ``story_ids``."""
+        wanted = sorted({story_id for story_id in story_ids if story_id is not None})
+        found: dict[int, int] = {}
+        with self._reading() as connection:
+            for offset in range(0, len(wanted), 500):
+                rows = connection.execute(
+                    select(STORIES.c.id, STORIES.c.sources)
+                    .where(STORIES.c.id.in_(wanted[offset:offset + 500])))
+                found.update((story_id, sources) for story_id, sources in rows)
+        return found
+
     def story_history(self, story_id: int) -> list[Review]:
         """Return the audit rows of the story's own decisions and moves, oldest first."""
         with self._reading() as connection:

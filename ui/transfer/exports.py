@@ -87,7 +87,9 @@ class Exporter(QObject):
                 fmt, repo.list_events(**query), query["statuses"] is not None)
             articles = repo.get_articles(
                 event.article_id for event in events if event.article_id is not None)
-            return export_to_path(fmt, events, articles, path), left_out
+            sources = repo.story_sources(event.story_id for event in events)
+            return export_to_path(fmt, events, articles, path,
+                                  story_sources=sources), left_out
 
         def written(counts: tuple[int, int]) -> None:
             count, left_out = counts

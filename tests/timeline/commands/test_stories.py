@@ -89,3 +89,20 @@ def test_bad_arguments_and_a_missing_database_are_one_line(tmp_path, capsys):
         main(["stories", "--min-sources", "0"])
     assert main(["stories", "--db", str(tmp_path / "none.sqlite3")]) == 2
     assert "no database at" in capsys.readouterr().err
+
+
+def test_the_csv_export_ends_with_each_events_story_and_its_sources(database, tmp_path,
+                                                                   capsys):
+    import csv
+
+    out = tmp_path / "timeline.csv"
+    assert main(["export", "--db", database, "-o", str(out)]) == 0
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0])[-2:] == ["story_id", "story_sources"]
+    stories = stories_json(capsys, "--db", database)
+    sources = {str(e): str(s["sources"]) for s in stories for e in s["event_ids"]}
+    story_of = {str(e): str(s["id"]) for s in stories for e in s["event_ids"]}
+    assert {row["event_id"]: row["story_sources"] for row in rows} == sources
+    assert {row["event_id"]: row["story_id"] for row in rows} == story_of
+    assert sorted(set(sources.values())) == ["1", "3"]

@@ -5,7 +5,7 @@ story columns will) shows up in the rows without touching the writers."""
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -56,29 +56,17 @@ def test_the_table_shows_and_sorts_the_cells_as_a_person_reads_them():
     assert granularity.sort_key(row) == "part of day"  # one key, however it is asked for
 
 
-@dataclass(frozen=True)
-class StoryLookups(RowLookups):
-    """The lookups an export with a story layer will have: sources counted per story."""
-
-    sources_of_story: dict = field(default_factory=dict)
-
-
-def test_a_column_reading_past_the_event_is_added_in_one_place():
-    # As the story columns will be: the event's story (an attribute events will carry)
-    # and a count held by the export's lookups, appended after the CSV's 20 columns.
-    story_of = {1: 7, 2: 7, 3: 8}
-    added = (
-        Column("story_id", "Story", WHOLE, Reads.EVENT, lambda e: story_of.get(e.id)),
-        Column("story_sources", "Sources", WHOLE, Reads.ROW,
-               lambda row: row.lookups.sources_of_story.get(story_of.get(row.event.id))),
-    )
-    events = in_time_order(samples.sample_events())
-    found = StoryLookups(articles=samples.sample_articles(), sources_of_story={7: 3, 8: 1})
-    rows = list(column_rows(CSV + added, events, found, flavour="csv", formula_guard=True))
-    plain = list(csv_rows(events, samples.sample_articles()))
-    assert [row[:20] for row in rows] == plain  # the 20 columns unchanged
+def test_the_story_columns_come_after_the_first_twenty_and_read_the_story_layer():
+    # Readers of the first 20 columns keep working: the story's come last.
+    assert [column.name for column in CSV[20:]] == ["story_id", "story_sources"]
+    events = [replace(event, story_id=7 if number % 2 else 8)
+              for number, event in enumerate(in_time_order(samples.sample_events()))]
+    rows = list(csv_rows(events, samples.sample_articles(), story_sources={7: 3}))
+    plain = list(csv_rows([replace(e, story_id=None) for e in events],
+                          samples.sample_articles()))
+    assert [row[:20] for row in rows] == [row[:20] for row in plain]
     assert [row[20:] for row in rows] == [
-        (story_of.get(e.id), {7: 3, 8: 1}.get(story_of.get(e.id))) for e in events]
+        (event.story_id, 3 if event.story_id == 7 else None) for event in events]
 
 
 def test_the_json_event_is_the_csv_columns_then_the_record():

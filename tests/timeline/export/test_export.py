@@ -23,7 +23,8 @@ _spec.loader.exec_module(samples)
 README_COLUMNS = (
     "event_id, start, end, granularity, date_display, timex_value, expression, title, "
     "description, status, confidence, explanation, analyst_note, reviewed_at, article_title, "
-    "article_published, article_url, article_file, char_start, char_end"
+    "article_published, article_url, article_file, char_start, char_end, story_id, "
+    "story_sources"
 )
 
 
@@ -38,10 +39,11 @@ def read_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
 
 
-def test_header_is_the_twenty_documented_columns_in_order():
+def test_header_is_the_documented_columns_in_order():
     header = csv_text([]).splitlines()[0]
     assert header == README_COLUMNS.replace(", ", ",")
-    assert tuple(header.split(",")) == CSV_COLUMNS and len(CSV_COLUMNS) == 20
+    # The twenty of the first version, then the story's two, appended last.
+    assert tuple(header.split(",")) == CSV_COLUMNS and len(CSV_COLUMNS) == 22
 
 
 def test_one_row_per_event_in_time_order_open_ended_last():
@@ -167,7 +169,7 @@ def test_json_has_one_object_per_event_with_every_csv_field_unguarded():
     assert document["columns"] == list(CSV_COLUMNS)
     assert [item["event_id"] for item in document["events"]] == [4, 3, 2, 1, 5]
     for item in document["events"]:
-        assert list(item)[:20] == list(CSV_COLUMNS)
+        assert list(item)[:22] == list(CSV_COLUMNS)
     attack = document["events"][0]
     assert attack["title"] == "@SUM(1+1)" and attack["analyst_note"] == "\r=2+2"
     assert attack["confidence"] == 1.0 / 3.0 and attack["char_start"] == 150

@@ -26,7 +26,8 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def one_event_at_a_time(event, article, guarded: bool) -> list[str]:
-    """The 20 cells of one event, each made on its own (the reference)."""
+    """The 22 cells of one event, each made on its own (the reference); no story
+    sources are given to the writer, so that cell is empty."""
     def text(value) -> str:
         cell = "" if value is None else value
         return guard_formula(cell) if guarded else cell
@@ -45,6 +46,7 @@ def one_event_at_a_time(event, article, guarded: bool) -> list[str]:
         text(event.note), iso(event.reviewed_at), text(article.title),
         iso(article.published), text(article.url), text(article.source_path),
         str(event.char_start), str(event.char_end),
+        "" if event.story_id is None else str(event.story_id), "",
     ]
 
 
