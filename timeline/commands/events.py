@@ -109,7 +109,7 @@ def run(args) -> int:
               "(timeline ingest PATH creates it)", file=sys.stderr)
         return 2
     try:
-        with open_repository(args.db) as repository:
+        with open_repository(args.db, read_only=True) as repository:
             events = repository.list_events(start=args.start, end=args.end, statuses=wanted)
             # Only the JSON names each event's source; the table needs no article.
             articles = repository.get_articles(
