@@ -33,7 +33,8 @@ def summary_line(summary, cancelled: bool = False) -> str:
         line += f", {summary.already} already in the database"
     if refused:
         line += f", {refused} refused"
-    return line + (" — cancelled before the end" if cancelled else "")
+    stopped = f" — {summary.stopped}" if getattr(summary, "stopped", None) else ""
+    return line + (" — cancelled before the end" if cancelled else "") + stopped
 
 
 class ImportResultsDialog(QDialog):

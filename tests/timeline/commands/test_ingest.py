@@ -195,3 +195,14 @@ def test_ctrl_c_stops_after_the_article_in_hand_and_prints_the_summary(tmp_path)
     assert "interrupted; run it again" in errors and "Traceback" not in errors
     added = int(output.split("added: ")[1].split()[0])
     assert 10 <= added < len(paths) and stored_articles(database) == added
+
+
+def test_a_stopped_ingest_says_how_many_files_were_not_read():
+    from timeline.commands.ingest import format_summary
+    from timeline.pipeline import IngestSummary
+
+    summary = IngestSummary(refused=[("a.txt", "database write failed: disk is full")] * 3,
+                            stopped="stopped: the database failed", left=1305)
+    lines = format_summary(summary).splitlines()
+    assert lines[2] == "refused: 3" and lines[-1] == "not read: 1305 (the database kept failing)"
+    assert len(lines) == 7
