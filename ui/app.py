@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, qInstallMessageHandler
@@ -18,6 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from timeline.store import NewerSchemaError, StoreError, default_database_url, open_repository
+from timeline.untrusted_text import days_around
 from ui.settings_store import WindowSettings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -86,7 +86,7 @@ def open_window(repo, settings: QSettings | None = None):
     window = MainWindow(repo, settings=settings)
     window.settings.save_database(repo.url)
     # Counting events is cheap; listing articles reads their text, so it comes second.
-    if repo.count_events() == 0 and not repo.list_articles() and seed_paths():
+    if repo.count_events() == 0 and not repo.read_only and not repo.list_articles() and seed_paths():
         window.transfer.import_paths(seed_paths())
     else:
         window.reload()
@@ -132,7 +132,7 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     settings = QSettings()
     url = db_url or WindowSettings(settings).last_database() or default_database_url()
     try:
-        repo = open_repository(url)
+        repo = open_repository(url, read_only=None)  # read-only when it cannot be written
     except (NewerSchemaError, StoreError) as error:
         _say(str(error))
         if not screenshot:
@@ -162,10 +162,9 @@ def show_news_week(window) -> None:
         article = window.articles.get(event.article_id)
         if article is None or article.published is None or event.earliest is None:
             continue
-        if article.published - timedelta(days=7) <= event.earliest <= article.published:
+        if days_around(article.published, 7, 0)[0] <= event.earliest <= article.published:
             window.select_event(event_id)
-            window.canvas.zoom_to(article.published - timedelta(days=4),
-                                  article.published + timedelta(days=2))
+            window.canvas.zoom_to(*days_around(article.published, 4, 2))
             return
     window.review.next_unreviewed()
     window.canvas.fit_all()

@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._fit_after_load = False  # a new filter: show its events, not the old stretch
         self._filter = self.settings.load_filter()
-        self.setWindowTitle(f"Timeline — {shown_url(repo.url)}")
+        self.setWindowTitle(f"Timeline — {shown_url(repo.url)}"
+                            + (" (read-only)" if getattr(repo, "read_only", False) else ""))
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()

@@ -67,3 +67,20 @@ def test_no_display_is_one_line_not_an_abort(tmp_path):
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "no display" in result.stderr and "--screenshot" in result.stderr
     assert not database.exists()  # nothing was opened or created
+
+
+def test_screenshot_with_an_article_dated_at_either_end_of_the_calendar(tmp_path):
+    database = tmp_path / "edges.sqlite3"
+    for day, name in (("0001-01-01", "first.txt"), ("9999-12-31", "last.txt")):
+        article = tmp_path / name
+        article.write_text("The council met on Monday and voted. It met again two days later.",
+                           encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "timeline", "ingest", str(article),
+                               "--date", day, "--db", str(database)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr
+    shot = tmp_path / "edges.png"
+    result = _run_gui(tmp_path, "--db", str(database), "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "timed out" not in result.stderr
+    assert QImage(str(shot)).width() == 1400

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from timeline.display import format_event_date
 from timeline.model import Event, Status
+from timeline.untrusted_text import tooltip_text
 
 COLUMNS = ("Date", "Granularity", "Expression", "Title", "Article", "Status", "Confidence")
 DATE, GRANULARITY, EXPRESSION, TITLE, ARTICLE, STATUS, CONFIDENCE = range(len(COLUMNS))
@@ -181,7 +182,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return event.explanation or None
+            return tooltip_text(event.explanation) if event.explanation else None
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return status_colour(Status(event.status))
         if role == Qt.ItemDataRole.FontRole and Status(event.status) is Status.REJECTED:
