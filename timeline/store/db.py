@@ -13,6 +13,7 @@ from urllib.parse import quote
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 from timeline.store.errors import StoreError
 
@@ -117,7 +118,8 @@ def _read_only_engine(url: str, parsed, immutable: bool) -> Engine:
                 return sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
                                        check_same_thread=False)
 
-            engine = create_engine("sqlite://", creator=connect)
+            # A file's pool, not the one-per-thread pool "sqlite://" (memory) would get.
+            engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
             _configure_sqlite(engine, read_only=True)
             return engine
         engine = create_engine(parsed, pool_pre_ping=True)
