@@ -86,7 +86,8 @@ def open_window(repo, settings: QSettings | None = None):
     window = MainWindow(repo, settings=settings)
     window.settings.save_database(repo.url)
     # Counting events is cheap; listing articles reads their text, so it comes second.
-    if repo.count_events() == 0 and not repo.read_only and not repo.list_articles() and seed_paths():
+    writable = not repo.read_only  # a read-only database is shown as it is
+    if repo.count_events() == 0 and writable and not repo.list_articles() and seed_paths():
         window.transfer.import_paths(seed_paths())
     else:
         window.reload()

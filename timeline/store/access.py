@@ -66,7 +66,8 @@ def reading_engine(url: str) -> Engine:
     except sa_exc.SQLAlchemyError as error:
         engine.dispose()
         if sqlite_file(url) is None or not cannot_write(error):
-            raise StoreError(f"cannot open database {shown_url(url)}: {first_line(error)}") from None
+            raise StoreError(
+                f"cannot open database {shown_url(url)}: {first_line(error)}") from None
     engine = make_engine(url, read_only=True, immutable=True)
     try:
         _probe(engine)

@@ -5,6 +5,7 @@ No engine exists at import time; ``make_engine`` builds one per repository.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -111,7 +112,12 @@ def _read_only_engine(url: str, parsed, immutable: bool) -> Engine:
     path = sqlite_file(url)
     try:
         if path is not None:
-            uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+            # query_only refuses every write either way; mode=rw (never creates a file
+            # either) where we could write, so SQLite tidies its -wal/-shm files at the
+            # end as it does for a writer, and mode=ro where we cannot.
+            writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+            mode = "rw" if writable and not immutable else "ro"
+            uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
 
             def connect() -> sqlite3.Connection:
                 # A URI, so SQLite itself opens the file read-only and never creates it.

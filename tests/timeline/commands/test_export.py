@@ -381,5 +381,7 @@ def test_reading_never_changes_a_sqlite_file(database_url, capsys):
         pytest.skip("a SQLite file's bytes")
     open_repository(database_url).close()
     before = Path(database_url).read_bytes()
+    files = sorted(Path(database_url).parent.iterdir())
     assert run_export("--db", database_url, "--format", "json") == 0
     assert Path(database_url).read_bytes() == before
+    assert sorted(Path(database_url).parent.iterdir()) == files  # no -wal or -shm left

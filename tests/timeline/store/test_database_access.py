@@ -88,7 +88,8 @@ def test_read_only_never_migrates_an_empty_database(tmp_path):
 
 def _stored(url: str) -> None:
     with open_repository(url) as repository:
-        repository.add_article(Article(text="Kim left on Sunday.", published=None, title="Kim"), [], [])
+        repository.add_article(
+            Article(text="Kim left on Sunday.", published=None, title="Kim"), [], [])
 
 
 def test_read_only_reads_and_refuses_every_write(backend, db_url):
