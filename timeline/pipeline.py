@@ -81,7 +81,7 @@ def ingest_article(
     failure to analyse or store it is recorded in ``summary.refused``, not raised;
     ``summary.database_failures_in_a_row`` counts the database's own failures.
     """
-    from timeline.store import DatabaseUnavailableError, StoreError
+    from timeline.store import StoreError
 
     summary = summary if summary is not None else IngestSummary()
     name = article.source_path or article.title or "pasted article"
@@ -89,7 +89,7 @@ def ingest_article(
         # Tagging costs far more than this lookup: a rerun over stored articles is quick.
         stored_id = repo.stored_article_id(article.text)
     except StoreError as error:
-        _refused_by_store(summary, name, error, DatabaseUnavailableError)
+        _refused_by_store(summary, name, error)
         return summary
     if stored_id is not None:
         summary.database_failures_in_a_row = 0
@@ -107,7 +107,7 @@ def ingest_article(
     try:
         outcome = repo.add_article(article, mentions, events)
     except StoreError as error:
-        _refused_by_store(summary, name, error, DatabaseUnavailableError)
+        _refused_by_store(summary, name, error)
         return summary
     summary.database_failures_in_a_row = 0
     summary.article_ids.append(outcome.article_id)
@@ -119,10 +119,11 @@ def ingest_article(
     return summary
 
 
-def _refused_by_store(summary: IngestSummary, name: str, error: Exception,
-                      unavailable: type[Exception]) -> None:
+def _refused_by_store(summary: IngestSummary, name: str, error: Exception) -> None:
+    from timeline.store import DatabaseUnavailableError
+
     summary.refused.append((name, str(error)))
-    if isinstance(error, unavailable):
+    if isinstance(error, DatabaseUnavailableError):
         summary.database_failures_in_a_row += 1
     else:
         summary.database_failures_in_a_row = 0

@@ -245,3 +245,13 @@ def test_a_rerun_recognises_stored_articles_before_tagging_them(repo, tmp_path, 
     again = ingest_paths(files, repo)
     assert (again.added, again.already, again.refused) == (0, 3, [])
     assert again.article_ids == first.article_ids
+
+
+def test_an_ingest_into_a_read_only_database_stops_after_a_few(repo, tmp_path):
+    from timeline.pipeline import DATABASE_FAILURES_IN_A_ROW
+
+    files = make_articles(tmp_path / "ro", 6)
+    with open_repository(repo.url, read_only=True) as reader:
+        summary = ingest_paths(files, reader)
+    assert summary.added == 0 and len(summary.refused) == DATABASE_FAILURES_IN_A_ROW
+    assert "read-only" in summary.stopped and summary.left == 6 - DATABASE_FAILURES_IN_A_ROW

@@ -9,13 +9,13 @@ class StoreError(Exception):
     """Any storage failure, with a one-line message fit to show a user."""
 
 
-class ReadOnlyDatabaseError(StoreError):
-    """A database that can be read but not written here (a read-only mount or file)."""
-
-
 class DatabaseUnavailableError(StoreError):
     """The database itself failed (server gone, disk full, file locked), not the data
     given to it: whatever comes next will most likely fail the same way."""
+
+
+class ReadOnlyDatabaseError(DatabaseUnavailableError):
+    """A database that can be read but not written here (a read-only mount or file)."""
 
 
 class NotFoundError(StoreError, LookupError):
