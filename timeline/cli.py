@@ -7,8 +7,14 @@ Each command module exposes ``register(subparsers)`` (adds its parser and sets
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
+
+# What a write to a full or failing output says; the commands' own files report their
+# errors themselves, so one of these reaching main() is about stdout.
+OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT})
 
 # In the order they appear in --help.
 COMMAND_MODULES = ("gui", "tag", "ingest", "events", "stories", "export")
@@ -35,9 +41,29 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["gui"]  # a bare `timeline` opens the desktop app
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, where a full disk can still be reported
+        return code
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRNOS:
+            raise
+        print(f"timeline: cannot write the output: {error.strerror}", file=sys.stderr)
+        _drop_stdout()
+        return 1
+
+
+def _drop_stdout() -> None:
+    # Whatever is still buffered would fail again when Python flushes at exit and
+    # print "Exception ignored": send it nowhere instead.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

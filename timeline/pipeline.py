@@ -31,13 +31,17 @@ _EXPORT_OPENING = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"'
                              + re.escape(EXPORT_FORMAT.encode()) + rb'"')
 
 Progress = Callable[[int, int, str], None]
+# After this many articles in a row fail for the database's sake (server gone, disk
+# full), the rest would fail the same way: the ingest stops and says how many are left.
+DATABASE_FAILURES_IN_A_ROW = 3
 
 
 @dataclass
 class IngestSummary:
     """What an ingest did: articles added, already stored, refused (name, reason),
     events stored, files left out of folders as not articles (``skipped``), and
-    whether it stopped early because it was cancelled."""
+    whether it stopped early because it was cancelled, or (``stopped``, one line)
+    because the database kept failing, with ``left`` files not read."""
 
     added: int = 0
     already: int = 0
@@ -46,6 +50,9 @@ class IngestSummary:
     cancelled: bool = False
     article_ids: list[int] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    stopped: str | None = None
+    left: int = 0
+    database_failures_in_a_row: int = 0
 
 
 def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
@@ -70,12 +77,25 @@ def ingest_article(
 
     ``events`` given (an export's, as reviewed) are stored as they are, with the
     article's mentions found again; otherwise the events are built from the mentions.
-    A failure to analyse or store it is recorded in ``summary.refused``, not raised.
+    An article already stored (same text) is recognised before it is tagged. A
+    failure to analyse or store it is recorded in ``summary.refused``, not raised;
+    ``summary.database_failures_in_a_row`` counts the database's own failures.
     """
     from timeline.store import StoreError
 
     summary = summary if summary is not None else IngestSummary()
     name = article.source_path or article.title or "pasted article"
+    try:
+        # Tagging costs far more than this lookup: a rerun over stored articles is quick.
+        stored_id = repo.stored_article_id(article.text)
+    except StoreError as error:
+        _refused_by_store(summary, name, error)
+        return summary
+    if stored_id is not None:
+        summary.database_failures_in_a_row = 0
+        summary.article_ids.append(stored_id)
+        summary.already += 1
+        return summary
     try:
         if events is None:
             mentions, events = analyse(article)
@@ -87,8 +107,9 @@ def ingest_article(
     try:
         outcome = repo.add_article(article, mentions, events)
     except StoreError as error:
-        summary.refused.append((name, str(error)))
+        _refused_by_store(summary, name, error)
         return summary
+    summary.database_failures_in_a_row = 0
     summary.article_ids.append(outcome.article_id)
     if outcome.added:
         summary.added += 1
@@ -96,6 +117,16 @@ def ingest_article(
     else:
         summary.already += 1
     return summary
+
+
+def _refused_by_store(summary: IngestSummary, name: str, error: Exception) -> None:
+    from timeline.store import DatabaseUnavailableError
+
+    summary.refused.append((name, str(error)))
+    if isinstance(error, DatabaseUnavailableError):
+        summary.database_failures_in_a_row += 1
+    else:
+        summary.database_failures_in_a_row = 0
 
 
 def ingest_paths(
@@ -112,7 +143,9 @@ def ingest_paths(
     an interruption leaves only whole articles behind and a rerun adds the rest
     (stored ones are recognised by content hash). ``progress(done, total, name)`` is
     called once before the first file (done=0, name="") and after each file;
-    ``cancel()`` is checked before each article.
+    ``cancel()`` is checked before each article. After DATABASE_FAILURES_IN_A_ROW
+    articles in a row fail for the database's sake, it stops: ``summary.stopped``
+    says why and ``summary.left`` how many files were not read.
     """
     summary = IngestSummary()
     files = [file for path in paths for file in collect_files(Path(path), summary.skipped)]
@@ -127,6 +160,15 @@ def ingest_paths(
                 summary.refused.append((loaded.name, loaded.reason))
                 continue
             ingest_article(loaded, repo, summary, exported_events)
+            if summary.database_failures_in_a_row >= DATABASE_FAILURES_IN_A_ROW:
+                summary.left = len(files) - done
+                last_reason = summary.refused[-1][1]
+                summary.stopped = (
+                    f"stopped: the database failed for {DATABASE_FAILURES_IN_A_ROW} articles "
+                    f"in a row ({last_reason}); {summary.left} file"
+                    f"{'s' if summary.left != 1 else ''} not read; run it again once the "
+                    "database works")
+                return summary
         if progress is not None:
             progress(done, len(files), file.name if isinstance(file, SourceError) else str(file))
     return summary

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
+from timeline.untrusted_text import days_around
 from ui.gateway import NewerSchemaError, StoreError, default_database_url, open_store
 from ui.settings_store import WindowSettings
 
@@ -89,7 +89,9 @@ def open_window(repo, settings: QSettings | None = None):
 
     def is_empty(store, _context) -> bool:
         # Counting events is cheap; listing articles reads their text, so it comes second.
-        return store.count_events() == 0 and not store.list_articles()
+        # A read-only database is shown as it is.
+        return (store.count_events() == 0 and not store.read_only
+                and not store.list_articles())
 
     def first_listing(empty: bool) -> None:
         if empty and seed_paths():
@@ -172,14 +174,13 @@ def show_news_week(window, then=lambda: None) -> None:
     # after its page is no news).
     news = [s for s in (window.marks.stories.values() if window.marks is not None else ())
             if published and s.earliest is not None
-            and min(published) - timedelta(days=7) <= s.earliest <= max(published)]
+            and days_around(min(published), 7, 0)[0] <= s.earliest <= max(published)]
     if news:
         story = max(news, key=lambda s: (len(s.article_ids), s.conflict, -s.id))
         mark = window.mark_of(story.readings[0].event_ids[0])
         if story.earliest is not None:
             window.select_event(mark)
-            window.canvas.zoom_to(story.earliest - timedelta(days=3),
-                                  story.earliest + timedelta(days=4))
+            window.canvas.zoom_to(*days_around(story.earliest, 3, 4))
             then()
             return
     unreviewed = [event_id for event_id in window.walk.order_in_time
@@ -192,7 +193,7 @@ def show_news_week(window, then=lambda: None) -> None:
                 article = articles.get(event.article_id)
                 if article is None or article.published is None or event.earliest is None:
                     continue
-                if article.published - timedelta(days=7) <= event.earliest <= article.published:
+                if days_around(article.published, 7, 0)[0] <= event.earliest <= article.published:
                     return event.id, article.published
         return None
 
@@ -203,7 +204,7 @@ def show_news_week(window, then=lambda: None) -> None:
         else:
             event_id, published = found
             window.select_event(event_id)
-            window.canvas.zoom_to(published - timedelta(days=4), published + timedelta(days=2))
+            window.canvas.zoom_to(*days_around(published, 4, 2))
         then()
 
     window.gateway.submit(find, on_done=show, on_error=lambda _error: show(None))

@@ -36,8 +36,9 @@ StoreWork = Callable[[Repository, TaskContext], T]
 
 def open_store(url: str) -> Repository:
     """Open (and upgrade) the database at ``url``; returns its repository, to be handed
-    to a StoreGateway. Raises StoreError or NewerSchemaError with a one-line message."""
-    return open_repository(url)
+    to a StoreGateway: read-only when the database cannot be written (the window then
+    says so). Raises StoreError or NewerSchemaError with a one-line message."""
+    return open_repository(url, read_only=None)
 
 
 class StoreGateway:
@@ -49,6 +50,7 @@ class StoreGateway:
         tasks.gateway = self  # owned by the task manager: one worker, one store
         self.url = repo.url
         self.shown_url = shown_url(repo.url)
+        self.read_only = repo.read_only  # every write would be refused
 
     def submit(
         self,

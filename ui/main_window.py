@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self._statuses: dict[int, str] = {}
         self.current_story: Story | None = None
         self._filter = self.settings.load_filter()
-        self.setWindowTitle(f"Timeline — {self.gateway.shown_url}")
+        self.setWindowTitle(f"Timeline — {self.gateway.shown_url}"
+                            + (" (read-only)" if self.gateway.read_only else ""))
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()

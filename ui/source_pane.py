@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Event
+from timeline.untrusted_text import display_link, tooltip_text
 from ui import links
 from ui.dates import day_text
 
@@ -47,7 +48,7 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(tooltip_text(text) if text else "")
         self._fit()
 
     def full_text(self) -> str:
@@ -145,7 +146,7 @@ class SourcePane(QWidget):
         else:
             self.published_label.setText("unknown")
         link = links.link_for(article.url, article.source_path)
-        self.link_label.setText(link.toString() if link is not None else "none")
+        self.link_label.setText(display_link(article.url, article.source_path) or "none")
         self.open_button.setEnabled(link is not None)
         self.message_label.hide()
         self.text_view.setExtraSelections([])

@@ -23,3 +23,26 @@ def test_building_the_parser_loads_neither_the_store_nor_the_tagger():
                           cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def _stored_database(tmp_path: Path) -> Path:
+    database = tmp_path / "t.sqlite3"
+    seed = ROOT / "seeds" / "kim-jong-un-arrives-in-russia.txt"
+    done = subprocess.run([sys.executable, "-m", "timeline", "ingest", str(seed), "--db",
+                           str(database)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return database
+
+
+def test_a_full_stdout_is_one_line_not_a_traceback(tmp_path):
+    database = _stored_database(tmp_path)
+    for argv in (["events"], ["events", "--format", "json"], ["export"],
+                 ["export", "--format", "json"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "timeline", *argv, "--db", str(database)],
+                                  stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                                  timeout=120)
+        assert done.returncode == 1, (argv, done.stderr)
+        assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+        assert done.stderr.strip().splitlines() == [
+            "timeline: cannot write the output: No space left on device"], argv

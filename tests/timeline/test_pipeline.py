@@ -186,3 +186,72 @@ def test_a_pasted_article_goes_in_once(repo):
     assert (again.added, again.already, again.article_ids) == (0, 1, first.article_ids)
     (event,) = repo.list_events()
     assert event.earliest == datetime(2023, 9, 11) and event.title == "Rebels seized the town"
+
+
+def _fill_the_disk(repo) -> None:
+    # SQLite's own "database or disk is full" (SQLITE_FULL), as on a full disk: every
+    # new connection may not grow the file past the pages it has now.
+    from sqlalchemy import event
+
+    repo._engine.dispose()
+
+    @event.listens_for(repo._engine, "connect")
+    def _cap(dbapi_connection, _record) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+
+def test_a_failing_database_stops_the_ingest_with_one_message_and_the_count_left(
+        repo, tmp_path):
+    from timeline.pipeline import DATABASE_FAILURES_IN_A_ROW
+
+    files = make_articles(tmp_path / "many", 12)
+    for file in files:  # each one needs new pages
+        file.write_text(file.read_text() + f"{file.name} filler. " * 800)
+    ingest_paths(files[:1], repo)
+    _fill_the_disk(repo)
+    summary = ingest_paths(files[1:], repo)
+    assert summary.added == 0
+    assert len(summary.refused) == DATABASE_FAILURES_IN_A_ROW
+    assert all("full" in reason for _name, reason in summary.refused)
+    assert summary.left == 11 - DATABASE_FAILURES_IN_A_ROW
+    assert summary.stopped is not None and "\n" not in summary.stopped
+    assert f"{DATABASE_FAILURES_IN_A_ROW} articles in a row" in summary.stopped
+    assert f"{summary.left} file" in summary.stopped
+
+
+def test_an_article_refused_for_itself_does_not_stop_the_ingest(repo, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for number in range(5):  # five refusals in a row, none the database's fault
+        (folder / f"a{number}.json").write_text(json.dumps(
+            {"text": f"Kim left on Sunday {number}.", "published": "2023-09-12",
+             "title": "x" * 70_000}), encoding="utf-8")
+    make_articles(folder, 2)
+    summary = ingest_paths([folder], repo)
+    assert (summary.added, len(summary.refused), summary.stopped) == (2, 5, None)
+
+
+def test_a_rerun_recognises_stored_articles_before_tagging_them(repo, tmp_path, monkeypatch):
+    files = make_articles(tmp_path / "again", 3)
+    first = ingest_paths(files, repo)
+    assert first.added == 3
+
+    def tagger_called(article):
+        raise AssertionError(f"{article.source_path} was tagged again")
+
+    monkeypatch.setattr("timeline.pipeline.analyse", tagger_called)
+    monkeypatch.setattr("timeline.pipeline.mentions_of", tagger_called)
+    again = ingest_paths(files, repo)
+    assert (again.added, again.already, again.refused) == (0, 3, [])
+    assert again.article_ids == first.article_ids
+
+
+def test_an_ingest_into_a_read_only_database_stops_after_a_few(repo, tmp_path):
+    from timeline.pipeline import DATABASE_FAILURES_IN_A_ROW
+
+    files = make_articles(tmp_path / "ro", 6)
+    with open_repository(repo.url, read_only=True) as reader:
+        summary = ingest_paths(files, reader)
+    assert summary.added == 0 and len(summary.refused) == DATABASE_FAILURES_IN_A_ROW
+    assert "read-only" in summary.stopped and summary.left == 6 - DATABASE_FAILURES_IN_A_ROW

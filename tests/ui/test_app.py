@@ -88,3 +88,20 @@ def test_settings_without_the_fixture_live_in_the_session_folder(session_setting
     assert QSettings.defaultFormat() == QSettings.Format.NativeFormat
     for made in (native, ini):
         assert made.fileName().startswith(str(session_settings_folder)), made.fileName()
+
+
+def test_screenshot_with_an_article_dated_at_either_end_of_the_calendar(tmp_path):
+    database = tmp_path / "edges.sqlite3"
+    for day, name in (("0001-01-01", "first.txt"), ("9999-12-31", "last.txt")):
+        article = tmp_path / name
+        article.write_text("The council met on Monday and voted. It met again two days later.",
+                           encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "timeline", "ingest", str(article),
+                               "--date", day, "--db", str(database)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr
+    shot = tmp_path / "edges.png"
+    result = _run_gui(tmp_path, "--db", str(database), "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "timed out" not in result.stderr
+    assert QImage(str(shot)).width() == 1400

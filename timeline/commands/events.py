@@ -69,17 +69,20 @@ def _parse_bound(text: str) -> tuple[datetime, datetime]:
             moment = moment.replace(tzinfo=None)
             return moment, moment
         year, month, day = (int(part) if part else None for part in match.groups())
-        if month is None:
-            return datetime(year, 1, 1), datetime(year + 1, 1, 1)
-        if day is None:
-            first = datetime(year, month, 1)
-            return first, datetime(year + month // 12, month % 12 + 1, 1)
-        first = datetime(year, month, day)
-        return first, first.fromordinal(first.toordinal() + 1)
+        first = datetime(year, month or 1, day or 1)
     except (ValueError, OverflowError):
         raise argparse.ArgumentTypeError(
             f"not a date: {text!r} (use 2023, 2023-09, 2023-09-12 or 2023-09-12T08:00)"
         ) from None
+    try:
+        if month is None:
+            return first, datetime(year + 1, 1, 1)
+        if day is None:
+            return first, datetime(year + month // 12, month % 12 + 1, 1)
+        return first, first.fromordinal(first.toordinal() + 1)
+    except (ValueError, OverflowError):
+        # The last day, month or year of the calendar reaches to its very end.
+        return first, datetime.max
 
 
 def statuses(text: str) -> list[Status]:
@@ -109,7 +112,7 @@ def run(args) -> int:
               "(timeline ingest PATH creates it)", file=sys.stderr)
         return 2
     try:
-        with open_repository(args.db) as repository:
+        with open_repository(args.db, read_only=True) as repository:
             events = repository.list_events(start=args.start, end=args.end, statuses=wanted)
             # Only the JSON names each event's source; the table needs no article.
             articles = repository.get_articles(

@@ -93,7 +93,7 @@ def run(args) -> int:
         _say(f"no database at {missing} (import articles first with `timeline ingest`)")
         return 1
     try:
-        with open_repository(url) as repository:
+        with open_repository(url, read_only=True) as repository:
             listed = repository.list_events(start=args.start, end=args.end, statuses=wanted,
                                             article_ids=articles_wanted)
             events, rejected_left_out = published_events(args.format, listed, bool(wanted))

@@ -117,6 +117,9 @@ def run(args) -> int:
         if bar is not None:
             bar.finish()
     print(format_summary(summary))
+    if summary.stopped:
+        print(f"timeline ingest: {summary.stopped}", file=sys.stderr)
+        return 1
     if summary.cancelled:
         print("timeline ingest: interrupted; run it again to add the rest", file=sys.stderr)
         return 130
@@ -132,6 +135,8 @@ def format_summary(summary) -> str:
         f"refused: {len(summary.refused)}",
     ]
     lines += [f"  {name}: {reason}" for name, reason in summary.refused]
+    if summary.stopped:
+        lines.append(f"not read: {summary.left} (the database kept failing)")
     if summary.skipped:
         shown = ", ".join(path.name for path in summary.skipped[:SKIPPED_SHOWN])
         more = ", ..." if len(summary.skipped) > SKIPPED_SHOWN else ""

@@ -14,6 +14,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from timeline.export.files import ExportError, write_text_file
 from timeline.model import Article, Mention
 from timeline.sources import (
     MissingDateError,
@@ -139,11 +140,12 @@ def run(args) -> int:
             continue
         written[clash] = name
         try:
-            target.write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            print(
-                f"timeline tag: cannot write {target}: {error.strerror or error}", file=sys.stderr
-            )
+            # Whole or not at all (a full disk keeps the earlier output), and a link
+            # planted under an output's name is replaced, never written through.
+            write_text_file(target, lambda out, text=rendered: out.write(text),
+                            follow_links=False)
+        except ExportError as error:
+            print(f"timeline tag: {error}", file=sys.stderr)
             exit_code = max(exit_code, 1)
     return exit_code
 
@@ -152,7 +154,7 @@ def _resolved(path: Path) -> Path:
     """Return ``path`` made absolute with links followed, to compare file identities."""
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
         return path.absolute()
 
 

@@ -18,6 +18,11 @@ from typing import Any
 from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, RECORD, TEXT, WHOLE, Column, Reads
 from timeline.export.json_writer import EXPORT_FORMAT, EXPORT_VERSION
 from timeline.model import Article, Event, as_datetime
+from timeline.sources.assemble import unstorable_reason
+
+# What an integer column holds on every backend; a bigger number (an edited export)
+# would make the driver raise OverflowError in the middle of the ingest.
+STORABLE_INTEGERS = range(-(2**63), 2**63)
 
 
 class ExportFormatError(ValueError):
@@ -55,6 +60,12 @@ def _typed(record: Mapping, key: str, kind: type | tuple[type, ...], where: str,
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         found = "missing" if key not in record else f"{type(value).__name__}"
         raise ExportFormatError(f"{where}: {key!r} must be {_KIND_NAMES[kind]} ({found})")
+    if isinstance(value, int) and not isinstance(value, bool) and value not in STORABLE_INTEGERS:
+        raise ExportFormatError(f"{where}: {key!r} is out of range ({value} is past what a "
+                                "database holds, -2**63 to 2**63-1)")
+    if isinstance(value, str) and (reason := unstorable_reason(value)) is not None:
+        # The same check as every loaded article: no NUL, no lone surrogate.
+        raise ExportFormatError(f"{where}: {key!r} holds {reason}")
     return value
 
 

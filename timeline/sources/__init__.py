@@ -19,6 +19,7 @@ from timeline.sources.dates import parse_published
 from timeline.sources.errors import MissingDateError, SourceError
 from timeline.sources.feeds import iter_json_articles
 from timeline.sources.plain import SIDECAR_SUFFIX, load_plain
+from timeline.sources.reading import path_problem
 from timeline.sources.timeml import load_timeml
 from timeline.sources.webpage import load_html
 
@@ -53,6 +54,12 @@ def load_article(path: Path, published: datetime | None = None) -> Article:
     that does not hold exactly one article.
     """
     path = Path(path)
+    problem = path_problem(path)
+    if problem is not None:
+        raise SourceError(str(path), problem)
+    if path.is_dir():
+        raise SourceError(str(path), "is a folder, not an article file (give the files "
+                          "in it, or load the folder with `timeline ingest`)")
     suffix = path.suffix.lower()
     if suffix in _LOADERS and not path.name.endswith(SIDECAR_SUFFIX):
         try:
@@ -102,13 +109,14 @@ def collect_files(path: Path, skipped: list[Path] | None = None) -> list[Path | 
     but not sidecars or hidden files) are appended to ``skipped`` when it is given.
     """
     path = Path(path)
+    problem = path_problem(path)
+    if problem is not None:
+        return [SourceError(str(path), problem)]
     if path.is_dir():
         found = list(_walk(path, set(), skipped if skipped is not None else []))
         # A folder that holds nothing to read is named, not passed over in silence.
         return found or [SourceError(str(path), "no article files in the folder "
                                      f"(looked for {', '.join(SUFFIXES)})")]
-    if not path.exists():
-        return [SourceError(str(path), "no such file or folder")]
     return [path]
 
 
@@ -138,6 +146,15 @@ def _walk(folder: Path, visited: set[Path], skipped: list[Path]) -> Iterator[Pat
         return
     for entry in entries:
         if entry.name.startswith("."):
+            continue
+        problem = path_problem(entry) if entry.is_symlink() else None
+        if problem is not None:
+            # A loop may have been meant as a sub-folder, so it is always named; a
+            # link to nothing only when its name is an article file's.
+            if is_article_file(entry) or "loop" in problem:
+                yield SourceError(str(entry), problem)
+            else:
+                skipped.append(entry)
             continue
         if entry.is_dir():
             yield from _walk(entry, visited, skipped)

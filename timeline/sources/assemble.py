@@ -14,12 +14,49 @@ HOW_TO_DATE = "give it with --date YYYY-MM-DD or a sidecar NAME.meta.json with \
 HOW_TO_DATE_JSON = "give it with --date YYYY-MM-DD or a \"published\" field in the entry"
 
 
-def check_text(text: str, name: str) -> None:
-    """Raise SourceError when ``text`` is not usable article text (binary or blank)."""
+# Metadata fields (title, outlet, URL, language) are a line or a link; past this many
+# characters the field is an attack or a mistake (a title built from expanded entities).
+# A very long URL (10 KB of tracking parameters) is still under it.
+MAX_FIELD_CHARS = 64 * 1024
+METADATA_FIELDS = ("title", "url", "outlet", "language")
+
+
+def unstorable_reason(text: str) -> str | None:
+    """Return why ``text`` cannot be stored as text (a NUL, or a lone surrogate such as
+    a JSON ``"\\ud800"`` escape, which no UTF-8 database takes), else None."""
     if "\x00" in text:
-        raise SourceError(name, "binary data (it contains NUL characters), not text")
+        return "binary data (it contains NUL characters), not text"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return (f"text that is not valid Unicode (a lone surrogate "
+                f"{text[error.start]!r} at character {error.start})")
+    return None
+
+
+def check_text(text: str, name: str) -> None:
+    """Raise SourceError when ``text`` is not usable article text (binary, not valid
+    Unicode, or blank)."""
+    reason = unstorable_reason(text)
+    if reason is not None:
+        raise SourceError(name, reason)
     if not text.strip():
         raise SourceError(name, "empty text")
+
+
+def check_metadata(meta: dict, name: str) -> None:
+    """Raise SourceError when a metadata field of ``meta`` (title, url, outlet,
+    language) cannot be stored or is longer than MAX_FIELD_CHARS."""
+    for key in METADATA_FIELDS:
+        value = meta.get(key)
+        if not isinstance(value, str):
+            continue
+        if len(value) > MAX_FIELD_CHARS:
+            raise SourceError(name, f"its {key} is too long ({len(value):,} characters; "
+                              f"the limit is {MAX_FIELD_CHARS:,})")
+        reason = unstorable_reason(value)
+        if reason is not None:
+            raise SourceError(name, f"its {key} holds {reason}")
 
 
 def dated_article(
@@ -33,7 +70,11 @@ def dated_article(
 ) -> Article:
     """Return an Article whose ``published`` comes from, in order: the command line,
     the file's own metadata (sidecar, HTML, TimeML, JSON field), a dateline in the
-    text, a date in the file name. Raises MissingDateError when none gives one."""
+    text, a date in the file name. Raises MissingDateError when none gives one, and
+    SourceError when the text or a metadata field cannot be stored (see check_text,
+    check_metadata): every loader comes through here, so none can let one pass."""
+    check_text(text, name)
+    check_metadata(meta, name)
     file_name = Path(meta["source_path"]).name if meta.get("source_path") else ""
     filename_date = find_filename_date(file_name) if file_name else None
     if cli is not None:

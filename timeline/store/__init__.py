@@ -5,16 +5,25 @@ revision (Alembic) on the way.
 """
 
 from timeline.store.db import default_database_url, missing_sqlite_file, shown_url
-from timeline.store.errors import ConflictError, NewerSchemaError, NotFoundError, StoreError
+from timeline.store.errors import (
+    ConflictError,
+    DatabaseUnavailableError,
+    NewerSchemaError,
+    NotFoundError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
 from timeline.store.published import PublishedChange
 from timeline.store.repository import IngestOutcome, Repository, database_url, open_repository
 
 __all__ = [
     "ConflictError",
+    "DatabaseUnavailableError",
     "IngestOutcome",
     "NewerSchemaError",
     "NotFoundError",
     "PublishedChange",
+    "ReadOnlyDatabaseError",
     "Repository",
     "StoreError",
     "database_url",

@@ -5,13 +5,16 @@ No engine exists at import time; ``make_engine`` builds one per repository.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 from timeline.store.errors import StoreError
 
@@ -38,6 +41,21 @@ def shown_url(url: str) -> str:
         return url
 
 
+def sqlite_file(url: str) -> Path | None:
+    """Return the file a SQLite ``url`` names (absolute), or None for other backends,
+    in-memory and ``file:`` URIs, and a string that is not a URL at all."""
+    try:
+        parsed = make_url(url)
+    except (exc.ArgumentError, ValueError):
+        return None
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:"):
+        return None
+    return Path(name).expanduser().absolute()
+
+
 def missing_sqlite_file(url: str) -> Path | None:
     """Return the file a SQLite ``url`` names when that file does not exist, else None.
 
@@ -59,15 +77,21 @@ def missing_sqlite_file(url: str) -> Path | None:
     return None if path.exists() else path
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False, immutable: bool = False) -> Engine:
     """Return an engine for ``url``; SQLite ones get WAL, foreign keys and a busy timeout.
 
-    Raises StoreError for a malformed URL or a database driver that is not installed.
+    ``read_only`` opens a SQLite file with ``mode=ro`` (never created, never switched
+    to WAL, every statement refused a write by ``query_only``) and makes every
+    PostgreSQL transaction READ ONLY. ``immutable`` (SQLite, read-only) also tells
+    SQLite the file cannot change, which is what lets it read a WAL file whose folder
+    it cannot write. Raises StoreError for a malformed URL or a missing driver.
     """
     try:
         parsed = make_url(url)
     except (exc.ArgumentError, ValueError) as error:
         raise StoreError(f"not a database URL: {url!r} ({error})") from None
+    if read_only:
+        return _read_only_engine(url, parsed, immutable)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
@@ -82,6 +106,38 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except (exc.NoSuchModuleError, exc.ArgumentError, ImportError) as error:
         raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
+
+
+def _read_only_engine(url: str, parsed, immutable: bool) -> Engine:
+    path = sqlite_file(url)
+    try:
+        if path is not None:
+            # query_only refuses every write either way; mode=rw (never creates a file
+            # either) where we could write, so SQLite tidies its -wal/-shm files at the
+            # end as it does for a writer, and mode=ro where we cannot.
+            writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+            mode = "rw" if writable and not immutable else "ro"
+            uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
+
+            def connect() -> sqlite3.Connection:
+                # A URI, so SQLite itself opens the file read-only and never creates it.
+                return sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
+                                       check_same_thread=False)
+
+            # A file's pool, not the one-per-thread pool "sqlite://" (memory) would get.
+            engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+            _configure_sqlite(engine, read_only=True)
+            return engine
+        engine = create_engine(parsed, pool_pre_ping=True)
+    except (exc.NoSuchModuleError, exc.ArgumentError, ImportError) as error:
+        raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
+    if engine.dialect.name == "postgresql":
+        @event.listens_for(engine, "connect")
+        def _read_only_session(dbapi_connection, _record) -> None:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            dbapi_connection.commit()
+    return engine
 
 
 def unicode_lower(value: object) -> object:
@@ -108,7 +164,7 @@ def _enter_wal(cursor) -> None:
             time.sleep(0.02)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # The driver's own implicit transactions would start too late for locking;
@@ -116,10 +172,15 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        _enter_wal(cursor)
+        if read_only:
+            # Switching to WAL is a write; a reader takes the file as it is.
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            _enter_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
-        # Durable at every checkpoint and safe against a killed process in WAL mode.
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        if not read_only:
+            # Durable at every checkpoint and safe against a killed process in WAL mode.
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
         # SQLite's own lower() folds ASCII only, so a search for "élysée" missed
         # "Élysée" that PostgreSQL finds; the text filters (icontains) go through it.
@@ -128,4 +189,4 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
         writes = connection.get_execution_options().get(WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes and not read_only else "BEGIN")

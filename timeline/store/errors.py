@@ -9,6 +9,15 @@ class StoreError(Exception):
     """Any storage failure, with a one-line message fit to show a user."""
 
 
+class DatabaseUnavailableError(StoreError):
+    """The database itself failed (server gone, disk full, file locked), not the data
+    given to it: whatever comes next will most likely fail the same way."""
+
+
+class ReadOnlyDatabaseError(DatabaseUnavailableError):
+    """A database that can be read but not written here (a read-only mount or file)."""
+
+
 class NotFoundError(StoreError, LookupError):
     """An article or event id that is not in the database."""
 

@@ -27,6 +27,16 @@ ROWS_PER_FETCH = 1000
 LONG_LIST = 10_000
 
 
+# What an integer column holds on every backend (SQLite and PostgreSQL BIGINT); an id
+# outside it names no row, and the drivers raise OverflowError on sight of one.
+STORABLE_INTEGERS = range(-(2**63), 2**63)
+
+
+def storable_ids(ids: Iterable[int]) -> list[int]:
+    """Return the ids a column can hold, the others (which no row has) left out."""
+    return [value for value in ids if value in STORABLE_INTEGERS]
+
+
 def event_filters(
     *,
     start: datetime | None = None,
@@ -52,7 +62,7 @@ def event_filters(
     if statuses is not None:
         clauses.append(EVENTS.c.status.in_([enum_value(Status(s)) for s in statuses]))
     if article_ids is not None:
-        clauses.append(EVENTS.c.article_id.in_(list(article_ids)))
+        clauses.append(EVENTS.c.article_id.in_(storable_ids(article_ids)))
     if text:
         clauses.append(
             or_(
@@ -85,6 +95,8 @@ def events_in_time_order(clauses: list[ColumnElement[bool]]) -> Select:
 
 def fetch_event(connection: Connection, event_id: int, *, for_update: bool = False) -> Event:
     """Return the stored event ``event_id``; raises NotFoundError when there is none."""
+    if event_id not in STORABLE_INTEGERS:
+        raise NotFoundError(f"no event with id {event_id}")
     query = select(*EVENT_SELECT_COLUMNS).where(EVENTS.c.id == event_id)
     if for_update:
         # A row lock on PostgreSQL; SQLite already holds the write lock (BEGIN IMMEDIATE).

@@ -2,29 +2,47 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from threading import Lock
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from threading import Lock
 
 from sqlalchemy import Connection, Engine, case, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from timeline.model import Article, Event, Mention, Status
-from timeline.store import convert, queries
+from timeline.store import convert, queries, stories
+from timeline.store.access import (
+    cannot_write,
+    first_line,
+    open_for_reading,
+    read_only_refusal,
+    refuse_foreign,
+)
 from timeline.store.convert import ARTICLE_COLUMNS, MENTION_COLUMNS
-from timeline.store.db import WRITE_OPTION, default_database_url, make_engine, shown_url
-from timeline.store.errors import NotFoundError, StoreError
+from timeline.store.db import (
+    WRITE_OPTION,
+    default_database_url,
+    make_engine,
+    shown_url,
+    sqlite_file,
+)
+from timeline.store.errors import (
+    DatabaseUnavailableError,
+    NotFoundError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
 from timeline.store.migrate import upgrade_to_head
 from timeline.store.queries import EVENTS
-from timeline.stories.grouping import StoryIndex
-from timeline.store import stories
 from timeline.store.review import ReviewOperations
 from timeline.store.schema import ArticleRow, MentionRow
 from timeline.store.story_review import StoryOperations
+from timeline.stories.grouping import StoryIndex
 
 ARTICLES = ArticleRow.__table__
 MENTIONS = MentionRow.__table__
@@ -41,15 +59,34 @@ class IngestOutcome:
     events: int
 
 
-def open_repository(url: str | None = None) -> Repository:
-    """Return a Repository on ``url`` (None: the default SQLite file), schema at head.
+def open_repository(url: str | None = None, *, read_only: bool | None = False) -> Repository:
+    """Return a Repository on ``url`` (None: the default SQLite file).
 
-    ``url`` is a SQLAlchemy URL or a plain path to a SQLite file.
+    ``url`` is a SQLAlchemy URL or a plain path to a SQLite file. Writing (the
+    default) creates the database when needed and brings its schema to the newest
+    revision (Alembic); ``read_only=True`` does neither (access.open_for_reading);
+    ``read_only=None`` writes when the database allows it, else opens it read-only
+    (``Repository.read_only`` tells which). Another program's database is refused
+    before anything is written to it.
 
-    Raises NewerSchemaError for a database from a newer app, StoreError when the
-    database cannot be opened.
+    Raises NewerSchemaError for a database from a newer app, ReadOnlyDatabaseError
+    when writing was asked for and is not possible, StoreError when the database
+    cannot be opened.
     """
     url = database_url(url)
+    if read_only is None:
+        try:
+            return open_repository(url)
+        except ReadOnlyDatabaseError:
+            return open_repository(url, read_only=True)
+    if read_only:
+        return Repository(open_for_reading(url), url, read_only=True)
+    refuse_foreign(url)
+    path = sqlite_file(url)
+    if path is not None and path.exists() and not os.access(path, os.W_OK):
+        # SQLite would open it read-only without a word, and fail at the first write.
+        raise ReadOnlyDatabaseError(f"cannot write database {shown_url(url)}: the file is "
+                                    "read-only here")
     try:
         engine = make_engine(url)
     except OSError as error:  # the SQLite file's folder cannot be made
@@ -61,6 +98,8 @@ def open_repository(url: str | None = None) -> Repository:
         raise
     except (sa_exc.SQLAlchemyError, OSError) as error:
         engine.dispose()
+        if cannot_write(error) and (sqlite_file(url) is None or sqlite_file(url).exists()):
+            raise read_only_refusal(url, error) from None
         raise StoreError(
             f"cannot open database {shown_url(url)}: {_first_line(error)}"
         ) from None
@@ -82,21 +121,49 @@ def database_url(url_or_path: str | None) -> str:
     return url_or_path
 
 
-def _first_line(error: BaseException) -> str:
-    text = str(getattr(error, "orig", None) or error)
-    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+_first_line = first_line
+
+
+def _text_digest(article: Article) -> str:
+    try:
+        return convert.content_hash(article.text)
+    except UnicodeEncodeError as error:  # a lone surrogate: no database stores it
+        raise StoreError(
+            f"article {article.title or article.source_path or 'pasted'!r} was not stored: "
+            f"its text is not valid Unicode ({error.object[error.start]!r} at character "
+            f"{error.start})") from None
+
+
+def _failure(action: str, error: BaseException) -> StoreError:
+    # The database itself failing (gone, full, locked) is told apart from a refused
+    # row, so an ingest can stop instead of failing every article the same way.
+    unavailable = isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError) or (
+        isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated)
+    kind = DatabaseUnavailableError if unavailable else StoreError
+    return kind(f"{action}: {_first_line(error)}")
 
 
 class Repository(ReviewOperations, StoryOperations):
     """Reads and writes of one database; usable as a context manager (closes on exit)."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, read_only: bool = False) -> None:
         self._engine = engine
         self._url = url
         # The stories near the dates last grouped, kept between articles of an ingest.
         self._story_index = StoryIndex()
         self._story_lock = Lock()
         self._last_event_id: int | None = None
+        self._read_only = read_only
+
+    @property
+    def read_only(self) -> bool:
+        """True when the database was opened for reading only: every write is refused."""
+        return self._read_only
+
+    def _refuse_if_read_only(self) -> None:
+        if self._read_only:
+            raise ReadOnlyDatabaseError(
+                f"{shown_url(self._url)} is open read-only; nothing was changed")
 
     @property
     def url(self) -> str:
@@ -119,18 +186,23 @@ class Repository(ReviewOperations, StoryOperations):
             with self._engine.connect() as connection:
                 yield connection
         except sa_exc.SQLAlchemyError as error:
-            raise StoreError(f"database read failed: {_first_line(error)}") from None
+            raise _failure("database read failed", error) from None
+        except OverflowError as error:  # a number past what a column holds
+            raise StoreError(f"database read failed: {error}") from None
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
         """Yield a connection in a write transaction: committed on exit, rolled back on error."""
+        self._refuse_if_read_only()
         try:
             with self._engine.connect() as connection:
                 connection.execution_options(**{WRITE_OPTION: True})
                 with connection.begin():
                     yield connection
         except sa_exc.SQLAlchemyError as error:
-            raise StoreError(f"database write failed: {_first_line(error)}") from None
+            raise _failure("database write failed", error) from None
+        except OverflowError as error:  # a number past what a column holds
+            raise StoreError(f"database write failed: {error}") from None
 
     # Articles -----------------------------------------------------------------
 
@@ -143,7 +215,8 @@ class Repository(ReviewOperations, StoryOperations):
         is already stored is not written again (added=False, events=0). Raises
         StoreError, with nothing of the article left behind, when any row is refused.
         """
-        digest = article.content_hash or convert.content_hash(article.text)
+        self._refuse_if_read_only()
+        digest = article.content_hash or _text_digest(article)
         existing = self._article_id_by_hash(digest)
         if existing is not None:
             return IngestOutcome(article_id=existing, added=False, events=0)
@@ -172,12 +245,25 @@ class Repository(ReviewOperations, StoryOperations):
             ) from None
         except sa_exc.SQLAlchemyError as error:
             self._story_index.forget()
-            raise StoreError(f"database write failed: {_first_line(error)}") from None
+            raise _failure("database write failed", error) from None
+        except (OverflowError, UnicodeEncodeError) as error:
+            self._story_index.forget()
+            # A value no column holds (a number past 2**63, a lone surrogate): this
+            # article's fault, refused in one line with nothing of it stored.
+            raise StoreError(
+                f"article {article.title or article.source_path or digest[:12]!r} was not "
+                f"stored: a value the database cannot hold ({type(error).__name__}: "
+                f"{_first_line(error)})") from None
         except BaseException:
             # The transaction rolled back: the index may hold stories that are not stored.
             self._story_index.forget()
             raise
         return IngestOutcome(article_id=article_id, added=True, events=len(events))
+
+    def stored_article_id(self, text: str) -> int | None:
+        """Return the id of the stored article with exactly this text, else None (the
+        content-hash check add_article makes, for a caller to skip work before it)."""
+        return self._article_id_by_hash(_text_digest(Article(text=text, published=None)))
 
     # Stories ------------------------------------------------------------------
 
@@ -229,6 +315,8 @@ class Repository(ReviewOperations, StoryOperations):
 
     def get_article(self, article_id: int) -> Article:
         """Return the article ``article_id``; raises NotFoundError when there is none."""
+        if article_id not in queries.STORABLE_INTEGERS:
+            raise NotFoundError(f"no article with id {article_id}")
         with self._reading() as connection:
             row = connection.execute(
                 select(*(ARTICLES.c[name] for name in ARTICLE_COLUMNS)).where(
@@ -241,7 +329,7 @@ class Repository(ReviewOperations, StoryOperations):
 
     def get_articles(self, ids: Iterable[int]) -> dict[int, Article]:
         """Return the articles with these ids by id (missing ids left out)."""
-        wanted = sorted(set(ids))
+        wanted = sorted(set(queries.storable_ids(ids)))
         found: dict[int, Article] = {}
         with self._reading() as connection:
             # Chunks keep the IN list within every backend's parameter limit.
@@ -319,10 +407,11 @@ class Repository(ReviewOperations, StoryOperations):
     def get_events(self, ids: Sequence[int]) -> list[Event]:
         """Return the events with these ids, in the order of ``ids`` (missing ids skipped)."""
         found: dict[int, Event] = {}
+        storable = queries.storable_ids(ids)
         with self._reading() as connection:
             # Chunks keep the IN list within every backend's parameter limit.
-            for offset in range(0, len(ids), IDS_PER_QUERY):
-                chunk = list(ids[offset : offset + IDS_PER_QUERY])
+            for offset in range(0, len(storable), IDS_PER_QUERY):
+                chunk = storable[offset : offset + IDS_PER_QUERY]
                 query = select(*queries.EVENT_SELECT_COLUMNS).where(EVENTS.c.id.in_(chunk))
                 for event in queries.fetch_events(connection, query):
                     found[event.id] = event

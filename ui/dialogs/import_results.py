@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline.untrusted_text import tooltip_text
+
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -33,7 +35,8 @@ def summary_line(summary, cancelled: bool = False) -> str:
         line += f", {summary.already} already in the database"
     if refused:
         line += f", {refused} refused"
-    return line + (" — cancelled before the end" if cancelled else "")
+    stopped = f" — {summary.stopped}" if getattr(summary, "stopped", None) else ""
+    return line + (" — cancelled before the end" if cancelled else "") + stopped
 
 
 class ImportResultsDialog(QDialog):
@@ -61,7 +64,7 @@ class ImportResultsDialog(QDialog):
                 text = refusal_text(refused)
             item = QListWidgetItem(text)
             item.setData(NAME_ROLE, name)
-            item.setToolTip(refusal_text(refused))
+            item.setToolTip(tooltip_text(refusal_text(refused)))
             self.refused_list.addItem(item)
         self.date_button = QPushButton("Give the date…")
         self.date_button.setEnabled(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from timeline.display import format_event_date
 from timeline.model import Article, Event
+from timeline.untrusted_text import tooltip_text
 from ui.dates import day_text
 from ui.dialogs.paste_article import read_published
 
@@ -117,7 +118,7 @@ class PublicationDateDialog(QDialog):
 
     def _row(self, change: str, event: Event, was: str, becomes: str) -> None:
         item = QTreeWidgetItem([change, event.title, was, becomes])
-        item.setToolTip(1, event.title)
+        item.setToolTip(1, tooltip_text(event.title))
         self.changes.addTopLevelItem(item)
 
     def _preview(self) -> None:

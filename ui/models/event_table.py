@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from timeline.export.columns import TABLE, EventRow, RowLookups
 from timeline.model import Event, Status
+from timeline.untrusted_text import tooltip_text
 
 # The columns are the core's (timeline.export.columns.TABLE): headers, text, sort keys.
 COLUMNS = tuple(column.header for column in TABLE)
@@ -235,7 +236,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return event.explanation or None
+            return tooltip_text(event.explanation) if event.explanation else None
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return status_colour(Status(event.status))
         if role == Qt.ItemDataRole.FontRole and Status(event.status) is Status.REJECTED:

@@ -177,3 +177,13 @@ def test_a_database_file_that_does_not_exist_is_named_not_created(tmp_path, caps
     assert captured.err == (f"timeline events: no database at {missing} "
                             "(timeline ingest PATH creates it)\n")
     assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("argv", [["--from", "9999-12-31"], ["--from", "9999-12"],
+                                  ["--from", "9999"], ["--to", "9999-12-31"],
+                                  ["--from", "0001-01-01", "--to", "9999"]])
+def test_the_last_day_month_and_year_of_the_calendar_are_dates(db, capsys, argv):
+    assert run_events("--db", db, *argv) == 0
+    out = capsys.readouterr().out
+    if argv[0] == "--from":
+        assert ("no events match" in out) == (argv[1] != "0001-01-01")

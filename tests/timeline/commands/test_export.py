@@ -389,3 +389,24 @@ def test_the_real_command_line_writes_stdout_and_survives_a_closed_pipe(database
     reader.stdout.close()
     assert reader.wait(timeout=120) == 0
     assert b"Traceback" not in reader.stderr.read()
+
+
+def test_an_article_id_past_64_bits_matches_nothing_in_one_line(database, capsys):
+    assert run_export("--db", database, "--article", "99999999999999999999,1") == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    rows = list(csv.DictReader(io.StringIO(captured.out)))
+    assert rows and {row["article_title"] for row in rows} == {samples.SEED_ARTICLE.title}
+    assert run_export("--db", database, "--article", "99999999999999999999") == 0
+    assert "no events match" in capsys.readouterr().err
+
+
+def test_reading_never_changes_a_sqlite_file(database_url, capsys):
+    if "://" in database_url:
+        pytest.skip("a SQLite file's bytes")
+    open_repository(database_url).close()
+    before = Path(database_url).read_bytes()
+    files = sorted(Path(database_url).parent.iterdir())
+    assert run_export("--db", database_url, "--format", "json") == 0
+    assert Path(database_url).read_bytes() == before
+    assert sorted(Path(database_url).parent.iterdir()) == files  # no -wal or -shm left

@@ -239,3 +239,14 @@ def test_ctrl_c_stops_after_the_article_in_hand_and_prints_the_summary(tmp_path)
     # Stopped after the article in hand: the ten stored before the interrupt, or one more
     # when the interrupt came while the eleventh was being read.
     assert added in (10, 11) and stored_articles(database) == added < len(paths)
+
+
+def test_a_stopped_ingest_says_how_many_files_were_not_read():
+    from timeline.commands.ingest import format_summary
+    from timeline.pipeline import IngestSummary
+
+    summary = IngestSummary(refused=[("a.txt", "database write failed: disk is full")] * 3,
+                            stopped="stopped: the database failed", left=1305)
+    lines = format_summary(summary).splitlines()
+    assert lines[2] == "refused: 3" and lines[-1] == "not read: 1305 (the database kept failing)"
+    assert len(lines) == 7

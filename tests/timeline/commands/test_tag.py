@@ -237,3 +237,60 @@ def test_stdin_given_twice_is_read_once(monkeypatch, capsys):
     assert code == 1
     assert [json.loads(line)["file"] for line in out.splitlines()] == ["<stdin>"]
     assert err.strip() == "timeline tag: <stdin>: given twice; it can be read once"
+
+
+def test_out_dir_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_path, capsys):
+    article = tmp_path / "report.txt"
+    article.write_text("He left on Sunday.", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.conf"
+    victim.write_text("keep me\n", encoding="utf-8")
+    (out / "report.jsonl").symlink_to(victim)
+    code, _out, err = run_tag(capsys, "--dct", "2023-09-12", "--out-dir", out, article)
+    assert (code, err) == (0, "")
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    written = out / "report.jsonl"
+    assert not written.is_symlink() and json.loads(written.read_text(encoding="utf-8"))
+    assert sorted(path.name for path in out.iterdir()) == ["report.jsonl"]
+
+
+def test_out_dir_replaces_an_earlier_output_whole_by_a_rename(tmp_path, capsys):
+    article = tmp_path / "report.txt"
+    article.write_text("He left on Sunday.", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = out / "report.jsonl"
+    earlier.write_text('{"earlier": true}\n', encoding="utf-8")
+    inode = earlier.stat().st_ino
+    code, _out, _err = run_tag(capsys, "--dct", "2023-09-12", "--out-dir", out, article)
+    assert code == 0
+    # A new file renamed into place: a failure part way would have left the old one whole.
+    assert earlier.stat().st_ino != inode
+    assert json.loads(earlier.read_text(encoding="utf-8"))["mentions"]
+
+
+def test_a_symlink_loop_named_directly_is_one_line(tmp_path, capsys):
+    loop = tmp_path / "LOOP"
+    loop.symlink_to(loop)
+    good = tmp_path / "report.txt"
+    good.write_text("He left on Sunday.", encoding="utf-8")
+    code, out, err = run_tag(capsys, "--dct", "2023-09-12", loop, good)
+    assert code == 1
+    assert err == (f"timeline tag: {loop}: a symbolic link loop (following it never "
+                   "reaches a file)\n")
+    assert json.loads(out)["file"] == str(good)
+
+
+def test_a_folder_is_called_a_folder(tmp_path, capsys):
+    code, _out, err = run_tag(capsys, "--dct", "2023-09-12", tmp_path)
+    assert code == 1 and "is a folder" in err and "unsupported" not in err
+
+
+@pytest.mark.parametrize("fmt", ["timeml", "json", "text"])
+def test_a_lone_surrogate_is_refused_in_one_line_in_every_format(tmp_path, capsys, fmt):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"text": "He left on Sunday \ud800."}), encoding="utf-8")
+    code, out, err = run_tag(capsys, "--dct", "2023-09-12", "--format", fmt, bad)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "not valid Unicode" in err

@@ -179,3 +179,27 @@ def test_cancel_stops_every_queued_import(qtbot, repo, settings, tmp_path):
     assert not window.import_progress.isVisibleTo(window)
     assert not window.cancel_button.isVisibleTo(window)
     window.close()
+
+
+def test_a_lone_surrogate_is_refused_and_the_files_after_it_go_in(qtbot, repo, settings,
+                                                                   tmp_path):
+    import json
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    entry = {"text": "Kim left on Sunday \ud800.", "published": "2023-09-12"}
+    (folder / "a-bad.jsonl").write_text(json.dumps(entry), encoding="utf-8")
+    for name in ("b.json", "c.json"):
+        (folder / name).write_text(json.dumps(
+            {"text": f"The council of {name} met on Monday.", "published": "2023-09-12"}),
+            encoding="utf-8")
+    window = MainWindow(repo, settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=60_000) as finished:
+        window.transfer.import_paths([folder])
+    summary = finished.args[0]
+    assert summary.added == 2
+    ((name, reason),) = summary.refused
+    assert name == f"{folder / 'a-bad.jsonl'}:1" and "not valid Unicode" in reason
+    assert len(repo.list_articles()) == 2
+    window.close()
