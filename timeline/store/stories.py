@@ -8,7 +8,7 @@ stories near the dates being grouped into its index, and writes what it decides.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
@@ -76,16 +76,18 @@ def load_entries(connection: Connection, story_ids: Iterable[int]) -> dict[int, 
 def load_buckets(connection: Connection, index: StoryIndex, buckets: set[int]) -> None:
     """Load into ``index`` every story with an event dated in ``buckets``."""
     story_ids: set[int] = set()
+    last_day = datetime.max.toordinal()
     for bucket in sorted(buckets):
-        start = datetime.fromordinal(max(bucket * BUCKET_DAYS, 1))
-        try:
-            end = datetime.fromordinal(min((bucket + 1) * BUCKET_DAYS, datetime.max.toordinal()))
-        except ValueError:
-            end = datetime.max
+        # The calendar's ends bound every bucket: an article dated 1 January of year 1
+        # groups too.
+        first = min(max(bucket * BUCKET_DAYS, 1), last_day)
+        start = datetime.fromordinal(first)
+        end = datetime.fromordinal(max(min((bucket + 1) * BUCKET_DAYS, last_day), 1))
+        reach = datetime.fromordinal(max(first - BUCKET_DAYS, 1))
         story_ids.update(connection.execute(
             select(EVENTS.c.story_id).distinct().where(
                 EVENTS.c.story_id.is_not(None), EVENTS.c.earliest < end, EVENTS.c.latest > start,
-                EVENTS.c.earliest >= start - timedelta(days=BUCKET_DAYS),
+                EVENTS.c.earliest >= reach,
             )
         ).scalars())
         index.loaded.add(bucket)

@@ -142,3 +142,11 @@ def test_readings_put_a_coarse_date_with_the_precise_one_it_contains():
     chosen = readings_of([day, month, other], chosen=(datetime(2023, 10, 14),
                                                       datetime(2023, 10, 15)))
     assert chosen[0].event_ids == (3,) and chosen[0].chosen
+
+
+def test_articles_at_either_end_of_the_calendar_are_grouped(repo):
+    text = "The council met on Monday and voted. It met again two days later."
+    ingest(repo, (text, "0001-01-01"), (text + " Again.", "9999-12-31"))
+    events = repo.list_events()
+    assert len(events) == 4 and all(event.story_id is not None for event in events)
+    assert len(repo.list_stories()) == 4
