@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # In the order they appear in --help.
-COMMAND_MODULES = ("gui", "tag", "ingest", "events", "export")
+COMMAND_MODULES = ("gui", "tag", "ingest", "events", "export", "summary")
 
 
 def build_parser() -> argparse.ArgumentParser:

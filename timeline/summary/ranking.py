@@ -1,0 +1,122 @@
+"""How strongly a collection points at each day.
+
+An article votes once for a day it names precisely (a day, part of a day or a time):
+its strongest mention counts, weighed by the reading's confidence, more when the day is
+named in the article's opening (news puts its main happening first) and more when the
+article looks back at the day from later on (a day still named days after is one that
+mattered). Days named only coarsely ("in June", "2009") get no vote: a month names no
+day. The articles published on a day or the day after add to it, as news of a day
+appears then. Stories (one happening, many sources) add a little for each distinct
+story named on the day, so a day of several happenings outranks one repeated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from timeline.model import Article, Event, Granularity, Status
+
+# Readings precise enough to name one day.
+PRECISE = frozenset({Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
+                     Granularity.MINUTE, Granularity.SECOND})
+
+StoryOf = Callable[[Event], Hashable]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The tunable parts of the day score (measured on the Timeline17 bench)."""
+
+    lead: float = 0.5  # extra share of a vote named in the article's opening
+    lead_chars: int = 400  # the opening: about the first two or three sentences
+    retrospective: float = 0.5  # extra share of a vote from an article published later
+    retrospective_days: int = 2  # "later": more than this many days after the day
+    published: float = 0.5  # per article published on the day or the day after
+    stories: float = 0.0  # per log(1 + distinct stories named on the day)
+
+
+@dataclass
+class DayEvidence:
+    """Everything in the collection that points at one day."""
+
+    day: date
+    score: float = 0.0
+    event_ids: list[int] = field(default_factory=list)
+    article_ids: set[int] = field(default_factory=set)
+    story_ids: list[Hashable] = field(default_factory=list)
+    published_here: int = 0
+
+
+def own_story(event: Event) -> Hashable:
+    """Return the event's own story key (its id): each event a story of its own."""
+    return event.id
+
+
+def precise_day(event: Event) -> date | None:
+    """Return the day an event names precisely, or None (coarse, open or rejected)."""
+    if event.status == Status.REJECTED or event.earliest is None:
+        return None
+    if event.granularity not in PRECISE or event.open_ended:
+        return None
+    return event.earliest.date()
+
+
+def is_lead(event: Event, weights: Weights) -> bool:
+    """Return True when the event's sentence starts in the article's opening."""
+    return event.char_start < weights.lead_chars
+
+
+def vote(event: Event, article: Article | None, day: date, weights: Weights) -> float:
+    """Return the strength of one event's vote for ``day``."""
+    strength = max(event.confidence, 0.05) * (1.0 + (weights.lead if is_lead(event, weights)
+                                                      else 0.0))
+    published = article.published.date() if article and article.published else None
+    if published is not None and (published - day).days > weights.retrospective_days:
+        strength *= 1.0 + weights.retrospective
+    return strength
+
+
+def rank_days(
+    events: Iterable[Event],
+    articles: dict[int, Article],
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    story_of: StoryOf = own_story,
+    weights: Weights = Weights(),
+) -> list[DayEvidence]:
+    """Return the evidence for every day in [first, last] that events name precisely,
+    strongest first (ties: more articles, then the earlier day)."""
+    evidence: dict[date, DayEvidence] = {}
+    best_vote: dict[tuple[date, int | None], float] = {}
+    for event in events:
+        day = precise_day(event)
+        if day is None or (first and day < first) or (last and day > last):
+            continue
+        found = evidence.setdefault(day, DayEvidence(day))
+        found.event_ids.append(event.id)
+        story = story_of(event)
+        if story not in found.story_ids:
+            found.story_ids.append(story)
+        if event.article_id is not None:
+            found.article_ids.add(event.article_id)
+        key = (day, event.article_id)
+        strength = vote(event, articles.get(event.article_id), day, weights)
+        best_vote[key] = max(best_vote.get(key, 0.0), strength)
+    for (day, _article), strength in best_vote.items():
+        evidence[day].score += strength
+    published_on: dict[date, int] = {}
+    for article in articles.values():
+        if article.published is not None:
+            published_on[article.published.date()] = published_on.get(
+                article.published.date(), 0) + 1
+    for found in evidence.values():
+        found.published_here = published_on.get(found.day, 0)
+        news = found.published_here + published_on.get(found.day + timedelta(days=1), 0)
+        found.score += weights.published * news
+        found.score += weights.stories * math.log1p(len(found.story_ids))
+    return sorted(evidence.values(),
+                  key=lambda found: (-found.score, -len(found.article_ids), found.day))

@@ -1,0 +1,99 @@
+"""The key dates of a collection: rank the days, keep the strongest, say each in a few
+sentences. Plain function over events and articles; the store is read by the caller."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from datetime import date
+
+from timeline.model import Article, Event, Granularity
+from timeline.summary.count import supported_count
+from timeline.summary.lines import KeyDate, Summary, SummaryLine
+from timeline.summary.ranking import DayEvidence, StoryOf, Weights, own_story, precise_day, rank_days
+from timeline.summary.selection import Choice, Candidate, choose_lines, day_candidates
+from timeline.summary.vectors import content_words, document_frequencies, tfidf
+
+DEFAULT_PER_DATE = 2
+
+
+def summarize(
+    events: Iterable[Event],
+    articles: dict[int, Article],
+    *,
+    dates: int | None = None,
+    per_date: int = DEFAULT_PER_DATE,
+    first: date | None = None,
+    last: date | None = None,
+    story_of: StoryOf | None = None,
+    weights: Weights = Weights(),
+    choice: Choice = Choice(),
+) -> Summary:
+    """Return the ``dates`` key days in [first, last] (as many as the collection
+    supports when None), in date order, each with up to ``per_date`` sentences.
+
+    ``articles`` holds every article of the collection by id (their publication days
+    count). ``story_of`` maps an event to its story key; by default each event is a
+    story of its own.
+    """
+    story_of = story_of or own_story
+    events = [event for event in events if event.id is not None]
+    ranked = rank_days(events, articles, first=first, last=last, story_of=story_of,
+                       weights=weights)
+    if dates is None:
+        wanted, reason = supported_count(ranked, len(articles))
+    else:
+        wanted = max(dates, 0)
+        reason = f"{wanted} date{'s' if wanted != 1 else ''} asked for"
+    vectors = _sentence_vectors(events)
+    precise_by_day: dict[date, list[Event]] = defaultdict(list)
+    vague_by_day: dict[date, list[Event]] = defaultdict(list)
+    for event in events:
+        day = precise_day(event)
+        if day is not None:
+            precise_by_day[day].append(event)
+        elif event.granularity == Granularity.UNKNOWN and event.earliest is not None:
+            vague_by_day[event.earliest.date()].append(event)
+    chosen: list[KeyDate] = []
+    for found in ranked:
+        if len(chosen) >= wanted:
+            break
+        candidates = day_candidates(found.day, precise_by_day[found.day],
+                                    vague_by_day[found.day], articles, vectors, weights, choice)
+        picked = choose_lines(candidates, per_date, story_of=story_of, choice=choice)
+        if picked or per_date == 0:
+            chosen.append(_key_date(found, picked, precise_by_day[found.day], story_of))
+    if dates is not None and len(chosen) < wanted:
+        reason += f"; the collection supports only {len(chosen)} in the span"
+    return Summary(dates=tuple(sorted(chosen, key=lambda key_date: key_date.day)),
+                   reason=reason, candidates=len(ranked), articles=len(articles))
+
+
+def _sentence_vectors(events: list[Event]) -> dict[int, dict[str, float]]:
+    # Every sentence of the collection once, so a word common to the whole story
+    # ("flu", "Jackson") weighs little against one that tells a day apart.
+    words = {event.id: content_words(event.description) for event in events}
+    by_sentence: dict[tuple[int | None, int], list[str]] = {}
+    for event in events:
+        by_sentence.setdefault((event.article_id, event.char_start), words[event.id])
+    frequencies, count = document_frequencies(by_sentence.values())
+    return {event_id: tfidf(event_words, frequencies, count)
+            for event_id, event_words in words.items()}
+
+
+def _key_date(found: DayEvidence, picked: list[Candidate], day_events: list[Event],
+              story_of: StoryOf) -> KeyDate:
+    sources_by_story: dict[Hashable, set[int]] = defaultdict(set)
+    for event in day_events:
+        if event.article_id is not None:
+            sources_by_story[story_of(event)].add(event.article_id)
+    lines = []
+    for candidate in picked:
+        story = story_of(candidate.event)
+        sources = set(sources_by_story.get(story, set()))
+        if candidate.event.article_id is not None:
+            sources.add(candidate.event.article_id)
+        lines.append(SummaryLine(candidate.sentence, candidate.event.id, story,
+                                 candidate.event.article_id, tuple(sorted(sources))))
+    return KeyDate(found.day, found.score, tuple(lines), tuple(found.event_ids),
+                   tuple(found.story_ids), tuple(sorted(found.article_ids)))
