@@ -17,6 +17,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from timeline.summary.furniture import is_stamp
 from timeline.model import Article, Event, Granularity, Status
 
 # Readings precise enough to name one day.
@@ -31,11 +32,12 @@ class Weights:
     """The tunable parts of the day score (measured on the Timeline17 bench)."""
 
     lead: float = 0.5  # extra share of a vote named in the article's opening
-    lead_chars: int = 400  # the opening: about the first two or three sentences
+    lead_sentences: int = 5  # the opening: the article's first sentences
     retrospective: float = 0.5  # extra share of a vote from an article published later
     retrospective_days: int = 2  # "later": more than this many days after the day
     published: float = 0.5  # per article published on the day or the day after
     stories: float = 0.0  # per log(1 + distinct stories named on the day)
+    same_day: float = 1.0  # factor for a vote for the article's own publication day
 
 
 @dataclass
@@ -64,18 +66,21 @@ def precise_day(event: Event) -> date | None:
     return event.earliest.date()
 
 
-def is_lead(event: Event, weights: Weights) -> bool:
-    """Return True when the event's sentence starts in the article's opening."""
-    return event.char_start < weights.lead_chars
+def is_lead(event: Event, positions: dict[int, int], weights: Weights) -> bool:
+    """Return True when the event's sentence is one of its article's first sentences."""
+    return positions.get(event.id, weights.lead_sentences) < weights.lead_sentences
 
 
-def vote(event: Event, article: Article | None, day: date, weights: Weights) -> float:
+def vote(event: Event, article: Article | None, day: date, positions: dict[int, int],
+         weights: Weights) -> float:
     """Return the strength of one event's vote for ``day``."""
-    strength = max(event.confidence, 0.05) * (1.0 + (weights.lead if is_lead(event, weights)
-                                                      else 0.0))
+    lead = weights.lead if is_lead(event, positions, weights) else 0.0
+    strength = max(event.confidence, 0.05) * (1.0 + lead)
     published = article.published.date() if article and article.published else None
     if published is not None and (published - day).days > weights.retrospective_days:
         strength *= 1.0 + weights.retrospective
+    if published == day:
+        strength *= weights.same_day
     return strength
 
 
@@ -86,15 +91,20 @@ def rank_days(
     first: date | None = None,
     last: date | None = None,
     story_of: StoryOf = own_story,
+    positions: dict[int, int] | None = None,
     weights: Weights = Weights(),
 ) -> list[DayEvidence]:
     """Return the evidence for every day in [first, last] that events name precisely,
-    strongest first (ties: more articles, then the earlier day)."""
+    strongest first (ties: more articles, then the earlier day). ``positions`` gives
+    each event's sentence index in its article (see positions.sentence_positions)."""
+    positions = positions or {}
     evidence: dict[date, DayEvidence] = {}
     best_vote: dict[tuple[date, int | None], float] = {}
     for event in events:
         day = precise_day(event)
         if day is None or (first and day < first) or (last and day > last):
+            continue
+        if is_stamp(event):
             continue
         found = evidence.setdefault(day, DayEvidence(day))
         found.event_ids.append(event.id)
@@ -104,7 +114,7 @@ def rank_days(
         if event.article_id is not None:
             found.article_ids.add(event.article_id)
         key = (day, event.article_id)
-        strength = vote(event, articles.get(event.article_id), day, weights)
+        strength = vote(event, articles.get(event.article_id), day, positions, weights)
         best_vote[key] = max(best_vote.get(key, 0.0), strength)
     for (day, _article), strength in best_vote.items():
         evidence[day].score += strength

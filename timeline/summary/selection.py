@@ -18,6 +18,7 @@ from datetime import date
 
 from timeline.model import Article, Event, Granularity, Status
 from timeline.summary.ranking import StoryOf, Weights, is_lead, precise_day
+from timeline.summary.furniture import TOP_CHARS, without_stamps
 from timeline.summary.vectors import Vector, centroid, cosine
 
 # A "sentence" that is a fragment or a run-on of page furniture says little.
@@ -30,9 +31,11 @@ class Choice:
 
     redundancy: float = 0.5  # cosine at or above which a sentence repeats a chosen one
     lead: float = 0.3  # extra for a sentence in its article's opening
+    lead_only: bool = True  # keep to opening sentences when a day has any
     fresh_days: int = 2  # a report published this many days after the day is fresh
     stale: float = 0.8  # factor for a look back from later on
     vague: float = 0.5  # factor for a stand-in ("now" in an article of the day)
+    topic: float = 0.0  # share of closeness to the whole collection against to the day
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,8 @@ class Candidate:
 
 
 def clean_sentence(text: str) -> str:
-    """Return the sentence on one line, spaces collapsed."""
-    return " ".join(text.split())
+    """Return the sentence on one line, spaces collapsed, page time stamps cut out."""
+    return without_stamps(text)
 
 
 def word_count_factor(sentence: str) -> float:
@@ -69,10 +72,10 @@ def stands_in(event: Event, article: Article | None, day: date) -> bool:
 
 
 def candidate_prior(event: Event, article: Article | None, day: date, sentence: str,
-                    weights: Weights, choice: Choice) -> float:
+                    lead: bool, choice: Choice) -> float:
     """Return the weight a candidate sentence starts with, before its content counts."""
     prior = max(event.confidence, 0.05) * word_count_factor(sentence)
-    if is_lead(event, weights):
+    if lead:
         prior *= 1.0 + choice.lead
     if article is not None and article.published is not None:
         after = (article.published.date() - day).days
@@ -86,14 +89,24 @@ def choose_lines(
     per_date: int,
     *,
     story_of: StoryOf,
+    topic: Vector | None = None,
     choice: Choice = Choice(),
 ) -> list[Candidate]:
-    """Return up to ``per_date`` candidates, best first, no two saying the same thing."""
+    """Return up to ``per_date`` candidates, best first, no two saying the same thing.
+    ``topic`` is the centre of the whole collection: a sentence near it is on the
+    collection's subject, not on a side story of the day."""
     if not candidates:
         return []
     middle = centroid(candidate.vector for candidate in candidates)
-    ranked = sorted(candidates, key=lambda candidate: (
-        -cosine(candidate.vector, middle) * candidate.prior, candidate.event.id or 0))
+    topic = topic or {}
+
+    def strength(candidate: Candidate) -> float:
+        closeness = ((1.0 - choice.topic) * cosine(candidate.vector, middle)
+                     + choice.topic * cosine(candidate.vector, topic))
+        return closeness * candidate.prior
+
+    ranked = sorted(candidates, key=lambda candidate: (-strength(candidate),
+                                                       candidate.event.id or 0))
     chosen: list[Candidate] = []
     stories_used: set[Hashable] = set()
     texts_used: set[str] = set()
@@ -117,26 +130,33 @@ def choose_lines(
 
 def day_candidates(day: date, precise: Sequence[Event], vague: Sequence[Event],
                    articles: dict[int, Article], vectors: dict[int, Vector],
-                   weights: Weights, choice: Choice) -> list[Candidate]:
-    """Return the candidate sentences for ``day``: its precise events, or, when none
-    reads as a sentence, the vague "now" sentences of its own articles."""
-    found = _candidates(day, precise, articles, vectors, weights, choice, 1.0)
+                   positions: dict[int, int], weights: Weights,
+                   choice: Choice) -> list[Candidate]:
+    """Return the candidate sentences for ``day``: its precise events (those in their
+    article's opening when there are any), or, when none reads as a sentence, the vague
+    "now" sentences of its own articles."""
+    found = _candidates(day, precise, articles, vectors, positions, weights, choice, 1.0)
     if not found:
         stand_ins = [event for event in vague
                      if stands_in(event, articles.get(event.article_id), day)]
-        found = _candidates(day, stand_ins, articles, vectors, weights, choice, choice.vague)
+        found = _candidates(day, stand_ins, articles, vectors, positions, weights, choice,
+                            choice.vague)
     return found
 
 
 def _candidates(day: date, pool: Sequence[Event], articles: dict[int, Article],
-                vectors: dict[int, Vector], weights: Weights, choice: Choice,
-                factor: float) -> list[Candidate]:
+                vectors: dict[int, Vector], positions: dict[int, int], weights: Weights,
+                choice: Choice, factor: float) -> list[Candidate]:
+    if choice.lead_only:
+        pool = [event for event in pool if is_lead(event, positions, weights)] or pool
     found = []
     for event in pool:
-        sentence = clean_sentence(event.description)
+        sentence = clean_sentence(event.description) if event.char_start <= TOP_CHARS \
+            else " ".join(event.description.split())
         if not sentence:
             continue
         article = articles.get(event.article_id)
-        prior = factor * candidate_prior(event, article, day, sentence, weights, choice)
+        lead = is_lead(event, positions, weights)
+        prior = factor * candidate_prior(event, article, day, sentence, lead, choice)
         found.append(Candidate(event, sentence, vectors.get(event.id, {}), prior))
     return found

@@ -9,10 +9,11 @@ from datetime import date
 
 from timeline.model import Article, Event, Granularity
 from timeline.summary.count import supported_count
+from timeline.summary.positions import sentence_positions
 from timeline.summary.lines import KeyDate, Summary, SummaryLine
 from timeline.summary.ranking import DayEvidence, StoryOf, Weights, own_story, precise_day, rank_days
 from timeline.summary.selection import Choice, Candidate, choose_lines, day_candidates
-from timeline.summary.vectors import content_words, document_frequencies, tfidf
+from timeline.summary.vectors import centroid, content_words, document_frequencies, tfidf
 
 DEFAULT_PER_DATE = 2
 
@@ -38,14 +39,16 @@ def summarize(
     """
     story_of = story_of or own_story
     events = [event for event in events if event.id is not None]
+    positions = sentence_positions(_in_span(events, first, last), articles)
     ranked = rank_days(events, articles, first=first, last=last, story_of=story_of,
-                       weights=weights)
+                       positions=positions, weights=weights)
     if dates is None:
         wanted, reason = supported_count(ranked, len(articles))
     else:
         wanted = max(dates, 0)
         reason = f"{wanted} date{'s' if wanted != 1 else ''} asked for"
     vectors = _sentence_vectors(events)
+    topic = centroid(vectors[event.id] for event in events if precise_day(event) is not None)
     precise_by_day: dict[date, list[Event]] = defaultdict(list)
     vague_by_day: dict[date, list[Event]] = defaultdict(list)
     for event in events:
@@ -59,8 +62,10 @@ def summarize(
         if len(chosen) >= wanted:
             break
         candidates = day_candidates(found.day, precise_by_day[found.day],
-                                    vague_by_day[found.day], articles, vectors, weights, choice)
-        picked = choose_lines(candidates, per_date, story_of=story_of, choice=choice)
+                                    vague_by_day[found.day], articles, vectors, positions,
+                                    weights, choice)
+        picked = choose_lines(candidates, per_date, story_of=story_of, topic=topic,
+                              choice=choice)
         if picked or per_date == 0:
             chosen.append(_key_date(found, picked, precise_by_day[found.day], story_of))
     if dates is not None and len(chosen) < wanted:
@@ -69,16 +74,26 @@ def summarize(
                    reason=reason, candidates=len(ranked), articles=len(articles))
 
 
+def _in_span(events: list[Event], first: date | None, last: date | None) -> list[Event]:
+    # Only the articles with an event in the span need splitting into sentences.
+    return [event for event in events if event.earliest is not None
+            and (first is None or event.earliest.date() >= first)
+            and (last is None or event.earliest.date() <= last)]
+
+
 def _sentence_vectors(events: list[Event]) -> dict[int, dict[str, float]]:
     # Every sentence of the collection once, so a word common to the whole story
     # ("flu", "Jackson") weighs little against one that tells a day apart.
-    words = {event.id: content_words(event.description) for event in events}
-    by_sentence: dict[tuple[int | None, int], list[str]] = {}
+    words_by_sentence: dict[tuple[int | None, int], list[str]] = {}
+    sentence_of: dict[int, tuple[int | None, int]] = {}
     for event in events:
-        by_sentence.setdefault((event.article_id, event.char_start), words[event.id])
-    frequencies, count = document_frequencies(by_sentence.values())
-    return {event_id: tfidf(event_words, frequencies, count)
-            for event_id, event_words in words.items()}
+        key = (event.article_id, event.char_start)
+        sentence_of[event.id] = key
+        if key not in words_by_sentence:
+            words_by_sentence[key] = content_words(event.description)
+    frequencies, count = document_frequencies(words_by_sentence.values())
+    vectors = {key: tfidf(words, frequencies, count) for key, words in words_by_sentence.items()}
+    return {event_id: vectors[key] for event_id, key in sentence_of.items()}
 
 
 def _key_date(found: DayEvidence, picked: list[Candidate], day_events: list[Event],
