@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from timeline.summary.furniture import is_stamp
+from timeline.summary.furniture import is_comment, is_stamp
 from timeline.model import Article, Event, Granularity, Status
 
 # Readings precise enough to name one day.
@@ -32,12 +32,13 @@ class Weights:
     """The tunable parts of the day score (measured on the Timeline17 bench)."""
 
     lead: float = 0.5  # extra share of a vote named in the article's opening
-    lead_sentences: int = 5  # the opening: the article's first sentences
+    lead_sentences: int = 8  # the opening: the article's first sentences
     retrospective: float = 0.5  # extra share of a vote from an article published later
     retrospective_days: int = 2  # "later": more than this many days after the day
-    published: float = 0.5  # per article published on the day or the day after
+    published: float = 1.0  # per article published on the day
+    published_next: float = 1.0  # per article published the day after
     stories: float = 0.0  # per log(1 + distinct stories named on the day)
-    same_day: float = 1.0  # factor for a vote for the article's own publication day
+    same_day: float = 0.5  # factor for a vote for the article's own publication day
 
 
 @dataclass
@@ -104,7 +105,7 @@ def rank_days(
         day = precise_day(event)
         if day is None or (first and day < first) or (last and day > last):
             continue
-        if is_stamp(event):
+        if is_stamp(event) or is_comment(event):
             continue
         found = evidence.setdefault(day, DayEvidence(day))
         found.event_ids.append(event.id)
@@ -125,8 +126,8 @@ def rank_days(
                 article.published.date(), 0) + 1
     for found in evidence.values():
         found.published_here = published_on.get(found.day, 0)
-        news = found.published_here + published_on.get(found.day + timedelta(days=1), 0)
-        found.score += weights.published * news
+        found.score += weights.published * found.published_here
+        found.score += weights.published_next * published_on.get(found.day + timedelta(days=1), 0)
         found.score += weights.stories * math.log1p(len(found.story_ids))
     return sorted(evidence.values(),
                   key=lambda found: (-found.score, -len(found.article_ids), found.day))

@@ -18,7 +18,7 @@ from datetime import date
 
 from timeline.model import Article, Event, Granularity, Status
 from timeline.summary.ranking import StoryOf, Weights, is_lead, precise_day
-from timeline.summary.furniture import TOP_CHARS, without_stamps
+from timeline.summary.furniture import TOP_CHARS, is_comment, without_stamps
 from timeline.summary.vectors import Vector, centroid, cosine
 
 # A "sentence" that is a fragment or a run-on of page furniture says little.
@@ -30,12 +30,12 @@ class Choice:
     """Tunable parts of the sentence choice."""
 
     redundancy: float = 0.5  # cosine at or above which a sentence repeats a chosen one
-    lead: float = 0.3  # extra for a sentence in its article's opening
+    opening: float = 0.5  # extra for a sentence in its article's opening
     lead_only: bool = True  # keep to opening sentences when a day has any
     fresh_days: int = 2  # a report published this many days after the day is fresh
     stale: float = 0.8  # factor for a look back from later on
     vague: float = 0.5  # factor for a stand-in ("now" in an article of the day)
-    topic: float = 0.0  # share of closeness to the whole collection against to the day
+    topic: float = 0.5  # share of closeness to the whole collection against to the day
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def candidate_prior(event: Event, article: Article | None, day: date, sentence: 
     """Return the weight a candidate sentence starts with, before its content counts."""
     prior = max(event.confidence, 0.05) * word_count_factor(sentence)
     if lead:
-        prior *= 1.0 + choice.lead
+        prior *= 1.0 + choice.opening
     if article is not None and article.published is not None:
         after = (article.published.date() - day).days
         if not 0 <= after <= choice.fresh_days:
@@ -90,11 +90,14 @@ def choose_lines(
     *,
     story_of: StoryOf,
     topic: Vector | None = None,
+    taken: set[tuple[int | None, int]] | None = None,
     choice: Choice = Choice(),
 ) -> list[Candidate]:
     """Return up to ``per_date`` candidates, best first, no two saying the same thing.
     ``topic`` is the centre of the whole collection: a sentence near it is on the
-    collection's subject, not on a side story of the day."""
+    collection's subject, not on a side story of the day. ``taken`` holds the sentences
+    (article id, offset) other days already show; the ones chosen here are added."""
+    taken = set() if taken is None else taken
     if not candidates:
         return []
     middle = centroid(candidate.vector for candidate in candidates)
@@ -117,12 +120,14 @@ def choose_lines(
                 return chosen
             story = story_of(candidate.event)
             key = candidate.sentence.lower()
-            if key in texts_used or (one_per_story and story in stories_used):
+            place = (candidate.event.article_id, candidate.event.char_start)
+            if key in texts_used or place in taken or (one_per_story and story in stories_used):
                 continue
             if any(cosine(candidate.vector, other.vector) >= choice.redundancy
                    for other in chosen):
                 continue
             chosen.append(candidate)
+            taken.add(place)
             stories_used.add(story)
             texts_used.add(key)
     return chosen
@@ -153,7 +158,7 @@ def _candidates(day: date, pool: Sequence[Event], articles: dict[int, Article],
     for event in pool:
         sentence = clean_sentence(event.description) if event.char_start <= TOP_CHARS \
             else " ".join(event.description.split())
-        if not sentence:
+        if not sentence or is_comment(event):
             continue
         article = articles.get(event.article_id)
         lead = is_lead(event, positions, weights)

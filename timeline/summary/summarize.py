@@ -58,13 +58,16 @@ def summarize(
         elif event.granularity == Granularity.UNKNOWN and event.earliest is not None:
             vague_by_day[event.earliest.date()].append(event)
     chosen: list[KeyDate] = []
+    # A sentence naming two days ("yesterday ... tomorrow") is shown once, on the
+    # stronger day.
+    taken: set[tuple[int | None, int]] = set()
     for found in ranked:
         if len(chosen) >= wanted:
             break
         candidates = day_candidates(found.day, precise_by_day[found.day],
                                     vague_by_day[found.day], articles, vectors, positions,
                                     weights, choice)
-        picked = choose_lines(candidates, per_date, story_of=story_of, topic=topic,
+        picked = choose_lines(candidates, per_date, story_of=story_of, topic=topic, taken=taken,
                               choice=choice)
         if picked or per_date == 0:
             chosen.append(_key_date(found, picked, precise_by_day[found.day], story_of))
