@@ -21,8 +21,8 @@ from timeline.summary.ranking import StoryOf, Weights, is_lead, precise_day
 from timeline.summary.furniture import TOP_CHARS, is_comment, without_stamps
 from timeline.summary.vectors import Vector, centroid, cosine
 
-# A "sentence" that is a fragment or a run-on of page furniture says little.
-MIN_WORDS, MAX_WORDS = 6, 60
+# A "sentence" that is a fragment says little.
+MIN_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,10 @@ class Choice:
     opening: float = 0.5  # extra for a sentence in its article's opening
     lead_only: bool = True  # keep to opening sentences when a day has any
     fresh_days: int = 2  # a report published this many days after the day is fresh
-    stale: float = 0.8  # factor for a look back from later on
+    stale: float = 0.5  # factor for a look back from later on
     vague: float = 0.5  # factor for a stand-in ("now" in an article of the day)
-    topic: float = 0.5  # share of closeness to the whole collection against to the day
+    max_words: int = 45  # longer: a run-on of page text, or more than one happening
+    topic: float = 0.7  # share of closeness to the whole collection against to the day
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,12 @@ def clean_sentence(text: str) -> str:
     return without_stamps(text)
 
 
-def word_count_factor(sentence: str) -> float:
+def word_count_factor(sentence: str, max_words: int) -> float:
     """Return 1 for a sentence of reasonable length, less for a fragment or a run-on."""
     words = len(sentence.split())
     if words < MIN_WORDS:
         return 0.3
-    if words > MAX_WORDS:
+    if words > max_words:
         return 0.5
     return 1.0
 
@@ -74,7 +75,7 @@ def stands_in(event: Event, article: Article | None, day: date) -> bool:
 def candidate_prior(event: Event, article: Article | None, day: date, sentence: str,
                     lead: bool, choice: Choice) -> float:
     """Return the weight a candidate sentence starts with, before its content counts."""
-    prior = max(event.confidence, 0.05) * word_count_factor(sentence)
+    prior = max(event.confidence, 0.05) * word_count_factor(sentence, choice.max_words)
     if lead:
         prior *= 1.0 + choice.opening
     if article is not None and article.published is not None:

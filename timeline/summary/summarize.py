@@ -9,10 +9,12 @@ from datetime import date
 
 from timeline.model import Article, Event, Granularity
 from timeline.summary.count import supported_count
-from timeline.summary.positions import sentence_positions
 from timeline.summary.lines import KeyDate, Summary, SummaryLine
-from timeline.summary.ranking import DayEvidence, StoryOf, Weights, own_story, precise_day, rank_days
-from timeline.summary.selection import Choice, Candidate, choose_lines, day_candidates
+from timeline.summary.positions import sentence_positions
+from timeline.summary.ranking import (
+    DayEvidence, StoryOf, Weights, own_story, precise_day, rank_days,
+)
+from timeline.summary.selection import Candidate, Choice, choose_lines, day_candidates
 from timeline.summary.vectors import centroid, content_words, document_frequencies, tfidf
 
 DEFAULT_PER_DATE = 2
