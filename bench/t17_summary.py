@@ -66,6 +66,35 @@ def ingested(folder: str, gold: dict) -> Path:
     return db
 
 
+def timing_collection() -> Path:
+    """Return a SQLite file of 400 articles (EgyptianProtest_cnn's 271, the densest in
+    dated sentences, and haiti_bbc's first 129), ingesting it when missing."""
+    db = OUT / "timing400.sqlite3"
+    if db.exists():
+        return db
+    lines = (DATA / "EgyptianProtest_cnn.jsonl").read_text().splitlines()
+    lines += (DATA / "haiti_bbc.jsonl").read_text().splitlines()[: 400 - len(lines)]
+    articles = OUT / "timing400.in.jsonl"
+    articles.write_text("\n".join(lines) + "\n")
+    partial = db.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    subprocess.run([*TIMELINE, "ingest", "--db", f"sqlite:///{partial}", str(articles)],
+                   check=True, stdout=subprocess.DEVNULL)
+    partial.rename(db)
+    return db
+
+
+def time_command(db: Path, *options: str, rounds: int = 5) -> list[float]:
+    """Return the wall seconds of ``rounds`` runs of `timeline summary` on ``db``."""
+    seconds = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        subprocess.run([*TIMELINE, "summary", "--db", f"sqlite:///{db}", *options,
+                        "--format", "json"], check=True, capture_output=True)
+        seconds.append(time.perf_counter() - began)
+    return seconds
+
+
 def command_summary(db: Path, gold: dict) -> tuple[dict, float]:
     """Return the command's JSON and its wall time in seconds."""
     began = time.perf_counter()
@@ -111,6 +140,8 @@ def main() -> int:
     parser.add_argument("--folders", default=",".join(FOLDERS))
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--tls-python", default="/work/tls-venv/bin/python")
+    parser.add_argument("--timing", action="store_true",
+                        help="also time the command on a 400-article collection")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"no Timeline17 data at {DATA}", file=sys.stderr)
@@ -149,8 +180,16 @@ def main() -> int:
                          for i, w in ((0, 7), (1, 6), (2, 6))))
     for name, figures in PEERS.items():
         print(f"{'peer ' + name:22} {figures[0]:7.3f} {figures[1]:6.3f} {figures[2]:6.3f}")
+    timing = {}
+    if args.timing:
+        db = timing_collection()
+        for label, options in (("auto", ()), ("20x3", ("--dates", "20", "--per-date", "3"))):
+            runs = sorted(time_command(db, *options))
+            timing[label] = runs
+            print(f"400 articles, {label}: median {runs[len(runs) // 2]:.2f} s wall, "
+                  f"max {runs[-1]:.2f} s ({len(runs)} runs)")
     print(json.dumps({"folders": rows, "mean": mean, "seconds": seconds,
-                      "settings": settings}))
+                      "settings": settings, "timing": timing}))
     return 0
 
 

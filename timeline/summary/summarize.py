@@ -15,7 +15,9 @@ from timeline.summary.ranking import (
     DayEvidence, StoryOf, Weights, own_story, precise_day, rank_days,
 )
 from timeline.summary.selection import Candidate, Choice, choose_lines, day_candidates
-from timeline.summary.vectors import centroid, content_words, document_frequencies, tfidf
+from timeline.summary.vectors import (
+    centroid, content_words, document_frequencies, inverse_frequencies, tfidf,
+)
 
 DEFAULT_PER_DATE = 2
 
@@ -41,7 +43,9 @@ def summarize(
     """
     story_of = story_of or own_story
     events = [event for event in events if event.id is not None]
-    positions = sentence_positions(_in_span(events, first, last), articles)
+    positions = sentence_positions(
+        [event for event in _in_span(events, first, last) if precise_day(event) is not None
+         or event.granularity == Granularity.UNKNOWN], articles)
     ranked = rank_days(events, articles, first=first, last=last, story_of=story_of,
                        positions=positions, weights=weights)
     if dates is None:
@@ -49,7 +53,9 @@ def summarize(
     else:
         wanted = max(dates, 0)
         reason = f"{wanted} date{'s' if wanted != 1 else ''} asked for"
-    vectors = _sentence_vectors(events)
+    # Only what can vote or speak for a day needs words: coarse readings do neither.
+    vectors = _sentence_vectors([event for event in events if precise_day(event) is not None
+                                 or event.granularity == Granularity.UNKNOWN])
     topic = centroid(vectors[event.id] for event in events if precise_day(event) is not None)
     precise_by_day: dict[date, list[Event]] = defaultdict(list)
     vague_by_day: dict[date, list[Event]] = defaultdict(list)
@@ -96,8 +102,8 @@ def _sentence_vectors(events: list[Event]) -> dict[int, dict[str, float]]:
         sentence_of[event.id] = key
         if key not in words_by_sentence:
             words_by_sentence[key] = content_words(event.description)
-    frequencies, count = document_frequencies(words_by_sentence.values())
-    vectors = {key: tfidf(words, frequencies, count) for key, words in words_by_sentence.items()}
+    idf = inverse_frequencies(*document_frequencies(words_by_sentence.values()))
+    vectors = {key: tfidf(words, idf) for key, words in words_by_sentence.items()}
     return {event_id: vectors[key] for event_id, key in sentence_of.items()}
 
 

@@ -30,9 +30,13 @@ Vector = dict[str, float]
 
 def content_words(text: str) -> list[str]:
     """Return the lowercased words of ``text`` without function words or bare numbers."""
-    words = (word.lower() for word in WORD.findall(text))
-    return [word[:-2] if word.endswith("'s") else word
-            for word in words if word not in STOPWORDS and not word.isdigit() and len(word) > 1]
+    words = []
+    for word in WORD.findall(text.lower()):
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 1 and word not in STOPWORDS and not word.isdigit():
+            words.append(word)
+    return words
 
 
 def document_frequencies(texts: Iterable[list[str]]) -> tuple[Counter, int]:
@@ -45,13 +49,18 @@ def document_frequencies(texts: Iterable[list[str]]) -> tuple[Counter, int]:
     return frequencies, count
 
 
-def tfidf(words: list[str], frequencies: Counter, count: int) -> Vector:
-    """Return the unit-length TF-IDF vector of ``words`` (sublinear term frequency,
-    smoothed inverse document frequency, as scikit-learn's TfidfVectorizer does)."""
-    vector = {
-        word: (1.0 + math.log(times)) * (math.log((1 + count) / (1 + frequencies[word])) + 1.0)
-        for word, times in Counter(words).items()
-    }
+def inverse_frequencies(frequencies: Counter, count: int) -> dict[str, float]:
+    """Return each word's smoothed inverse document frequency, as scikit-learn's
+    TfidfVectorizer computes it: ln((1 + texts) / (1 + texts with the word)) + 1."""
+    return {word: math.log((1 + count) / (1 + times)) + 1.0
+            for word, times in frequencies.items()}
+
+
+def tfidf(words: list[str], idf: dict[str, float]) -> Vector:
+    """Return the unit-length TF-IDF vector of ``words`` (sublinear term frequency;
+    a word ``idf`` does not know weighs 1, as a word found in every text)."""
+    vector = {word: (1.0 + math.log(times)) * idf.get(word, 1.0)
+              for word, times in Counter(words).items()}
     return normalized(vector)
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from tests.timeline.summary.test_ranking import event
 from timeline.summary.ranking import own_story
 from timeline.summary.selection import Candidate, Choice, choose_lines, word_count_factor
-from timeline.summary.vectors import content_words, document_frequencies, tfidf
+from timeline.summary.vectors import content_words, document_frequencies, inverse_frequencies, tfidf
 
 DAY = datetime(2023, 3, 5)
 SENTENCES = [
@@ -20,9 +20,9 @@ SENTENCES = [
 
 def candidates(sentences: list[str] = SENTENCES) -> list[Candidate]:
     words = [content_words(sentence) for sentence in sentences]
-    frequencies, count = document_frequencies(words)
+    idf = inverse_frequencies(*document_frequencies(words))
     return [Candidate(event(i + 1, i + 1, DAY, sentence), sentence,
-                      tfidf(words[i], frequencies, count), 1.0)
+                      tfidf(words[i], idf), 1.0)
             for i, sentence in enumerate(sentences)]
 
 

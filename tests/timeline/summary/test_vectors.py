@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from timeline.summary.vectors import centroid, content_words, cosine, document_frequencies, tfidf
+from timeline.summary.vectors import (
+    centroid, content_words, cosine, document_frequencies, inverse_frequencies, tfidf,
+)
 
 
 def test_function_words_and_numbers_carry_no_content():
@@ -14,8 +16,8 @@ def test_function_words_and_numbers_carry_no_content():
 
 def test_cosine_of_unit_vectors():
     texts = [content_words(t) for t in ("dam broke", "dam broke again", "tulips planted")]
-    frequencies, count = document_frequencies(texts)
-    vectors = [tfidf(words, frequencies, count) for words in texts]
+    idf = inverse_frequencies(*document_frequencies(texts))
+    vectors = [tfidf(words, idf) for words in texts]
     assert math.isclose(cosine(vectors[0], vectors[0]), 1.0)
     assert cosine(vectors[0], vectors[1]) > 0.5
     assert cosine(vectors[0], vectors[2]) == 0.0
