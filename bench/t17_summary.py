@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -84,14 +85,18 @@ def timing_collection() -> Path:
     return db
 
 
-def time_command(db: Path, *options: str, rounds: int = 5) -> list[float]:
-    """Return the wall seconds of ``rounds`` runs of `timeline summary` on ``db``."""
+def time_command(db: Path, *options: str, rounds: int = 5) -> list[tuple[float, float]]:
+    """Return (wall, CPU) seconds of ``rounds`` runs of `timeline summary` on ``db``."""
     seconds = []
     for _ in range(rounds):
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         subprocess.run([*TIMELINE, "summary", "--db", f"sqlite:///{db}", *options,
                         "--format", "json"], check=True, capture_output=True)
-        seconds.append(time.perf_counter() - began)
+        wall = time.perf_counter() - began
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+        seconds.append((wall, cpu))
     return seconds
 
 
@@ -184,10 +189,12 @@ def main() -> int:
     if args.timing:
         db = timing_collection()
         for label, options in (("auto", ()), ("20x3", ("--dates", "20", "--per-date", "3"))):
-            runs = sorted(time_command(db, *options))
+            runs = time_command(db, *options)
             timing[label] = runs
-            print(f"400 articles, {label}: median {runs[len(runs) // 2]:.2f} s wall, "
-                  f"max {runs[-1]:.2f} s ({len(runs)} runs)")
+            walls, cpus = sorted(run[0] for run in runs), sorted(run[1] for run in runs)
+            print(f"400 articles, {label}: median {walls[len(walls) // 2]:.2f} s wall "
+                  f"(max {walls[-1]:.2f}), median {cpus[len(cpus) // 2]:.2f} CPU-s "
+                  f"({len(runs)} runs)")
     print(json.dumps({"folders": rows, "mean": mean, "seconds": seconds,
                       "settings": settings, "timing": timing}))
     return 0

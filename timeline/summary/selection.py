@@ -1,13 +1,14 @@
 """Which sentences say what happened on a day, without saying it twice.
 
-The candidates are the sentences whose event names the day precisely; when a day has
-none that reads as a sentence, the sentences of articles published that day that speak
-of "now" or "today" vaguely stand in. Each candidate is scored by how close it is to the
-centre of everything said about the day (a TF-IDF centroid, as in the research systems),
-by its reading's confidence, by being in its article's opening and by being published
-on the day or just after (a report, not a look back). The best goes first; the next
-must share few words with those already chosen and, while others remain, come from
-another story.
+The candidates are the sentences whose event names the day precisely, kept to their
+articles' opening sentences when the day has any there; when a day has none that reads
+as a sentence, the sentences of articles published that day that speak of "now" or
+"today" vaguely stand in. Each candidate is scored by how close it is to the centre of
+everything said about the day and to the centre of the whole collection (TF-IDF
+centroids: a sentence on the collection's subject beats a side story of the day), by
+its reading's confidence, its length and by being published on the day or just after (a
+report, not a look back). The best goes first; the next must share few words with those
+already chosen and, while others remain, come from another story.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.model import Article, Event, Granularity, Status
-from timeline.summary.ranking import StoryOf, Weights, is_lead, precise_day
 from timeline.summary.furniture import TOP_CHARS, is_comment, without_stamps
+from timeline.summary.ranking import StoryOf, Weights, is_lead
 from timeline.summary.vectors import Vector, centroid, cosine
 
 # A "sentence" that is a fragment says little.
