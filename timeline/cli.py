@@ -17,7 +17,7 @@ import sys
 OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT})
 
 # In the order they appear in --help.
-COMMAND_MODULES = ("gui", "tag", "ingest", "events", "stories", "export")
+COMMAND_MODULES = ("gui", "tag", "ingest", "events", "stories", "summary", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
