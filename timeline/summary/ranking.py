@@ -55,8 +55,9 @@ class DayEvidence:
 
 
 def own_story(event: Event) -> Hashable:
-    """Return the event's own story key (its id): each event a story of its own."""
-    return event.id
+    """Return the event's story key: the story the store put it in (the happening it
+    reports, with the other articles' events of it), else its own id."""
+    return event.story_id if event.story_id is not None else event.id
 
 
 def precise_day(event: Event) -> date | None:
