@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from timeline.model import Granularity, Mention, TimeSpan, as_datetime
 from timeline.temporal import dates
 from timeline.temporal.detect import detect
+from timeline.temporal.ranges import forward_ranges
 from timeline.temporal.lexicon import MONTH, PARTS_OF_DAY, month_number
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.shifts import safe_date
@@ -37,7 +38,7 @@ def tag(text: str, dct: datetime | date) -> list[Mention]:
             continue
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return forward_ranges(text, mentions)
 
 
 _DAY_RANGE = re.compile(

@@ -7,12 +7,14 @@ Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from timeline.model import TimexType
-from timeline.temporal.lexicon import SEASONS, edge_mod, month_number
+from timeline.temporal.lexicon import SEASONS, edge_mod, month_number, number_value
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import (
+    add_months,
     holiday_date,
     pick_by_tense,
     safe_date,
@@ -117,13 +119,44 @@ def resolve_year(resolver, detection) -> Resolution | None:
     how = (
         f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
     )
+    if groups.get("fiscal"):
+        how = f"is the fiscal year named by {value} (dated as that calendar year)"
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
-def resolve_decade(resolver, detection) -> Resolution | None:
-    """Return a decade ("199X"), with early/mid/late as its modifier."""
+def resolve_year_range_end(resolver, detection) -> Resolution | None:
+    """Return the second year of "2009-2010" or "1957-58" (two digits: the first's century)."""
     groups = detection.groups
-    # TimeBank/AQUAINT write decades as "199X".
+    year = groups["year"]
+    if len(year) == 2:
+        year = groups["first"][:2] + year
+    value = f"{int(year):04d}"
+    return Resolution(value, TimexType.DATE, f"ends a range of years -> {value}", 0.85)
+
+
+def resolve_spelled_year(resolver, detection) -> Resolution | None:
+    """Return a year written in words ("nineteen ninety-six" -> 1996), None when unreadable."""
+    words = re.split(r"[\s-]+", detection.groups["spelled"].lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        tail = number_value(" ".join(rest)) if rest else 0
+        year = None if tail is None else 2000 + int(tail)
+    else:
+        hundreds = number_value(words[0])
+        rest = [w for w in words[1:] if w != "oh"]
+        tail = 0 if rest == ["hundred"] else number_value(" ".join(rest))
+        year = None if hundreds is None or tail is None or tail >= 100 else int(hundreds) * 100 + int(tail)
+    if year is None:
+        return None
+    value = f"{year:04d}"
+    return Resolution(value, TimexType.DATE, f"is a year written in words -> {value}", 0.85)
+
+
+def resolve_decade(resolver, detection) -> Resolution | None:
+    """Return a decade ("199"), with early/mid/late as its modifier."""
+    groups = detection.groups
+    # TimeML 1.2.1 writes a decade as its first three digits ("199"); AQUAINT's "199X" is
+    # one corpus's habit.
     if groups.get("decade"):
         decade = int(groups["decade"])
     else:
@@ -132,7 +165,7 @@ def resolve_decade(resolver, detection) -> Resolution | None:
         decade = resolver.dct_day.year // 100 * 100 + int(groups["short"])
         if decade > resolver.dct_day.year:
             decade -= 100
-    value = f"{decade // 10:03d}X"
+    value = f"{decade // 10:03d}"
     mod = edge_mod(groups.get("mod"))
     how = f"is a decade -> {value}" + (f", modifier {mod}" if mod else "")
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
@@ -189,17 +222,21 @@ def resolve_quarter(resolver, detection) -> Resolution | None:
         return None
     letter = "Q" if unit == "quarter" else "H"
     year = int(written_year) if written_year else resolver.dct_day.year
-    first_month = (number - 1) * (3 if letter == "Q" else 6) + 1
-    if groups.get("yrel"):
-        year += 1 if groups["yrel"].lower() == "next" else -1
-    elif (
-        not written_year
-        and resolver.tense(detection) == PAST
-        and date(year, first_month, 1) > resolver.dct_day
-    ):
-        year -= 1  # "profits fell in the fourth quarter": the last one that began
+    months = 3 if letter == "Q" else 6
+    first_month = (number - 1) * months + 1
+    relative_year = groups.get("yrel") or groups.get("poss")
+    if relative_year:
+        year += {"next": 1, "last": -1}.get(relative_year.lower(), 0)
+    elif not written_year and date(year, first_month, 1) > resolver.dct_day:
+        # "profits fell in the fourth quarter": the last one that began. A quarter that
+        # ended in the last two months is the one being reported, whatever the tense.
+        ended = date(year - 1, first_month, 1)
+        ended_days = (resolver.dct_day - add_months(ended, months)).days
+        if resolver.tense(detection) == PAST or 0 <= ended_days <= 62:
+            year -= 1
     value = f"{year:04d}-{letter}{number}"
     return Resolution(value, TimexType.DATE, f"is a {unit} of the year -> {value}", 0.8)
+
 
 
 def resolve_holiday(resolver, detection) -> Resolution | None:
@@ -221,6 +258,8 @@ CALENDAR_KINDS = {
     "absolute": resolve_absolute,
     "month": resolve_month,
     "year": resolve_year,
+    "year_range_end": resolve_year_range_end,
+    "spelled_year": resolve_spelled_year,
     "decade": resolve_decade,
     "century": resolve_century,
     "season": resolve_season,

@@ -4,6 +4,7 @@ confidence. One ``Resolver`` walks one text in order, carrying the reference tim
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from timeline.display import DAY_NAMES
@@ -17,6 +18,10 @@ from timeline.temporal.tense import clause_tense
 from timeline.temporal.timex import is_valid_value, span_from_value
 
 KINDS = {**CALENDAR_KINDS, **DAY_KINDS, **RELATIVE_KINDS}
+# "since 2019", "by the end of the year": the word before an expression that bounds it.
+_LEAD = re.compile(r"\b(since|by)\s+$", re.IGNORECASE)
+# "a year earlier" counts from a period named within about two sentences before it.
+_NEAR = 250
 
 
 class Resolver:
@@ -32,10 +37,20 @@ class Resolver:
             "day": (self.dct_day, None),
             "any": (self.dct_day, None),
         }
+        # The TIMEX3 value of the last time of any granularity, and where it ended.
+        self.last_value: tuple[str, int] | None = None
 
     def reference(self, kind: str) -> date:
         """Return the reference time of ``kind`` ("day" or "any"); the DCT before any."""
         return self.references[kind][0]
+
+    def reference_value(self, kind: str, near: int | None = None) -> str | None:
+        """Return the TIMEX3 value of the last time mentioned ("any" kind only), or None
+        when there is none or (with ``near``) it ended more than a sentence or two before."""
+        if kind != "any" or self.last_value is None:
+            return None
+        value, end = self.last_value
+        return value if near is None or near - end <= _NEAR else None
 
     def tense(self, detection: Detection) -> str | None:
         """Return the tense of the clause around ``detection``."""
@@ -61,6 +76,7 @@ class Resolver:
                 how += " (no earlier time in the text to count from)"
                 confidence = min(confidence, 0.4)
         earliest, latest, granularity = self._interval(result)
+        earliest, latest, how = self._cut(detection, result, earliest, latest, how)
         mention = Mention(
             text=phrase,
             start=detection.start,
@@ -96,6 +112,26 @@ class Resolver:
             return None, None, Granularity.UNKNOWN
         return span.earliest, span.latest, span.granularity
 
+    def _cut(self, detection, result, earliest, latest, how):
+        """Return the interval cut at the DCT where the words around it say so: "earlier
+        this month" ends there, "since 2019" runs up to it, "by the end of the year"
+        runs from it."""
+        if earliest is None or latest is None or result.type is not TimexType.DATE:
+            return earliest, latest, how
+        lead = _LEAD.search(self.text, max(0, detection.start - 12), detection.start)
+        word = lead.group(1).lower() if lead else None
+        if word is None and result.clip is None or self.dct_day == date.max:
+            return earliest, latest, how  # (the DCT's day has no end a datetime holds)
+        start_of_dct = datetime.combine(self.dct_day, datetime.min.time())
+        end_of_dct = start_of_dct + timedelta(days=1)
+        if (result.clip == "to_dct" or word == "since") and earliest < end_of_dct < latest:
+            return earliest, end_of_dct, how + "; ends at the DCT"
+        if word == "since" and latest <= start_of_dct:
+            return earliest, end_of_dct, how + "; 'since' runs the span up to the DCT"
+        if (result.clip == "from_dct" or word == "by") and earliest < start_of_dct < latest:
+            return start_of_dct, latest, how + "; starts at the DCT"
+        return earliest, latest, how
+
     def _remember(self, mention: Mention) -> None:
         # Later "the next day" / "later that day" count from the last day mentioned.
         fine = (
@@ -108,6 +144,7 @@ class Resolver:
         if not mention.is_anchored or mention.granularity is Granularity.UNKNOWN:
             return
         self.references["any"] = (mention.earliest.date(), mention.text)
+        self.last_value = (mention.value, mention.end)
         if mention.granularity in fine:
             self.references["day"] = (mention.earliest.date(), mention.text)
 

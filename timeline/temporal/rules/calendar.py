@@ -101,7 +101,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     Rule(
         "year",
         r"(?<![\w$£€.,/-])(?:(?P<mod>early|mid|late|post|pre"
-        r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
+        r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+|(?P<fiscal>fiscal\s+(?:year\s+)?))?"
+        r"(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
         "year",
         guard="year_context",
         examples=(
@@ -109,6 +110,48 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The review is due by [the end of 2024]. => 2024",
             "Troops: [7,000] in all. => none",
             "The [post-1959] government. => 1959",
+            "Profit fell in [fiscal 1989]. => 1989",
+            "Iraq's [1990] invasion of Kuwait. => 1990",
+            "He recalled that [1978] resolution. => 1978",
+            "The poet who won in [1953] has died. => 1953",
+            "He sold [1953 shares] in all. => none",
+        ),
+    ),
+    Rule(
+        "year_range_start",
+        # "2009-2010", "1957-58": TimeML tags each end; the second is "year_range_end".
+        r"(?<![\w$£€.,/-])(?P<year>{YEAR})(?P<tail>[-–](?:{YEAR}|\d\d))(?![\w%/-]|[.,]\d)",
+        "year",
+        guard="year_range",
+        examples=(
+            "He was mayor in [2009]-2010. => 2009",
+            "The [1957]-58 season was long. => 1957",
+            "Some [1500]-2000 troops left. => none",
+        ),
+    ),
+    Rule(
+        "year_range_end",
+        r"(?<![\w$£€.,/-])(?P<lead>(?P<first>{YEAR})[-–])(?P<year>{YEAR}|\d\d)(?![\w%/-]|[.,]\d)",
+        "year_range_end",
+        guard="year_range",
+        examples=(
+            "He was mayor in 2009-[2010]. => 2010",
+            "The 1957-[58] season was long. => 1958",
+            "The 1999-[98] figures. => none",
+        ),
+    ),
+    Rule(
+        "spelled_year",
+        r"\b(?P<spelled>(?:seventeen|eighteen|nineteen|twenty)[\s-]+(?:hundred|(?:oh[\s-]+)?{NUMBER_WORD})"
+        r"|two\s+thousand(?:\s+and)?(?:[\s-]+{NUMBER_WORD})?)\b",
+        "spelled_year",
+        guard="spelled_year",
+        examples=(
+            "He was born in [nineteen ninety-six]. => 1996",
+            "It was founded in [two thousand and eight]. => 2008",
+            "The war ended in [nineteen forty-five]. => 1945",
+            "[Nineteen people] died. => none",
+            "About [two thousand] marched. => none",
         ),
     ),
     Rule(
@@ -116,10 +159,10 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         r"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<decade>1\d\d0|20\d0)|'(?P<short>[0-9]0))'?s\b",
         "decade",
         examples=(
-            "Reforms began in the [1990s] there. => 199X",
-            "It was a hit in the ['80s]. => 198X",
-            "Rents soared in the ['20s]. => 202X",
-            "It peaked in the [early 1980s]. => 198X",
+            "Reforms began in the [1990s] there. => 199",
+            "It was a hit in the ['80s]. => 198",
+            "Rents soared in the ['20s]. => 202",
+            "It peaked in the [early 1980s]. => 198",
         ),
     ),
     Rule(
@@ -152,7 +195,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "today",
-        r"\b(?:the\s+day\s+(?P<beyond>before|after)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+        r"\b(?:(?P<edge>early|late)\s+)?(?:the\s+day\s+(?P<beyond>before|after)\s+)?"
+        r"(?P<word>today|tonight|yesterday|tomorrow)"
         r"(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
         "today",
         examples=(
@@ -161,6 +205,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "He arrived [yesterday]. => 2023-09-11",
             "He will speak [tomorrow morning]. => 2023-09-13TMO",
             "The vote is [tonight]. => 2023-09-12TNI",
+            "He left [late yesterday]. => 2023-09-11TEV",
         ),
     ),
     Rule(
@@ -185,6 +230,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "They meet at [10 a.m.] on Sept. 20. => 2023-09-20T10:00",
             "It ended at [4 p.m.], Aug. 30, 2022. => 2022-08-30T16:00",
         ),
+    ),
+    Rule(
+        "clock_utc",
+        # "10:35 a.m. (0735 GMT)": wire copy gives the universal time beside the local one.
+        r"(?<=\()(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?-i:(?P<utc>GMT|UTC))(?=\))",
+        "clock",
+        examples=("The blast came at 10:35 a.m. ([0735 GMT]). => 2023-09-12T07:35",),
     ),
     Rule(
         "clock_24",

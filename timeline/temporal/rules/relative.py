@@ -28,7 +28,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "offset",
-        r"\b(?:(?P<lead>about|almost|nearly|some|around|roughly|approximately|just|only)\s+)?"
+        r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+)?"
         r"(?:(?P<q>more\s+than|less\s+than|over)\s+)?"
         r"(?P<num>{NUMBER})?[\s-]*(?P<unit>{UNITS}|{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
         "offset",
@@ -40,14 +40,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "She won in November 2020 and took office [two months later]. => 2021-01",
             "They met in June. [Weeks later] the truce collapsed. => PAST_REF",
             "The truce will hold until [weeks later]. => FUTURE_REF",
+            "It ended [almost four years ago]. => 2019",
+            "Third-quarter profit fell from [a year earlier]. => 2022-Q3",
         ),
     ),
     # --- units relative to the document date --------------------------------------------------
     Rule(
         "relative_unit",
         r"\b(?:(?P<mod>early|mid|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
-        r"(?P<rel>last|next|this|past|previous|coming|current)\s+"
-        r"(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b",
+        r"(?:(?P<det>the)\s+(?=current\b))?(?P<rel>last|next|this|past|previous|coming|current)\s+"
+        r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b",
         "relative_unit",
         examples=(
             "Prices rose [last week]. => 2023-W36",
@@ -56,6 +58,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "He will visit [early next week]. => 2023-W38",
             "Trade doubled over the [past decade]. => P10Y",
             "It fell [last fall]. => 2022-FA",
+            "[The current fiscal year] ends in March. => 2023",
+            "Costs will rise in [the current quarter]. => 2023-Q3",
         ),
     ),
     Rule(
@@ -91,7 +95,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter",
-        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)\b"
+        r"\b(?:(?P<poss>this|last|next)\s+year's\s+|the\s+)?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)\b"
         r"(?:\s+of\s+(?:(?P<year>{YEAR})|(?:the|this)\s+year|(?P<yrel>last|next)\s+year)\b)?"
         r"|\b(?-i:(?:Q(?P<number>[1-4])|H(?P<half_number>[12])))(?:\s+(?P<qyear>{YEAR}))?\b",
         "quarter",
@@ -104,6 +109,27 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "The rules were tightened in [Q4]. => 2022-Q4",
             "Sales rose in [H1 2023]. => 2023-H1",
             "The [H1]N1 virus spread. => none",
+            "[This year's second quarter] was weak. => 2023-Q2",
+            "Sales grew in [last year's fourth quarter]. => 2022-Q4",
+        ),
+    ),
+    Rule(
+        "latest_quarter",
+        r"\bthe\s+(?P<rel>latest|most\s+recent|just[\s-]+(?:ended|completed))\s+(?:fiscal\s+)?"
+        r"(?P<unit>quarter|half|year)\b",
+        "relative_unit",
+        examples=("Revenue in [the latest quarter] rose 3%. => 2023-Q2",),
+    ),
+    Rule(
+        "year_earlier",
+        # After "third-quarter profit", "the year-earlier period" is that quarter a year before.
+        r"\b(?:the\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year|year-ago)\s+"
+        r"(?P<unit>period|quarter|half|month)\b"
+        r"|\bthe\s+same\s+(?P<same>period|quarter|half|month)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before))",
+        "year_earlier",
+        examples=(
+            "Profit in the third quarter rose from [the year-earlier period]. => 2022-Q3",
+            "Sales in the second quarter fell from [the same period last year]. => 2022-Q2",
         ),
     ),
     Rule(
@@ -149,7 +175,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"\b(?:(?P<lead>about|almost|nearly|some|around|roughly|approximately|just|only)\s+)?"
+        r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+"
+        r"|(?P<det>the)\s+(?=\S+[\s-]+(?:{UNITS}|{UNIT})\b(?!-)))?"
         r"(?:(?P<q>more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|another)\s+)?"
         r"(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
         r"(?P<unit>{UNITS}|{UNIT})(?:-long)?\b",
@@ -160,7 +187,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "A [16-hour] flight. => PT16H",
             "It lasted [5 1/2 hours]. => PT5H30M",
             "It took [more than a year]. => P1Y",
-            "It took about [three weeks]. => P3W",
+            "It took [about three weeks]. => P3W",
+            "The feud lasted [nearly forty years]. => P40Y",
+            "Profit for [the nine months] rose. => P9M",
+            "He was paid $2 million [a year]. => none",
+            "The plant makes 500 cars [a day]. => none",
             "He made [seven trips] abroad. => none",
             "A [6-year-old] boy. => none",
             "He hosts [60 Minutes] on CBS. => none",
@@ -179,9 +210,20 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague_span",
-        r"\b(?P<q>recent|coming|several|a\s+few|many)\s+(?P<unit>{UNITS})\b",
+        r"\b(?P<q>several|a\s+few|many)\s+(?P<unit>{UNITS})\b",
         "duration",
-        examples=("Clashes grew in [recent days]. => PXD",),
+        examples=("Clashes lasted [several days]. => PXD",),
+    ),
+    Rule(
+        "vague_stretch",
+        # "in recent days" looks back from the DCT, "the coming months" ahead: references,
+        # not lengths of time.
+        r"\b(?:the\s+)?(?P<word>recent|coming)\s+(?:{UNITS})\b",
+        "vague",
+        examples=(
+            "Clashes grew in [recent days]. => PAST_REF",
+            "Prices will rise in [the coming months]. => FUTURE_REF",
+        ),
     ),
     Rule(
         "for_units",
@@ -200,7 +242,12 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "set_adverb",
         r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b",
         "set",
-        examples=("Flights run [daily] to Beijing. => P1D",),
+        guard="adverb_not_adjective",
+        examples=(
+            "Flights run [daily] to Beijing. => P1D",
+            "The firm paid a [quarterly] dividend. => none",
+            "The [daily] newspaper said so. => none",
+        ),
     ),
     Rule(
         "set_every",
@@ -233,7 +280,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "vague",
         r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present"
-        r"|at\s+the\s+moment|the\s+past|formerly)\b",
+        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent)\b",
         "vague",
         guard="vague_context",
         examples=(
@@ -241,6 +288,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "They may meet in [the future]. => FUTURE_REF",
             "Such talks failed in [the past]. => PAST_REF",
             "There is no vaccine [at the moment]. => PRESENT_REF",
+            "The minister [recently] resigned. => PAST_REF",
+            "[Recent] polls show a tie. => PAST_REF",
         ),
     ),
     # --- relative to an event, not to the calendar --------------------------------------------

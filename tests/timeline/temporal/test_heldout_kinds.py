@@ -1,0 +1,208 @@
+"""Kinds of expression that news the tagger was not built on uses often (issue 10), each
+with sentences written for it: the expression in [brackets], its TIMEX3 value after
+``=>`` ("none": nothing is tagged there), read against the document date given first.
+
+The sentences are the language's, not a corpus's: the values follow the TimeML 1.2.1
+guidelines (two-digit ISO weeks, decades as "197", the determiner and the modifier kept
+in the extent, a possessive "'s" left out).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from timeline.model import TimexType
+from timeline.temporal import tag
+
+TUESDAY = "2023-09-12"  # the CLI example's publication day
+_CASE = re.compile(r"^(?P<before>[^\[]*)\[(?P<phrase>[^\]]+)\](?P<after>[^\]]*?)\s*=>\s*(?P<value>\S+)$")
+
+
+def _check(dct: str, case: str) -> None:
+    parsed = _CASE.match(case)
+    assert parsed, f"malformed case {case!r}"
+    text = parsed["before"] + parsed["phrase"] + parsed["after"]
+    start = len(parsed["before"])
+    end = start + len(parsed["phrase"])
+    mentions = tag(text, datetime.fromisoformat(dct))
+    seen = [(m.text, m.value) for m in mentions]
+    if parsed["value"] == "none":
+        assert not [m for m in mentions if m.start < end and start < m.end], seen
+        return
+    found = {(m.start, m.end): m for m in mentions}
+    assert (start, end) in found, f"expected {parsed['phrase']!r}, got {seen}"
+    assert found[(start, end)].value == parsed["value"], seen
+
+
+def _cases(dct: str, *lines: str) -> list[tuple[str, str]]:
+    return [(dct, line) for line in lines]
+
+
+# 1. Financial reporting time.
+FINANCIAL = _cases(
+    "2023-10-20",
+    "The bank reported [third-quarter] earnings on Friday. => 2023-Q3",
+    "[Third-quarter] profit fell 5% from a year earlier. => 2023-Q3",
+    "Third-quarter profit fell 5% from [a year earlier]. => 2022-Q3",
+    "Net income in the third quarter rose from [the year-earlier period]. => 2022-Q3",
+    "Sales in the second quarter fell from [the same period last year]. => 2022-Q2",
+    "Revenue in [the latest quarter] rose 3%. => 2023-Q3",
+    "Revenue in [the most recent quarter] rose 3%. => 2023-Q3",
+    "Sales rose in [the first half]. => 2023-H1",
+    "Profit fell sharply in [fiscal 1989]. => 1989",
+    "The loss widened in [fiscal 2022]. => 2022",
+    "[The current fiscal year] ends in March. => 2023",
+    "Costs will rise in [the current quarter]. => 2023-Q4",
+    "[This year's second quarter] was weak. => 2023-Q2",
+    "Earnings for [the nine months] ended Sept. 30 rose 4%. => P9M",
+    "Orders in [the fourth quarter of 2022] fell. => 2022-Q4",
+    "Margins improved in [the second half of last year]. => 2022-H2",
+    "Sales grew in [last year's fourth quarter]. => 2022-Q4",
+    "Shares rose after [second-quarter] results. => 2023-Q2",
+)
+FINANCIAL += _cases(
+    "2024-01-25",
+    "The company said [fourth-quarter] revenue rose. => 2023-Q4",
+    "Its [fourth-quarter] profit will be reported next month. => 2023-Q4",
+)
+
+# 2. Vague references.
+VAGUE = _cases(
+    TUESDAY,
+    "The minister [recently] resigned. => PAST_REF",
+    "[Recent] polls show a tie. => PAST_REF",
+    "Until [recently], the plant was idle. => PAST_REF",
+    "Clashes grew in [recent days]. => PAST_REF",
+    "Prices have soared in [recent years]. => PAST_REF",
+    "Prices will rise in [the coming months]. => FUTURE_REF",
+    "Talks are expected in [the coming weeks]. => FUTURE_REF",
+    "The plant is [now] operating. => PRESENT_REF",
+    "He had [previously] worked in Seoul. => none",
+    "The [former] minister spoke. => none",
+)
+
+# 3. Years.
+YEARS = _cases(
+    TUESDAY,
+    "He was born in [nineteen ninety-six]. => 1996",
+    "The war ended in [nineteen forty-five]. => 1945",
+    "The firm was founded in [two thousand and eight]. => 2008",
+    "Iraq's [1990] invasion of Kuwait ended badly. => 1990",
+    "He recalled that [1978] resolution. => 1978",
+    "The [1995] accord still holds. => 1995",
+    "He served as mayor in [2009]-2010. => 2009",
+    "He served as mayor in 2009-[2010]. => 2010",
+    "The [1957]-58 season was long. => 1957",
+    "The 1957-[58] season was long. => 1958",
+    "The poet, who won the prize in [1953] has died. => 1953",
+    "It happened in [1953] as the war ended. => 1953",
+    "He sold [1953 shares] last year. => none",
+    "Some [2000 people] marched. => none",
+    "[Nineteen people] died in the fire. => none",
+    "About [two thousand] marched. => none",
+)
+
+# 4. TimeML 1.2.1 conventions.
+CONVENTIONS = _cases(
+    "2024-02-14",
+    "Prices rose [last week]. => 2024-W06",
+    "The vote is [next week]. => 2024-W08",
+) + _cases(
+    TUESDAY,
+    "Reforms began in the [1970s]. => 197",
+    "It peaked in the [early 1980s]. => 198",
+    "It was a hit in the ['80s]. => 198",
+    "Flights run [daily] to Beijing. => P1D",
+    "The report is published [annually]. => P1Y",
+    "The talks lasted [nearly forty years]. => P40Y",
+    "It took [about three weeks]. => P3W",
+    "Earnings for [the nine months] rose. => P9M",
+    "He left [late yesterday]. => 2023-09-11TEV",
+    "It ran on the front of [Friday]'s edition. => 2023-09-08",
+    "[Tuesday]'s vote was close. => 2023-09-12",
+)
+
+# 5. Rates are not dates.
+RATES = _cases(
+    TUESDAY,
+    "He was paid $2 million [a year]. => none",
+    "The plant makes 500 cars [a day]. => none",
+    "Rents rose 5% [a month]. => none",
+    "The firm paid a [quarterly] dividend. => none",
+    "The [daily] newspaper said so. => none",
+    "Its [annual] report came out. => none",
+    "Subscribers pay $10 [per month]. => none",
+    "It took [a year] to build. => P1Y",
+)
+
+# 7. Found by trying the command line (publication date Tue 12 Sep 2023).
+CLI = _cases(
+    TUESDAY,
+    "The talks lasted from Monday to [Wednesday]. => 2023-09-06",
+    "The talks lasted from [Monday] to Wednesday. => 2023-09-04",
+    "The talks will run from [Monday] to Wednesday. => 2023-09-18",
+    "The talks will run from Monday to [Wednesday]. => 2023-09-20",
+    "Prices rose [earlier this month]. => 2023-09",
+    "The shop reopened [this weekend]. => 2023-W36-WE",
+    "The shop will reopen [this weekend]. => 2023-W37-WE",
+    "Sales have grown since [2019]. => 2019",
+    "Troops will leave by [the end of the year]. => 2023",
+    "The blast came at [10:35 a.m.] (0735 GMT). => 2023-09-12T10:35",
+    "The blast came at 10:35 a.m. ([0735 GMT]). => 2023-09-12T07:35",
+)
+
+ALL = FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + CLI
+
+
+@pytest.mark.parametrize(("dct", "case"), ALL, ids=[f"{d} {c}" for d, c in ALL])
+def test_kind(dct: str, case: str):
+    _check(dct, case)
+
+
+def _one(text: str, phrase: str, dct: str = TUESDAY):
+    found = [m for m in tag(text, datetime.fromisoformat(dct)) if m.text == phrase]
+    assert len(found) == 1, [(m.text, m.value) for m in tag(text, datetime.fromisoformat(dct))]
+    return found[0]
+
+
+def test_earlier_this_month_ends_on_the_publication_day():
+    mention = _one("Prices rose earlier this month.", "earlier this month")
+    assert (mention.earliest, mention.latest) == (datetime(2023, 9, 1), datetime(2023, 9, 13))
+
+
+def test_later_this_month_starts_on_the_publication_day():
+    mention = _one("Prices will rise later this month.", "later this month")
+    assert (mention.earliest, mention.latest) == (datetime(2023, 9, 12), datetime(2023, 10, 1))
+
+
+def test_since_opens_a_span_up_to_the_publication_day():
+    mention = _one("Sales have grown since 2019.", "2019")
+    assert (mention.earliest, mention.latest) == (datetime(2019, 1, 1), datetime(2023, 9, 13))
+    assert "since" in mention.explanation
+
+
+def test_by_the_end_of_the_year_runs_from_the_publication_day():
+    mention = _one("Troops will leave by the end of the year.", "the end of the year")
+    assert (mention.earliest, mention.latest) == (datetime(2023, 9, 12), datetime(2024, 1, 1))
+
+
+def test_a_range_of_weekdays_runs_forwards():
+    mentions = tag("The talks lasted from Monday to Wednesday.", datetime(2023, 9, 12))
+    first, last = (m for m in mentions if m.text in ("Monday", "Wednesday"))
+    assert first.earliest < last.earliest
+
+
+def test_a_clock_time_with_its_gmt_time_records_the_offset():
+    mentions = tag("The blast came at 10:35 a.m. (0735 GMT).", datetime(2023, 9, 12))
+    local = next(m for m in mentions if m.text == "10:35 a.m.")
+    utc = next(m for m in mentions if m.text == "0735 GMT")
+    assert "UTC+03:00" in local.explanation
+    assert "UTC" in utc.explanation and utc.type is TimexType.TIME
+
+
+def test_a_rate_makes_no_mention_at_all():
+    text = "He was paid $2 million a year and a quarterly bonus."
+    assert tag(text, datetime(2023, 9, 12)) == []
