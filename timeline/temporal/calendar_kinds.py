@@ -52,13 +52,24 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
             how = f"is a full date and time -> {value}"
             return Resolution(value, TimexType.TIME, how, 0.95)
         return Resolution(value, TimexType.DATE, how, 0.95)
+    story = resolver.story_year(detection)
+    if story is not None:
+        day = safe_date(story[0], month, day_number)
+        if day is None:
+            return None
+        value = day_value(day)
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.75, None, "story")
     tense = resolver.tense(detection)
     day = day_without_year(resolver.dct_day, month, day_number, tense)
     if day is None:
         return None
     value = day_value(day)
     how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()} -> {value}"
-    return Resolution(value, TimexType.DATE, how, 0.85)
+    return Resolution(value, TimexType.DATE, how, 0.85, tells_present=True)
+
+
+def _story_how(story: tuple[int, str], value: str) -> str:
+    return f"has no year; the story is in {story[0]} (last named in '{story[1]}') -> {value}"
 
 
 def day_without_year(dct: date, month: int, day_number: int, tense: str | None) -> date | None:
@@ -89,6 +100,10 @@ def resolve_month(resolver, detection) -> Resolution | None:
         value = f"{base.year + step:04d}-{month:02d}"
         how = f"counts {step:+d} year from the reference time {base.isoformat()} -> {value}"
         return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
+    story = resolver.story_year(detection)
+    if story is not None and relation in ("", "early", "mid", "late") and not groups.get("yrel"):
+        value = f"{story[0]:04d}-{month:02d}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     if groups.get("yrel"):
         year = this_year + {"this": 0, "last": -1, "next": 1}[groups["yrel"].lower()]
         how = f"'{groups['yrel'].lower()} year' counted from the DCT {resolver.describe_dct()}"
@@ -108,7 +123,7 @@ def resolve_month(resolver, detection) -> Resolution | None:
         ).year
         how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
-    return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod)
+    return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod, tells_present=True)
 
 
 def resolve_year(resolver, detection) -> Resolution | None:
@@ -190,11 +205,16 @@ def resolve_season(resolver, detection) -> Resolution | None:
         return Resolution(
             value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod
         )
+    story = resolver.story_year(detection)
+    if story is not None:
+        value = f"{story[0]:04d}-{code}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     tense = resolver.tense(detection)
     value = season_value(
         resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this")
     )
-    return Resolution(value, TimexType.DATE, f"+ {year_phrase(tense)} -> {value}", 0.75, mod)
+    how = f"+ {year_phrase(tense)} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.75, mod, tells_present=True)
 
 
 _ORDINALS = {
@@ -225,6 +245,10 @@ def resolve_quarter(resolver, detection) -> Resolution | None:
     months = 3 if letter == "Q" else 6
     first_month = (number - 1) * months + 1
     relative_year = groups.get("yrel") or groups.get("poss")
+    story = resolver.story_year(detection)
+    if story is not None and not written_year and not relative_year:
+        value = f"{story[0]:04d}-{letter}{number}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, None, "story")
     if relative_year:
         year += {"next": 1, "last": -1}.get(relative_year.lower(), 0)
     elif not written_year and date(year, first_month, 1) > resolver.dct_day:
@@ -251,7 +275,8 @@ def resolve_holiday(resolver, detection) -> Resolution | None:
     else:
         day = pick_by_tense(candidates, resolver.dct_day, resolver.tense(detection), near_days=0)
     value = day_value(day)
-    return Resolution(value, TimexType.DATE, f"is a holiday, dated against the DCT -> {value}", 0.8)
+    how = f"is a holiday, dated against the DCT -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
 
 
 CALENDAR_KINDS = {

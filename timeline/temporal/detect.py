@@ -201,6 +201,8 @@ def _season_context(text: str, match: re.Match) -> bool:
     before = _words_before(text, match.start(), 2)
     if not before:
         return False
+    if match.group("det"):
+        return before[-1] in _SEASON_LEADS  # "in the spring"
     if before[-1] == "the":
         return len(before) == 2 and before[0] in _SEASON_LEADS
     return before[-1] in _SEASON_LEADS - {"of"}

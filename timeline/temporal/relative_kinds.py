@@ -164,9 +164,11 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
     if relation in ("latest", "most recent") or relation.startswith("just"):
         return _latest_unit(resolver, groups["unit"].lower())
     unit = (groups.get("unit") or groups.get("new")).lower()
-    if relation == "the":
-        relation = "this"  # "the end of the year": the DCT's year
     mod = edge_mod(groups.get("mod"))
+    if relation == "the":
+        if resolver.story_year(detection) is not None and unit in ("week", "month", "year"):
+            return _unit_of_reference(resolver, unit, mod)
+        relation = "this"  # "the end of the year": the DCT's year
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(relation, 0)
     dct = resolver.dct_day
     clip = {"earlier": "to_dct", "later": "from_dct"}.get((groups.get("mod") or "").lower())
@@ -206,6 +208,15 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
         how += ", " + ("up to the DCT" if clip == "to_dct" else "from the DCT on")
         return Resolution(value, TimexType.DATE, how, 0.85, mod, clip=clip)
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
+
+
+def _unit_of_reference(resolver, unit: str, mod: str | None) -> Resolution:
+    """Return "the end of the month" in a story told in the past: the month (week, year)
+    of the last time mentioned, not the DCT's."""
+    base = resolver.reference("any")
+    value = _value_at(base, {"week": "W", "month": "M", "year": "Y"}[unit], 1)
+    how = f"is the {unit} of the reference time {base.isoformat()} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.7, mod, "any")
 
 
 def _latest_unit(resolver, unit: str) -> Resolution:

@@ -14,12 +14,31 @@ from timeline.temporal.day_kinds import DAY_KINDS
 from timeline.temporal.detect import Detection
 from timeline.temporal.relative_kinds import RELATIVE_KINDS
 from timeline.temporal.resolution import Resolution
-from timeline.temporal.tense import clause_tense
+from timeline.temporal.tense import FUTURE, clause_tense
 from timeline.temporal.timex import is_valid_value, span_from_value
 
 KINDS = {**CALENDAR_KINDS, **DAY_KINDS, **RELATIVE_KINDS}
 # "since 2019", "by the end of the year": the word before an expression that bounds it.
 _LEAD = re.compile(r"\b(since|by)\s+$", re.IGNORECASE)
+# Kinds counted from the DCT: after them the text is about the present.
+_PRESENT_KINDS = frozenset(
+    {"today", "weekday", "relative_unit", "weekend", "day_of_month"}
+)
+_SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PRESENT_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|(?:is|are|am)\s+(?:due|set|expected|scheduled|going|to)"
+    r"|plans|expects|intends|hopes|aims)\b(?![^.;!?]*[.;!?]\s)",
+    re.IGNORECASE,
+)
+# What comes before a date that says when something happened: a preposition, or the
+# start of a sentence or clause.
+_ADVERBIAL = re.compile(
+    r"(?:\b(?:in|on|by|during|until|till|from|to|through|at|after|before|of|between|and|or"
+    r"|early|late|mid|around|circa|about|than|the\s+(?:spring|summer|fall|autumn|winter)\s+of)"
+    r"|^|[.;:,!?()\n\u2014-]|``)\s*$",
+    re.IGNORECASE,
+)
+_WRITTEN_YEAR = re.compile(r"^\d{4}(?:-|$)")
 # "a year earlier" counts from a period named within about two sentences before it.
 _NEAR = 250
 
@@ -39,6 +58,23 @@ class Resolver:
         }
         # The TIMEX3 value of the last time of any granularity, and where it ended.
         self.last_value: tuple[str, int] | None = None
+        # The year a story told in the past has reached ("In 1941, ... In June" is June
+        # 1941), with the phrase that named it; None while the text is about the present.
+        self.story: tuple[int, str] | None = None
+
+    def story_year(self, detection: Detection) -> tuple[int, str] | None:
+        """Return (year, phrase) of the narrative when it is in another year than the
+        DCT's and the clause around ``detection`` does not look ahead, else None:
+        year-less dates then take that year, not the DCT's."""
+        if self.story is None or self.story[0] == self.dct_day.year:
+            return None
+        if self.tense(detection) == FUTURE and _PRESENT_FUTURE.search(
+            self.text, max(0, detection.start - 80), detection.start
+        ):
+            # "will join NATO on March 12": plans made now are dated from the DCT; "planned
+            # to attack in July" in a story of 1942 is that story's July.
+            return None
+        return self.story
 
     def reference(self, kind: str) -> date:
         """Return the reference time of ``kind`` ("day" or "any"); the DCT before any."""
@@ -66,7 +102,9 @@ class Resolver:
         phrase = self.text[detection.start : detection.end]
         anchor = f"DCT {self.dct_day.isoformat()}"
         how, confidence = result.how, result.confidence
-        if result.on_reference:
+        if result.on_reference == "story":
+            anchor = f"the story's year {self.story[0]} ('{self.story[1]}')"
+        elif result.on_reference:
             day, label = self.references[result.on_reference]
             if label is not None:
                 anchor = f"reference time {day.isoformat()} ('{label}')"
@@ -93,7 +131,33 @@ class Resolver:
             event_relative=result.event_relative,
         )
         self._remember(mention)
+        self._follow_story(detection, result, mention)
         return mention
+
+    def _follow_story(self, detection: Detection, result: Resolution, mention: Mention) -> None:
+        # A date counted from the DCT ("yesterday", "last week") brings the text back to
+        # the present; a written year ("in 1941", "two years later") moves the story.
+        if result.on_reference == "story" or not mention.is_anchored:
+            return
+        if result.on_reference is not None:
+            # "two years later", "the following day": the story moves on with them.
+            if self.story is not None and _WRITTEN_YEAR.match(result.value):
+                self.story = (int(result.value[:4]), self.story[1])
+            return
+        ago = detection.groups.get("dir") in ("ago",)
+        if result.tells_present or detection.rule.kind in _PRESENT_KINDS or ago:
+            self.story = None
+        elif _WRITTEN_YEAR.match(result.value) and self._tells_when(detection):
+            self.story = (int(result.value[:4]), mention.text)
+
+    def _tells_when(self, detection: Detection) -> bool:
+        """Return True when a date says when the clause happened ("In 1941, ...", "on
+        June 22, 1941") rather than naming a thing ("the Dec. 21, 1988, bombing") or
+        a span up to now ("since 1990", "dating to 1994")."""
+        before = self.text[max(0, detection.start - 24) : detection.start]
+        if _SINCE.search(before):
+            return False
+        return bool(_ADVERBIAL.search(before))
 
     def _interval(self, result: Resolution) -> tuple[datetime | None, datetime | None, Granularity]:
         if result.type is TimexType.DURATION:

@@ -138,6 +138,23 @@ RATES = _cases(
     "It took [a year] to build. => P1Y",
 )
 
+# 6. Narrative anchoring: a story told in another year than the DCT's.
+NARRATIVE = _cases(
+    TUESDAY,
+    "In 1941, Germany invaded the Soviet Union. In [June], its armies crossed the border. => 1941-06",
+    "The war began on September 1, 1939. On [September 17], the Soviets invaded. => 1939-09-17",
+    "In 1941, the siege began. [Two years later] it was lifted. => 1943",
+    "The army landed in May 1940. By [the end of the month] it had withdrawn. => 1940-05",
+    "In 1942 the offensive stalled. The army planned to attack in [July]. => 1942-07",
+    "In 1918 the front broke. In the last week of [August] the army retreated. => 1918-08",
+    "In 1944 the city fell. In [the summer] the army advanced. => 1944-SU",
+    "The firm was founded in 1998. Yesterday it said that in [March] sales fell. => 2023-03",
+    "Poland was invited in July 1997 and will join NATO on [March 12]. => 2024-03-12",
+    "He was convicted in the Dec. 21, 1988, bombing and agreed in [April] to testify. => 2023-04",
+    "Sales have risen since 1990. Profits fell in [December]. => 2022-12",
+    "The revolution came to power 41 years ago. He was found on [Nov. 25] at sea. => 2022-11-25",
+)
+
 # 7. Found by trying the command line (publication date Tue 12 Sep 2023).
 CLI = _cases(
     TUESDAY,
@@ -154,7 +171,7 @@ CLI = _cases(
     "The blast came at 10:35 a.m. ([0735 GMT]). => 2023-09-12T07:35",
 )
 
-ALL = FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + CLI
+ALL = FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI
 
 
 @pytest.mark.parametrize(("dct", "case"), ALL, ids=[f"{d} {c}" for d, c in ALL])

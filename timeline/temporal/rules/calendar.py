@@ -95,6 +95,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "They held [last October] talks. => 2022-10",
             "Crowds joined the annual [March] for Life. => none",
             "She led the [March] of the Combatant Mothers. => none",
+            "It ended in the last week of [August]. => 2023-08",
         ),
     ),
     # --- years, decades, centuries ------------------------------------------------------------

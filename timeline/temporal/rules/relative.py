@@ -49,7 +49,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "relative_unit",
         r"\b(?:(?P<mod>early|mid|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
         r"(?:(?P<det>the)\s+(?=current\b))?(?P<rel>last|next|this|past|previous|coming|current)\s+"
-        r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b",
+        r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b"
+        r"(?!\s+of\s+(?:{MONTH}|{YEAR}))",
         "relative_unit",
         examples=(
             "Prices rose [last week]. => 2023-W36",
@@ -60,6 +61,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "It fell [last fall]. => 2022-FA",
             "[The current fiscal year] ends in March. => 2023",
             "Costs will rise in [the current quarter]. => 2023-Q3",
+            "It ended in the last week of August. [Last week] it began. => 2023-W36",
         ),
     ),
     Rule(
@@ -84,11 +86,12 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "season",
-        r"\b(?:(?P<rel>early|late|mid)[\s-]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
+        r"\b(?:(?P<det>the)\s+)?(?:(?P<rel>early|late|mid)[\s-]+)?(?P<season>{SEASON})"
+        r"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
         "season",
         guard="season_context",
         examples=(
-            "They will meet in the [spring]. => 2024-SP",
+            "They will meet in [the spring]. => 2024-SP",
             "Prices [fall] sharply. => none",
             "It opened in [summer 1998]. => 1998-SU",
         ),
