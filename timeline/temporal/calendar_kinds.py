@@ -139,6 +139,18 @@ def resolve_year(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
+def resolve_era_year(resolver, detection) -> Resolution | None:
+    """Return a year with its era: "241 BC" -> "BC0241", "AD 14" -> "0014"."""
+    groups = detection.groups
+    year = int(groups.get("year") or groups["year_after"])
+    era = (groups.get("era") or groups.get("era_first") or "").upper().replace(".", "")
+    if year < 1:
+        return None
+    value = f"BC{year:04d}" if era.startswith("B") else f"{year:04d}"
+    mod = edge_mod(groups.get("mod"))
+    return Resolution(value, TimexType.DATE, f"is a year of the {era} era -> {value}", 0.9, mod)
+
+
 def resolve_year_range_end(resolver, detection) -> Resolution | None:
     """Return the second year of "2009-2010" or "1957-58" (two digits: the first's century)."""
     groups = detection.groups
@@ -284,6 +296,7 @@ CALENDAR_KINDS = {
     "month": resolve_month,
     "year": resolve_year,
     "year_range_end": resolve_year_range_end,
+    "era_year": resolve_era_year,
     "spelled_year": resolve_spelled_year,
     "decade": resolve_decade,
     "century": resolve_century,

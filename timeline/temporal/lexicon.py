@@ -212,5 +212,5 @@ def month_number(word: str) -> int:
 
 def edge_mod(words: str | None) -> str | None:
     """Return the TIMEX3 mod that "early", "mid", "the end of" ... stand for, else None."""
-    key = re.sub(r"^the\s+|\s+of$", "", " ".join((words or "").lower().split()))
+    key = re.sub(r"^the\s+|\s+(?:of|in)$", "", " ".join((words or "").lower().split()))
     return EDGE_MODS.get(key)

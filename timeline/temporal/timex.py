@@ -55,6 +55,9 @@ def is_valid_value(value: str) -> bool:
         return True
     if value.startswith("P"):
         return value != "P" and value != "PT" and bool(_DURATION.match(value))
+    if value.startswith("BC"):
+        # A year before Christ ("BC0241"): a value, but no interval a datetime can hold.
+        value = value[2:]
     return bool(
         _DATE.match(value)
         or _DECADE.match(value)

@@ -53,37 +53,42 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "day_month",
-        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
+        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+|\bthe\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",
         "absolute",
         examples=(
             "Published [12 September 2023]. => 2023-09-12",
             "By [3 October] the talks will be over. => 2023-10-03",
+            "[The 25th of August] was quiet. => 2023-08-25",
         ),
     ),
     Rule(
         "month_year",
-        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR})\b",
+        r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+        r"(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR})\b",
         "month",
         examples=(
             "It began in [March 2020] in Wuhan. => 2020-03",
             "Prices rose in [late July 1997]. => 1997-07",
+            "It fell by [the end of April 1942]. => 1942-04",
         ),
     ),
     Rule(
         "month_relative_year",
         r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})\s+(?:(?:of\s+)?(?P<yrel>this|last|next)"
-        r"|of\s+the\s+(?P<yref>following|next|previous|same))\s+year\b",
+        r"|of\s+(?:the\s+)?(?P<yref>following|next|previous|same|that))\s+year\b",
         "month",
         examples=(
             "It was approved in [early October this year]. => 2023-10",
             "Talks began in [February last year]. => 2022-02",
             "It closed in 2019 and reopened in [March of the following year]. => 2020-03",
+            "It fell in 1940 and in [August of that year] it rose. => 1940-08",
         ),
     ),
     Rule(
         "month",
-        r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late)[\s-]+)?"
+        r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late"
+        r"|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
         r"(?P<month>{MONTH_FULL})(?![A-Za-z])",
         "month",
         guard="month_alone",
@@ -91,6 +96,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "They met in [April] to plan it. => 2023-04",
             "The summit will take place in [November]. => 2023-11",
             "It slowed in [late November]. => 2022-11",
+            "They withdrew by [the end of May]. => 2023-05",
             "He [may] go. => none",
             "They held [last October] talks. => 2022-10",
             "Crowds joined the annual [March] for Life. => none",
@@ -101,7 +107,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     # --- years, decades, centuries ------------------------------------------------------------
     Rule(
         "year",
-        r"(?<![\w$£€.,/-])(?:(?P<mod>early|mid|late|post|pre"
+        r"(?<![\w$£€.,/-])(?:(?P<mod>early\s+in|late\s+in|early|mid|late|post|pre"
         r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+|(?P<fiscal>fiscal\s+(?:year\s+)?))?"
         r"(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
         "year",
@@ -112,6 +118,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "Troops: [7,000] in all. => none",
             "The [post-1959] government. => 1959",
             "Profit fell in [fiscal 1989]. => 1989",
+            "Troops landed [early in 1914]. => 1914",
             "Iraq's [1990] invasion of Kuwait. => 1990",
             "He recalled that [1978] resolution. => 1978",
             "The poet who won in [1953] has died. => 1953",
@@ -139,6 +146,18 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "He was mayor in 2009-[2010]. => 2010",
             "The 1957-[58] season was long. => 1958",
             "The 1999-[98] figures. => none",
+        ),
+    ),
+    Rule(
+        "era_year",
+        # "241 BC", "146 B.C.", "AD 9": TimeML writes years before Christ as "BC0241".
+        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<year>\d{1,4})\s*(?-i:(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE))"
+        r"|(?-i:(?P<era_first>AD|A\.D\.))\s*(?P<year_after>\d{1,4}))(?![\w])",
+        "era_year",
+        examples=(
+            "Carthage fell in [146 B.C.] to Rome. => BC0146",
+            "The war began in [264 BC] over Sicily. => BC0264",
+            "He died in [AD 14] at Nola. => 0014",
         ),
     ),
     Rule(

@@ -30,7 +30,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "offset",
         r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+)?"
         r"(?:(?P<q>more\s+than|less\s+than|over)\s+)?"
-        r"(?P<num>{NUMBER})?[\s-]*(?P<unit>{UNITS}|{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
+        r"(?:(?P<num>{NUMBER})|(?P<vague>a\s+few|several|many|some))?[\s-]*(?P<unit>{UNITS}|{UNIT})\s+"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence)\b",
         "offset",
         examples=(
             "The war ended [50 years ago]. => 1973",
@@ -39,6 +40,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "They met on Sept. 3. [Hours later] the truce collapsed. => 2023-09-03",
             "She won in November 2020 and took office [two months later]. => 2021-01",
             "They met in June. [Weeks later] the truce collapsed. => PAST_REF",
+            "They met in June. [A few days later] the truce collapsed. => PAST_REF",
             "The truce will hold until [weeks later]. => FUTURE_REF",
             "It ended [almost four years ago]. => 2019",
             "Third-quarter profit fell from [a year earlier]. => 2022-Q3",
@@ -283,7 +285,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "vague",
         r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present"
-        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent)\b",
+        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent|right\s+now)\b",
         "vague",
         guard="vague_context",
         examples=(
