@@ -285,7 +285,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "vague",
         r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present"
-        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent|right\s+now)\b",
+        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent)\b",
         "vague",
         guard="vague_context",
         examples=(
