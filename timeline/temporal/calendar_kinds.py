@@ -54,10 +54,11 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
         return Resolution(value, TimexType.DATE, how, 0.95)
     story = resolver.story_year(detection)
     if story is not None:
-        day = safe_date(story[0], month, day_number)
+        # A leap year checks the day when the story's year is before Christ.
+        day = safe_date(story[0] if story[0] > 0 else 2000, month, day_number)
         if day is None:
             return None
-        value = day_value(day)
+        value = f"{year_text(story[0])}-{month:02d}-{day_number:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.75, None, "story")
     tense = resolver.tense(detection)
     day = day_without_year(resolver.dct_day, month, day_number, tense)
@@ -69,7 +70,13 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
 
 
 def _story_how(story: tuple[int, str], value: str) -> str:
-    return f"has no year; the story is in {story[0]} (last named in '{story[1]}') -> {value}"
+    year = year_text(story[0])
+    return f"has no year; the story is in {year} (last named in '{story[1]}') -> {value}"
+
+
+def year_text(year: int) -> str:
+    """Return a year as TIMEX3 writes it: "1941", or "BC0490" for 490 BC (year -490)."""
+    return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
 
 
 def day_without_year(dct: date, month: int, day_number: int, tense: str | None) -> date | None:
@@ -102,7 +109,7 @@ def resolve_month(resolver, detection) -> Resolution | None:
         return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
     story = resolver.story_year(detection)
     if story is not None and relation in ("", "early", "mid", "late") and not groups.get("yrel"):
-        value = f"{story[0]:04d}-{month:02d}"
+        value = f"{year_text(story[0])}-{month:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     if groups.get("yrel"):
         year = this_year + {"this": 0, "last": -1, "next": 1}[groups["yrel"].lower()]
@@ -219,7 +226,7 @@ def resolve_season(resolver, detection) -> Resolution | None:
         )
     story = resolver.story_year(detection)
     if story is not None:
-        value = f"{story[0]:04d}-{code}"
+        value = f"{year_text(story[0])}-{code}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     tense = resolver.tense(detection)
     value = season_value(
@@ -259,7 +266,7 @@ def resolve_quarter(resolver, detection) -> Resolution | None:
     relative_year = groups.get("yrel") or groups.get("poss")
     story = resolver.story_year(detection)
     if story is not None and not written_year and not relative_year:
-        value = f"{story[0]:04d}-{letter}{number}"
+        value = f"{year_text(story[0])}-{letter}{number}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, None, "story")
     if relative_year:
         year += {"next": 1, "last": -1}.get(relative_year.lower(), 0)

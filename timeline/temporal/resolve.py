@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from timeline.display import DAY_NAMES
 from timeline.model import Granularity, Mention, TimexType
-from timeline.temporal.calendar_kinds import CALENDAR_KINDS
+from timeline.temporal.calendar_kinds import CALENDAR_KINDS, year_text
 from timeline.temporal.day_kinds import DAY_KINDS
 from timeline.temporal.detect import Detection
 from timeline.temporal.relative_kinds import RELATIVE_KINDS
@@ -39,6 +39,7 @@ _ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _WRITTEN_YEAR = re.compile(r"^\d{4}(?:-|$)")
+_BC_YEAR = re.compile(r"^BC\d{4}(?:-|$)")
 # "a year earlier" counts from a period named within about two sentences before it.
 _NEAR = 250
 
@@ -103,7 +104,7 @@ class Resolver:
         anchor = f"DCT {self.dct_day.isoformat()}"
         how, confidence = result.how, result.confidence
         if result.on_reference == "story":
-            anchor = f"the story's year {self.story[0]} ('{self.story[1]}')"
+            anchor = f"the story's year {year_text(self.story[0])} ('{self.story[1]}')"
         elif result.on_reference:
             day, label = self.references[result.on_reference]
             if label is not None:
@@ -137,7 +138,9 @@ class Resolver:
     def _follow_story(self, detection: Detection, result: Resolution, mention: Mention) -> None:
         # A date counted from the DCT ("yesterday", "last week") brings the text back to
         # the present; a written year ("in 1941", "two years later") moves the story.
-        if result.on_reference == "story" or not mention.is_anchored:
+        if result.on_reference == "story":
+            return
+        if not mention.is_anchored and not _BC_YEAR.match(result.value):
             return
         if result.on_reference is not None:
             # "two years later", "the following day": the story moves on with them.
@@ -149,6 +152,8 @@ class Resolver:
             self.story = None
         elif _WRITTEN_YEAR.match(result.value) and self._tells_when(detection):
             self.story = (int(result.value[:4]), mention.text)
+        elif _BC_YEAR.match(result.value) and self._tells_when(detection):
+            self.story = (-int(result.value[2:6]), mention.text)  # "In 490 BC, ..."
 
     def _tells_when(self, detection: Detection) -> bool:
         """Return True when a date says when the clause happened ("In 1941, ...", "on

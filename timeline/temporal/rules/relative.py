@@ -181,7 +181,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "duration",
         r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+"
-        r"|(?P<det>the)\s+(?=\S+[\s-]+(?:{UNITS}|{UNIT})\b(?!-)))?"
+        r"|(?P<det>the)\s+(?=\S+\s+(?:{UNITS}|{UNIT})\b(?!-)))?"
         r"(?:(?P<q>more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|another)\s+)?"
         r"(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
         r"(?P<unit>{UNITS}|{UNIT})(?:-long)?\b",
@@ -195,6 +195,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "It took [about three weeks]. => P3W",
             "The feud lasted [nearly forty years]. => P40Y",
             "Profit for [the nine months] rose. => P9M",
+            "It set a [14-day] deadline. => P14D",
             "He was paid $2 million [a year]. => none",
             "The plant makes 500 cars [a day]. => none",
             "He made [seven trips] abroad. => none",
