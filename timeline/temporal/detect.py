@@ -188,7 +188,8 @@ def _weekday_not_name(text: str, match: re.Match) -> bool:
 
 
 _SEASON_LEADS = frozenset(
-    "in during by until since this last next through over early late of".split()
+    "in during by until since this last next through throughout over early late of before after "
+    "into spent passed entered main second first each every whole entire".split()
 )
 
 

@@ -52,6 +52,20 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "first_day",
+        # "6-7 January 1916", "22 and 23 April": the first day takes the second's month
+        # (and year), which "day_month" finds; here they are only context.
+        r"(?<![\w/.,-])(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?P<tail>\s*(?:-|–|and|to|or)\s*"
+        r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
+        r"(?:,?\s+(?P<year>{YEAR})\b)?)",
+        "absolute",
+        examples=(
+            "The battle was fought on [6]-7 January 1916. => 1916-01-06",
+            "Talks were held on [22] and 23 April. => 2023-04-22",
+            "Some [5] to 6 people died. => none",
+        ),
+    ),
+    Rule(
         "day_month",
         r"(?:\b(?P<weekday>{WEEKDAY}),?\s+|\bthe\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",

@@ -96,6 +96,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "They will meet in [the spring]. => 2024-SP",
             "Prices [fall] sharply. => none",
             "It opened in [summer 1998]. => 1998-SU",
+            "The troops spent [the summer] in camp. => 2023-SU",
+            "Before [the summer] offensive, they rested. => 2023-SU",
         ),
     ),
     Rule(
