@@ -147,12 +147,6 @@ def resolve_clock(resolver, detection) -> Resolution | None:
         elif ampm == "am" and hour == 12:
             hour = 0
     on_reference = None
-    if groups.get("utc"):
-        # "(0735 GMT)" beside a local time: the same moment, normalised to UTC.
-        day, on_reference = resolver.reference("day"), "day"
-        value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
-        how = f"is a clock time in UTC ({groups['utc']}) on the day last mentioned -> {value}"
-        return Resolution(value, TimexType.TIME, how, 0.8, None, on_reference)
     if groups.get("weekday"):
         day = weekday_by_tense(
             resolver.dct_day, WEEKDAYS[groups["weekday"].lower()], resolver.tense(detection), None

@@ -160,21 +160,15 @@ def _spelled_year(text: str, match: re.Match) -> bool:
     return bool(before and before[0] in _YEAR_PREPOSITIONS)
 
 
-# "a quarterly dividend", "the daily newspaper": after a determiner the word describes.
-_ADJECTIVE_LEAD = re.compile(
-    r"\b(?:a|an|the|its|their|his|her|our|this|that|each|first|new|own)\s+$", re.IGNORECASE
-)
-
-
-def _adverb_not_adjective(text: str, match: re.Match) -> bool:
-    return not _ADJECTIVE_LEAD.search(text, max(0, match.start() - 12), match.start())
-
-
 # "$2 million a year", "500 cars a day", "5% a month": an amount per unit is a rate.
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d(?:[\d.,]*\d)?%?|\b(?:million|billion|trillion|thousand|hundred|percent|dozen))"
     r"(?:\s+[a-z]+){0,2}\s+$"
 )
+
+
+def _after_an_amount(text: str, match: re.Match) -> bool:
+    return bool(_AMOUNT_BEFORE.search(text, max(0, match.start() - 40), match.start()))
 
 
 def _weekday_not_name(text: str, match: re.Match) -> bool:
@@ -223,10 +217,8 @@ def _not_an_age(text: str, match: re.Match) -> bool:
         return False
     unit = match.group("unit")
     number = (match.group("num") or "").lower()
-    if number in ("a", "an", "per") and _AMOUNT_BEFORE.search(
-        text, max(0, match.start() - 40), match.start()
-    ):
-        return False
+    if number in ("a", "an") and _after_an_amount(text, match):
+        return False  # a rate: the "rate" rule makes it a SET
     if number in ("a", "an") and unit.lower().endswith("s"):
         return False  # "a decades-long feud": the article belongs to the noun
     if number in ("a", "an", "one") and unit.lower() == "second":
@@ -263,7 +255,7 @@ GUARDS = {
     "year_context": _year_context,
     "year_range": _year_range,
     "spelled_year": _spelled_year,
-    "adverb_not_adjective": _adverb_not_adjective,
+    "after_an_amount": _after_an_amount,
     "weekday_not_name": _weekday_not_name,
     "season_context": _season_context,
     "vague_context": _vague_context,

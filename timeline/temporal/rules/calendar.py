@@ -263,14 +263,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The call came at [9:05 PM]. => 2023-09-12T21:05",
             "They meet at [10 a.m.] on Sept. 20. => 2023-09-20T10:00",
             "It ended at [4 p.m.], Aug. 30, 2022. => 2022-08-30T16:00",
+            "The blast came at [10:35 a.m.] (0735 GMT). => 2023-09-12T10:35",
         ),
-    ),
-    Rule(
-        "clock_utc",
-        # "10:35 a.m. (0735 GMT)": wire copy gives the universal time beside the local one.
-        r"(?<=\()(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?-i:(?P<utc>GMT|UTC))(?=\))",
-        "clock",
-        examples=("The blast came at 10:35 a.m. ([0735 GMT]). => 2023-09-12T07:35",),
     ),
     Rule(
         "clock_24",

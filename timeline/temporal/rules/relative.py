@@ -194,12 +194,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "A [16-hour] flight. => PT16H",
             "It lasted [5 1/2 hours]. => PT5H30M",
             "It took [more than a year]. => P1Y",
+            "It took [a year] to build. => P1Y",
             "It took [about three weeks]. => P3W",
             "The feud lasted [nearly forty years]. => P40Y",
             "Profit for [the nine months] rose. => P9M",
             "It set a [14-day] deadline. => P14D",
-            "He was paid $2 million [a year]. => none",
-            "The plant makes 500 cars [a day]. => none",
             "He made [seven trips] abroad. => none",
             "A [6-year-old] boy. => none",
             "He hosts [60 Minutes] on CBS. => none",
@@ -250,11 +249,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "set_adverb",
         r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b",
         "set",
-        guard="adverb_not_adjective",
         examples=(
             "Flights run [daily] to Beijing. => P1D",
-            "The firm paid a [quarterly] dividend. => none",
-            "The [daily] newspaper said so. => none",
+            "The firm paid a [quarterly] dividend. => P3M",
         ),
     ),
     Rule(
@@ -276,6 +273,18 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "The museum is open [seven days a week]. => P1W",
             "The hotline is staffed [24 hours a day]. => P1D",
             "Crews work [twenty-four hours a day]. => P1D",
+        ),
+    ),
+    Rule(
+        "rate",
+        # "$2 million a year", "500 cars a day", "$10 per month": an amount per unit is a
+        # rate, a recurrence (SET), never a date or a length of time.
+        r"\b(?:a|an|per)\s+(?P<unit>{UNIT})\b",
+        "set",
+        guard="after_an_amount",
+        examples=(
+            "He was paid $2 million [a year]. => P1Y",
+            "The plant makes 500 cars [per day]. => P1D",
         ),
     ),
     Rule(
