@@ -30,6 +30,11 @@ _PRESENT_FUTURE = re.compile(
     r"|plans|expects|intends|hopes|aims)\b(?![^.;!?]*[.;!?]\s)",
     re.IGNORECASE,
 )
+# A clause about the present: "has cited", "are fighting" (present perfect, progressive).
+_PRESENT_CLAUSE = re.compile(
+    r"\b(?:has|have)\s+(?!been\b)[a-z]+ed\b|\b(?:is|are)\s+(?!being\b)[a-z]+ing\b"
+)
+_QUOTED = re.compile(r'"[^"\n]*"?|\u201c[^\u201d\n]*\u201d?|``.*?(?:\'\'|$)', re.MULTILINE)
 # What comes before a date that says when something happened: a preposition, or the
 # start of a sentence or clause.
 _ADVERBIAL = re.compile(
@@ -62,12 +67,20 @@ class Resolver:
         # The year a story told in the past has reached ("In 1941, ... In June" is June
         # 1941), with the phrase that named it; None while the text is about the present.
         self.story: tuple[int, str] | None = None
+        self.story_end = 0
 
     def story_year(self, detection: Detection) -> tuple[int, str] | None:
         """Return (year, phrase) of the narrative when it is in another year than the
         DCT's and the clause around ``detection`` does not look ahead, else None:
         year-less dates then take that year, not the DCT's."""
         if self.story is None or self.story[0] == self.dct_day.year:
+            return None
+        # What people are quoted as saying is told in their present, not the text's.
+        between = _QUOTED.sub("", self.text[self.story_end : detection.start])
+        if "\n" in between and _PRESENT_CLAUSE.search(between):
+            # A later paragraph told in the present ("Gonzalez has cited his rights ...")
+            # has left the story: the text is about the present again.
+            self.story = None
             return None
         if self.tense(detection) == FUTURE and _PRESENT_FUTURE.search(
             self.text, max(0, detection.start - 80), detection.start
@@ -146,14 +159,16 @@ class Resolver:
             # "two years later", "the following day": the story moves on with them.
             if self.story is not None and _WRITTEN_YEAR.match(result.value):
                 self.story = (int(result.value[:4]), self.story[1])
+                self.story_end = mention.end
             return
         ago = detection.groups.get("dir") in ("ago",)
         if result.tells_present or detection.rule.kind in _PRESENT_KINDS or ago:
             self.story = None
         elif _WRITTEN_YEAR.match(result.value) and self._tells_when(detection):
-            self.story = (int(result.value[:4]), mention.text)
+            self.story, self.story_end = (int(result.value[:4]), mention.text), mention.end
         elif _BC_YEAR.match(result.value) and self._tells_when(detection):
-            self.story = (-int(result.value[2:6]), mention.text)  # "In 490 BC, ..."
+            # "In 490 BC, ..."
+            self.story, self.story_end = (-int(result.value[2:6]), mention.text), mention.end
 
     def _tells_when(self, detection: Detection) -> bool:
         """Return True when a date says when the clause happened ("In 1941, ...", "on
