@@ -205,7 +205,6 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
         f", modifier {mod}" if mod else ""
     )
     if clip and step == 0:
-        how += ", " + ("up to the DCT" if clip == "to_dct" else "from the DCT on")
         return Resolution(value, TimexType.DATE, how, 0.85, mod, clip=clip)
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
 

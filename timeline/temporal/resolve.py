@@ -209,11 +209,11 @@ class Resolver:
         start_of_dct = datetime.combine(self.dct_day, datetime.min.time())
         end_of_dct = start_of_dct + timedelta(days=1)
         if (result.clip == "to_dct" or word == "since") and earliest < end_of_dct < latest:
-            return earliest, end_of_dct, how + "; ends at the DCT"
+            return earliest, end_of_dct, how + "; ends at the DCT (what is told has happened)"
         if word == "since" and latest <= start_of_dct:
             return earliest, end_of_dct, how + "; 'since' runs the span up to the DCT"
         if (result.clip == "from_dct" or word == "by") and earliest < start_of_dct < latest:
-            return start_of_dct, latest, how + "; starts at the DCT"
+            return start_of_dct, latest, how + "; starts at the DCT (what is to come)"
         return earliest, latest, how
 
     def _remember(self, mention: Mention) -> None:
