@@ -7,8 +7,8 @@ WikiWars history articles (``--corpus wikiwars``: dates anchor on the story, not
 Strips the gold files with the shared te3input tool, tags them with
 ``timeline tag --format timeml --out-dir``, scores the output with the shared
 TempEval-3 scorer, and prints the table next to HeidelTime 2.2.1 (news mode, same files,
-figures given with each corpus) and dateparser's ``search_dates(languages=['en'])`` run here on the same
-texts (each found string located in the text in order; its date written as a day value).
+figures given with each corpus) and dateparser's ``search_dates(languages=['en'])`` run
+here on the same texts (each found string located in the text in order; its date written as a day value).
 The last line is a JSON object with the figures.
 """
 

@@ -7,9 +7,9 @@ Decisions an analyst should know:
   ("Kim left on Sunday, and Putin arrived on Monday" is two events); both keep the
   whole sentence as their description, and each title is made from the clause that
   holds its date. Two mentions of the same interval in one sentence make one event.
-* Durations, sets and vague references ("now", "recently") never make events. A mention resolved relative to another event
-  ("after the forum") makes an open-ended event, flagged, with whatever bounds the
-  resolver gave (never a made-up day).
+* Durations, sets and vague references ("now", "recently") never make events. A
+  mention resolved relative to another event ("after the forum") makes an open-ended
+  event, flagged, with whatever bounds the resolver gave (never a made-up day).
 * A sentence without a date of its own that continues the narrative (a completed
   action in the simple past, within a few sentences of a dated one) takes the current
   reference time: the last date in its paragraph, or at a new paragraph the story's

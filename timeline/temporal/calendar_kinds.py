@@ -179,7 +179,8 @@ def resolve_spelled_year(resolver, detection) -> Resolution | None:
         hundreds = number_value(words[0])
         rest = [w for w in words[1:] if w != "oh"]
         tail = 0 if rest == ["hundred"] else number_value(" ".join(rest))
-        year = None if hundreds is None or tail is None or tail >= 100 else int(hundreds) * 100 + int(tail)
+        readable = hundreds is not None and tail is not None and tail < 100
+        year = int(hundreds) * 100 + int(tail) if readable else None
     if year is None:
         return None
     value = f"{year:04d}"

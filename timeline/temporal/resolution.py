@@ -12,7 +12,8 @@ class Resolution:
     """A TIMEX3 value with its type and modifier, how it was reached (``how`` completes
     the sentence "'<phrase>' ..."), a confidence, and which reference time it counted
     from instead of the DCT: "day" (the last day mentioned), "any" (the last time of
-    any granularity), "story" (the year the narrative is in) or None; ``clip`` cuts the interval at the DCT."""
+    any granularity), "story" (the year the narrative is in) or None; ``clip`` cuts
+    the interval at the DCT."""
 
     value: str
     type: TimexType
