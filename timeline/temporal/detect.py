@@ -99,6 +99,8 @@ _NOT_PLURALS = frozenset(
     "has was is as his its this us does says plus thus yes whereas besides across towards "
     "afterwards always perhaps unless less news".split()
 )
+# "the 2000 km border": a number before a unit of measure is a quantity.
+_MEASURES = frozenset("km kg mph ft m mi lb cc hp sq mw kw miles metres meters".split())
 # A year used as a modifier follows a determiner: "its 1990 invasion", "that 1978 resolution".
 _DETERMINERS = frozenset("the its their his her our your that this a an whose".split())
 
@@ -121,10 +123,19 @@ def _year_context(text: str, match: re.Match) -> bool:
         return False
     if match.group("fiscal"):
         return True
+    if next_word in _MEASURES:
+        return False
     before = _words_before(text, match.start(), 1)
+    if before == ["the"] and next_word.islower() and int(match.group("year")) < 1700:
+        return False  # "the 1200 block": a number before a noun, not a year
     if before and before[0] in _YEAR_PREPOSITIONS:
         return True
-    if before and (before[0] in _DETERMINERS or before[0].endswith("'s")) and next_word.islower():
+    if (
+        before
+        and (before[0] in _DETERMINERS or before[0].endswith("'s"))
+        and next_word.islower()
+        and int(match.group("year")) >= 1700  # "its 1200 employees" counts
+    ):
         return True  # "Iraq's 1990 invasion": a year as a modifier (counts were ruled out)
     if not following or not following[0].isalnum():
         return True

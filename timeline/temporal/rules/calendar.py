@@ -137,6 +137,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "He recalled that [1978] resolution. => 1978",
             "The poet who won in [1953] has died. => 1953",
             "He sold [1953 shares] in all. => none",
+            "They built the [2000] km border fence. => none",
+            "He lived on the [1200] block of Main Street. => none",
         ),
     ),
     Rule(
