@@ -235,6 +235,12 @@ def _latest_unit(resolver, unit: str) -> Resolution:
 def resolve_year_earlier(resolver, detection) -> Resolution | None:
     """Return "the year-earlier period": the period last mentioned, a year before."""
     value = year_before(resolver.reference_value("any"))
+    unit = (detection.groups.get("unit") or detection.groups.get("same") or "").lower()
+    if value is None and unit in ("quarter", "half"):
+        # "from the year-ago quarter" with no quarter named: the last one that ended.
+        value = year_before(_latest_unit(resolver, unit).value)
+        how = f"is the last {unit} that ended by the DCT, a year earlier -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.5)
     if value is None:
         value = f"{resolver.dct_day.year - 1:04d}"
         how = f"is the year before the DCT's -> {value} (no period mentioned before it)"
