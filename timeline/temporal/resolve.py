@@ -43,6 +43,14 @@ _ADVERBIAL = re.compile(
     r"|^|[.;:,!?()\n\u2014-]|``)\s*$",
     re.IGNORECASE,
 )
+# Words a sentence may open with before the date that frames it: "In", "Early in", "By
+# the spring of", "Then, in".
+_FRAME = re.compile(
+    r"^\s*(?:``|\")?\s*(?:(?:then|and|but|later|finally|meanwhile|however),?\s+)?"
+    r"(?:(?:in|on|by|during|from|after|before|until|at|early|late|mid|throughout|of|the|"
+    r"spring|summer|autumn|fall|winter|end|beginning|start|middle|around)\s+)*$",
+    re.IGNORECASE,
+)
 _WRITTEN_YEAR = re.compile(r"^\d{4}(?:-|$)")
 _BC_YEAR = re.compile(r"^BC\d{4}(?:-|$)")
 # "a year earlier" counts from a period named within about two sentences before it.
@@ -164,11 +172,26 @@ class Resolver:
         ago = detection.groups.get("dir") in ("ago",)
         if result.tells_present or detection.rule.kind in _PRESENT_KINDS or ago:
             self.story = None
-        elif _WRITTEN_YEAR.match(result.value) and self._tells_when(detection):
-            self.story, self.story_end = (int(result.value[:4]), mention.text), mention.end
-        elif _BC_YEAR.match(result.value) and self._tells_when(detection):
-            # "In 490 BC, ..."
-            self.story, self.story_end = (-int(result.value[2:6]), mention.text), mention.end
+        elif _WRITTEN_YEAR.match(result.value) or _BC_YEAR.match(result.value):
+            if self._tells_when(detection) and (
+                self.story is not None or self._opens_story(detection, result.value)
+            ):
+                bc = result.value.startswith("BC")
+                year = -int(result.value[2:6]) if bc else int(result.value[:4])
+                self.story, self.story_end = (year, mention.text), mention.end
+
+    def _opens_story(self, detection: Detection, value: str) -> bool:
+        """Return True when a date starts a story told in its year: it frames its
+        sentence ("In 1941, Germany ...", "On 1 September 1939 ...") or names a month or
+        a day ("in May 1940"). A bare year at the end of a clause is background a news
+        report mentions in passing ("the firm, founded in 1987, ...")."""
+        if re.search(r"\d-", value.removeprefix("BC")):
+            return True  # a month, a season or a day of a given year
+        sentence_start = max(
+            self.text.rfind(mark, 0, detection.start) for mark in (". ", "\n", "; ", "! ", "? ")
+        )
+        opening = self.text[sentence_start + 1 : detection.start]
+        return bool(_FRAME.match(opening))
 
     def _tells_when(self, detection: Detection) -> bool:
         """Return True when a date says when the clause happened ("In 1941, ...", "on

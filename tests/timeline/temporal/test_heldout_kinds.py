@@ -159,11 +159,15 @@ NARRATIVE = _cases(
     "Poland was invited in July 1997 and will join NATO on [March 12]. => 2024-03-12",
     "He was convicted in the Dec. 21, 1988, bombing and agreed in [April] to testify. => 2023-04",
     "Sales have risen since 1990. Profits fell in [December]. => 2022-12",
+    # A year mentioned in passing is background, not a story the text goes on telling.
+    "The company was founded in 1987. Its shares fell in [August] after weak results. => 2023-08",
+    "Smith, who founded the firm in 1987, died in [March]. => 2023-03",
+    "The war ended in 1975. In 1976, the country was unified. In [July], ... => 1976-07",
     "The revolution came to power 41 years ago. He was found on [Nov. 25] at sea. => 2022-11-25",
     # A later paragraph in the present leaves the story; a quotation in it does not.
     "Castro won on Jan. 1, 1959.\n\nHis rivals are fighting on. A boat sank in [late November]."
     " => 2022-11",
-    "The army fell back in 1918.\n\nHe said: \"It has deteriorated.\" On [12 September] it"
+    "In 1918 the army fell back.\n\nHe said: \"It has deteriorated.\" On [12 September] it"
     " broke. => 1918-09-12",
 )
 
