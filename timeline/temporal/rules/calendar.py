@@ -246,11 +246,12 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "today_part",
-        r"\b(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        r"\b(?:(?:early|late)\s+)?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b",
         "today",
         examples=(
             "Troops crossed [last night]. => 2023-09-11TNI",
             "He spoke [this morning]. => 2023-09-12TMO",
+            "They met [late last night]. => 2023-09-11TNI",
         ),
     ),
     Rule(
