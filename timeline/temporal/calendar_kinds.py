@@ -108,7 +108,8 @@ def resolve_month(resolver, detection) -> Resolution | None:
         how = f"counts {step:+d} year from the reference time {base.isoformat()} -> {value}"
         return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
     story = resolver.story_year(detection)
-    if story is not None and relation in ("", "early", "mid", "late") and not groups.get("yrel"):
+    counted_from_dct = relation in ("last", "next", "this", "earlier this", "later this")
+    if story is not None and not counted_from_dct and not groups.get("yrel"):
         value = f"{year_text(story[0])}-{month:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     if groups.get("yrel"):

@@ -154,6 +154,7 @@ NARRATIVE = _cases(
     "In 1942 the offensive stalled. The army planned to attack in [July]. => 1942-07",
     "In 1918 the front broke. In the last week of [August] the army retreated. => 1918-08",
     "In 1944 the city fell. In [the summer] the army advanced. => 1944-SU",
+    "In early 1941 the siege began. By [the end of March] it was over. => 1941-03",
     "In 490 BC, the Persians landed. In [September] they were beaten. => BC0490-09",
     "The firm was founded in 1998. Yesterday it said that in [March] sales fell. => 2023-03",
     "Poland was invited in July 1997 and will join NATO on [March 12]. => 2024-03-12",
