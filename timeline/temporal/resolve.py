@@ -27,7 +27,7 @@ _PRESENT_KINDS = frozenset(
 _SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PRESENT_FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|(?:is|are|am)\s+(?:due|set|expected|scheduled|going|to)"
-    r"|plans|expects|intends|hopes|aims)\b(?![^.;!?]*[.;!?]\s)",
+    r"|(?:plans|expects|intends|hopes|aims)\s+to)\b(?![^.;!?]*[.;!?]\s)",
     re.IGNORECASE,
 )
 # A clause about the present: "has cited", "are fighting" (present perfect, progressive).
@@ -85,9 +85,10 @@ class Resolver:
             return None
         # What people are quoted as saying is told in their present, not the text's.
         between = _QUOTED.sub("", self.text[self.story_end : detection.start])
-        if "\n" in between and _PRESENT_CLAUSE.search(between):
+        if "\n" in between and _PRESENT_CLAUSE.search(between.rsplit("\n", 1)[1]):
             # A later paragraph told in the present ("Gonzalez has cited his rights ...")
-            # has left the story: the text is about the present again.
+            # has left the story: the text is about the present again. (The rest of
+            # the story's own paragraph may comment on it: "as X has noted".)
             self.story = None
             return None
         if self.tense(detection) == FUTURE and _PRESENT_FUTURE.search(

@@ -152,6 +152,7 @@ NARRATIVE = _cases(
     "In 1941, the siege began. [Two years later] it was lifted. => 1943",
     "The army landed in May 1940. By [the end of the month] it had withdrawn. => 1940-05",
     "In 1942 the offensive stalled. The army planned to attack in [July]. => 1942-07",
+    "In 1942 the navy regrouped. Both plans started in [July]. => 1942-07",
     "In 1918 the front broke. In the last week of [August] the army retreated. => 1918-08",
     "In 1944 the city fell. In [the summer] the army advanced. => 1944-SU",
     "In early 1941 the siege began. By [the end of March] it was over. => 1941-03",
