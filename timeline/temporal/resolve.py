@@ -174,18 +174,17 @@ class Resolver:
         if result.tells_present or detection.rule.kind in _PRESENT_KINDS or ago:
             self.story = None
         elif _WRITTEN_YEAR.match(result.value) or _BC_YEAR.match(result.value):
-            if self._tells_when(detection) and (
-                self.story is not None or self._opens_story(detection, result.value)
-            ):
+            if self._tells_when(detection) and self._opens_story(detection, result.value):
                 bc = result.value.startswith("BC")
                 year = -int(result.value[2:6]) if bc else int(result.value[:4])
                 self.story, self.story_end = (year, mention.text), mention.end
 
     def _opens_story(self, detection: Detection, value: str) -> bool:
-        """Return True when a date starts a story told in its year: it frames its
-        sentence ("In 1941, Germany ...", "On 1 September 1939 ...") or names a month or
-        a day ("in May 1940"). A bare year at the end of a clause is background a news
-        report mentions in passing ("the firm, founded in 1987, ...")."""
+        """Return True when a date starts (or moves) a story told in its year: it frames
+        its sentence ("In 1941, Germany ...", "On 1 September 1939 ...") or names a month
+        or a day ("in May 1940"). A bare year at the end of a clause is background
+        mentioned in passing ("the firm, founded in 1987, ...", "for a planned campaign
+        in 1976")."""
         if re.search(r"\d-", value.removeprefix("BC")):
             return True  # a month, a season or a day of a given year
         sentence_start = max(

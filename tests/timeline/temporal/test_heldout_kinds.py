@@ -165,6 +165,8 @@ NARRATIVE = _cases(
     "The company was founded in 1987. Its shares fell in [August] after weak results. => 2023-08",
     "Smith, who founded the firm in 1987, died in [March]. => 2023-03",
     "The war ended in 1975. In 1976, the country was unified. In [July], ... => 1976-07",
+    "On 10 March 1975 the town fell, exposed for a campaign in 1976. On [11 March] it broke."
+    " => 1975-03-11",
     "The revolution came to power 41 years ago. He was found on [Nov. 25] at sea. => 2022-11-25",
     # A later paragraph in the present leaves the story; a quotation in it does not.
     "Castro won on Jan. 1, 1959.\n\nHis rivals are fighting on. A boat sank in [late November]."
