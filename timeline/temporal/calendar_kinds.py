@@ -53,11 +53,9 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
             return Resolution(value, TimexType.TIME, how, 0.95)
         return Resolution(value, TimexType.DATE, how, 0.95)
     story = resolver.story_year(detection)
-    if story is not None:
-        # A leap year checks the day when the story's year is before Christ.
-        day = safe_date(story[0] if story[0] > 0 else 2000, month, day_number)
-        if day is None:
-            return None
+    # A leap year checks the day when the story's year is before Christ; a day the
+    # story's year lacks ("February 29" of 2007) is read against the DCT instead.
+    if story is not None and safe_date(story[0] if story[0] > 0 else 2000, month, day_number):
         value = f"{year_text(story[0])}-{month:02d}-{day_number:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.75, None, "story")
     tense = resolver.tense(detection)

@@ -242,6 +242,12 @@ def test_a_clock_time_with_its_gmt_time_records_the_offset():
     assert "UTC+03:00" in local.explanation
 
 
+def test_a_day_the_storys_year_lacks_is_still_read():
+    # 2007 had no February 29: the date is read against the DCT (2009) instead of lost.
+    mentions = tag("In 2007 the surge began. On February 29 it was extended.", datetime(2009, 12, 19))
+    assert [m.value for m in mentions] == ["2007", "2008-02-29"]
+
+
 def test_a_rate_makes_no_date():
     text = "He was paid $2 million a year and a quarterly bonus, 500 cars a day."
     mentions = tag(text, datetime(2023, 9, 12))
