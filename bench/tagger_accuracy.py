@@ -1,13 +1,14 @@
-"""Accuracy of the temporal tagger on the 73 TempEval-3 AQUAINT articles.
+"""Accuracy of the temporal tagger on the 73 TempEval-3 AQUAINT articles, or on the 22
+WikiWars history articles (``--corpus wikiwars``: dates anchor on the story, not the DCT).
 
-    .venv/bin/python bench/tagger_accuracy.py [--data DIR] [--tools DIR] [--errors FILE]
-                                              [--no-dateparser]
+    .venv/bin/python bench/tagger_accuracy.py [--corpus aquaint|wikiwars] [--data DIR]
+                                              [--tools DIR] [--errors FILE] [--no-dateparser]
 
 Strips the gold files with the shared te3input tool, tags them with
 ``timeline tag --format timeml --out-dir``, scores the output with the shared
 TempEval-3 scorer, and prints the table next to HeidelTime 2.2.1 (news mode, same files,
-figures given) and dateparser's ``search_dates(languages=['en'])`` run here on the same
-texts (each found string located in the text in order; its date written as a day value).
+figures given with each corpus) and dateparser's ``search_dates(languages=['en'])`` run
+here on the same texts (each found string located in the text in order; its date written as a day value).
 The last line is a JSON object with the figures.
 """
 
@@ -31,7 +32,18 @@ from timeline.sources import load_article  # noqa: E402
 from timeline.temporal.timeml import timeml_document  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-HEIDELTIME = {"strict_F1": 81.34, "relaxed_F1": 92.52, "value_F1": 73.09, "type_F1": None}
+# HeidelTime 2.2.1 (news mode) on the same files with the same scorer; the WikiWars figures
+# are the ones given in that folder's README.
+CORPORA = {
+    "aquaint": (
+        "TempEval-3 AQUAINT (73 files)",
+        {"strict_F1": 81.34, "relaxed_F1": 92.52, "value_F1": 73.09, "type_F1": None},
+    ),
+    "wikiwars": (
+        "WikiWars (22 files)",
+        {"strict_F1": 85.45, "relaxed_F1": 91.91, "value_F1": 60.46, "type_F1": None},
+    ),
+}
 
 
 def tag_directory(input_dir: Path, output_dir: Path) -> None:
@@ -106,13 +118,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", type=Path, default=SHARED / "data" / "aquaint")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="aquaint")
+    parser.add_argument("--data", type=Path, help="the gold folder (default: the corpus's)")
     parser.add_argument("--tools", type=Path, default=SHARED / "tools")
     parser.add_argument(
         "--errors", type=Path, help="write the scorer's FN/FP/VALUE rows here (TSV)"
     )
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser peer")
     args = parser.parse_args()
+    title, heideltime_figures = CORPORA[args.corpus]
+    data = args.data or SHARED / "data" / args.corpus
     with tempfile.TemporaryDirectory() as work:
         stripped, tagged, peer = (
             Path(work) / "input",
@@ -122,17 +137,17 @@ def main() -> int:
         tagged.mkdir()
         peer.mkdir()
         subprocess.run(
-            [sys.executable, str(args.tools / "te3input.py"), str(args.data), str(stripped)],
+            [sys.executable, str(args.tools / "te3input.py"), str(data), str(stripped)],
             check=True,
         )
         tag_directory(stripped, tagged)
-        metrics = score(args.tools, args.data, tagged, args.errors)
+        metrics = score(args.tools, data, tagged, args.errors)
         peer_metrics = None
         if not args.no_dateparser:
             dateparser_directory(stripped, peer)
-            peer_metrics = score(args.tools, args.data, peer)
+            peer_metrics = score(args.tools, data, peer)
     print(
-        f"{'TempEval-3 AQUAINT (73 files)':30} {'this tagger':>12} {'dateparser-en':>14} "
+        f"{title:30} {'this tagger':>12} {'dateparser-en':>14} "
         f"{'HeidelTime':>11}"
     )
     for key, label in (
@@ -142,7 +157,7 @@ def main() -> int:
         ("type_F1", "type F1"),
     ):
         peer_figure = f"{100 * peer_metrics[key]:.2f}" if peer_metrics else "-"
-        heideltime = HEIDELTIME[key] if HEIDELTIME[key] is not None else "-"
+        heideltime = heideltime_figures[key] if heideltime_figures[key] is not None else "-"
         print(f"{label:30} {100 * metrics[key]:12.2f} {peer_figure:>14} {heideltime:>11}")
     print(
         f"gold {metrics['n_gold']}, system {metrics['n_system']}, relaxed matches "

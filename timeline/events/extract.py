@@ -7,9 +7,9 @@ Decisions an analyst should know:
   ("Kim left on Sunday, and Putin arrived on Monday" is two events); both keep the
   whole sentence as their description, and each title is made from the clause that
   holds its date. Two mentions of the same interval in one sentence make one event.
-* Durations and sets never make events. A mention resolved relative to another event
-  ("after the forum") makes an open-ended event, flagged, with whatever bounds the
-  resolver gave (never a made-up day).
+* Durations, sets and vague references ("now", "recently") never make events. A
+  mention resolved relative to another event ("after the forum") makes an open-ended
+  event, flagged, with whatever bounds the resolver gave (never a made-up day).
 * A sentence without a date of its own that continues the narrative (a completed
   action in the simple past, within a few sentences of a dated one) takes the current
   reference time: the last date in its paragraph, or at a new paragraph the story's
@@ -37,6 +37,7 @@ INFERRED_CONFIDENCE_CAP = 0.5
 STORY_WINDOW = timedelta(days=7)
 ONE_DAY = timedelta(days=1)
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
+_VAGUE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
@@ -135,8 +136,8 @@ def _dating_mentions(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.type not in _DATING_TYPES or mention.event_relative:
             continue
-        if not mention.is_anchored:
-            continue
+        if not mention.is_anchored or mention.value in _VAGUE_VALUES:
+            continue  # "is now operating" says nothing happened on the publication day
         key = (mention.earliest, mention.latest, mention.granularity)
         if key not in seen:
             seen.add(key)

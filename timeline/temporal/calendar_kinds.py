@@ -7,12 +7,14 @@ Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from timeline.model import TimexType
-from timeline.temporal.lexicon import SEASONS, edge_mod, month_number
+from timeline.temporal.lexicon import SEASONS, edge_mod, month_number, number_value
 from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import (
+    add_months,
     holiday_date,
     pick_by_tense,
     safe_date,
@@ -50,13 +52,29 @@ def resolve_absolute(resolver, detection) -> Resolution | None:
             how = f"is a full date and time -> {value}"
             return Resolution(value, TimexType.TIME, how, 0.95)
         return Resolution(value, TimexType.DATE, how, 0.95)
+    story = resolver.story_year(detection)
+    # A leap year checks the day when the story's year is before Christ; a day the
+    # story's year lacks ("February 29" of 2007) is read against the DCT instead.
+    if story is not None and safe_date(story[0] if story[0] > 0 else 2000, month, day_number):
+        value = f"{year_text(story[0])}-{month:02d}-{day_number:02d}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.75, None, "story")
     tense = resolver.tense(detection)
     day = day_without_year(resolver.dct_day, month, day_number, tense)
     if day is None:
         return None
     value = day_value(day)
     how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()} -> {value}"
-    return Resolution(value, TimexType.DATE, how, 0.85)
+    return Resolution(value, TimexType.DATE, how, 0.85, tells_present=True)
+
+
+def _story_how(story: tuple[int, str], value: str) -> str:
+    year = year_text(story[0])
+    return f"has no year; the story is in {year} (last named in '{story[1]}') -> {value}"
+
+
+def year_text(year: int) -> str:
+    """Return a year as TIMEX3 writes it: "1941", or "BC0490" for 490 BC (year -490)."""
+    return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
 
 
 def day_without_year(dct: date, month: int, day_number: int, tense: str | None) -> date | None:
@@ -87,6 +105,11 @@ def resolve_month(resolver, detection) -> Resolution | None:
         value = f"{base.year + step:04d}-{month:02d}"
         how = f"counts {step:+d} year from the reference time {base.isoformat()} -> {value}"
         return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
+    story = resolver.story_year(detection)
+    counted_from_dct = relation in ("last", "next", "this", "earlier this", "later this")
+    if story is not None and not counted_from_dct and not groups.get("yrel"):
+        value = f"{year_text(story[0])}-{month:02d}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     if groups.get("yrel"):
         year = this_year + {"this": 0, "last": -1, "next": 1}[groups["yrel"].lower()]
         how = f"'{groups['yrel'].lower()} year' counted from the DCT {resolver.describe_dct()}"
@@ -106,7 +129,7 @@ def resolve_month(resolver, detection) -> Resolution | None:
         ).year
         how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
-    return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod)
+    return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod, tells_present=True)
 
 
 def resolve_year(resolver, detection) -> Resolution | None:
@@ -117,13 +140,57 @@ def resolve_year(resolver, detection) -> Resolution | None:
     how = (
         f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
     )
+    if groups.get("fiscal"):
+        how = f"is the fiscal year named by {value} (dated as that calendar year)"
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
-def resolve_decade(resolver, detection) -> Resolution | None:
-    """Return a decade ("199X"), with early/mid/late as its modifier."""
+def resolve_era_year(resolver, detection) -> Resolution | None:
+    """Return a year with its era: "241 BC" -> "BC0241", "AD 14" -> "0014"."""
     groups = detection.groups
-    # TimeBank/AQUAINT write decades as "199X".
+    year = int(groups.get("year") or groups["year_after"])
+    era = (groups.get("era") or groups.get("era_first") or "").upper().replace(".", "")
+    if year < 1:
+        return None
+    value = f"BC{year:04d}" if era.startswith("B") else f"{year:04d}"
+    mod = edge_mod(groups.get("mod"))
+    return Resolution(value, TimexType.DATE, f"is a year of the {era} era -> {value}", 0.9, mod)
+
+
+def resolve_year_range_end(resolver, detection) -> Resolution | None:
+    """Return the second year of "2009-2010" or "1957-58" (two digits: the first's century)."""
+    groups = detection.groups
+    year = groups["year"]
+    if len(year) == 2:
+        year = groups["first"][:2] + year
+    value = f"{int(year):04d}"
+    return Resolution(value, TimexType.DATE, f"ends a range of years -> {value}", 0.85)
+
+
+def resolve_spelled_year(resolver, detection) -> Resolution | None:
+    """Return a year written in words ("nineteen ninety-six" -> 1996), None when unreadable."""
+    words = re.split(r"[\s-]+", detection.groups["spelled"].lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        tail = number_value(" ".join(rest)) if rest else 0
+        year = None if tail is None else 2000 + int(tail)
+    else:
+        hundreds = number_value(words[0])
+        rest = [w for w in words[1:] if w != "oh"]
+        tail = 0 if rest == ["hundred"] else number_value(" ".join(rest))
+        readable = hundreds is not None and tail is not None and tail < 100
+        year = int(hundreds) * 100 + int(tail) if readable else None
+    if year is None:
+        return None
+    value = f"{year:04d}"
+    return Resolution(value, TimexType.DATE, f"is a year written in words -> {value}", 0.85)
+
+
+def resolve_decade(resolver, detection) -> Resolution | None:
+    """Return a decade ("199"), with early/mid/late as its modifier."""
+    groups = detection.groups
+    # TimeML 1.2.1 writes a decade as its first three digits ("199"); AQUAINT's "199X" is
+    # one corpus's habit.
     if groups.get("decade"):
         decade = int(groups["decade"])
     else:
@@ -132,7 +199,7 @@ def resolve_decade(resolver, detection) -> Resolution | None:
         decade = resolver.dct_day.year // 100 * 100 + int(groups["short"])
         if decade > resolver.dct_day.year:
             decade -= 100
-    value = f"{decade // 10:03d}X"
+    value = f"{decade // 10:03d}"
     mod = edge_mod(groups.get("mod"))
     how = f"is a decade -> {value}" + (f", modifier {mod}" if mod else "")
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
@@ -157,11 +224,16 @@ def resolve_season(resolver, detection) -> Resolution | None:
         return Resolution(
             value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod
         )
+    story = resolver.story_year(detection)
+    if story is not None:
+        value = f"{year_text(story[0])}-{code}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     tense = resolver.tense(detection)
     value = season_value(
         resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this")
     )
-    return Resolution(value, TimexType.DATE, f"+ {year_phrase(tense)} -> {value}", 0.75, mod)
+    how = f"+ {year_phrase(tense)} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.75, mod, tells_present=True)
 
 
 _ORDINALS = {
@@ -189,17 +261,25 @@ def resolve_quarter(resolver, detection) -> Resolution | None:
         return None
     letter = "Q" if unit == "quarter" else "H"
     year = int(written_year) if written_year else resolver.dct_day.year
-    first_month = (number - 1) * (3 if letter == "Q" else 6) + 1
-    if groups.get("yrel"):
-        year += 1 if groups["yrel"].lower() == "next" else -1
-    elif (
-        not written_year
-        and resolver.tense(detection) == PAST
-        and date(year, first_month, 1) > resolver.dct_day
-    ):
-        year -= 1  # "profits fell in the fourth quarter": the last one that began
+    months = 3 if letter == "Q" else 6
+    first_month = (number - 1) * months + 1
+    relative_year = groups.get("yrel") or groups.get("poss")
+    story = resolver.story_year(detection)
+    if story is not None and not written_year and not relative_year:
+        value = f"{year_text(story[0])}-{letter}{number}"
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, None, "story")
+    if relative_year:
+        year += {"next": 1, "last": -1}.get(relative_year.lower(), 0)
+    elif not written_year and date(year, first_month, 1) > resolver.dct_day:
+        # "profits fell in the fourth quarter": the last one that began. A quarter that
+        # ended in the last two months is the one being reported, whatever the tense.
+        ended = date(year - 1, first_month, 1)
+        ended_days = (resolver.dct_day - add_months(ended, months)).days
+        if resolver.tense(detection) == PAST or 0 <= ended_days <= 62:
+            year -= 1
     value = f"{year:04d}-{letter}{number}"
     return Resolution(value, TimexType.DATE, f"is a {unit} of the year -> {value}", 0.8)
+
 
 
 def resolve_holiday(resolver, detection) -> Resolution | None:
@@ -214,13 +294,17 @@ def resolve_holiday(resolver, detection) -> Resolution | None:
     else:
         day = pick_by_tense(candidates, resolver.dct_day, resolver.tense(detection), near_days=0)
     value = day_value(day)
-    return Resolution(value, TimexType.DATE, f"is a holiday, dated against the DCT -> {value}", 0.8)
+    how = f"is a holiday, dated against the DCT -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
 
 
 CALENDAR_KINDS = {
     "absolute": resolve_absolute,
     "month": resolve_month,
     "year": resolve_year,
+    "year_range_end": resolve_year_range_end,
+    "era_year": resolve_era_year,
+    "spelled_year": resolve_spelled_year,
     "decade": resolve_decade,
     "century": resolve_century,
     "season": resolve_season,

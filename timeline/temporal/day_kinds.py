@@ -119,6 +119,9 @@ def resolve_today(resolver, detection) -> Resolution | None:
         if groups.get("beyond"):
             offset += 1 if groups["beyond"].lower() == "after" else -1
         pod = pod or ("NI" if word == "tonight" else None)
+        # "late yesterday" is its evening, "early today" its morning (as for weekdays).
+        edge = (groups.get("edge") or "").lower()
+        pod = pod or {"early": "MO", "late": "EV"}.get(edge)
     else:
         offset = -1 if relation == "last" and pod == "NI" else 0
     day = resolver.dct_day + timedelta(days=offset)
@@ -167,9 +170,24 @@ def resolve_clock(resolver, detection) -> Resolution | None:
         day, on_reference = resolver.reference("day"), "day"
         where = "on the day last mentioned"
     value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
-    return Resolution(
-        value, TimexType.TIME, f"is a clock time {where} -> {value}", 0.8, None, on_reference
-    )
+    how = f"is a clock time {where} -> {value}"
+    utc = _UTC_AFTER.match(resolver.text, detection.end)
+    if utc:
+        # The value stays the local time the text gives; its offset from the GMT time
+        # that follows is recorded here ("10:35 a.m. (0735 GMT)" is UTC+03:00).
+        minutes = (hour * 60 + minute - int(utc["hour"]) * 60 - int(utc["minute"])) % 1440
+        minutes = minutes - 1440 if minutes > 840 else minutes
+        sign = "+" if minutes >= 0 else "-"
+        how += (
+            f", local time at UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+            f" (from the {utc['utc']} time that follows)"
+        )
+    return Resolution(value, TimexType.TIME, how, 0.8, None, on_reference)
+
+
+_UTC_AFTER = re.compile(
+    r"\s*\((?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?-i:(?P<utc>GMT|UTC))\)"
+)
 
 
 def resolve_weekend(resolver, detection) -> Resolution | None:
@@ -181,7 +199,13 @@ def resolve_weekend(resolver, detection) -> Resolution | None:
         saturday = saturday_this_week - timedelta(days=7)
     elif relation == "next":
         saturday = saturday_this_week + timedelta(days=7)
-    elif dct.weekday() >= 5 or resolver.tense(detection) in (FUTURE, PRESENT) or relation == "this":
+    elif dct.weekday() >= 5:
+        saturday = saturday_this_week
+    elif relation == "this":
+        # "reopened this weekend" on a Tuesday is the weekend just gone.
+        past = resolver.tense(detection) == PAST
+        saturday = saturday_this_week - timedelta(days=7 if past else 0)
+    elif resolver.tense(detection) in (FUTURE, PRESENT):
         saturday = saturday_this_week
     else:
         saturday = saturday_this_week - timedelta(days=7)

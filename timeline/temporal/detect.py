@@ -94,10 +94,22 @@ _YEAR_NOUNS_OK = frozenset(
 _AFTER_A_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
 
 
+# Words ending in -s that are no plural nouns: "in 1953 has died", "in 1990 as the war ...".
+_NOT_PLURALS = frozenset(
+    "has was is as his its this us does says plus thus yes whereas besides across towards "
+    "afterwards always perhaps unless less news".split()
+)
+# "the 2000 km border": a number before a unit of measure is a quantity.
+_MEASURES = frozenset("km kg mph ft m mi lb cc hp sq mw kw miles metres meters".split())
+# A year used as a modifier follows a determiner: "its 1990 invasion", "that 1978 resolution".
+_DETERMINERS = frozenset("the its their his her our your that this a an whose".split())
+
+
 def _counts_things(next_word: str) -> bool:
     """Return True when a number followed by ``next_word`` counts things ("2000 people")."""
     return next_word.islower() and (
-        next_word.endswith("s") or next_word in ("people", "men", "women", "children")
+        (next_word.endswith("s") and next_word not in _NOT_PLURALS)
+        or next_word in ("people", "men", "women", "children")
     )
 
 
@@ -109,14 +121,65 @@ def _year_context(text: str, match: re.Match) -> bool:
     next_word = re.sub(r"[^A-Za-z]", "", following)
     if next_word not in _YEAR_NOUNS_OK and _counts_things(next_word):
         return False
+    if match.group("fiscal"):
+        return True
+    if next_word in _MEASURES:
+        return False
     before = _words_before(text, match.start(), 1)
+    if before == ["the"] and next_word.islower() and int(match.group("year")) < 1700:
+        return False  # "the 1200 block": a number before a noun, not a year
     if before and before[0] in _YEAR_PREPOSITIONS:
         return True
+    if (
+        before
+        and (before[0] in _DETERMINERS or before[0].endswith("'s"))
+        and next_word.islower()
+        and int(match.group("year")) >= 1700  # "its 1200 employees" counts
+    ):
+        return True  # "Iraq's 1990 invasion": a year as a modifier (counts were ruled out)
     if not following or not following[0].isalnum():
         return True
     if following[0].isupper() or next_word in _YEAR_NOUNS_OK:
         return True
     return bool(_AFTER_A_NAME.search(text, max(0, match.start() - 30), match.start()))
+
+
+def _year_range(text: str, match: re.Match) -> bool:
+    # "2009-2010" and "1957-58" run forwards over a few years; "1500-2000 troops" counts.
+    groups = match.groupdict()
+    if groups.get("first"):
+        first, last = groups["first"], groups["year"]
+    else:
+        first, last = groups["year"], match.group("tail")[1:]
+    if len(last) == 2:
+        last = first[:2] + last
+    if not 0 < int(last) - int(first) < 100:
+        return False
+    next_word = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end()))
+    return next_word in _YEAR_NOUNS_OK or not _counts_things(next_word)
+
+
+def _spelled_year(text: str, match: re.Match) -> bool:
+    # "nineteen people" counts; a spelled year needs two parts and a year's place.
+    spelled = match.group("spelled").lower()
+    if spelled.startswith("two thousand") and spelled.split()[-1] == "thousand":
+        return False
+    next_word = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end()))
+    if _counts_things(next_word):
+        return False
+    before = _words_before(text, match.start(), 1)
+    return bool(before and before[0] in _YEAR_PREPOSITIONS)
+
+
+# "$2 million a year", "500 cars a day", "5% a month": an amount per unit is a rate.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d(?:[\d.,]*\d)?%?|\b(?:million|billion|trillion|thousand|hundred|percent|dozen))"
+    r"(?:\s+[a-z]+){0,2}\s+$"
+)
+
+
+def _after_an_amount(text: str, match: re.Match) -> bool:
+    return bool(_AMOUNT_BEFORE.search(text, max(0, match.start() - 40), match.start()))
 
 
 def _weekday_not_name(text: str, match: re.Match) -> bool:
@@ -130,7 +193,8 @@ def _weekday_not_name(text: str, match: re.Match) -> bool:
 
 
 _SEASON_LEADS = frozenset(
-    "in during by until since this last next through over early late of".split()
+    "in during by until since this last next through throughout over early late of before after "
+    "into spent passed entered main second first each every whole entire".split()
 )
 
 
@@ -143,6 +207,8 @@ def _season_context(text: str, match: re.Match) -> bool:
     before = _words_before(text, match.start(), 2)
     if not before:
         return False
+    if match.group("det"):
+        return before[-1] in _SEASON_LEADS  # "in the spring"
     if before[-1] == "the":
         return len(before) == 2 and before[0] in _SEASON_LEADS
     return before[-1] in _SEASON_LEADS - {"of"}
@@ -162,6 +228,8 @@ def _not_an_age(text: str, match: re.Match) -> bool:
         return False
     unit = match.group("unit")
     number = (match.group("num") or "").lower()
+    if number in ("a", "an") and _after_an_amount(text, match):
+        return False  # a rate: the "rate" rule makes it a SET
     if number in ("a", "an") and unit.lower().endswith("s"):
         return False  # "a decades-long feud": the article belongs to the noun
     if number in ("a", "an", "one") and unit.lower() == "second":
@@ -196,6 +264,9 @@ GUARDS = {
     "not_an_age": _not_an_age,
     "month_alone": _month_alone,
     "year_context": _year_context,
+    "year_range": _year_range,
+    "spelled_year": _spelled_year,
+    "after_an_amount": _after_an_amount,
     "weekday_not_name": _weekday_not_name,
     "season_context": _season_context,
     "vague_context": _vague_context,

@@ -174,6 +174,7 @@ FRAGMENTS = {
     "MONTH_FULL": MONTH_FULL,
     "WEEKDAY": WEEKDAY,
     "NUMBER": NUMBER,
+    "NUMBER_WORD": NUMBER_WORD,
     "UNIT": UNIT,
     "UNITS": UNIT_PLURAL,
     "POD": PART_OF_DAY,
@@ -211,5 +212,5 @@ def month_number(word: str) -> int:
 
 def edge_mod(words: str | None) -> str | None:
     """Return the TIMEX3 mod that "early", "mid", "the end of" ... stand for, else None."""
-    key = re.sub(r"^the\s+|\s+of$", "", " ".join((words or "").lower().split()))
+    key = re.sub(r"^the\s+|\s+(?:of|in)$", "", " ".join((words or "").lower().split()))
     return EDGE_MODS.get(key)

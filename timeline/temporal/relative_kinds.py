@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from timeline.model import TimexType
@@ -109,6 +110,14 @@ def resolve_offset(resolver, detection) -> Resolution | None:
             value, TimexType.DATE, f"is an unspecified stretch {direction} -> {value}", 0.5
         )
     on_reference = None
+    if letter == "Y" and backwards and amount == 1:
+        # "Third-quarter profit fell from a year earlier": the same quarter, a year before.
+        period = year_before(resolver.reference_value("any", near=detection.start))
+        if direction == "ago" and not re.search(r"-[QH]\d$", period or ""):
+            period = None  # "a year ago" counts from the DCT unless a quarter was just named
+        if period is not None:
+            how = f"is the period just mentioned, {int(amount)} year(s) earlier -> {period}"
+            return Resolution(period, TimexType.DATE, how, 0.7, None, "any")
     if direction in ("earlier", "later"):
         # "Two days later" counts from the last day mentioned; "two months later" from
         # the last time of any granularity ("elected in November 2020, ...").
@@ -123,7 +132,7 @@ def resolve_offset(resolver, detection) -> Resolution | None:
         value = _value_at(day, letter, multiplier)
     what = "the reference time" if on_reference else "the DCT"
     how = f"counts {steps:+d}{letter} from {what} {base.isoformat()} -> {value}"
-    qualifier = " ".join((groups.get("q") or groups.get("lead") or "").lower().split())
+    qualifier = " ".join((groups.get("q") or groups.get("approx") or "").lower().split())
     mod = _POINT_MODS.get(_mod(qualifier))
     if mod:
         how += f", modifier {mod} ('{qualifier}')"
@@ -151,13 +160,18 @@ _STRETCHES = {
 def resolve_relative_unit(resolver, detection) -> Resolution | None:
     """Return last/this/next week, month, year, quarter, season; "the past year" as a duration."""
     groups = detection.groups
-    relation = (groups.get("rel") or "this").lower()  # "year's end": this year's
+    relation = " ".join((groups.get("rel") or "this").lower().split())  # "year's end": this year's
+    if relation in ("latest", "most recent") or relation.startswith("just"):
+        return _latest_unit(resolver, groups["unit"].lower())
     unit = (groups.get("unit") or groups.get("new")).lower()
-    if relation == "the":
-        relation = "this"  # "the end of the year": the DCT's year
     mod = edge_mod(groups.get("mod"))
+    if relation == "the":
+        if resolver.story_year(detection) is not None and unit in ("week", "month", "year"):
+            return _unit_of_reference(resolver, unit, mod)
+        relation = "this"  # "the end of the year": the DCT's year
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(relation, 0)
     dct = resolver.dct_day
+    clip = {"earlier": "to_dct", "later": "from_dct"}.get((groups.get("mod") or "").lower())
     if relation == "past" or (
         unit in ("decade", "century") and relation in ("last", "next", "coming")
     ):
@@ -167,7 +181,11 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
         return Resolution(
             value, TimexType.DURATION, f"is the stretch up to the DCT -> {value}", 0.75
         )
-    if unit in ("week", "weekend"):
+    if unit == "weekend" and relation == "this" and dct.weekday() < 5:
+        # "reopened this weekend" on a Tuesday is the weekend just gone.
+        past = resolver.tense(detection) == PAST
+        value = _relative_week(dct, "last" if past else "this", True)
+    elif unit in ("week", "weekend"):
         value = _relative_week(dct, relation, unit == "weekend")
     elif unit == "month":
         day = shift(dct, step, "M")
@@ -186,7 +204,60 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
     how = f"is counted from the DCT {resolver.describe_dct()} -> {value}" + (
         f", modifier {mod}" if mod else ""
     )
+    if clip and step == 0:
+        return Resolution(value, TimexType.DATE, how, 0.85, mod, clip=clip)
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
+
+
+def _unit_of_reference(resolver, unit: str, mod: str | None) -> Resolution:
+    """Return "the end of the month" in a story told in the past: the month (week, year)
+    of the last time mentioned, not the DCT's."""
+    base = resolver.reference("any")
+    value = _value_at(base, {"week": "W", "month": "M", "year": "Y"}[unit], 1)
+    how = f"is the {unit} of the reference time {base.isoformat()} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.7, mod, "any")
+
+
+def _latest_unit(resolver, unit: str) -> Resolution:
+    """Return "the latest quarter" (half, year): the last one that has ended by the DCT."""
+    dct = resolver.dct_day
+    if unit == "year":
+        value = f"{dct.year - 1:04d}"
+    else:
+        size = 3 if unit == "quarter" else 6
+        index = (dct.year * 12 + dct.month - 1) // size - 1
+        per_year = 12 // size
+        value = f"{index // per_year:04d}-{'Q' if size == 3 else 'H'}{index % per_year + 1}"
+    how = f"is the last {unit} that ended by the DCT {resolver.describe_dct()} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.75)
+
+
+def resolve_year_earlier(resolver, detection) -> Resolution | None:
+    """Return "the year-earlier period": the period last mentioned, a year before."""
+    value = year_before(resolver.reference_value("any"))
+    unit = (detection.groups.get("unit") or detection.groups.get("same") or "").lower()
+    if value is None and unit in ("quarter", "half"):
+        # "from the year-ago quarter" with no quarter named: the last one that ended.
+        value = year_before(_latest_unit(resolver, unit).value)
+        how = f"is the last {unit} that ended by the DCT, a year earlier -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.5)
+    if value is None:
+        value = f"{resolver.dct_day.year - 1:04d}"
+        how = f"is the year before the DCT's -> {value} (no period mentioned before it)"
+        return Resolution(value, TimexType.DATE, how, 0.5)
+    how = f"is the period last mentioned, one year earlier -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.7, None, "any")
+
+
+_PERIOD = re.compile(r"^(?P<year>\d{4})(?P<rest>-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]|SP|SU|FA|WI))$")
+
+
+def year_before(value: str | None, years: int = 1) -> str | None:
+    """Return a quarter, half, month or season value ``years`` years earlier, else None."""
+    match = _PERIOD.match(value or "")
+    if not match or int(match["year"]) - years < 1:
+        return None
+    return f"{int(match['year']) - years:04d}{match['rest']}"
 
 
 def resolve_duration(resolver, detection) -> Resolution | None:
@@ -194,7 +265,7 @@ def resolve_duration(resolver, detection) -> Resolution | None:
     groups = detection.groups
     unit_word = groups.get("unit") or groups.get("plural")
     letter, multiplier, clock = _unit(unit_word)
-    quantity = " ".join((groups.get("q") or groups.get("lead") or "").lower().split())
+    quantity = " ".join((groups.get("q") or groups.get("approx") or "").lower().split())
     number = groups.get("num")
     amount = number_value(number) if number else None
     if number is None and not quantity and not unit_word.lower().endswith("s"):
@@ -241,6 +312,9 @@ def resolve_set(resolver, detection) -> Resolution | None:
 
 
 _VAGUE_VALUES = {
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "coming": "FUTURE_REF",
     "future": "FUTURE_REF",
     "the future": "FUTURE_REF",
     "the past": "PAST_REF",
@@ -278,4 +352,5 @@ RELATIVE_KINDS = {
     "set": resolve_set,
     "vague": resolve_vague,
     "event_relative": resolve_event_relative,
+    "year_earlier": resolve_year_earlier,
 }

@@ -73,9 +73,10 @@ def weekday_by_tense(dct: date, weekday: int, tense: str | None, relation: str |
 
 
 def iso_week_value(day: date) -> str:
-    """Return the TIMEX3 week value of ``day`` ("1998-W32", unpadded as in TimeBank)."""
+    """Return the TIMEX3 week value of ``day`` ("1998-W05": two digits, as ISO 8601 and
+    TimeML 1.2.1 write it; TimeBank's unpadded "1998-W5" is one corpus's habit)."""
     year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from timeline.model import Mention, as_datetime
 from timeline.temporal.detect import detect
+from timeline.temporal.ranges import forward_ranges
 from timeline.temporal.resolve import Resolver
 
 # Arithmetic on dates near year 1 or 9999 overflows; such an expression is left out.
@@ -27,4 +28,4 @@ def tag(text: str, dct: datetime | date) -> list[Mention]:
             continue
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return forward_ranges(text, mentions)

@@ -56,6 +56,9 @@ def is_valid_value(value: str) -> bool:
         return True
     if value.startswith("P"):
         return value != "P" and value != "PT" and bool(_DURATION.match(value))
+    if value.startswith("BC"):
+        # A year before Christ ("BC0241"): a value, but no interval a datetime can hold.
+        value = value[2:]
     return bool(
         _DATE.match(value)
         or _DECADE.match(value)
@@ -198,7 +201,7 @@ def value_from_span(span: TimeSpan) -> str:
     if g is Granularity.CENTURY:
         return f"{start.year // 100:02d}"
     if g is Granularity.DECADE:
-        return f"{start.year // 10:03d}X"
+        return f"{start.year // 10:03d}"
     if g is Granularity.YEAR:
         return f"{start.year:04d}"
     if g is Granularity.HALF:
@@ -213,7 +216,7 @@ def value_from_span(span: TimeSpan) -> str:
     if g is Granularity.WEEK:
         year, week, weekday = start.isocalendar()
         weekend = weekday == 6 and span.latest - start == timedelta(days=2)
-        return f"{year:04d}-W{week}" + ("-WE" if weekend else "")
+        return f"{year:04d}-W{week:02d}" + ("-WE" if weekend else "")
     day = f"{start.year:04d}-{start.month:02d}-{start.day:02d}"
     if g is Granularity.PART_OF_DAY:
         for code, (first, last) in PART_OF_DAY_HOURS.items():

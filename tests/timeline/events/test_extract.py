@@ -173,6 +173,18 @@ def test_sets_and_unanchored_dates_make_no_event():
     assert events == []
 
 
+def test_now_is_no_event_of_the_publication_day():
+    # "now" keeps its timex (PRESENT_REF) but says nothing happened that day.
+    from timeline.temporal import tag
+
+    text = "The plant is now operating at full capacity. It reopened on Sunday."
+    published = datetime(2023, 9, 12)
+    mentions = tag(text, published)
+    assert [m.value for m in mentions] == ["PRESENT_REF", "2023-09-10"]
+    events = extract_events(Article(text=text, published=published), mentions)
+    assert [(e.expression, e.timex_value) for e in events] == [("Sunday", "2023-09-10")]
+
+
 @pytest.mark.parametrize(
     "text, boundaries",
     [

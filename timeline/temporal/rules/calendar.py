@@ -52,38 +52,57 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "first_day",
+        # "6-7 January 1916", "22 and 23 April": the first day takes the second's month
+        # (and year), which "day_month" finds; here they are only context.
+        r"(?<![\w/.,-])(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?P<tail>\s*(?:-|–|and|to|or)\s*"
+        r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
+        r"(?:,?\s+(?P<year>{YEAR})\b)?)",
+        "absolute",
+        examples=(
+            "The battle was fought on [6]-7 January 1916. => 1916-01-06",
+            "Talks were held on [22] and 23 April. => 2023-04-22",
+            "Some [5] to 6 people died. => none",
+        ),
+    ),
+    Rule(
         "day_month",
-        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
+        r"(?:\b(?P<weekday>{WEEKDAY}),?\s+|\bthe\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",
         "absolute",
         examples=(
             "Published [12 September 2023]. => 2023-09-12",
             "By [3 October] the talks will be over. => 2023-10-03",
+            "[The 25th of August] was quiet. => 2023-08-25",
         ),
     ),
     Rule(
         "month_year",
-        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR})\b",
+        r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+        r"(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR})\b",
         "month",
         examples=(
             "It began in [March 2020] in Wuhan. => 2020-03",
             "Prices rose in [late July 1997]. => 1997-07",
+            "It fell by [the end of April 1942]. => 1942-04",
         ),
     ),
     Rule(
         "month_relative_year",
         r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})\s+(?:(?:of\s+)?(?P<yrel>this|last|next)"
-        r"|of\s+the\s+(?P<yref>following|next|previous|same))\s+year\b",
+        r"|of\s+(?:the\s+)?(?P<yref>following|next|previous|same|that))\s+year\b",
         "month",
         examples=(
             "It was approved in [early October this year]. => 2023-10",
             "Talks began in [February last year]. => 2022-02",
             "It closed in 2019 and reopened in [March of the following year]. => 2020-03",
+            "It fell in 1940 and in [August of that year] it rose. => 1940-08",
         ),
     ),
     Rule(
         "month",
-        r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late)[\s-]+)?"
+        r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late"
+        r"|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
         r"(?P<month>{MONTH_FULL})(?![A-Za-z])",
         "month",
         guard="month_alone",
@@ -91,17 +110,20 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "They met in [April] to plan it. => 2023-04",
             "The summit will take place in [November]. => 2023-11",
             "It slowed in [late November]. => 2022-11",
+            "They withdrew by [the end of May]. => 2023-05",
             "He [may] go. => none",
             "They held [last October] talks. => 2022-10",
             "Crowds joined the annual [March] for Life. => none",
             "She led the [March] of the Combatant Mothers. => none",
+            "It ended in the last week of [August]. => 2023-08",
         ),
     ),
     # --- years, decades, centuries ------------------------------------------------------------
     Rule(
         "year",
-        r"(?<![\w$£€.,/-])(?:(?P<mod>early|mid|late|post|pre"
-        r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
+        r"(?<![\w$£€.,/-])(?:(?P<mod>early\s+in|late\s+in|early|mid|late|post|pre"
+        r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+|(?P<fiscal>fiscal\s+(?:year\s+)?))?"
+        r"(?P<year>{YEAR})(?![\w%/-]|[.,]\d)",
         "year",
         guard="year_context",
         examples=(
@@ -109,6 +131,63 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The review is due by [the end of 2024]. => 2024",
             "Troops: [7,000] in all. => none",
             "The [post-1959] government. => 1959",
+            "Profit fell in [fiscal 1989]. => 1989",
+            "Troops landed [early in 1914]. => 1914",
+            "Iraq's [1990] invasion of Kuwait. => 1990",
+            "He recalled that [1978] resolution. => 1978",
+            "The poet who won in [1953] has died. => 1953",
+            "He sold [1953 shares] in all. => none",
+            "They built the [2000] km border fence. => none",
+            "He lived on the [1200] block of Main Street. => none",
+        ),
+    ),
+    Rule(
+        "year_range_start",
+        # "2009-2010", "1957-58": TimeML tags each end; the second is "year_range_end".
+        r"(?<![\w$£€.,/-])(?P<year>{YEAR})(?P<tail>[-–](?:{YEAR}|\d\d))(?![\w%/-]|[.,]\d)",
+        "year",
+        guard="year_range",
+        examples=(
+            "He was mayor in [2009]-2010. => 2009",
+            "The [1957]-58 season was long. => 1957",
+            "Some [1500]-2000 troops left. => none",
+        ),
+    ),
+    Rule(
+        "year_range_end",
+        r"(?<![\w$£€.,/-])(?P<lead>(?P<first>{YEAR})[-–])(?P<year>{YEAR}|\d\d)(?![\w%/-]|[.,]\d)",
+        "year_range_end",
+        guard="year_range",
+        examples=(
+            "He was mayor in 2009-[2010]. => 2010",
+            "The 1957-[58] season was long. => 1958",
+            "The 1999-[98] figures. => none",
+        ),
+    ),
+    Rule(
+        "era_year",
+        # "241 BC", "146 B.C.", "AD 9": TimeML writes years before Christ as "BC0241".
+        r"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<year>\d{1,4})\s*(?-i:(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE))"
+        r"|(?-i:(?P<era_first>AD|A\.D\.))\s*(?P<year_after>\d{1,4}))(?![\w])",
+        "era_year",
+        examples=(
+            "Carthage fell in [146 B.C.] to Rome. => BC0146",
+            "The war began in [264 BC] over Sicily. => BC0264",
+            "He died in [AD 14] at Nola. => 0014",
+        ),
+    ),
+    Rule(
+        "spelled_year",
+        r"\b(?P<spelled>(?:seventeen|eighteen|nineteen|twenty)[\s-]+(?:hundred|(?:oh[\s-]+)?{NUMBER_WORD})"
+        r"|two\s+thousand(?:\s+and)?(?:[\s-]+{NUMBER_WORD})?)\b",
+        "spelled_year",
+        guard="spelled_year",
+        examples=(
+            "He was born in [nineteen ninety-six]. => 1996",
+            "It was founded in [two thousand and eight]. => 2008",
+            "The war ended in [nineteen forty-five]. => 1945",
+            "[Nineteen people] died. => none",
+            "About [two thousand] marched. => none",
         ),
     ),
     Rule(
@@ -116,10 +195,10 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         r"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<decade>1\d\d0|20\d0)|'(?P<short>[0-9]0))'?s\b",
         "decade",
         examples=(
-            "Reforms began in the [1990s] there. => 199X",
-            "It was a hit in the ['80s]. => 198X",
-            "Rents soared in the ['20s]. => 202X",
-            "It peaked in the [early 1980s]. => 198X",
+            "Reforms began in the [1990s] there. => 199",
+            "It was a hit in the ['80s]. => 198",
+            "Rents soared in the ['20s]. => 202",
+            "It peaked in the [early 1980s]. => 198",
         ),
     ),
     Rule(
@@ -152,7 +231,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "today",
-        r"\b(?:the\s+day\s+(?P<beyond>before|after)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+        r"\b(?:(?P<edge>early|late)\s+)?(?:the\s+day\s+(?P<beyond>before|after)\s+)?"
+        r"(?P<word>today|tonight|yesterday|tomorrow)"
         r"(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
         "today",
         examples=(
@@ -161,15 +241,17 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "He arrived [yesterday]. => 2023-09-11",
             "He will speak [tomorrow morning]. => 2023-09-13TMO",
             "The vote is [tonight]. => 2023-09-12TNI",
+            "He left [late yesterday]. => 2023-09-11TEV",
         ),
     ),
     Rule(
         "today_part",
-        r"\b(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        r"\b(?:(?:early|late)\s+)?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b",
         "today",
         examples=(
             "Troops crossed [last night]. => 2023-09-11TNI",
             "He spoke [this morning]. => 2023-09-12TMO",
+            "They met [late last night]. => 2023-09-11TNI",
         ),
     ),
     Rule(
@@ -184,6 +266,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The call came at [9:05 PM]. => 2023-09-12T21:05",
             "They meet at [10 a.m.] on Sept. 20. => 2023-09-20T10:00",
             "It ended at [4 p.m.], Aug. 30, 2022. => 2022-08-30T16:00",
+            "The blast came at [10:35 a.m.] (0735 GMT). => 2023-09-12T10:35",
         ),
     ),
     Rule(

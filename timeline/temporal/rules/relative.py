@@ -28,9 +28,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "offset",
-        r"\b(?:(?P<lead>about|almost|nearly|some|around|roughly|approximately|just|only)\s+)?"
+        r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+)?"
         r"(?:(?P<q>more\s+than|less\s+than|over)\s+)?"
-        r"(?P<num>{NUMBER})?[\s-]*(?P<unit>{UNITS}|{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
+        r"(?:(?P<num>{NUMBER})|(?P<vague>a\s+few|several|many|some))?[\s-]*(?P<unit>{UNITS}|{UNIT})\s+"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence)\b",
         "offset",
         examples=(
             "The war ended [50 years ago]. => 1973",
@@ -39,15 +40,19 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "They met on Sept. 3. [Hours later] the truce collapsed. => 2023-09-03",
             "She won in November 2020 and took office [two months later]. => 2021-01",
             "They met in June. [Weeks later] the truce collapsed. => PAST_REF",
+            "They met in June. [A few days later] the truce collapsed. => PAST_REF",
             "The truce will hold until [weeks later]. => FUTURE_REF",
+            "It ended [almost four years ago]. => 2019",
+            "Third-quarter profit fell from [a year earlier]. => 2022-Q3",
         ),
     ),
     # --- units relative to the document date --------------------------------------------------
     Rule(
         "relative_unit",
         r"\b(?:(?P<mod>early|mid|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
-        r"(?P<rel>last|next|this|past|previous|coming|current)\s+"
-        r"(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b",
+        r"(?:(?P<det>the)\s+(?=current\b))?(?P<rel>last|next|this|past|previous|coming|current)\s+"
+        r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b"
+        r"(?!\s+of\s+(?:{MONTH}|{YEAR}))",
         "relative_unit",
         examples=(
             "Prices rose [last week]. => 2023-W36",
@@ -56,6 +61,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "He will visit [early next week]. => 2023-W38",
             "Trade doubled over the [past decade]. => P10Y",
             "It fell [last fall]. => 2022-FA",
+            "[The current fiscal year] ends in March. => 2023",
+            "Costs will rise in [the current quarter]. => 2023-Q3",
+            "It ended in the last week of August. [Last week] it began. => 2023-W36",
         ),
     ),
     Rule(
@@ -80,18 +88,22 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "season",
-        r"\b(?:(?P<rel>early|late|mid)[\s-]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
+        r"\b(?:(?P<det>the)\s+)?(?:(?P<rel>early|late|mid)[\s-]+)?(?P<season>{SEASON})"
+        r"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
         "season",
         guard="season_context",
         examples=(
-            "They will meet in the [spring]. => 2024-SP",
+            "They will meet in [the spring]. => 2024-SP",
             "Prices [fall] sharply. => none",
             "It opened in [summer 1998]. => 1998-SU",
+            "The troops spent [the summer] in camp. => 2023-SU",
+            "Before [the summer] offensive, they rested. => 2023-SU",
         ),
     ),
     Rule(
         "quarter",
-        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)\b"
+        r"\b(?:(?P<poss>this|last|next)\s+year's\s+|the\s+)?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)\b"
         r"(?:\s+of\s+(?:(?P<year>{YEAR})|(?:the|this)\s+year|(?P<yrel>last|next)\s+year)\b)?"
         r"|\b(?-i:(?:Q(?P<number>[1-4])|H(?P<half_number>[12])))(?:\s+(?P<qyear>{YEAR}))?\b",
         "quarter",
@@ -104,6 +116,27 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "The rules were tightened in [Q4]. => 2022-Q4",
             "Sales rose in [H1 2023]. => 2023-H1",
             "The [H1]N1 virus spread. => none",
+            "[This year's second quarter] was weak. => 2023-Q2",
+            "Sales grew in [last year's fourth quarter]. => 2022-Q4",
+        ),
+    ),
+    Rule(
+        "latest_quarter",
+        r"\bthe\s+(?P<rel>latest|most\s+recent|just[\s-]+(?:ended|completed))\s+(?:fiscal\s+)?"
+        r"(?P<unit>quarter|half|year)\b",
+        "relative_unit",
+        examples=("Revenue in [the latest quarter] rose 3%. => 2023-Q2",),
+    ),
+    Rule(
+        "year_earlier",
+        # After "third-quarter profit", "the year-earlier period" is that quarter a year before.
+        r"\b(?:the\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year|year-ago)\s+"
+        r"(?P<unit>period|quarter|half|month)\b"
+        r"|\bthe\s+same\s+(?P<same>period|quarter|half|month)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before))",
+        "year_earlier",
+        examples=(
+            "Profit in the third quarter rose from [the year-earlier period]. => 2022-Q3",
+            "Sales in the second quarter fell from [the same period last year]. => 2022-Q2",
         ),
     ),
     Rule(
@@ -149,7 +182,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"\b(?:(?P<lead>about|almost|nearly|some|around|roughly|approximately|just|only)\s+)?"
+        r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+"
+        r"|(?P<det>the)\s+(?=\S+\s+(?:{UNITS}|{UNIT})\b(?!-)))?"
         r"(?:(?P<q>more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|another)\s+)?"
         r"(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
         r"(?P<unit>{UNITS}|{UNIT})(?:-long)?\b",
@@ -160,7 +194,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "A [16-hour] flight. => PT16H",
             "It lasted [5 1/2 hours]. => PT5H30M",
             "It took [more than a year]. => P1Y",
-            "It took about [three weeks]. => P3W",
+            "It took [a year] to build. => P1Y",
+            "It took [about three weeks]. => P3W",
+            "The feud lasted [nearly forty years]. => P40Y",
+            "Profit for [the nine months] rose. => P9M",
+            "It set a [14-day] deadline. => P14D",
             "He made [seven trips] abroad. => none",
             "A [6-year-old] boy. => none",
             "He hosts [60 Minutes] on CBS. => none",
@@ -179,9 +217,20 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague_span",
-        r"\b(?P<q>recent|coming|several|a\s+few|many)\s+(?P<unit>{UNITS})\b",
+        r"\b(?P<q>several|a\s+few|many)\s+(?P<unit>{UNITS})\b",
         "duration",
-        examples=("Clashes grew in [recent days]. => PXD",),
+        examples=("Clashes lasted [several days]. => PXD",),
+    ),
+    Rule(
+        "vague_stretch",
+        # "in recent days" looks back from the DCT, "the coming months" ahead: references,
+        # not lengths of time.
+        r"\b(?:the\s+)?(?P<word>recent|coming)\s+(?:{UNITS})\b",
+        "vague",
+        examples=(
+            "Clashes grew in [recent days]. => PAST_REF",
+            "Prices will rise in [the coming months]. => FUTURE_REF",
+        ),
     ),
     Rule(
         "for_units",
@@ -200,7 +249,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "set_adverb",
         r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b",
         "set",
-        examples=("Flights run [daily] to Beijing. => P1D",),
+        examples=(
+            "Flights run [daily] to Beijing. => P1D",
+            "The firm paid a [quarterly] dividend. => P3M",
+        ),
     ),
     Rule(
         "set_every",
@@ -224,6 +276,18 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "rate",
+        # "$2 million a year", "500 cars a day", "$10 per month": an amount per unit is a
+        # rate, a recurrence (SET), never a date or a length of time.
+        r"\b(?:a|an|per)\s+(?P<unit>{UNIT})\b",
+        "set",
+        guard="after_an_amount",
+        examples=(
+            "He was paid $2 million [a year]. => P1Y",
+            "The plant makes 500 cars [per day]. => P1D",
+        ),
+    ),
+    Rule(
         "set_times",
         r"\b(?:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT})\b",
         "set",
@@ -233,7 +297,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "vague",
         r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present"
-        r"|at\s+the\s+moment|the\s+past|formerly)\b",
+        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent)\b",
         "vague",
         guard="vague_context",
         examples=(
@@ -241,6 +305,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "They may meet in [the future]. => FUTURE_REF",
             "Such talks failed in [the past]. => PAST_REF",
             "There is no vaccine [at the moment]. => PRESENT_REF",
+            "The minister [recently] resigned. => PAST_REF",
+            "[Recent] polls show a tie. => PAST_REF",
         ),
     ),
     # --- relative to an event, not to the calendar --------------------------------------------
