@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from timeline.model import Granularity, Mention
 from timeline.temporal.lexicon import WEEKDAYS
@@ -26,41 +26,46 @@ def forward_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     result = list(mentions)
     for index in range(len(result) - 1):
         first, last = result[index], result[index + 1]
-        if not (_is_day(first) and _is_day(last)) or last.earliest >= first.earliest:
+        first_day, last_day = _weekday_start(first), _weekday_start(last)
+        if first_day is None or last_day is None or last_day >= first_day:
             continue
         if not _JOIN.match(text[first.end : last.start]):
             continue
         if not _OPEN.search(text, max(0, first.start - 10), first.start):
             continue
         if clause_tense(text, first.start, last.end) == PAST:
-            start = first.earliest
-            while start > last.earliest:
+            start = first_day
+            while start > last_day:
                 start -= _WEEK
-            result[index] = _moved(first, start - first.earliest, "back")
+            result[index] = _moved(first, start - first_day, "back")
         else:
-            end = last.earliest
-            while end < first.earliest:
+            end = last_day
+            while end < first_day:
                 end += _WEEK
-            result[index + 1] = _moved(last, end - last.earliest, "forward")
+            result[index + 1] = _moved(last, end - last_day, "forward")
     return result
 
 
-def _is_day(mention: Mention) -> bool:
+def _weekday_start(mention: Mention) -> datetime | None:
+    """Return where a mention of a bare weekday name starts, None for any other mention."""
     # Only weekday names are guessed by tense; a written date stays where the text puts it.
-    return (
-        mention.granularity is Granularity.DAY
-        and mention.is_anchored
-        and mention.text.lower() in WEEKDAYS
-    )
+    if mention.granularity is not Granularity.DAY or mention.text.lower() not in WEEKDAYS:
+        return None
+    if mention.latest is None:
+        return None
+    return mention.earliest
 
 
 def _moved(mention: Mention, shift: timedelta, direction: str) -> Mention:
-    day = (mention.earliest + shift).date()
-    value = day.isoformat()
+    # Only anchored weekdays (both ends set, see _weekday_start) are moved.
+    if mention.earliest is None or mention.latest is None:
+        return mention
+    earliest = mention.earliest + shift
+    value = earliest.date().isoformat()
     return replace(
         mention,
         value=value,
-        earliest=mention.earliest + shift,
+        earliest=earliest,
         latest=mention.latest + shift,
         explanation=f"{mention.explanation}; moved {direction} to {value} so that the range "
         "runs forwards",

@@ -101,7 +101,7 @@ def _span(value: str) -> TimeSpan | None:
     return None
 
 
-def _date_span(match: re.Match) -> TimeSpan:
+def _date_span(match: re.Match[str]) -> TimeSpan:
     year = int(match["year"])
     if match["week"]:
         monday = datetime.combine(
@@ -147,10 +147,11 @@ def _date_span(match: re.Match) -> TimeSpan:
 
 
 def _apply_mod(span: TimeSpan, mod: str | None) -> TimeSpan:
-    if mod not in ("START", "MID", "END"):
-        return TimeSpan(span.earliest, span.latest, span.granularity, mod)
-    part = {"START": 0, "MID": 1, "END": 2}[mod]
     start, end = span.earliest, span.latest
+    # An open end (never made by _span) has no part to narrow to.
+    if mod not in ("START", "MID", "END") or start is None or end is None:
+        return TimeSpan(start, end, span.granularity, mod)
+    part = {"START": 0, "MID": 1, "END": 2}[mod]
     if span.granularity is Granularity.DAY:
         # "early Tuesday" is Tuesday morning: halves of a day read better than thirds.
         half = (end - start) / 2
