@@ -6,7 +6,12 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QFormLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from timeline.display import format_event_date

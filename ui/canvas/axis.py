@@ -85,12 +85,18 @@ def paint_axis(
         if x < 0 and _cut_at_left_edge(label, x, x_next, at_tick, metrics):
             continue  # a stub such as "0" of "12:00" reads as a label of its own
         if at_tick:
-            painter.drawText(QRectF(x + 3, half, x_next - x - 3, half - 2), Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(x + 3, half, x_next - x - 3, half - 2), Qt.AlignmentFlag.AlignVCenter, label
+            )
         else:
-            painter.drawText(QRectF(x, half, x_next - x, half - 2), Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(
+                QRectF(x, half, x_next - x, half - 2), Qt.AlignmentFlag.AlignCenter, label
+            )
 
 
-def _cut_at_left_edge(label: str, x: float, x_next: float, at_tick: bool, metrics: QFontMetricsF) -> bool:
+def _cut_at_left_edge(
+    label: str, x: float, x_next: float, at_tick: bool, metrics: QFontMetricsF
+) -> bool:
     """Return True when the lower-tier label of the tick at ``x`` would start left of the view."""
     text_width = metrics.horizontalAdvance(label)
     left = x + 3 if at_tick else (x + x_next - text_width) / 2

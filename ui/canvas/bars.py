@@ -9,7 +9,16 @@ middle when wide. SVG export gets real gradients.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QGradient, QImage, QLinearGradient, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGradient,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 
 from .data import KIND_INTERVAL, KIND_OPEN_BEFORE, KIND_UNCERTAIN
 from .style import BAR_H, GLYPH, STATUS_COLOURS, faded
@@ -38,7 +47,9 @@ def paint_bar(painter: QPainter, kind: int, status: int, x0: float, x1: float, m
         return
     if vector:
         bucket = min(int(_SOFT_MAX_PX / (right - left) * 40), 12)  # soft share, in 1/40
-        painter.fillRect(QRectF(left, top, right - left, BAR_H), _soft_brush(status, coarse, bucket))
+        painter.fillRect(
+            QRectF(left, top, right - left, BAR_H), _soft_brush(status, coarse, bucket)
+        )
         return
     edge = _SOFT_MAX_PX
     fade_in, fade_out, solid = _soft_parts(status, coarse)
@@ -111,12 +122,18 @@ def _soft_brush(status: int, coarse: bool, bucket: int) -> QBrush:
     return brush
 
 
-def paint_open_tail(painter: QPainter, kind: int, status: int, cx: float, mid_y: float, vector: bool) -> None:
+def paint_open_tail(
+    painter: QPainter, kind: int, status: int, cx: float, mid_y: float, vector: bool
+) -> None:
     """Draw an open-ended event's tail: a bar fading away from the glyph at ``cx``
     towards the open side, with an arrowhead beside the glyph pointing that way."""
     towards = -1.0 if kind == KIND_OPEN_BEFORE else 1.0
     top = mid_y - BAR_H / 2
-    box = QRectF(cx, top, OPEN_TAIL_PX, BAR_H) if towards > 0 else QRectF(cx - OPEN_TAIL_PX, top, OPEN_TAIL_PX, BAR_H)
+    box = (
+        QRectF(cx, top, OPEN_TAIL_PX, BAR_H)
+        if towards > 0
+        else QRectF(cx - OPEN_TAIL_PX, top, OPEN_TAIL_PX, BAR_H)
+    )
     if vector:
         gradient = QLinearGradient(cx, 0, cx + towards * OPEN_TAIL_PX, 0)
         gradient.setColorAt(0.0, faded(STATUS_COLOURS[status], _OPEN_ALPHA))
@@ -135,7 +152,9 @@ def paint_open_tail(painter: QPainter, kind: int, status: int, cx: float, mid_y:
     painter.drawLine(QPointF(shaft_start, mid_y), QPointF(back, mid_y))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([QPointF(tip, mid_y), QPointF(back, mid_y - 4.5), QPointF(back, mid_y + 4.5)]))
+    painter.drawPolygon(
+        QPolygonF([QPointF(tip, mid_y), QPointF(back, mid_y - 4.5), QPointF(back, mid_y + 4.5)])
+    )
     painter.restore()
 
 

@@ -6,9 +6,9 @@ drawn with more pixels per day, and more lanes if it is taller.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
@@ -26,7 +26,9 @@ def _same_time_window(canvas, width: int) -> Iterator[None]:
         viewport.t0, viewport.px_per_day = saved
 
 
-def write_png(canvas, path: str | Path, width: int | None = None, height: int | None = None) -> None:
+def write_png(
+    canvas, path: str | Path, width: int | None = None, height: int | None = None
+) -> None:
     """Write the canvas's view to a PNG at ``width`` x ``height`` (default: the widget's
     size). Raises OSError with a one-line message when the file cannot be written."""
     width, height = int(width or canvas.width()), int(height or canvas.height())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 from math import floor
 
 from .data import human_date

@@ -8,10 +8,12 @@ arrows pan/scroll, Home fits all, F zooms to the selection, Escape clears it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 
 from . import scale
-from .hits import hit_at, hit_event_ids
+from .hits import Hit, hit_at, hit_event_ids
+from .host import CanvasHost
 from .style import LINE_H, OVERVIEW_H
 
 WHEEL_STEP = 1.25  # zoom per wheel notch
@@ -20,13 +22,13 @@ MIN_VIEW_YEARS = 3000  # at most this many years across the widget (century labe
 DRAG_THRESHOLD = 3
 
 
-class CanvasInteraction:
+class CanvasInteraction(CanvasHost):
     """Event handlers; expects the TimelineCanvas attributes (_viewport, _layout, ...)."""
 
     def _init_interaction(self) -> None:
-        self._press: tuple[QPointF, float, float] | None = None  # pos, t0, scroll_y
-        self._mode: str | None = None  # pending | pan | box | overview
-        self._rubber_band: QRectF | None = None
+        self._press = None  # pos, t0, scroll_y
+        self._mode = None  # pending | pan | box | overview
+        self._rubber_band = None
         self._hovered = None  # the Hit under the resting mouse, drawn with a faint ring
 
     def zoom_by(self, factor: float, x: float) -> None:
@@ -68,7 +70,7 @@ class CanvasInteraction:
         self._clamp_zoom()
         self.update()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         """Zoom around the cursor; Ctrl in bigger steps, Shift scrolls the lanes, sideways pans."""
         delta = event.angleDelta()
         modifiers = event.modifiers()
@@ -83,7 +85,7 @@ class CanvasInteraction:
             self.zoom_by(step ** (delta.y() / 120), event.position().x())
         event.accept()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Start a pan, a box (Shift) or a move of the window (on the overview strip)."""
         if event.button() != Qt.MouseButton.LeftButton:
             return
@@ -98,7 +100,7 @@ class CanvasInteraction:
         else:
             self._mode = "pending"
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Hover when no button is down; otherwise pan, grow the box or follow the overview."""
         if self._press is None:
             self._hover(event.position())
@@ -119,7 +121,7 @@ class CanvasInteraction:
             self._clamp_zoom()
             self.update()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Finish the gesture: zoom to the box, or treat a press without a drag as a click."""
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return
@@ -129,7 +131,9 @@ class CanvasInteraction:
             band, self._rubber_band = self._rubber_band, None
             if band.width() >= 4:
                 viewport = self._viewport
-                viewport.show(viewport.t_of(band.left()), viewport.t_of(band.right()), self.time_width())
+                viewport.show(
+                    viewport.t_of(band.left()), viewport.t_of(band.right()), self.time_width()
+                )
                 self._clamp_zoom()
             self.update()
         elif mode == "pending":
@@ -145,7 +149,7 @@ class CanvasInteraction:
                 self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.update()
 
-    def leaveEvent(self, event) -> None:  # noqa: N802
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         """Forget the hovered event when the mouse leaves the canvas."""
         if self._hovered is not None:
             self._hovered = None
@@ -153,10 +157,17 @@ class CanvasInteraction:
             self.update()
         super().leaveEvent(event)
 
-    def _hit(self, pos: QPointF):
-        return hit_at(self._layout, self._viewport, self._scroll_y, pos.x(), pos.y(), self._lanes.cluster_width)
+    def _hit(self, pos: QPointF) -> Hit | None:
+        return hit_at(
+            self._layout,
+            self._viewport,
+            self._scroll_y,
+            pos.x(),
+            pos.y(),
+            self._lanes.cluster_width,
+        )
 
-    def _click(self, pos: QPointF, modifiers) -> None:
+    def _click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
         hit = self._hit(pos)
         if hit is not None and hit.is_cluster:
             # A click on a cluster zooms into it until it splits.
@@ -179,14 +190,15 @@ class CanvasInteraction:
             self.update()
             self.selectionChanged.emit(sorted(self._selected))
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Ask to open the source of the double-clicked event."""
         hit = self._hit(event.position())
         if hit is not None and not hit.is_cluster:
             self.eventActivated.emit(hit_event_ids(self._layout, hit)[0])
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        """+ - zoom, arrows pan and scroll, Home fits all, F zooms to the selection, Esc clears it."""
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """+ - zoom, arrows pan and scroll, Home fits all, F zooms to the selection, Esc
+        clears it."""
         key = event.key()
         middle = self.time_width() / 2
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -218,7 +230,9 @@ class CanvasInteraction:
 
     def zoom_to_selection(self) -> None:
         """Show the stretch covering the selected events (nothing happens with none)."""
-        places = [self._layout.place_of_id[i] for i in self._selected if i in self._layout.place_of_id]
+        places = [
+            self._layout.place_of_id[i] for i in self._selected if i in self._layout.place_of_id
+        ]
         if not places:
             return
         start = min(self._layout.rows[r].starts[p] for r, p in places)

@@ -15,10 +15,10 @@ the breaks between clusters by a bisect.
 from __future__ import annotations
 
 import heapq
-from itertools import chain
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
+from itertools import chain
 
 from .data import STATUS_CODE, CanvasEvent, bounds, event_kind, kind_of
 from .scale import to_days
@@ -152,12 +152,12 @@ def _stack(spans: list[tuple[float, float, int, int]]) -> list[int]:
 
 def _finish_row(row: Row) -> None:
     starts, ends = row.starts, row.ends
-    widths = [end - start for start, end in zip(starts, ends)]
-    gaps = [start - end for start, end in zip(starts[1:], ends)]
+    widths = [end - start for start, end in zip(starts, ends, strict=True)]
+    gaps = [start - end for start, end in zip(starts[1:], ends, strict=False)]
     per_gap, per_width = 1.0 / GAP_PX, 1.0 / BAR_PX
     # Neighbours part when their gap reaches GAP_PX or either grows wider than BAR_PX.
     separate_at = []
-    for gap, left, right in zip(gaps, widths, widths[1:]):
+    for gap, left, right in zip(gaps, widths, widths[1:], strict=False):
         key = max(gap * per_gap, left * per_width, right * per_width)
         separate_at.append(1.0 / key if key > 0 else _NEVER)
     row.separate_at = separate_at
@@ -170,7 +170,7 @@ def stack_rows(spans: list[tuple[float, float, int, int]]) -> list[Row]:
     ``(start, end, id, event index)`` sorted ascending."""
     row_numbers = _stack(spans)
     lane_rows = [Row(line=0) for _ in range(max(row_numbers) + 1)]
-    for (start, end, _event_id, index), r in zip(spans, row_numbers):
+    for (start, end, _event_id, index), r in zip(spans, row_numbers, strict=True):
         row = lane_rows[r]
         row.starts.append(start)
         row.ends.append(end)

@@ -4,7 +4,7 @@ the selection or moving the mouse never repaints the events."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
@@ -33,7 +33,11 @@ def paint_overlay(
     for spot in selected_spots:
         if -20 < spot.x() < width + 20:
             painter.drawEllipse(spot, GLYPH / 2 + 3, GLYPH / 2 + 3)
-    if hovered is not None and hovered.row < len(layout.rows) and hovered.last < len(layout.rows[hovered.row].starts):
+    if (
+        hovered is not None
+        and hovered.row < len(layout.rows)
+        and hovered.last < len(layout.rows[hovered.row].starts)
+    ):
         row = layout.rows[hovered.row]
         x0, x1 = viewport.x_of(row.starts[hovered.first]), viewport.x_of(row.ends[hovered.last])
         y = AXIS_H + row.line * LINE_H - scroll_y
@@ -45,10 +49,16 @@ def paint_overlay(
             left, right = max(x0, -4.0), min(x1, width + 4)
             painter.drawRoundedRect(QRectF(left - 2, y + 1, right - left + 4, LINE_H - 2), 3, 3)
         else:
-            painter.drawEllipse(QPointF((x0 + x1) / 2, y + LINE_H / 2), GLYPH / 2 + 2, GLYPH / 2 + 2)
+            painter.drawEllipse(
+                QPointF((x0 + x1) / 2, y + LINE_H / 2), GLYPH / 2 + 2, GLYPH / 2 + 2
+            )
     if not layout.events:
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QRectF(0, AXIS_H, width, lanes_height), Qt.AlignmentFlag.AlignCenter, "No events to show")
+        painter.drawText(
+            QRectF(0, AXIS_H, width, lanes_height),
+            Qt.AlignmentFlag.AlignCenter,
+            "No events to show",
+        )
     if rubber_band is not None:
         painter.setPen(QPen(highlight, 1))
         painter.setBrush(_tinted(highlight, 50))

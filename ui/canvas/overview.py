@@ -52,7 +52,9 @@ class Overview:
         if key != self._key:
             self._image = self._render_density(layout, int(width), palette)
             self._key = key
-        painter.fillRect(QRectF(0, top, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window))
+        painter.fillRect(
+            QRectF(0, top, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window)
+        )
         painter.drawImage(QRectF(0, top, width, OVERVIEW_H), self._image)
         left = self.x_of(viewport.t_of(0), width)
         right = self.x_of(viewport.t_of(width), width)
@@ -77,8 +79,10 @@ class Overview:
 
         def write(left: float, label: str) -> None:
             # On a backing of the strip's colour: the density bars would blur the digits.
-            painter.fillRect(QRectF(left - 1, top + 2, metrics.horizontalAdvance(label) + 2, metrics.height()),
-                             backing)
+            painter.fillRect(
+                QRectF(left - 1, top + 2, metrics.horizontalAdvance(label) + 2, metrics.height()),
+                backing,
+            )
             painter.drawText(QPointF(left, top + 2 + metrics.ascent()), label)
 
         first, last = str(from_days(self.t_start).year), str(from_days(self.t_end).year)

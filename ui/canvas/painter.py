@@ -100,7 +100,9 @@ class LanePainter:
             for row_index in range(start_row, stop_row):
                 row = layout.rows[row_index]
                 y = AXIS_H + row.line * LINE_H - scroll_y
-                self._paint_row(painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector)
+                self._paint_row(
+                    painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector
+                )
         # Bars lie under everything; then cluster badges, then glyphs (a glyph beside a
         # wide badge keeps its whole shape), then titles. A badge is outlined and round-
         # cornered on the lane's own background, so it never reads as a grey interval bar.
@@ -110,11 +112,13 @@ class LanePainter:
             painter.drawRoundedRect(box, 3, 3)
         painter.setFont(self.texts.small_font)
         painter.setPen(text_colour)
-        for box, count in zip(drawn.badges, drawn.counts):
+        for box, count in zip(drawn.badges, drawn.counts, strict=True):
             text = self.texts.count(count)
             text_width = text.size().width()
             if text_width <= box.width() + 2:
-                painter.drawStaticText(QPointF(box.left() + (box.width() - text_width) / 2, box.top() - 0.5), text)
+                painter.drawStaticText(
+                    QPointF(box.left() + (box.width() - text_width) / 2, box.top() - 0.5), text
+                )
         self._paint_glyphs(painter, drawn.glyphs, vector)
         painter.setFont(self.texts.font)
         painter.setPen(text_colour)
@@ -122,7 +126,9 @@ class LanePainter:
             painter.drawStaticText(spot, text)
         painter.restore()
 
-    def _paint_glyphs(self, painter: QPainter, glyphs: list[tuple[float, float, int, bool]], vector: bool) -> None:
+    def _paint_glyphs(
+        self, painter: QPainter, glyphs: list[tuple[float, float, int, bool]], vector: bool
+    ) -> None:
         """Draw status glyphs centred at (cx, cy); those on a bar of their own colour sit on a
         disc of the background, or their shape would vanish into it."""
         half_glyph = self.atlas.size / 2
@@ -149,12 +155,23 @@ class LanePainter:
         painter.setClipRect(QRectF(0, AXIS_H, width, lanes_bottom - AXIS_H))
         for lane_index, lane in enumerate(layout.lanes):
             if first_line - 1 <= lane.header_line <= last_line:
-                self._paint_header(painter, layout, lane_index, AXIS_H + lane.header_line * LINE_H - scroll_y,
-                                   width, palette)
+                self._paint_header(
+                    painter,
+                    layout,
+                    lane_index,
+                    AXIS_H + lane.header_line * LINE_H - scroll_y,
+                    width,
+                    palette,
+                )
         painter.restore()
 
     def paint_pinned_header(
-        self, painter: QPainter, layout: CanvasLayout, scroll_y: float, width: float, palette: QPalette,
+        self,
+        painter: QPainter,
+        layout: CanvasLayout,
+        scroll_y: float,
+        width: float,
+        palette: QPalette,
     ) -> None:
         """Draw, over the events, the header of the lane scrolled into (its name stays in view)."""
         pinned = sticky_header(layout, scroll_y)
@@ -165,14 +182,26 @@ class LanePainter:
         self._paint_header(painter, layout, pinned[0], pinned[1], width, palette)
         painter.restore()
 
-    def _paint_header(self, painter: QPainter, layout: CanvasLayout, lane_index: int, top: float, width: float,
-                      palette: QPalette) -> None:
+    def _paint_header(
+        self,
+        painter: QPainter,
+        layout: CanvasLayout,
+        lane_index: int,
+        top: float,
+        width: float,
+        palette: QPalette,
+    ) -> None:
         painter.fillRect(QRectF(0, top, width, LINE_H), palette.color(QPalette.ColorRole.Button))
         painter.setFont(self.texts.font)
         painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-        painter.drawStaticText(QPointF(6, top + (LINE_H - self.texts.label_height) / 2), self.texts.caption(layout.lanes[lane_index], lane_index))
+        painter.drawStaticText(
+            QPointF(6, top + (LINE_H - self.texts.label_height) / 2),
+            self.texts.caption(layout.lanes[lane_index], lane_index),
+        )
 
-    def _paint_row(self, painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector) -> None:
+    def _paint_row(
+        self, painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector
+    ) -> None:
         """Draw a row's bars and note its badges, glyphs and titles in ``drawn``."""
         runs = row.runs(t_left, t_right, viewport.px_per_day)
         if not runs:
@@ -224,7 +253,9 @@ class LanePainter:
                 room = next_left - 3 - label_left
             else:
                 room = width - label_left
-            if room >= LABEL_MIN_PX and (text := self.texts.title(index, events[index].title, room)):
+            if room >= LABEL_MIN_PX and (
+                text := self.texts.title(index, events[index].title, room)
+            ):
                 drawn.titles.append((QPointF(label_left, label_top), text))
 
     def _badge_span(self, count: int, x0: float, x1: float) -> tuple[float, float]:

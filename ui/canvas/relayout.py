@@ -10,7 +10,7 @@ or shown again (it joins one). The result is the layout ``build_layout`` would g
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from typing import Callable
+from collections.abc import Callable
 
 from .data import STATUS_CODE, CanvasEvent, bounds
 from .layout import CanvasLayout, Lane, Row, span_and_kind, stack_rows
@@ -74,7 +74,10 @@ def hide_event(layout: CanvasLayout, event_id: int) -> bool:
     for row in layout.rows:
         if row.members and max(row.members) > index:
             row.members = [member - (member > index) for member in row.members]
-    rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
+    rows_of = {
+        lane.name: layout.rows[lane.first_row : lane.first_row + lane.row_count]
+        for lane in layout.lanes
+    }
     counts = {lane.name: lane.event_count for lane in layout.lanes}
     if spans:
         rows_of[name], counts[name] = stack_rows(spans), len(spans)
@@ -102,11 +105,18 @@ def show_event(layout: CanvasLayout, event: CanvasEvent, index: int) -> bool:
     layout.events.insert(index, event)
     layout.kinds.insert(index, span_and_kind(event)[2])
     layout.statuses.insert(index, STATUS_CODE.get(event.status, 0))
-    rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
+    rows_of = {
+        lane.name: layout.rows[lane.first_row : lane.first_row + lane.row_count]
+        for lane in layout.lanes
+    }
     counts = {lane.name: lane.event_count for lane in layout.lanes}
     spans = sorted(
-        [(row.starts[p], row.ends[p], layout.events[member].id, member)
-         for row in rows_of.get(event.group, []) for p, member in enumerate(row.members)] + [new_span]
+        [
+            (row.starts[p], row.ends[p], layout.events[member].id, member)
+            for row in rows_of.get(event.group, [])
+            for p, member in enumerate(row.members)
+        ]
+        + [new_span]
     )
     rows_of[event.group], counts[event.group] = stack_rows(spans), len(spans)
     _place_lanes(layout, rows_of, counts)
@@ -131,12 +141,19 @@ def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:
     new_span = _span(event, index)
     layout.kinds[index] = span_and_kind(event)[2]
     layout.statuses[index] = STATUS_CODE.get(event.status, 0)
-    rows_of = {lane.name: layout.rows[lane.first_row:lane.first_row + lane.row_count] for lane in layout.lanes}
+    rows_of = {
+        lane.name: layout.rows[lane.first_row : lane.first_row + lane.row_count]
+        for lane in layout.lanes
+    }
     counts = {lane.name: lane.event_count for lane in layout.lanes}
     for name in {old.group, event.group}:
         # The others keep the times the layout holds for them.
-        spans = [(row.starts[p], row.ends[p], layout.events[member].id, member)
-                 for row in rows_of.get(name, []) for p, member in enumerate(row.members) if member != index]
+        spans = [
+            (row.starts[p], row.ends[p], layout.events[member].id, member)
+            for row in rows_of.get(name, [])
+            for p, member in enumerate(row.members)
+            if member != index
+        ]
         if name == event.group:
             spans.append(new_span)
         if spans:
@@ -153,7 +170,9 @@ def replace_event(layout: CanvasLayout, event: CanvasEvent) -> bool:
     return True
 
 
-def _place_lanes(layout: CanvasLayout, rows_of: dict[str, list[Row]], counts: dict[str, int]) -> None:
+def _place_lanes(
+    layout: CanvasLayout, rows_of: dict[str, list[Row]], counts: dict[str, int]
+) -> None:
     """Order the lanes by their first event (then name), give rows their lines and global
     indices, and note the new place of every event whose row moved."""
     old_index = {id(row): number for number, row in enumerate(layout.rows)}

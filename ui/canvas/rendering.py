@@ -6,20 +6,21 @@ repaint of 100,000 events. ``paint_onto`` is the one routine that also draws exp
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPaintEvent, QPalette
 
 from . import scale
 from .axis import paint_axis, paint_grid
 from .hits import ids_in_view
+from .host import CanvasHost
 from .overlay import paint_overlay
 from .painter import glyph_x
 from .style import AXIS_H, LINE_H, OVERVIEW_H
 
 
-class CanvasRendering:
+class CanvasRendering(CanvasHost):
     """Painting; expects the TimelineCanvas attributes (_viewport, _layout, _lanes, ...)."""
 
     def paint_onto(self, painter: QPainter, width: int, height: int, vector: bool = False) -> None:
@@ -29,13 +30,24 @@ class CanvasRendering:
         self._lanes.use_pixel_ratio(painter.device().devicePixelRatioF())
         level = scale.choose_level(self._viewport.px_per_day, self._label_widths)
         if vector:
-            self._lanes.paint_bands(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+            self._lanes.paint_bands(
+                painter, self._layout, self._scroll_y, width, lanes_bottom, palette
+            )
         else:
             painter.drawImage(0, 0, self._bands_image(painter, width, lanes_bottom, palette))
         paint_grid(painter, self._viewport, level, width, AXIS_H, lanes_bottom, palette)
-        self._lanes.paint_headers(painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+        self._lanes.paint_headers(
+            painter, self._layout, self._scroll_y, width, lanes_bottom, palette
+        )
         self._lanes.paint_events(
-            painter, self._layout, self._viewport, self._scroll_y, width, lanes_bottom, palette, vector
+            painter,
+            self._layout,
+            self._viewport,
+            self._scroll_y,
+            width,
+            lanes_bottom,
+            palette,
+            vector,
         )
         self._lanes.paint_pinned_header(painter, self._layout, self._scroll_y, width, palette)
         # The axis and the overview strip write in the axis font (the widget's, made to fit).
@@ -43,46 +55,72 @@ class CanvasRendering:
         paint_axis(painter, self._viewport, level, width, palette, QFontMetricsF(self._axis_font))
         if self._layout.events:
             self._overview.paint(
-                painter, self._layout, self._layout_version, self._viewport, width, lanes_bottom, palette
+                painter,
+                self._layout,
+                self._layout_version,
+                self._viewport,
+                width,
+                lanes_bottom,
+                palette,
             )
         else:
-            painter.fillRect(QRectF(0, lanes_bottom, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window))
+            painter.fillRect(
+                QRectF(0, lanes_bottom, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window)
+            )
 
-    def _bands_image(self, painter: QPainter, width: int, lanes_bottom: float, palette: QPalette) -> QImage:
+    def _bands_image(
+        self, painter: QPainter, width: int, lanes_bottom: float, palette: QPalette
+    ) -> QImage:
         """Return the lane backgrounds as an image, redrawn only when the size, the scroll,
         the data or the palette change (never on zoom or pan in time)."""
         ratio = painter.device().devicePixelRatioF()
         key = (width, lanes_bottom, ratio, self._scroll_y, self._layout_version, palette.cacheKey())
-        if key != self._bands_key:
+        image = self._bands
+        if image is None or key != self._bands_key:
             # Opaque, so drawing it is a copy rather than a blend.
-            image = QImage(int(width * ratio), int(lanes_bottom * ratio), QImage.Format.Format_RGB32)
+            image = QImage(
+                int(width * ratio), int(lanes_bottom * ratio), QImage.Format.Format_RGB32
+            )
             image.setDevicePixelRatio(ratio)
             bands_painter = QPainter(image)
-            self._lanes.paint_bands(bands_painter, self._layout, self._scroll_y, width, lanes_bottom, palette)
+            self._lanes.paint_bands(
+                bands_painter, self._layout, self._scroll_y, width, lanes_bottom, palette
+            )
             bands_painter.end()
             self._bands, self._bands_key = image, key
-        return self._bands
+        return image
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Blit the cached picture (redrawn only when the view changed) and the overlay."""
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, self._viewport.t0, self._viewport.px_per_day,
                self._scroll_y, self._layout_version, self.palette().cacheKey())
-        if key != self._cache_key:
-            self._cache = QImage(
+        cache = self._cache
+        if cache is None or key != self._cache_key:
+            cache = QImage(
                 int(self.width() * ratio), int(self.height() * ratio), QImage.Format.Format_RGB32
             )
-            self._cache.setDevicePixelRatio(ratio)
-            cache_painter = QPainter(self._cache)
+            cache.setDevicePixelRatio(ratio)
+            cache_painter = QPainter(cache)
             self.paint_onto(cache_painter, self.width(), self.height())
             cache_painter.end()
-            self._cache_key = key
+            self._cache, self._cache_key = cache, key
         painter = QPainter(self)
-        painter.drawImage(0, 0, self._cache)
+        painter.drawImage(0, 0, cache)
         spots = self._selected_spots()
-        paint_overlay(painter, self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height(),
-                      self.palette(), spots, self._hovered, self._rubber_band,
-                      self._lanes.cluster_width)
+        paint_overlay(
+            painter,
+            self._layout,
+            self._viewport,
+            self._scroll_y,
+            self.width(),
+            self.lanes_height(),
+            self.palette(),
+            spots,
+            self._hovered,
+            self._rubber_band,
+            self._lanes.cluster_width,
+        )
         painter.end()
 
     def _selected_spots(self) -> list[QPointF]:
@@ -90,7 +128,9 @@ class CanvasRendering:
         ids: Iterable[int] = self._selected
         if len(self._selected) > 500:
             # A big selection: look only at the events in view instead of every selected one.
-            in_view = ids_in_view(self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height())
+            in_view = ids_in_view(
+                self._layout, self._viewport, self._scroll_y, self.width(), self.lanes_height()
+            )
             ids = (event_id for event_id in in_view if event_id in self._selected)
         spots = (self.glyph_centre(event_id) for event_id in ids)
         return [spot for spot in spots if spot is not None]

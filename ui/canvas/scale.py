@@ -189,7 +189,12 @@ def major_labels(moment: datetime, major: Level) -> list[str]:
     if major.name == "day":
         return [day, f"{moment.day} {month} {moment.year}", f"{moment.day} {month}"]
     hour = f"{moment.hour:02d}:00"
-    return [f"{day}, {hour}", f"{moment.day} {month} {moment.year} {hour}", f"{moment.day} {month} {hour}", hour]
+    return [
+        f"{day}, {hour}",
+        f"{moment.day} {month} {moment.year} {hour}",
+        f"{moment.day} {month} {hour}",
+        hour,
+    ]
 
 
 def _stepping(level: Level, t_start: float, t_end: float, limit: int):
@@ -207,24 +212,37 @@ def _stepping(level: Level, t_start: float, t_end: float, limit: int):
 def ticks(level: Level, t_start: float, t_end: float, limit: int = 2000) -> list[tuple[float, str]]:
     """Return the lower-tier ticks ``(days, label)`` from the last tick at or before
     ``t_start`` through ``t_end``."""
-    return [(days, minor_label(moment, level)) for days, moment in _stepping(level, t_start, t_end, limit)]
+    return [
+        (days, minor_label(moment, level))
+        for days, moment in _stepping(level, t_start, t_end, limit)
+    ]
 
 
-def major_ticks(level: Level, t_start: float, t_end: float, limit: int = 2000) -> list[tuple[float, str]]:
+def major_ticks(
+    level: Level, t_start: float, t_end: float, limit: int = 2000
+) -> list[tuple[float, str]]:
     """Return the upper-tier ticks ``(days, label)`` for the lower-tier ``level`` (none above
     the coarsest level)."""
     if level.major is None:
         return []
     major = MAJOR_LEVELS[level.major]
-    return [(days, major_label(moment, major)) for days, moment in _stepping(major, t_start, t_end, limit)]
+    return [
+        (days, major_label(moment, major))
+        for days, moment in _stepping(major, t_start, t_end, limit)
+    ]
 
 
-def major_tick_labels(level: Level, t_start: float, t_end: float, limit: int = 2000) -> list[tuple[float, list[str]]]:
+def major_tick_labels(
+    level: Level, t_start: float, t_end: float, limit: int = 2000
+) -> list[tuple[float, list[str]]]:
     """Return the upper-tier ticks with every form of their label, longest first."""
     if level.major is None:
         return []
     major = MAJOR_LEVELS[level.major]
-    return [(days, major_labels(moment, major)) for days, moment in _stepping(major, t_start, t_end, limit)]
+    return [
+        (days, major_labels(moment, major))
+        for days, moment in _stepping(major, t_start, t_end, limit)
+    ]
 
 
 @dataclass(slots=True)

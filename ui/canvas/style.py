@@ -42,7 +42,9 @@ def draw_glyph(painter: QPainter, status: int, cx: float, cy: float, size: float
         painter.setBrush(QBrush(colour))
         r += 0.8
         painter.drawPolygon(
-            QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)])
+            QPolygonF(
+                [QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)]
+            )
         )
     else:
         pen = QPen(colour, 2.4)

@@ -53,7 +53,11 @@ class PreparedTexts:
             if len(self._titles) > _TITLE_CACHE_LIMIT:
                 self._titles.clear()
             title = " ".join(title.split())  # one line, whatever the source's line breaks
-            shown = title if fit == 0 else self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, fit)
+            shown = (
+                title
+                if fit == 0
+                else self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, fit)
+            )
             text = self._titles[key] = _prepared(shown, self.font)
         return text
 
@@ -68,7 +72,9 @@ class PreparedTexts:
         """Return a lane's header: its name and how many events it holds."""
         caption = self._captions.get(lane_index)
         if caption is None:
-            caption = self._captions[lane_index] = _prepared(f"{lane.name}  ({lane.event_count})", self.font)
+            caption = self._captions[lane_index] = _prepared(
+                f"{lane.name}  ({lane.event_count})", self.font
+            )
         return caption
 
 

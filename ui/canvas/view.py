@@ -7,13 +7,19 @@ in ``interaction`` (both mixins of TimelineCanvas).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import partial
 from math import ceil
-from typing import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QImage
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QNativeGestureEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
 from . import scale
@@ -55,9 +61,9 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._axis_font = font_fitting(self.font(), AXIS_H / 2 - 2)
         self._label_widths = measure_label_widths(QFontMetricsF(self._axis_font))
         self._cache: QImage | None = None
-        self._cache_key: tuple | None = None
+        self._cache_key: tuple[object, ...] | None = None
         self._bands: QImage | None = None
-        self._bands_key: tuple | None = None
+        self._bands_key: tuple[object, ...] | None = None
         self._fitted = False
         # Where the view is among the lanes, and a handle to move there; shown when the
         # lanes are taller than the view.
@@ -90,9 +96,13 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         old = self._events.get(event.id)
         self._events[event.id] = event
         kept_index = partial(self._index_when_hidden, event.id)  # asked for only when needed
-        if self._other_layout is not None and not update_in_layout(self._other_layout, old, event, kept_index):
+        if self._other_layout is not None and not update_in_layout(
+            self._other_layout, old, event, kept_index
+        ):
             self._other_layout = None
-        if update_in_layout(self._layout, old, event, kept_index):  # in place, or its lanes restacked
+        if update_in_layout(
+            self._layout, old, event, kept_index
+        ):  # in place, or its lanes restacked
             self._layout_changed()
         else:
             self._relayout()
@@ -224,7 +234,7 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._set_scroll(float(value))
         self.update()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Keep a fitted view fitted; otherwise keep the time at the left edge and the scale."""
         super().resizeEvent(event)
         if self._fitted:
@@ -247,12 +257,13 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
     def event(self, event: QEvent) -> bool:
         """Answer tooltip requests with the hovered event's details; a trackpad pinch
         zooms around the fingers."""
-        if event.type() == QEvent.Type.NativeGesture:
+        # Qt hands over the event as its own class (checked, so its methods are known).
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
                 self.zoom_by(1.0 + event.value(), event.position().x())
                 return True
             return super().event(event)
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             hit = self._hit(QPointF(event.pos()))
             if hit is None:
                 QToolTip.hideText()

@@ -48,6 +48,8 @@ def status_colour(status: Status) -> QColor | None:
     return (STATUS_COLOURS_DARK if dark else STATUS_COLOURS).get(status)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The invalid index: a table's parent (one made here, not a new one per call).
+_ROOT = QModelIndex()
 # request_events(ids, deliver): fetch elsewhere, then deliver(ids, events or None).
 RequestEvents = Callable[[list[int], Callable[[list[int], list[Event] | None], None]], None]
 
@@ -193,10 +195,10 @@ class EventTableModel(QAbstractTableModel):
 
     # --- Qt model interface ------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -297,7 +299,7 @@ class EventTableModel(QAbstractTableModel):
         for first in range(0, len(self._time_order), step):
             events = self._fetch_events(self._time_order[first : first + step])
             keys.update(zip((event.id for event in events),
-                            TABLE[column].sort_keys(events, self._lookups())))
+                            TABLE[column].sort_keys(events, self._lookups()), strict=True))
         return keys
 
 
@@ -308,5 +310,5 @@ def sort_keys_for(events: Sequence[Event],
     background worker does it with the listing."""
     lookups = RowLookups(article_labels=article_titles)
     ids = [event.id for event in events]
-    return {index: dict(zip(ids, column.sort_keys(events, lookups)))
+    return {index: dict(zip(ids, column.sort_keys(events, lookups), strict=True))
             for index, column in enumerate(TABLE) if index != DATE}

@@ -14,8 +14,8 @@ from typing import Any
 
 from timeline.model import Article, Event, Status
 from ui.canvas.data import CanvasEvent
-from ui.canvas.layout import CanvasLayout, build_layout
 from ui.canvas.focus import dense_span
+from ui.canvas.layout import CanvasLayout, build_layout
 from ui.state.canvas_rows import to_canvas_event
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
 from ui.stories.marks import STORY_LANES, StoryMarks, story_marks
