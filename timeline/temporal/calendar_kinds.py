@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
 from timeline.temporal.lexicon import SEASONS, edge_mod, month_number, number_value
@@ -22,11 +23,16 @@ from timeline.temporal.shifts import (
 )
 from timeline.temporal.tense import FUTURE, PAST
 
+if TYPE_CHECKING:
+    from timeline.temporal.detect import Detection
+    from timeline.temporal.resolve import Resolver
+
+_TENSE_PHRASES: dict[str | None, str] = {PAST: "past tense", FUTURE: "future tense"}
 
 
 def year_phrase(tense: str | None) -> str:
     """Return how a tense reads in an explanation ("past tense", "no clear tense")."""
-    return {PAST: "past tense", FUTURE: "future tense"}.get(tense, "no clear tense")
+    return _TENSE_PHRASES.get(tense, "no clear tense")
 
 
 def day_value(day: date) -> str:
@@ -34,21 +40,22 @@ def day_value(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
-def resolve_absolute(resolver, detection) -> Resolution | None:
+def resolve_absolute(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a day (or minute) from a written date; a missing year is chosen by tense."""
     groups = detection.groups
-    month = int(groups["month"]) if groups["month"].isdigit() else month_number(groups["month"])
-    day_number = int("".join(ch for ch in groups["day"] if ch.isdigit()))
+    month_text = detection.group("month")
+    month = int(month_text) if month_text.isdigit() else month_number(month_text)
+    day_number = int("".join(ch for ch in detection.group("day") if ch.isdigit()))
     if groups.get("year"):
         # The rule's groups already hold year, month and day; dateparser (which read
         # "4, 2022" of "Aug. 2 and 4, 2022" as 1 April) is kept for typed dates.
-        day = safe_date(int(groups["year"]), month, day_number)
+        day = safe_date(int(detection.group("year")), month, day_number)
         if day is None:
             return None
         value = day_value(day)
         how = f"is a full date -> {value}"
         if groups.get("hour"):
-            value += f"T{groups['hour']}:{groups['minute']}"
+            value += f"T{detection.group('hour')}:{detection.group('minute')}"
             how = f"is a full date and time -> {value}"
             return Resolution(value, TimexType.TIME, how, 0.95)
         return Resolution(value, TimexType.DATE, how, 0.95)
@@ -86,13 +93,13 @@ def day_without_year(dct: date, month: int, day_number: int, tense: str | None) 
     return pick_by_tense(candidates, dct, tense) if candidates else None
 
 
-def resolve_month(resolver, detection) -> Resolution | None:
+def resolve_month(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a month; without a year, "last"/"next"/"this" or the tense picks it."""
     groups = detection.groups
-    month = month_number(groups["month"])
+    month = month_number(detection.group("month"))
     mod = edge_mod(groups.get("mod") or groups.get("rel"))
     if groups.get("year"):
-        value = f"{int(groups['year']):04d}-{month:02d}"
+        value = f"{int(detection.group('year')):04d}-{month:02d}"
         return Resolution(
             value, TimexType.DATE, f"names a month of a given year -> {value}", 0.95, mod
         )
@@ -101,7 +108,7 @@ def resolve_month(resolver, detection) -> Resolution | None:
     tense = resolver.tense(detection)
     if groups.get("yref"):
         base = resolver.reference("any")
-        step = {"following": 1, "next": 1, "previous": -1}.get(groups["yref"].lower(), 0)
+        step = {"following": 1, "next": 1, "previous": -1}.get(detection.group("yref").lower(), 0)
         value = f"{base.year + step:04d}-{month:02d}"
         how = f"counts {step:+d} year from the reference time {base.isoformat()} -> {value}"
         return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
@@ -111,8 +118,9 @@ def resolve_month(resolver, detection) -> Resolution | None:
         value = f"{year_text(story[0])}-{month:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     if groups.get("yrel"):
-        year = this_year + {"this": 0, "last": -1, "next": 1}[groups["yrel"].lower()]
-        how = f"'{groups['yrel'].lower()} year' counted from the DCT {resolver.describe_dct()}"
+        year_relation = detection.group("yrel").lower()
+        year = this_year + {"this": 0, "last": -1, "next": 1}[year_relation]
+        how = f"'{year_relation} year' counted from the DCT {resolver.describe_dct()}"
     elif relation == "last":
         year = this_year if month < resolver.dct_day.month else this_year - 1
         how = "'last' -> the latest such month before the DCT"
@@ -132,10 +140,10 @@ def resolve_month(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, f"{how} -> {value}", 0.8, mod, tells_present=True)
 
 
-def resolve_year(resolver, detection) -> Resolution | None:
+def resolve_year(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a whole year, with early/mid/late/post/pre as its modifier."""
     groups = detection.groups
-    value = f"{int(groups['year']):04d}"
+    value = f"{int(detection.group('year')):04d}"
     mod = edge_mod(groups.get("mod"))
     how = (
         f"is the year {value} as a whole" if mod is None else f"is the year {value}, modifier {mod}"
@@ -145,10 +153,10 @@ def resolve_year(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
-def resolve_era_year(resolver, detection) -> Resolution | None:
+def resolve_era_year(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a year with its era: "241 BC" -> "BC0241", "AD 14" -> "0014"."""
     groups = detection.groups
-    year = int(groups.get("year") or groups["year_after"])
+    year = int(groups.get("year") or detection.group("year_after"))
     era = (groups.get("era") or groups.get("era_first") or "").upper().replace(".", "")
     if year < 1:
         return None
@@ -157,19 +165,18 @@ def resolve_era_year(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, f"is a year of the {era} era -> {value}", 0.9, mod)
 
 
-def resolve_year_range_end(resolver, detection) -> Resolution | None:
+def resolve_year_range_end(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the second year of "2009-2010" or "1957-58" (two digits: the first's century)."""
-    groups = detection.groups
-    year = groups["year"]
+    year = detection.group("year")
     if len(year) == 2:
-        year = groups["first"][:2] + year
+        year = detection.group("first")[:2] + year
     value = f"{int(year):04d}"
     return Resolution(value, TimexType.DATE, f"ends a range of years -> {value}", 0.85)
 
 
-def resolve_spelled_year(resolver, detection) -> Resolution | None:
+def resolve_spelled_year(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a year written in words ("nineteen ninety-six" -> 1996), None when unreadable."""
-    words = re.split(r"[\s-]+", detection.groups["spelled"].lower())
+    words = re.split(r"[\s-]+", detection.group("spelled").lower())
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
         tail = number_value(" ".join(rest)) if rest else 0
@@ -178,25 +185,27 @@ def resolve_spelled_year(resolver, detection) -> Resolution | None:
         hundreds = number_value(words[0])
         rest = [w for w in words[1:] if w != "oh"]
         tail = 0 if rest == ["hundred"] else number_value(" ".join(rest))
-        readable = hundreds is not None and tail is not None and tail < 100
-        year = int(hundreds) * 100 + int(tail) if readable else None
+        if hundreds is None or tail is None or tail >= 100:
+            year = None
+        else:
+            year = int(hundreds) * 100 + int(tail)
     if year is None:
         return None
     value = f"{year:04d}"
     return Resolution(value, TimexType.DATE, f"is a year written in words -> {value}", 0.85)
 
 
-def resolve_decade(resolver, detection) -> Resolution | None:
+def resolve_decade(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a decade ("199"), with early/mid/late as its modifier."""
     groups = detection.groups
     # TimeML 1.2.1 writes a decade as its first three digits ("199"); AQUAINT's "199X" is
     # one corpus's habit.
     if groups.get("decade"):
-        decade = int(groups["decade"])
+        decade = int(detection.group("decade"))
     else:
         # "'80s" is the latest such decade that has begun by the DCT: the 1980s in 2023,
         # but "'20s" is the 2020s then.
-        decade = resolver.dct_day.year // 100 * 100 + int(groups["short"])
+        decade = resolver.dct_day.year // 100 * 100 + int(detection.group("short"))
         if decade > resolver.dct_day.year:
             decade -= 100
     value = f"{decade // 10:03d}"
@@ -205,22 +214,22 @@ def resolve_decade(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, how, 0.9, mod)
 
 
-def resolve_century(resolver, detection) -> Resolution | None:
+def resolve_century(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a century ("18" for the 19th), or None for the 0th."""
-    ordinal = int(detection.groups["ord"])
+    ordinal = int(detection.group("ord"))
     if ordinal < 1:
         return None
     value = f"{ordinal - 1:02d}"
     return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9)
 
 
-def resolve_season(resolver, detection) -> Resolution | None:
+def resolve_season(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a season of a given year, or the one the tense points to."""
     groups = detection.groups
-    code = SEASONS[groups["season"].lower()]
+    code = SEASONS[detection.group("season").lower()]
     mod = edge_mod(groups.get("rel"))
     if groups.get("year"):
-        value = f"{int(groups['year']):04d}-{code}"
+        value = f"{int(detection.group('year')):04d}-{code}"
         return Resolution(
             value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod
         )
@@ -248,15 +257,16 @@ _ORDINALS = {
 }
 
 
-def resolve_quarter(resolver, detection) -> Resolution | None:
+def resolve_quarter(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a quarter or half of the given year or the DCT's (the year before if past)."""
     groups = detection.groups
     if groups.get("number") or groups.get("half_number"):
         unit = "quarter" if groups.get("number") else "half"
-        number, written_year = int(groups["number"] or groups["half_number"]), groups.get("qyear")
+        number = int(groups.get("number") or detection.group("half_number"))
+        written_year = groups.get("qyear")
     else:
-        number = _ORDINALS[groups["ord"].lower()]
-        unit, written_year = groups["unit"].lower(), groups.get("year")
+        number = _ORDINALS[detection.group("ord").lower()]
+        unit, written_year = detection.group("unit").lower(), groups.get("year")
     if unit == "half" and number > 2:
         return None
     letter = "Q" if unit == "quarter" else "H"
@@ -282,11 +292,12 @@ def resolve_quarter(resolver, detection) -> Resolution | None:
 
 
 
-def resolve_holiday(resolver, detection) -> Resolution | None:
+def resolve_holiday(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the date of a holiday in the year last/next/the tense points to."""
     groups = detection.groups
     relation = (groups.get("rel") or "").lower()
-    candidates = [holiday_date(groups["holiday"], resolver.dct_day.year + k) for k in (-1, 0, 1)]
+    holiday = detection.group("holiday")
+    candidates = [holiday_date(holiday, resolver.dct_day.year + k) for k in (-1, 0, 1)]
     if relation == "last":
         day = max(c for c in candidates if c < resolver.dct_day)
     elif relation == "next":

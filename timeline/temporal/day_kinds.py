@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
 from timeline.temporal.calendar_kinds import day_value, day_without_year, year_phrase
@@ -23,6 +24,10 @@ from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import add_months, iso_week_value, safe_date, weekday_by_tense
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
 
+if TYPE_CHECKING:
+    from timeline.temporal.detect import Detection
+    from timeline.temporal.resolve import Resolver
+
 _DATE_AFTER_CLOCK = re.compile(
     rf"[ \t]*(?:,[ \t]*)?(?:on[ \t]+)?(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b"
     rf"(?:,?\s+(?P<year>{YEAR})\b)?)"
@@ -33,10 +38,10 @@ def _pod_code(word: str | None) -> str | None:
     return PARTS_OF_DAY.get(word.lower()) if word else None
 
 
-def resolve_weekday(resolver, detection) -> Resolution | None:
+def resolve_weekday(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the day a weekday name means (tense or last/next/this), with a part of day."""
     groups = detection.groups
-    weekday = WEEKDAYS[groups["weekday"].lower()]
+    weekday = WEEKDAYS[detection.group("weekday").lower()]
     relation = " ".join((groups.get("rel") or "").lower().split()) or None
     if relation in ("the following", "the previous"):
         return _weekday_from_reference(resolver, detection, weekday, relation)
@@ -51,10 +56,10 @@ def resolve_weekday(resolver, detection) -> Resolution | None:
         confidence = 0.9
     else:
         rule = {"last": "'last'", "next": "'next'", "this": "'this'"}.get(
-            relation, year_phrase(tense)
+            relation or "", year_phrase(tense)
         )
         side = "after" if day > resolver.dct_day else "before"
-        name = groups["weekday"].capitalize()
+        name = detection.group("weekday").capitalize()
         how = f"+ {rule} -> the {name} {side} the DCT {resolver.describe_dct()} = {value}"
         confidence = 0.85 if tense or relation else 0.7
     pod = _pod_code(groups.get("pod"))
@@ -69,7 +74,9 @@ def resolve_weekday(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, how, confidence)
 
 
-def _weekday_from_reference(resolver, detection, weekday: int, relation: str) -> Resolution:
+def _weekday_from_reference(
+    resolver: Resolver, detection: Detection, weekday: int, relation: str
+) -> Resolution:
     base, _label = resolver.references["day"]
     if relation == "the following":
         day = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
@@ -80,18 +87,25 @@ def _weekday_from_reference(resolver, detection, weekday: int, relation: str) ->
     return Resolution(value, TimexType.DATE, how, 0.75, None, "day")
 
 
-def resolve_day_of_month(resolver, detection) -> Resolution | None:
+# Which months "the 3rd" may be in, counted from the DCT's, by the clause's tense.
+_MONTH_STEPS: dict[str | None, tuple[int, ...]] = {PAST: (-1, 0), FUTURE: (0, 1)}
+
+
+def resolve_day_of_month(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return "the 3rd" as a day of the DCT's month (the month before when the tense is
     past and the day is still to come, the next when future and already gone)."""
-    day_number = int(detection.groups["day"])
+    day_number = int(detection.group("day"))
     dct = resolver.dct_day
     tense = resolver.tense(detection)
-    months = {PAST: (-1, 0), FUTURE: (0, 1)}.get(tense, (-1, 0, 1))
+    months = _MONTH_STEPS.get(tense, (-1, 0, 1))
     candidates = [
-        safe_date(first.year, first.month, day_number)
-        for first in (add_months(dct, step) for step in months)
+        day
+        for day in (
+            safe_date(first.year, first.month, day_number)
+            for first in (add_months(dct, step) for step in months)
+        )
+        if day is not None
     ]
-    candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None
     if tense == PAST:
@@ -108,7 +122,7 @@ def resolve_day_of_month(resolver, detection) -> Resolution | None:
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def resolve_today(resolver, detection) -> Resolution | None:
+def resolve_today(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return today/tonight/yesterday/tomorrow or this morning/last night against the DCT."""
     groups = detection.groups
     word = (groups.get("word") or "").lower()
@@ -117,7 +131,7 @@ def resolve_today(resolver, detection) -> Resolution | None:
     if word:
         offset = _DAY_WORDS[word]
         if groups.get("beyond"):
-            offset += 1 if groups["beyond"].lower() == "after" else -1
+            offset += 1 if detection.group("beyond").lower() == "after" else -1
         pod = pod or ("NI" if word == "tonight" else None)
         # "late yesterday" is its evening, "early today" its morning (as for weekdays).
         edge = (groups.get("edge") or "").lower()
@@ -132,14 +146,14 @@ def resolve_today(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, how, 0.95)
 
 
-def resolve_clock(resolver, detection) -> Resolution | None:
+def resolve_clock(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a clock time on its weekday, on today/yesterday, or on the day last mentioned."""
     groups = detection.groups
     word = (groups.get("word") or "").lower()
     if word:
         hour, minute = (0, 0) if word == "midnight" else (12, 0)
     else:
-        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        hour, minute = int(detection.group("hour")), int(groups.get("minute") or 0)
         ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
         pod = (groups.get("pod") or "").lower()
         if (ampm == "pm" or pod in ("afternoon", "evening")) and hour < 12:
@@ -148,22 +162,23 @@ def resolve_clock(resolver, detection) -> Resolution | None:
             hour = 0
     on_reference = None
     if groups.get("weekday"):
-        day = weekday_by_tense(
-            resolver.dct_day, WEEKDAYS[groups["weekday"].lower()], resolver.tense(detection), None
-        )
-        where = f"on {groups['weekday'].capitalize()}"
+        weekday = WEEKDAYS[detection.group("weekday").lower()]
+        day = weekday_by_tense(resolver.dct_day, weekday, resolver.tense(detection), None)
+        where = f"on {detection.group('weekday').capitalize()}"
     elif groups.get("dayword"):
-        day = resolver.dct_day + timedelta(days=_DAY_WORDS[groups["dayword"].lower()])
-        where = f"{groups['dayword'].lower()} from the DCT"
+        day = resolver.dct_day + timedelta(days=_DAY_WORDS[detection.group("dayword").lower()])
+        where = f"{detection.group('dayword').lower()} from the DCT"
     elif written := _DATE_AFTER_CLOCK.match(resolver.text, detection.end):
         # "10 a.m. on Sept. 20": the date that follows, which is tagged on its own.
         month, day_number = month_number(written["month"]), int(written["day"])
         if written["year"]:
-            day = safe_date(int(written["year"]), month, day_number)
+            written_day = safe_date(int(written["year"]), month, day_number)
         else:
-            day = day_without_year(resolver.dct_day, month, day_number, resolver.tense(detection))
-        if day is None:
+            tense = resolver.tense(detection)
+            written_day = day_without_year(resolver.dct_day, month, day_number, tense)
+        if written_day is None:
             return None
+        day = written_day
         where = f"on the date that follows ('{written['date'].strip()}')"
     else:
         # A bare clock time belongs to the day last mentioned.
@@ -190,7 +205,7 @@ _UTC_AFTER = re.compile(
 )
 
 
-def resolve_weekend(resolver, detection) -> Resolution | None:
+def resolve_weekend(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the weekend of the DCT's week, the one before or the one after."""
     relation = (detection.groups.get("rel") or "the").lower()
     dct = resolver.dct_day

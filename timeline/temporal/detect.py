@@ -27,7 +27,17 @@ class Detection(NamedTuple):
     start: int
     end: int
     rule: Rule
-    groups: dict
+    groups: dict[str, str | None]
+
+    def group(self, name: str) -> str:
+        """Return the text of a group the rule's pattern always fills when it matches.
+
+        Raises ValueError when the group took part in no match (a rule and its
+        resolver that disagree about the pattern)."""
+        text = self.groups[name]
+        if text is None:
+            raise ValueError(f"rule {self.rule.name!r} matched without its group {name!r}")
+        return text
 
 
 _FRAGMENT_NAME = re.compile(r"\{([A-Z_]+)\}")
@@ -39,7 +49,7 @@ def expand(pattern: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def compiled_rules() -> tuple[tuple[Rule, re.Pattern], ...]:
+def compiled_rules() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
     """Return every rule with its compiled, case-insensitive pattern."""
     return tuple((rule, re.compile(expand(rule.pattern), re.IGNORECASE)) for rule in RULES)
 
@@ -62,7 +72,7 @@ _MONTH_PREPOSITIONS = frozenset(
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
-def _month_alone(text: str, match: re.Match) -> bool:
+def _month_alone(text: str, match: re.Match[str]) -> bool:
     if match.group("rel"):
         return True
     before = _words_before(text, match.start(), 1)
@@ -113,7 +123,7 @@ def _counts_things(next_word: str) -> bool:
     )
 
 
-def _year_context(text: str, match: re.Match) -> bool:
+def _year_context(text: str, match: re.Match[str]) -> bool:
     # "in 2019" is a year, "2000 people" a count: look at the words around it.
     if match.group("mod"):
         return True
@@ -144,7 +154,7 @@ def _year_context(text: str, match: re.Match) -> bool:
     return bool(_AFTER_A_NAME.search(text, max(0, match.start() - 30), match.start()))
 
 
-def _year_range(text: str, match: re.Match) -> bool:
+def _year_range(text: str, match: re.Match[str]) -> bool:
     # "2009-2010" and "1957-58" run forwards over a few years; "1500-2000 troops" counts.
     groups = match.groupdict()
     if groups.get("first"):
@@ -159,7 +169,7 @@ def _year_range(text: str, match: re.Match) -> bool:
     return next_word in _YEAR_NOUNS_OK or not _counts_things(next_word)
 
 
-def _spelled_year(text: str, match: re.Match) -> bool:
+def _spelled_year(text: str, match: re.Match[str]) -> bool:
     # "nineteen people" counts; a spelled year needs two parts and a year's place.
     spelled = match.group("spelled").lower()
     if spelled.startswith("two thousand") and spelled.split()[-1] == "thousand":
@@ -178,11 +188,11 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-def _after_an_amount(text: str, match: re.Match) -> bool:
+def _after_an_amount(text: str, match: re.Match[str]) -> bool:
     return bool(_AMOUNT_BEFORE.search(text, max(0, match.start() - 40), match.start()))
 
 
-def _weekday_not_name(text: str, match: re.Match) -> bool:
+def _weekday_not_name(text: str, match: re.Match[str]) -> bool:
     if match.group("tail"):
         return True  # "Friday's edition" is a day; names have no possessive
     following = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end())).lower()
@@ -198,7 +208,7 @@ _SEASON_LEADS = frozenset(
 )
 
 
-def _season_context(text: str, match: re.Match) -> bool:
+def _season_context(text: str, match: re.Match[str]) -> bool:
     # "prices fall" is a verb; a season needs "in (the)", "this", "last" ... or a year.
     if match.group("year"):
         return True
@@ -214,7 +224,7 @@ def _season_context(text: str, match: re.Match) -> bool:
     return before[-1] in _SEASON_LEADS - {"of"}
 
 
-def _vague_context(text: str, match: re.Match) -> bool:
+def _vague_context(text: str, match: re.Match[str]) -> bool:
     word = match.group("word").lower()
     if word == "now":
         # "the now-defunct party" describes a thing, it does not date anything.
@@ -222,7 +232,7 @@ def _vague_context(text: str, match: re.Match) -> bool:
     return True
 
 
-def _not_an_age(text: str, match: re.Match) -> bool:
+def _not_an_age(text: str, match: re.Match[str]) -> bool:
     # "a 6-year-old boy" is an age and "60 Minutes" a programme, not durations.
     if re.match(r"[\s-]*olds?\b", text[match.end() : match.end() + 6]):
         return False
@@ -247,13 +257,13 @@ def _not_an_age(text: str, match: re.Match) -> bool:
     return not (unit[0].isupper() and unit[1:].islower())
 
 
-def _not_a_count(text: str, match: re.Match) -> bool:
+def _not_a_count(text: str, match: re.Match[str]) -> bool:
     # "Sept. 3 and 12 people": a number before a plural noun counts things.
     following = re.match(r"\s+([a-z]+)\b", text[match.end() : match.end() + 20])
     return not (following and _counts_things(following.group(1)))
 
 
-def _counted(text: str, match: re.Match) -> bool:
+def _counted(text: str, match: re.Match[str]) -> bool:
     # "seven days a week" counts; "many hours a day" is a vague span, not a rate.
     return number_value(match.group("count")) is not None
 
@@ -278,7 +288,7 @@ def detect(text: str) -> list[Detection]:
 
     Overlaps are settled by one filter: the longer match wins, then the earlier rule.
     """
-    candidates: list[tuple[int, int, int, re.Match, Rule]] = []
+    candidates: list[tuple[int, int, int, re.Match[str], Rule]] = []
     for index, (rule, pattern) in enumerate(compiled_rules()):
         guard = GUARDS.get(rule.guard) if rule.guard else None
         has_lead, has_tail = "lead" in pattern.groupindex, "tail" in pattern.groupindex

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
 from timeline.temporal.lexicon import (
@@ -21,6 +22,10 @@ from timeline.temporal.resolution import Resolution
 from timeline.temporal.shifts import iso_week_value, season_value, shift
 from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.timex import duration_value
+
+if TYPE_CHECKING:
+    from timeline.temporal.detect import Detection
+    from timeline.temporal.resolve import Resolver
 
 _QUANTITY_MODS = {
     "about": "APPROX",
@@ -38,7 +43,12 @@ _QUANTITY_MODS = {
     "at most": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS",
 }
-_POINT_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX"}
+# Keyed by what _mod returns, None included (no quantity word: no modifier).
+_POINT_MODS: dict[str | None, str] = {
+    "MORE_THAN": "BEFORE",
+    "LESS_THAN": "AFTER",
+    "APPROX": "APPROX",
+}
 _PLURALS = {"centuries": "century"}
 
 
@@ -63,10 +73,10 @@ def _mod(words: str | None) -> str | None:
     return _QUANTITY_MODS.get(" ".join((words or "").lower().split()))
 
 
-def resolve_reference(resolver, detection) -> Resolution | None:
+def resolve_reference(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the day/week/month/year counted from the reference time ("the next day")."""
     groups = detection.groups
-    unit = groups["unit"].lower()
+    unit = detection.group("unit").lower()
     direction = (groups.get("dir") or "").lower()
     step = (
         1
@@ -89,18 +99,19 @@ def resolve_reference(resolver, detection) -> Resolution | None:
     return Resolution(value, type_, how, 0.7, None, reference)
 
 
-def resolve_offset(resolver, detection) -> Resolution | None:
+def resolve_offset(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the time N units ago/from now (DCT) or earlier/later (reference time)."""
     groups = detection.groups
-    letter, multiplier, clock = _unit(groups["unit"])
-    direction = " ".join(groups["dir"].lower().split())
-    amount = number_value(groups["num"]) if groups.get("num") else None
+    letter, multiplier, clock = _unit(detection.group("unit"))
+    direction = " ".join(detection.group("dir").lower().split())
+    amount = number_value(detection.group("num")) if groups.get("num") else None
     backwards = direction in ("ago", "earlier")
     if amount is None and clock and direction in ("earlier", "later"):
         # "hours later": still the day last mentioned, whatever the number of hours.
         base = resolver.reference("day")
         value = _value_at(base, "D", 1)
-        how = f"is some {groups['unit'].lower()} {direction} than the reference time -> {value}"
+        unit = detection.group("unit").lower()
+        how = f"is some {unit} {direction} than the reference time -> {value}"
         return Resolution(value, TimexType.DATE, how, 0.6, None, "day")
     if amount is None:
         # "days later" in a past clause happened before the DCT, not after it.
@@ -157,13 +168,13 @@ _STRETCHES = {
 }
 
 
-def resolve_relative_unit(resolver, detection) -> Resolution | None:
+def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return last/this/next week, month, year, quarter, season; "the past year" as a duration."""
     groups = detection.groups
     relation = " ".join((groups.get("rel") or "this").lower().split())  # "year's end": this year's
     if relation in ("latest", "most recent") or relation.startswith("just"):
-        return _latest_unit(resolver, groups["unit"].lower())
-    unit = (groups.get("unit") or groups.get("new")).lower()
+        return _latest_unit(resolver, detection.group("unit").lower())
+    unit = (groups.get("unit") or detection.group("new")).lower()
     mod = edge_mod(groups.get("mod"))
     if relation == "the":
         if resolver.story_year(detection) is not None and unit in ("week", "month", "year"):
@@ -209,7 +220,7 @@ def resolve_relative_unit(resolver, detection) -> Resolution | None:
     return Resolution(value, TimexType.DATE, how, 0.85, mod)
 
 
-def _unit_of_reference(resolver, unit: str, mod: str | None) -> Resolution:
+def _unit_of_reference(resolver: Resolver, unit: str, mod: str | None) -> Resolution:
     """Return "the end of the month" in a story told in the past: the month (week, year)
     of the last time mentioned, not the DCT's."""
     base = resolver.reference("any")
@@ -218,7 +229,7 @@ def _unit_of_reference(resolver, unit: str, mod: str | None) -> Resolution:
     return Resolution(value, TimexType.DATE, how, 0.7, mod, "any")
 
 
-def _latest_unit(resolver, unit: str) -> Resolution:
+def _latest_unit(resolver: Resolver, unit: str) -> Resolution:
     """Return "the latest quarter" (half, year): the last one that has ended by the DCT."""
     dct = resolver.dct_day
     if unit == "year":
@@ -232,13 +243,15 @@ def _latest_unit(resolver, unit: str) -> Resolution:
     return Resolution(value, TimexType.DATE, how, 0.75)
 
 
-def resolve_year_earlier(resolver, detection) -> Resolution | None:
+def resolve_year_earlier(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return "the year-earlier period": the period last mentioned, a year before."""
     value = year_before(resolver.reference_value("any"))
     unit = (detection.groups.get("unit") or detection.groups.get("same") or "").lower()
     if value is None and unit in ("quarter", "half"):
         # "from the year-ago quarter" with no quarter named: the last one that ended.
         value = year_before(_latest_unit(resolver, unit).value)
+        if value is None:
+            return None  # a year before year 1
         how = f"is the last {unit} that ended by the DCT, a year earlier -> {value}"
         return Resolution(value, TimexType.DATE, how, 0.5)
     if value is None:
@@ -260,10 +273,10 @@ def year_before(value: str | None, years: int = 1) -> str | None:
     return f"{int(match['year']) - years:04d}{match['rest']}"
 
 
-def resolve_duration(resolver, detection) -> Resolution | None:
+def resolve_duration(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a duration value ("P3D", "PT5H30M", "PXY") with its quantity modifier."""
     groups = detection.groups
-    unit_word = groups.get("unit") or groups.get("plural")
+    unit_word = groups.get("unit") or detection.group("plural")
     letter, multiplier, clock = _unit(unit_word)
     quantity = " ".join((groups.get("q") or groups.get("approx") or "").lower().split())
     number = groups.get("num")
@@ -292,13 +305,13 @@ _SET_ADVERBS = {
 }
 
 
-def resolve_set(resolver, detection) -> Resolution | None:
+def resolve_set(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a recurrence ("P1D" for daily, "XXXX-WXX-1" for every Monday)."""
     groups = detection.groups
     if groups.get("adverb"):
-        value = _SET_ADVERBS[groups["adverb"].lower()]
+        value = _SET_ADVERBS[detection.group("adverb").lower()]
         return Resolution(value, TimexType.SET, f"is a recurrence -> {value}", 0.85)
-    unit = groups["unit"].lower()
+    unit = detection.group("unit").lower()
     if unit in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
     elif unit in PARTS_OF_DAY and unit != "night":
@@ -322,23 +335,22 @@ _VAGUE_VALUES = {
 }
 
 
-def resolve_vague(resolver, detection) -> Resolution | None:
+def resolve_vague(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return PRESENT_REF, PAST_REF or FUTURE_REF."""
-    word = " ".join(detection.groups["word"].lower().split())
+    word = " ".join(detection.group("word").lower().split())
     value = _VAGUE_VALUES.get(word, "PRESENT_REF")
     return Resolution(value, TimexType.DATE, f"is a vague reference -> {value}", 0.5)
 
 
-def resolve_event_relative(resolver, detection) -> Resolution | None:
+def resolve_event_relative(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return an open-ended reference flagged as relative to an event, never a day."""
-    groups = detection.groups
-    preposition = " ".join(groups["prep"].lower().split())
+    preposition = " ".join(detection.group("prep").lower().split())
     tense = resolver.tense(detection)
     future = tense == FUTURE or (preposition in ("ahead of",) and tense != PAST)
     value = "FUTURE_REF" if future else "PAST_REF"
     side = "after" if future else "up to"
     how = (
-        f"is relative to an event ('{groups['noun']}'), not to a calendar date: "
+        f"is relative to an event ('{detection.group('noun')}'), not to a calendar date: "
         f"open-ended, {side} the DCT {resolver.describe_dct()}, with no fixed day"
     )
     return Resolution(value, TimexType.DATE, how, 0.3, None, None, True)
