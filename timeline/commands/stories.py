@@ -60,7 +60,7 @@ def run(args) -> int:
               "(timeline ingest PATH creates it)", file=sys.stderr)
         return 2
     try:
-        with open_repository(args.db) as repository:
+        with open_repository(args.db, read_only=True) as repository:
             stories = repository.list_stories(start=args.start, end=args.end,
                                               conflicts=args.conflicts,
                                               min_sources=args.min_sources)

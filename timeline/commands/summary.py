@@ -71,7 +71,7 @@ def run(args) -> int:
         _say(f"no database at {missing} (import articles first with `timeline ingest`)")
         return 1
     try:
-        with open_repository(args.db) as repository:
+        with open_repository(args.db, read_only=True) as repository:
             events = repository.list_events(start=args.start, end=args.end)
             articles = {article.id: article for article in repository.list_articles()}
     except StoreError as error:
