@@ -10,6 +10,7 @@ the next line starts in lower case (a wrapped line).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending a sentence.
@@ -56,7 +57,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each logical line (news paragraphs are lines); a line
     that starts in lower case continues the one before it (wrapped text)."""
     pending: tuple[int, int] | None = None

@@ -33,7 +33,7 @@ _PERIOD_GRANULARITY = {
 }
 
 
-def pinned_settings(anchor: datetime) -> dict:
+def pinned_settings(anchor: datetime) -> dict[str, object]:
     """Return the dateparser settings used everywhere, relative to ``anchor``."""
     return {
         "RELATIVE_BASE": anchor.replace(tzinfo=None),

@@ -7,6 +7,7 @@ expands them from here, so a word added here reaches every rule at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -45,7 +46,7 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 
-SMALL_NUMBERS: dict[str, int] = {
+SMALL_NUMBERS: dict[str, float] = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -142,7 +143,7 @@ WEEKDAY_NAME_PREFIXES = frozenset(
 )
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     # Longest first so "September" wins over "Sep".
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 

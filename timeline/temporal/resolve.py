@@ -125,8 +125,9 @@ class Resolver:
         phrase = self.text[detection.start : detection.end]
         anchor = f"DCT {self.dct_day.isoformat()}"
         how, confidence = result.how, result.confidence
-        if result.on_reference == "story":
-            anchor = f"the story's year {year_text(self.story[0])} ('{self.story[1]}')"
+        story = self.story  # set whenever a kind counted from it (see story_year)
+        if result.on_reference == "story" and story is not None:
+            anchor = f"the story's year {year_text(story[0])} ('{story[1]}')"
         elif result.on_reference:
             day, label = self.references[result.on_reference]
             if label is not None:
@@ -219,7 +220,14 @@ class Resolver:
             return None, None, Granularity.UNKNOWN
         return span.earliest, span.latest, span.granularity
 
-    def _cut(self, detection, result, earliest, latest, how):
+    def _cut(
+        self,
+        detection: Detection,
+        result: Resolution,
+        earliest: datetime | None,
+        latest: datetime | None,
+        how: str,
+    ) -> tuple[datetime | None, datetime | None, str]:
         """Return the interval cut at the DCT where the words around it say so: "earlier
         this month" ends there, "since 2019" runs up to it, "by the end of the year"
         runs from it."""
@@ -248,12 +256,15 @@ class Resolver:
             Granularity.MINUTE,
             Granularity.SECOND,
         )
-        if not mention.is_anchored or mention.granularity is Granularity.UNKNOWN:
+        earliest = mention.earliest
+        if earliest is None or mention.latest is None:
+            return  # not anchored
+        if mention.granularity is Granularity.UNKNOWN:
             return
-        self.references["any"] = (mention.earliest.date(), mention.text)
+        self.references["any"] = (earliest.date(), mention.text)
         self.last_value = (mention.value, mention.end)
         if mention.granularity in fine:
-            self.references["day"] = (mention.earliest.date(), mention.text)
+            self.references["day"] = (earliest.date(), mention.text)
 
     def describe_dct(self) -> str:
         """Return the DCT as people say it ("Tue 2023-09-12")."""

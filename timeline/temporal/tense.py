@@ -68,8 +68,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             best = marker.lastgroup
         previous_end = marker.end()
     if best is None:
-        marker = _MARKER.search(right)
-        best = marker.lastgroup if marker else None
+        first_right = _MARKER.search(right)
+        best = first_right.lastgroup if first_right else None
     if best is None:
         return None
     return {"future": FUTURE, "past": PAST, "present": PRESENT}[best]
