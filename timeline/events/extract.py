@@ -21,8 +21,10 @@ Decisions an analyst should know:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import NotRequired, TypedDict, Unpack
 
 from timeline.calendar import DAY_OR_FINER
 from timeline.events.datelines import is_dateline, lede_after_dateline
@@ -52,7 +54,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     reference_paragraph = -1
     # The lede is told at the story's time, so the article's start counts as dated.
     since_dated = 0
-    for sentence, own in zip(sentences, by_sentence):
+    for sentence, own in zip(sentences, by_sentence, strict=True):
         dating = _dating_mentions(own)
         if not is_dateline(sentence, own):
             events.extend(_sentence_events(article.text, sentence, own, dating))
@@ -103,7 +105,8 @@ def _not_future(reference: Mention, article: Article) -> bool:
     """Return True when ``reference`` starts no later than the publication day."""
     if article.published is None:
         return True
-    return reference.earliest.date() <= article.published.date()
+    earliest, _latest = _bounds(reference)
+    return earliest.date() <= article.published.date()
 
 
 def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
@@ -112,9 +115,18 @@ def _near_story_time(reference: Mention | None, story_time: Mention) -> bool:
     past tense is background, not the story's day."""
     if reference is None:
         return True
+    (earliest, latest), (story_earliest, story_latest) = _bounds(reference), _bounds(story_time)
     # Differences, not shifted bounds: a shift past year 1 or 9999 would overflow.
-    return (story_time.earliest - reference.earliest <= STORY_WINDOW
-            and reference.latest - story_time.latest <= ONE_DAY)
+    return (story_earliest - earliest <= STORY_WINDOW
+            and latest - story_latest <= ONE_DAY)
+
+
+def _bounds(dating: Mention) -> tuple[datetime, datetime]:
+    """Return (earliest, latest) of a mention that dates events, which is anchored
+    (see ``_dating_mentions``; the story's time stands in with the publication day)."""
+    if dating.earliest is None or dating.latest is None:
+        raise ValueError(f"'{dating.text}' is not on the calendar and dates nothing")
+    return dating.earliest, dating.latest
 
 
 def _assign(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
@@ -131,8 +143,8 @@ def _assign(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Men
 
 def _dating_mentions(mentions: list[Mention]) -> list[Mention]:
     """Return the anchored DATE/TIME mentions, one per distinct interval."""
-    seen: set[tuple] = set()
-    dating = []
+    seen: set[tuple[datetime | None, datetime | None, Granularity]] = set()
+    dating: list[Mention] = []
     for mention in mentions:
         if mention.type not in _DATING_TYPES or mention.event_relative:
             continue
@@ -154,7 +166,7 @@ def _story_time(article: Article, mentions: list[Mention]) -> Mention | None:
         return None
     day = article.published.replace(hour=0, minute=0, second=0, microsecond=0)
     for mention in _dating_mentions(mentions):
-        if mention.granularity in DAY_OR_FINER and mention.earliest <= day:
+        if mention.granularity in DAY_OR_FINER and _bounds(mention)[0] <= day:
             return mention
     if day.date() == date.max:  # its day has no end a datetime can hold
         return None
@@ -174,7 +186,20 @@ def _near(dating: list[Mention], starts: list[int], mention: Mention) -> list[Me
     return dating[low:high]
 
 
-def _sentence_event(sentence: Sentence, dating: Mention, **fields) -> Event:
+class _EventFields(TypedDict):
+    """What an event takes from how it was dated rather than from its interval."""
+
+    title: str
+    expression: str | None
+    expr_start: int | None
+    expr_end: int | None
+    confidence: float
+    explanation: str
+    anchor: str | None
+    inferred: NotRequired[bool]
+
+
+def _sentence_event(sentence: Sentence, dating: Mention, **fields: Unpack[_EventFields]) -> Event:
     """Return an Event for ``sentence`` at the interval ``dating`` resolved to.
 
     ``fields`` gives the rest: title, expression, confidence, explanation, anchor.
@@ -193,7 +218,9 @@ def _sentence_event(sentence: Sentence, dating: Mention, **fields) -> Event:
     )
 
 
-def _dated_event(sentence: Sentence, mention: Mention, dating: list[Mention] = ()) -> Event:
+def _dated_event(
+    sentence: Sentence, mention: Mention, dating: Sequence[Mention] = ()
+) -> Event:
     offset = sentence.start
     others = [(m.start - offset, m.end - offset) for m in dating if m is not mention]
     return _sentence_event(
