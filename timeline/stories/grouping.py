@@ -352,7 +352,7 @@ class StoryIndex:
             strong = all(t in names or t.isupper() for t in shared_words)
             score = Likeness(len(shared_words), shared, shared / smaller if smaller else 0.0,
                              action, strong)
-            if score.ratio > best.ratio:
+            if (score.ratio, score.words, score.shared) > (best.ratio, best.words, best.shared):
                 best = score
         return best
 

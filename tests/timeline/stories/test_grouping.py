@@ -150,3 +150,13 @@ def test_articles_at_either_end_of_the_calendar_are_grouped(repo):
     events = repo.list_events()
     assert len(events) == 4 and all(event.story_id is not None for event in events)
     assert len(repo.list_stories()) == 4
+
+
+def test_a_later_source_that_names_the_people_disagrees_on_the_day(repo):
+    ingest(repo,
+           ("The minister resigned on Monday.", "2023-03-14"),
+           ("Finance minister Olu Ade stepped down on Monday.", "2023-03-14"),
+           ("Olu Ade quit as finance minister on Tuesday.", "2023-03-15"))
+    [story] = repo.list_stories()
+    assert story.sources == 3 and story.conflict
+    assert [(r.earliest.day, r.sources) for r in story.readings] == [(13, 2), (14, 1)]
