@@ -201,6 +201,14 @@ def as_datetime(value: date | datetime) -> datetime:
     return datetime(value.year, value.month, value.day)
 
 
+def stored_id(event: Event) -> int:
+    """Return the id of an event read from the store; raises ValueError for an event
+    that was never stored (it has no id yet)."""
+    if event.id is None:
+        raise ValueError(f"the event {event.title!r} has not been stored: it has no id")
+    return event.id
+
+
 __all__ = [
     "Article",
     "Event",
@@ -213,4 +221,5 @@ __all__ = [
     "TimeSpan",
     "TimexType",
     "as_datetime",
+    "stored_id",
 ]

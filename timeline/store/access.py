@@ -133,12 +133,14 @@ def _check_at_head(engine: Engine, url: str) -> None:
         raise StoreError(f"cannot open database {shown_url(url)}: {first_line(error)}") from None
     if stamped == head:
         return
-    try:
-        scripts.get_revision(stamped)
-    except CommandError:
-        raise NewerSchemaError(
-            f"the database has schema revision {stamped!r}, newer than this version of "
-            f"timeline knows (up to {head!r}); update timeline to open it") from None
+    # An unstamped database (None) is older than any revision.
+    if stamped is not None:
+        try:
+            scripts.get_revision(stamped)
+        except CommandError:
+            raise NewerSchemaError(
+                f"the database has schema revision {stamped!r}, newer than this version of "
+                f"timeline knows (up to {head!r}); update timeline to open it") from None
     raise StoreError(
         f"the database has schema revision {stamped!r}, older than this version of "
         f"timeline ({head!r}); reading does not upgrade it: open it once with "

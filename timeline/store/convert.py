@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import datetime
 from enum import Enum
 from itertools import repeat
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import Row
 
@@ -26,6 +26,9 @@ ARTICLE_COLUMNS = tuple(field.name for field in fields(Article))
 MENTION_COLUMNS = tuple(field.name for field in fields(Mention))
 REVIEW_COLUMNS = tuple(field.name for field in fields(Review))
 
+# A Core row of any width (the columns of one of the tuples above).
+AnyRow: TypeAlias = "Row[*tuple[Any, ...]]"
+
 
 def content_hash(text: str) -> str:
     """Return the sha256 hex digest of ``text`` (UTF-8), the article's dedupe key."""
@@ -39,20 +42,16 @@ def enum_value(value: Any) -> Any:
 
 _GRANULARITY_AT = EVENT_COLUMNS.index("granularity")
 _STATUS_AT = EVENT_COLUMNS.index("status")
-assert _GRANULARITY_AT < _STATUS_AT  # event_from_row slices in this order
 
 
-def event_from_row(row: Row | tuple) -> Event:
+def event_from_row(row: AnyRow | tuple[Any, ...]) -> Event:
     """Return the Event for a Core row selected with EVENT_COLUMNS, in that order."""
-    # Positional slices, not names. A single event and an article's events come this
-    # way; lists of many come through events_from_rows.
-    return Event(
-        *row[:_GRANULARITY_AT],
-        _GRANULARITY[row[_GRANULARITY_AT]],
-        *row[_GRANULARITY_AT + 1 : _STATUS_AT],
-        _STATUS[row[_STATUS_AT]],
-        *row[_STATUS_AT + 1 :],
-    )
+    # Positions, not names. A single event and an article's events come this way;
+    # lists of many come through events_from_rows.
+    values = list(row)
+    values[_GRANULARITY_AT] = _GRANULARITY[values[_GRANULARITY_AT]]
+    values[_STATUS_AT] = _STATUS[values[_STATUS_AT]]
+    return Event(*values)
 
 
 # A bulk conversion fills a bare instance's __dict__ with the row's values: that is
@@ -64,7 +63,7 @@ _EVENT_BY_DICT = not hasattr(Event, "__post_init__") and "__slots__" not in vars
 
 
 def events_from_rows(
-    rows: Sequence[Sequence], processors: Mapping[int, Callable[[Any], Any]]
+    rows: Sequence[Sequence[Any]], processors: Mapping[int, Callable[[Any], Any]]
 ) -> list[Event]:
     """Return an Event for each DBAPI row selected with EVENT_COLUMNS, in that order.
 
@@ -76,29 +75,30 @@ def events_from_rows(
         return []
     # Column by column: each conversion is one C-level map over the batch instead of a
     # Python call per value, and zip hands the rows back without a list each.
-    columns: list[Iterable] = list(zip(*rows))
+    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
     for index, process in processors.items():
         columns[index] = map(process, columns[index])
     columns[_GRANULARITY_AT] = map(_GRANULARITY.__getitem__, columns[_GRANULARITY_AT])
     columns[_STATUS_AT] = map(_STATUS.__getitem__, columns[_STATUS_AT])
     with gc_paused():
         if not _EVENT_BY_DICT:
-            return [Event(*values) for values in zip(*columns)]
+            return [Event(*values) for values in zip(*columns, strict=True)]
         names = EVENT_COLUMNS
         # The bare instances first, side by side in memory, which the writers that read
         # them field by field afterwards find quicker than instances spread among rows.
         events = list(map(object.__new__, repeat(Event, len(rows))))
-        for event, values in zip(events, zip(*columns)):
-            event.__dict__.update(zip(names, values))
+        # Lengths match by construction; the per-event zip is not checked (hot path).
+        for event, values in zip(events, zip(*columns, strict=True), strict=True):
+            event.__dict__.update(zip(names, values, strict=False))
         return events
 
 
-def article_from_row(row: Row) -> Article:
+def article_from_row(row: AnyRow) -> Article:
     """Return the Article for a Core row selected with ARTICLE_COLUMNS."""
     return Article(**row._asdict())
 
 
-def mention_from_row(row: Row) -> Mention:
+def mention_from_row(row: AnyRow) -> Mention:
     """Return the Mention for a Core row selected with MENTION_COLUMNS."""
     values = row._asdict()
     values["granularity"] = _GRANULARITY[values["granularity"]]
@@ -106,7 +106,7 @@ def mention_from_row(row: Row) -> Mention:
     return Mention(**values)
 
 
-def review_from_row(row: Row) -> Review:
+def review_from_row(row: AnyRow) -> Review:
     """Return the Review for a Core row selected with REVIEW_COLUMNS."""
     return Review(**row._asdict())
 
@@ -160,7 +160,9 @@ def audit_text(value: Any) -> str | None:
     return str(enum_value(value))
 
 
-def review_row(event_id: int, field: str, old: Any, new: Any, actor: str, at: datetime) -> dict:
+def review_row(
+    event_id: int, field: str, old: Any, new: Any, actor: str, at: datetime
+) -> dict[str, Any]:
     """Return the values of one audit row."""
     return {
         "event_id": event_id,

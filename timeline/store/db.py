@@ -12,9 +12,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, exc
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import QueuePool
+from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from timeline.store.errors import StoreError
 
@@ -108,7 +109,7 @@ def make_engine(url: str, *, read_only: bool = False, immutable: bool = False) -
         raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
 
 
-def _read_only_engine(url: str, parsed, immutable: bool) -> Engine:
+def _read_only_engine(url: str, parsed: URL, immutable: bool) -> Engine:
     path = sqlite_file(url)
     try:
         if path is not None:
@@ -133,20 +134,29 @@ def _read_only_engine(url: str, parsed, immutable: bool) -> Engine:
         raise StoreError(f"no database driver for {shown_url(url)}: {error}") from None
     if engine.dialect.name == "postgresql":
         @event.listens_for(engine, "connect")
-        def _read_only_session(dbapi_connection, _record) -> None:
-            with dbapi_connection.cursor() as cursor:
+        def _read_only_session(
+            dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry
+        ) -> None:
+            cursor = dbapi_connection.cursor()
+            try:
                 cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            finally:
+                cursor.close()
             dbapi_connection.commit()
     return engine
 
 
-def unicode_lower(value: object) -> object:
+# What SQLite hands a function and takes back from it.
+SQLiteValue = str | bytes | int | float | None
+
+
+def unicode_lower(value: SQLiteValue) -> SQLiteValue:
     """Return ``value`` in lower case over all of Unicode, as PostgreSQL's lower() does
     (anything but text unchanged); SQLite connections use it as lower()."""
     return value.lower() if isinstance(value, str) else value
 
 
-def _enter_wal(cursor) -> None:
+def _enter_wal(cursor: sqlite3.Cursor) -> None:
     """Switch the file to WAL, waiting out other connections doing the same.
 
     Turning a fresh file to WAL takes an exclusive lock, and SQLite answers "database is
@@ -166,7 +176,9 @@ def _enter_wal(cursor) -> None:
 
 def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(
+        dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry
+    ) -> None:
         # The driver's own implicit transactions would start too late for locking;
         # we emit BEGIN ourselves in _on_begin.
         dbapi_connection.isolation_level = None
@@ -187,6 +199,6 @@ def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
         dbapi_connection.create_function("lower", 1, unicode_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         writes = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes and not read_only else "BEGIN")

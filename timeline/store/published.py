@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, insert, select, update
 
-from timeline.model import Event, Mention, Status, as_datetime
+from timeline.model import Event, Mention, Status, as_datetime, stored_id
 from timeline.store import convert
 from timeline.store.convert import review_row
 from timeline.store.errors import ConflictError, NotFoundError
@@ -54,7 +55,7 @@ def _position(event: Event) -> tuple[int, int | None]:
     return (event.char_start, event.expr_start)
 
 
-def _tagger_values(event: Event) -> dict:
+def _tagger_values(event: Event) -> dict[str, Any]:
     values = convert.event_values(event)
     for name in ANALYST_FIELDS:
         values.pop(name)
@@ -119,7 +120,7 @@ def article_events(connection: Connection, article_id: int, *, for_update: bool)
     return [convert.event_from_row(row) for row in rows]
 
 
-def _still_untouched(old: Event):
+def _still_untouched(old: Event) -> ColumnElement[bool]:
     # The WHERE that makes a rewrite lose to a concurrent review instead of erasing it.
     return (
         (EVENTS.c.id == old.id)
@@ -146,7 +147,7 @@ def apply_change(
     old_published = connection.execute(
         select(ARTICLES.c.published).where(ARTICLES.c.id == article_id)
     ).scalar_one()
-    audit: list[dict] = []
+    audit: list[dict[str, Any]] = []
     moved: list[tuple[Event, Event]] = []
     for old, after in change.moved:
         values = _tagger_values(after)
@@ -154,18 +155,18 @@ def apply_change(
             update(EVENTS).where(_still_untouched(old)).values(version=old.version + 1, **values)
         )
         if result.rowcount != 1:
-            raise ConflictError(fetch_event(connection, old.id), old.version)
+            raise ConflictError(fetch_event(connection, stored_id(old)), old.version)
         old_values = _tagger_values(old)
         audit.extend(
-            review_row(old.id, name, old_values[name], value, actor, at)
+            review_row(stored_id(old), name, old_values[name], value, actor, at)
             for name, value in values.items()
             if old_values[name] != value
         )
-        moved.append((old, fetch_event(connection, old.id)))
+        moved.append((old, fetch_event(connection, stored_id(old))))
     for old in change.removed:
         result = connection.execute(delete(EVENTS).where(_still_untouched(old)))
         if result.rowcount != 1:
-            raise ConflictError(fetch_event(connection, old.id), old.version)
+            raise ConflictError(fetch_event(connection, stored_id(old)), old.version)
     added: list[Event] = []
     for new in change.added:
         new_id = connection.execute(
@@ -176,7 +177,7 @@ def apply_change(
         added.append(fetch_event(connection, new_id))
     # Reviewed events stay, but their history says the anchor moved under them.
     audit.extend(
-        review_row(event.id, "article.published", old_published, new_published, actor, at)
+        review_row(stored_id(event), "article.published", old_published, new_published, actor, at)
         for event in change.kept_reviewed
     )
     if audit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 from sqlalchemy import ColumnElement, Connection, Dialect, Select, or_, select
 
@@ -26,6 +26,9 @@ ROWS_PER_FETCH = 1000
 # once (gc_pause.settle_as_long_lived): 10^5 events cost a tenth of a second of walks.
 LONG_LIST = 10_000
 
+# A SELECT of EVENT_SELECT_COLUMNS (or of any columns).
+AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
+
 
 # What an integer column holds on every backend (SQLite and PostgreSQL BIGINT); an id
 # outside it names no row, and the drivers raise OverflowError on sight of one.
@@ -35,6 +38,17 @@ STORABLE_INTEGERS = range(-(2**63), 2**63)
 def storable_ids(ids: Iterable[int]) -> list[int]:
     """Return the ids a column can hold, the others (which no row has) left out."""
     return [value for value in ids if value in STORABLE_INTEGERS]
+
+
+class EventFilters(TypedDict, total=False):
+    """The keyword arguments of event_filters, as count and progress pass them on."""
+
+    start: datetime | None
+    end: datetime | None
+    statuses: Iterable[Status] | None
+    article_ids: Iterable[int] | None
+    text: str | None
+    min_confidence: float | None
 
 
 def event_filters(
@@ -76,7 +90,7 @@ def event_filters(
     return clauses
 
 
-def events_in_time_order(clauses: list[ColumnElement[bool]]) -> Select:
+def events_in_time_order(clauses: list[ColumnElement[bool]]) -> AnySelect:
     """Return the SELECT of events matching ``clauses`` by (earliest, latest, id).
 
     Missing bounds sort last (open-ended events at the end), on every backend:
@@ -107,7 +121,7 @@ def fetch_event(connection: Connection, event_id: int, *, for_update: bool = Fal
     return event_from_row(row)
 
 
-def fetch_events(connection: Connection, query: Select) -> list[Event]:
+def fetch_events(connection: Connection, query: AnySelect) -> list[Event]:
     """Return the Events a SELECT of EVENT_SELECT_COLUMNS finds, in the order it gives.
 
     Raises StoreError when the database fails while the rows are read.
@@ -142,12 +156,13 @@ def fetch_events(connection: Connection, query: Select) -> list[Event]:
 
 
 def _result_processors(
-    dialect: Dialect, description: Iterable[tuple]
+    dialect: Dialect, description: Iterable[tuple[Any, ...]]
 ) -> dict[int, Callable[[Any], Any]]:
     """Return, by column position, the functions that turn the driver's values into the
     Python values the column types promise (the same ones a Row would apply)."""
-    processors = {}
-    for index, (column, described) in enumerate(zip(EVENT_SELECT_COLUMNS, description)):
+    processors: dict[int, Callable[[Any], Any]] = {}
+    described_columns = zip(EVENT_SELECT_COLUMNS, description, strict=True)
+    for index, (column, described) in enumerate(described_columns):
         process = column.type.dialect_impl(dialect).result_processor(dialect, described[1])
         if process is not None:
             processors[index] = process

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from threading import Lock
+from typing import Unpack
 
 from sqlalchemy import Connection, Engine, case, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
-from timeline.model import Article, Event, Mention, Status
+from timeline.model import Article, Event, Mention, Status, stored_id
 from timeline.store import convert, queries, stories
 from timeline.store.access import (
     cannot_write,
@@ -23,7 +24,7 @@ from timeline.store.access import (
     read_only_refusal,
     refuse_foreign,
 )
-from timeline.store.convert import ARTICLE_COLUMNS, MENTION_COLUMNS
+from timeline.store.convert import ARTICLE_COLUMNS, MENTION_COLUMNS, AnyRow
 from timeline.store.db import (
     WRITE_OPTION,
     default_database_url,
@@ -98,7 +99,8 @@ def open_repository(url: str | None = None, *, read_only: bool | None = False) -
         raise
     except (sa_exc.SQLAlchemyError, OSError) as error:
         engine.dispose()
-        if cannot_write(error) and (sqlite_file(url) is None or sqlite_file(url).exists()):
+        path = sqlite_file(url)
+        if cannot_write(error) and (path is None or path.exists()):
             raise read_only_refusal(url, error) from None
         raise StoreError(
             f"cannot open database {shown_url(url)}: {_first_line(error)}"
@@ -177,7 +179,7 @@ class Repository(ReviewOperations, StoryOperations):
     def __enter__(self) -> Repository:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     @contextmanager
@@ -274,7 +276,7 @@ class Repository(ReviewOperations, StoryOperations):
         if newest != self._last_event_id:
             self._story_index.forget()
 
-    def _group(self, connection: Connection, rows: list) -> None:
+    def _group(self, connection: Connection, rows: list[AnyRow]) -> None:
         stories.group_events(connection, self._story_index, rows)
         self._last_event_id = connection.execute(select(func.max(EVENTS.c.id))).scalar()
 
@@ -292,7 +294,7 @@ class Repository(ReviewOperations, StoryOperations):
                 # Whole articles at a time: an article does not disagree with itself.
                 last_article = rows[-1][1]
                 batch = [row for row in rows if row[1] != last_article] or rows
-                by_article: dict[int, list] = {}
+                by_article: dict[int, list[AnyRow]] = {}
                 for row in batch:
                     by_article.setdefault(row[1], []).append(row)
                 for article_rows in by_article.values():
@@ -380,14 +382,14 @@ class Repository(ReviewOperations, StoryOperations):
         with self._reading() as connection:
             return queries.fetch_events(connection, query)
 
-    def count_events(self, **filters) -> int:
+    def count_events(self, **filters: Unpack[queries.EventFilters]) -> int:
         """Return how many events match the list_events filters."""
         clauses = queries.event_filters(**filters)
         with self._reading() as connection:
             query = select(func.count()).select_from(EVENTS).where(*clauses)
             return connection.execute(query).scalar_one()
 
-    def review_progress(self, **filters) -> tuple[int, int]:
+    def review_progress(self, **filters: Unpack[queries.EventFilters]) -> tuple[int, int]:
         """Return (reviewed, total) over the events matching the list_events filters."""
         clauses = queries.event_filters(**filters)
         reviewed = func.coalesce(
@@ -414,5 +416,5 @@ class Repository(ReviewOperations, StoryOperations):
                 chunk = storable[offset : offset + IDS_PER_QUERY]
                 query = select(*queries.EVENT_SELECT_COLUMNS).where(EVENTS.c.id.in_(chunk))
                 for event in queries.fetch_events(connection, query):
-                    found[event.id] = event
+                    found[stored_id(event)] = event
         return [found[event_id] for event_id in ids if event_id in found]

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from timeline.model import Event, Granularity, Mention, Review, Status, as_datetime
+from timeline.model import Event, Granularity, Mention, Review, Status, as_datetime, stored_id
 from timeline.store import convert, published
 from timeline.store.convert import REVIEW_COLUMNS, enum_value, review_row
 from timeline.store.errors import ConflictError, StoreError
@@ -85,7 +85,7 @@ class ReviewOperations:
     regroup_events: Any
 
     def _review(
-        self, event_id: int, expected_version: int, changes: dict, actor: str | None,
+        self, event_id: int, expected_version: int, changes: dict[str, Any], actor: str | None,
         reviewed: bool = True,
     ) -> Event:
         at = utc_now()
@@ -221,7 +221,7 @@ class ReviewOperations:
         self.regroup_events(moved, left={event.story_id for event in applied.removed})
         with self._reading() as connection:
             def fresh(event: Event) -> Event:
-                return fetch_event(connection, event.id)
+                return fetch_event(connection, stored_id(event))
             return published.PublishedChange(
                 moved=[(before, fresh(after)) for before, after in applied.moved],
                 added=[fresh(event) for event in applied.added],

@@ -9,6 +9,7 @@ enums. Free text has no length limit, so PostgreSQL refuses nothing SQLite would
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -40,6 +42,11 @@ STATUS_VALUES = ", ".join(f"'{status.value}'" for status in Status)
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every row class here is mapped to a plain Table (no joins or selects), so
+        # ``Row.__table__`` is usable in insert/update/delete.
+        __table__: ClassVar[Table]
 
 
 class ArticleRow(Base):

@@ -11,14 +11,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, func, insert, select, update
 
 from timeline.model import Granularity, Reading, Story
+from timeline.store.convert import AnyRow
+from timeline.store.queries import EVENTS
+from timeline.store.schema import ArticleRow, StoryRow
 from timeline.stories.grouping import BUCKET_DAYS, Entry, Member, StoryIndex
 from timeline.stories.readings import Dated, is_conflict, readings_of
 from timeline.stories.signature import signature_of
-from timeline.store.queries import EVENTS
-from timeline.store.schema import ArticleRow, StoryRow
 
 STORIES = StoryRow.__table__
 IDS_PER_QUERY = 500
@@ -115,7 +116,7 @@ def group_events(
             insert(STORIES).returning(STORIES.c.id, sort_by_parameter_order=True),
             [{"version": 1, **story_values(index.entries[story_id])} for story_id in new],
         ).scalars().all()
-        for provisional, story_id in zip(new, ids):
+        for provisional, story_id in zip(new, ids, strict=True):
             index.renumber(provisional, story_id)
             renumbered[provisional] = story_id
     old = [index.entries[story_id] for story_id in sorted(touched) if story_id > 0]
@@ -123,7 +124,7 @@ def group_events(
         write_stories(connection, old)
     assignment = {
         member.dated.event_id: renumbered.get(story_id, story_id)
-        for member, story_id in zip(members, placed)
+        for member, story_id in zip(members, placed, strict=True)
     }
     if assignment:
         connection.execute(
@@ -174,7 +175,7 @@ def refresh_stories(connection: Connection, story_ids: Iterable[int]) -> None:
         write_stories(connection, entries)
 
 
-def ungrouped_rows(connection: Connection, article_id: int | None = None) -> list:
+def ungrouped_rows(connection: Connection, article_id: int | None = None) -> list[AnyRow]:
     """Return the member rows of events with no story (of one article, or all)."""
     query = select(*_MEMBER_COLUMNS).where(EVENTS.c.story_id.is_(None))
     if article_id is not None:
@@ -182,9 +183,9 @@ def ungrouped_rows(connection: Connection, article_id: int | None = None) -> lis
     return list(connection.execute(query.order_by(EVENTS.c.article_id, EVENTS.c.id)))
 
 
-def rows_of_events(connection: Connection, event_ids: Sequence[int]) -> list:
+def rows_of_events(connection: Connection, event_ids: Sequence[int]) -> list[AnyRow]:
     """Return the member rows of ``event_ids``."""
-    rows: list = []
+    rows: list[AnyRow] = []
     for chunk in _chunks(list(event_ids)):
         rows.extend(connection.execute(
             select(*_MEMBER_COLUMNS).where(EVENTS.c.id.in_(chunk)).order_by(EVENTS.c.id)))
@@ -196,7 +197,7 @@ def rows_of_events(connection: Connection, event_ids: Sequence[int]) -> list:
 def story_filters(
     *, start: datetime | None = None, end: datetime | None = None,
     conflicts: bool = False, min_sources: int | None = None,
-) -> list:
+) -> list[ColumnElement[bool]]:
     """Return WHERE clauses over stories: overlapping [start, end), in conflict, with
     at least ``min_sources`` articles; stories left with no event never show."""
     clauses = [STORIES.c.events > 0]
@@ -213,7 +214,7 @@ def story_filters(
     return clauses
 
 
-def fetch_stories(connection: Connection, clauses: list) -> list[Story]:
+def fetch_stories(connection: Connection, clauses: list[ColumnElement[bool]]) -> list[Story]:
     """Return the stories matching ``clauses`` in time order, with their readings."""
     heads = list(connection.execute(
         select(STORIES.c.id, STORIES.c.title, STORIES.c.chosen_earliest,
@@ -227,7 +228,7 @@ def fetch_stories(connection: Connection, clauses: list) -> list[Story]:
         # Most of the database: one pass over the events beats many IN lists.
         query = select(*_MEMBER_COLUMNS[:5], EVENTS.c.story_id).where(
             EVENTS.c.story_id.is_not(None))
-        batches: Iterable = [connection.execute(query)]
+        batches: Iterable[Iterable[AnyRow]] = [connection.execute(query)]
     else:
         batches = (
             connection.execute(select(*_MEMBER_COLUMNS[:5], EVENTS.c.story_id)
@@ -245,7 +246,7 @@ def fetch_stories(connection: Connection, clauses: list) -> list[Story]:
             if members[head.id] or len(heads) == 1]
 
 
-def _story(head, members: list[Dated]) -> Story:
+def _story(head: AnyRow, members: list[Dated]) -> Story:
     chosen = (head.chosen_earliest, head.chosen_latest) if head.chosen_earliest else None
     readings: list[Reading] = readings_of(members, chosen)
     first = readings[0] if readings else None

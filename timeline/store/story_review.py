@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from timeline.model import Event, Granularity, Review, Status, Story
-from timeline.stories.grouping import StoryIndex
 from timeline.store import convert
 from timeline.store.convert import REVIEW_COLUMNS, audit_text
 from timeline.store.errors import ConflictError, NotFoundError, StoreError
@@ -30,6 +29,7 @@ from timeline.store.stories import (
     refresh_stories,
     story_filters,
 )
+from timeline.stories.grouping import StoryIndex
 
 
 def fetch_story(connection: Connection, story_id: int) -> Story:
@@ -51,13 +51,13 @@ def _check(connection: Connection, expected: Mapping[int, int]) -> None:
             raise ConflictError(fetch_story(connection, story_id), version)
 
 
-def _audit(connection: Connection, rows: list[dict]) -> None:
+def _audit(connection: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
         connection.execute(insert(REVIEWS), rows)
 
 
 def _story_audit(story_id: int, field: str, old: Any, new: Any, actor: str,
-                 at: datetime, event_id: int | None = None) -> dict:
+                 at: datetime, event_id: int | None = None) -> dict[str, Any]:
     return {"event_id": event_id, "story_id": story_id, "field": field,
             "old_value": audit_text(old), "new_value": audit_text(new),
             "actor": actor, "at": at}
@@ -124,7 +124,7 @@ class StoryOperations:
         with self._story_lock, self._writing() as connection:
             _check(connection, expected_versions)
             before: dict[int, int] = {}
-            audit: list[dict] = []
+            audit: list[dict[str, Any]] = []
             for event_id, target in moves.items():
                 old = connection.execute(
                     select(EVENTS.c.story_id).where(EVENTS.c.id == event_id)
@@ -225,16 +225,18 @@ class StoryOperations:
                 changed.append((before, after))
         return changed
 
-    def regroup_events(self, event_ids: list[int], left: set | None = None) -> None:
+    def regroup_events(
+        self, event_ids: list[int], left: Iterable[int | None] | None = None
+    ) -> None:
         """Place ``event_ids`` again (their dates changed): each leaves its story and
         joins the one its new date and words fit, or a new one. The stories in
         ``left`` lost events some other way and are brought up to date too."""
         from timeline.store.stories import rows_of_events
 
         with self._story_lock, self._writing() as connection:
-            old = set(connection.execute(select(EVENTS.c.story_id).where(
+            found = set(connection.execute(select(EVENTS.c.story_id).where(
                 EVENTS.c.id.in_(event_ids))).scalars()) | set(left or ())
-            old.discard(None)
+            old = {story_id for story_id in found if story_id is not None}
             connection.execute(update(EVENTS).where(EVENTS.c.id.in_(event_ids))
                                .values(story_id=None))
             refresh_stories(connection, old)
