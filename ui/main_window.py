@@ -35,6 +35,7 @@ from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
 from ui.inspector import Inspector
+from ui.keydates.flow import KeyDatesFlow
 from ui.menus import build_menus
 from ui.models.event_table import TITLE, EventTableModel, sort_keys_for
 from ui.review.actions import ReviewFlow
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.review = ReviewFlow(self)
         self.stories = StoryFlow(self)
+        self.key_dates = KeyDatesFlow(self)
         self.transfer = Transfer(self, self)
         build_menus(self)
         self.session.eventChanged.connect(self._event_saved)

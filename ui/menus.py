@@ -71,6 +71,10 @@ def build_menus(window) -> None:
     for fmt, caption, _filter in EXPORT_CHOICES:
         _action(window, export_menu, f"export-{fmt}", caption,
                 partial(transfer.choose_export, fmt))
+    for fmt, caption in (("markdown", "Key dates as a Markdown brief…"),
+                         ("csv", "Key dates as CSV…")):
+        _action(window, export_menu, f"exportKeyDates-{fmt}", caption,
+                partial(window.key_dates.export, fmt))
     file_menu.addSeparator()
     _action(window, file_menu, "changePublished", "Change article's publication date…",
             transfer.change_publication_date)
@@ -128,7 +132,7 @@ def build_menus(window) -> None:
     hide.setChecked(window.settings.hide_rejected())
     view_menu.addSeparator()
     for dock in (window.review_dock, window.source_dock, window.inspector_dock,
-                 window.history_dock):
+                 window.history_dock, window.key_dates.dock):
         view_menu.addAction(dock.toggleViewAction())
 
 

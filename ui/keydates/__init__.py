@@ -1,0 +1,1 @@
+"""The Key dates panel: the spine of the collection, a few sentences a day."""

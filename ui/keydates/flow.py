@@ -1,0 +1,64 @@
+"""The Key dates dock in the window: made in the worker whenever a listing lands and the
+dock is shown, kept to the analyst's pinned and dropped dates, exported on demand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog
+
+from ui.keydates.panel import KeyDatesPanel
+from ui.state.keydates import key_dates
+
+EXPORTS = {"markdown": ("Markdown brief (*.md)", ".md"), "csv": ("CSV (*.csv)", ".csv")}
+
+
+class KeyDatesFlow:
+    """Owns the Key dates panel of one window."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.panel = KeyDatesPanel()
+        self.dock = QDockWidget("Key dates", window)
+        self.dock.setObjectName("keyDatesDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.panel.lineChosen.connect(lambda event_id: window.select_event(event_id))
+        self.panel.choicesChanged.connect(self.refresh)
+        window.loaded.connect(self.refresh)
+        self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
+
+    def refresh(self) -> None:
+        """Make the summary again for what the filters show (only while the dock shows)."""
+        if not self.dock.isVisible():
+            return
+        query = self.window.current_filter().query_kwargs()
+        pinned, dropped = frozenset(self.panel.pinned), frozenset(self.panel.dropped)
+
+        def make(repo: Any, context: Any) -> Any:
+            return key_dates(repo, query, pinned=pinned, dropped=dropped, check=context.check)
+
+        self.window.gateway.submit(
+            make, key="keydates", on_done=lambda found: self.panel.show_summary(*found),
+            on_error=lambda error: self.window.notice(
+                f"Could not make the key dates: {error}", warning=True))
+
+    def export(self, fmt: str, path: Path | None = None) -> None:
+        """Write the shown summary as ``fmt`` (markdown or csv) to ``path`` (asked when None)."""
+        caption, suffix = EXPORTS[fmt]
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self.window, "Export key dates",
+                                                  f"key-dates{suffix}", caption)
+            if not name:
+                return
+            path = Path(name)
+        text = self.panel.as_markdown() if fmt == "markdown" else self.panel.as_csv()
+        try:
+            Path(path).write_text(text, encoding="utf-8", newline="")
+        except OSError as error:
+            self.window.notice(f"Could not write {path}: {error.strerror or error}",
+                               warning=True)
+            return
+        self.window.notice(f"Exported the key dates to {path}")
