@@ -6,6 +6,7 @@ ORM rows never leave ``timeline.store``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -201,6 +202,13 @@ def as_datetime(value: date | datetime) -> datetime:
     return datetime(value.year, value.month, value.day)
 
 
+def article_of(event: Event, articles: Mapping[int, Article]) -> Article | None:
+    """Return the event's article from ``articles``, or None when the event has no
+    article or ``articles`` does not hold it."""
+    article_id = event.article_id
+    return articles.get(article_id) if article_id is not None else None
+
+
 def stored_id(event: Event) -> int:
     """Return the id of an event read from the store; raises ValueError for an event
     that was never stored (it has no id yet)."""
@@ -220,6 +228,7 @@ __all__ = [
     "Story",
     "TimeSpan",
     "TimexType",
+    "article_of",
     "as_datetime",
     "stored_id",
 ]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeAlias
 
 from timeline.display import format_event_date
 from timeline.export.order import time_order_key
@@ -47,6 +47,12 @@ class RowLookups:
 
 NO_LOOKUPS = RowLookups()
 
+# A batch's memo of cells already made, shared by the columns of one kind (a moment's
+# ISO text by moment, for instance): what it holds is each kind's own business.
+CellMemo: TypeAlias = dict[Any, Any]
+# How a kind turns a batch of values into cells, given the batch's memo.
+CellMaker: TypeAlias = Callable[[Iterable[Any], CellMemo], Iterable[Any]]
+
 
 class EventRow:
     """The context a cell reads: one event and the lookups of its export."""
@@ -60,14 +66,15 @@ class EventRow:
     @property
     def article(self) -> Article | None:
         """Return the event's article, or None when the export does not have it."""
-        return self.lookups.articles.get(self.event.article_id)
+        article_id = self.event.article_id
+        return self.lookups.articles.get(article_id) if article_id is not None else None
 
     @property
     def article_label(self) -> str:
         """Return the name the article goes by: the table's label, else its title,
         else "article N"."""
         article_id = self.event.article_id
-        label = self.lookups.article_labels.get(article_id)
+        label = self.lookups.article_labels.get(article_id) if article_id is not None else None
         if label is not None:
             return label
         article = self.article
@@ -101,21 +108,21 @@ class Kind:
     """
 
     name: str
-    csv_cells: Callable[[Iterable[Any], dict], Iterable[Any]]
+    csv_cells: CellMaker
     json: Callable[[Any], Any]
     shown: Callable[[Any], str]
     numeric: bool = False
     choices: type[Enum] | None = None
 
 
-def _as_is(values: Iterable[Any], _known: dict) -> Iterable[Any]:
+def _as_is(values: Iterable[Any], _known: CellMemo) -> Iterable[Any]:
     return values
 
 
-def _iso_cells(moments: Iterable[datetime | None], known: dict) -> list[str | None]:
+def _iso_cells(moments: Iterable[datetime | None], known: CellMemo) -> list[str | None]:
     """Return the moments in ISO 8601; ``known`` keeps the text of those seen before
     (events in time order share days, and one's end is often another's start)."""
-    cells = []
+    cells: list[str | None] = []
     append = cells.append
     for moment in moments:
         cell = known.get(moment)
@@ -125,7 +132,7 @@ def _iso_cells(moments: Iterable[datetime | None], known: dict) -> list[str | No
     return cells
 
 
-def _floats(values: Iterable[Any], _known: dict) -> Iterable[float]:
+def _floats(values: Iterable[Any], _known: CellMemo) -> Iterable[float]:
     return map(float, values)  # repr of a float, as before: 1 reads "1.0"
 
 
@@ -190,7 +197,7 @@ class Column:
 
     def by_article(self, events: Sequence[Event], lookups: RowLookups) -> dict[Any, Any]:
         """Return {article id: value} for the articles of ``events`` (Reads.ARTICLE)."""
-        one_event_of = dict(zip(map(attrgetter("article_id"), events), events))
+        one_event_of = dict(zip(map(attrgetter("article_id"), events), events, strict=True))
         return {article_id: self.get(EventRow(event, lookups))
                 for article_id, event in one_event_of.items()}
 

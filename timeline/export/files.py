@@ -97,7 +97,7 @@ def export_to_path(
     fmt: str,
     events: Sequence[Event],
     articles: Mapping[int, Article],
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     excel: bool = False,
     formula_guard: bool = True,
@@ -116,7 +116,7 @@ def export_to_path(
 
 
 def write_text_file(
-    path: str | os.PathLike, write: Callable[[Any], T], *, follow_links: bool = True,
+    path: str | os.PathLike[str], write: Callable[[Any], T], *, follow_links: bool = True,
     binary: bool = False,
 ) -> T:
     """Call ``write`` with a UTF-8 text stream (no newline translation; a binary one
@@ -157,8 +157,10 @@ def write_text_file(
             out.flush()
             os.fsync(out.fileno())
         # mkstemp makes the file private (0600); an export should get the usual mode.
-        regular = status is not None and stat.S_ISREG(status.st_mode)
-        mode = status.st_mode & 0o777 if regular else 0o666 & ~_umask()
+        if status is not None and stat.S_ISREG(status.st_mode):
+            mode = status.st_mode & 0o777
+        else:
+            mode = 0o666 & ~_umask()
         os.chmod(temp_name, mode)
         os.replace(temp_name, target)
     except BaseException as error:
@@ -174,7 +176,7 @@ def _opened(descriptor: int, binary: bool) -> IO[Any]:
     return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
 
 
-def _write_in_place(target: Path, shown: str | os.PathLike, write: Callable[[Any], T],
+def _write_in_place(target: Path, shown: str | os.PathLike[str], write: Callable[[Any], T],
                     binary: bool = False) -> T:
     # Non-blocking open first: a pipe that no program reads would block for ever.
     try:
@@ -193,7 +195,7 @@ def _write_in_place(target: Path, shown: str | os.PathLike, write: Callable[[Any
     return result
 
 
-def _raise_one_line(error: BaseException, shown) -> None:
+def _raise_one_line(error: BaseException, shown: str | os.PathLike[str]) -> None:
     # The failures a write meets, as ExportError; anything else propagates as it is.
     if isinstance(error, OSError):
         raise ExportError(f"cannot write {shown}: {error.strerror or error}") from error

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TextIO
+from typing import Any, TextIO
 
 from timeline.export.columns import CSV, CSV_COLUMNS, RECORD, RowLookups
 from timeline.export.order import in_time_order
@@ -41,16 +41,16 @@ _FIELD_NAMES = tuple(column.name for column in EVENT_FIELDS)
 
 
 def event_objects(ordered: Sequence[Event], articles: Mapping[int, Article],
-                  story_sources: Mapping[int, int] | None = None) -> list[dict]:
+                  story_sources: Mapping[int, int] | None = None) -> list[dict[str, Any]]:
     """Return each event (kept in the order given) as a JSON-ready dict: the CSV's
     fields, then the event's other fields (what a re-import needs to put it back)."""
     names = _FIELD_NAMES
     lookups = RowLookups(articles=articles, story_sources=story_sources or {})
-    return [dict(zip(names, values)) for values in column_rows(
+    return [dict(zip(names, values, strict=True)) for values in column_rows(
         EVENT_FIELDS, ordered, lookups, flavour="json")]
 
 
-def article_object(article_id: int, article: Article) -> dict:
+def article_object(article_id: int, article: Article) -> dict[str, Any]:
     """Return the article's full source record as a JSON-ready dict."""
     return {
         "id": article.id if article.id is not None else article_id,
@@ -67,7 +67,7 @@ def article_object(article_id: int, article: Article) -> dict:
 
 
 def export_document(events: Sequence[Event], articles: Mapping[int, Article],
-                    story_sources: Mapping[int, int] | None = None) -> dict:
+                    story_sources: Mapping[int, int] | None = None) -> dict[str, Any]:
     """Return the whole JSON export as a dict (events in time order, then the articles
     they come from, by id)."""
     ordered = in_time_order(events)
@@ -82,7 +82,7 @@ def export_document(events: Sequence[Event], articles: Mapping[int, Article],
     }
 
 
-def write_document(document: dict, out: TextIO) -> None:
+def write_document(document: dict[str, Any], out: TextIO) -> None:
     """Write ``document`` as JSON with each item of its lists on a line of its own.
 
     Readable and diffable, and each line goes through the C encoder (json.dump with

@@ -10,7 +10,7 @@ from timeline.model import Event
 _EARLIEST_POSSIBLE = datetime.min
 
 
-def time_order_key(event: Event) -> tuple:
+def time_order_key(event: Event) -> tuple[bool, datetime, bool, datetime, int]:
     """Sort key: earliest, latest, id, as the store lists them: a missing bound sorts
     after every known one, so events with no start, then those with no end (open-ended
     "after the forum"), come last among their equals."""

@@ -13,9 +13,20 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from dataclasses import MISSING, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
-from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, RECORD, TEXT, WHOLE, Column, Reads
+from timeline.export.columns import (
+    CSV,
+    FLAG,
+    MOMENT,
+    NUMBER,
+    RECORD,
+    TEXT,
+    WHOLE,
+    Column,
+    Kind,
+    Reads,
+)
 from timeline.export.json_writer import EXPORT_FORMAT, EXPORT_VERSION
 from timeline.model import Article, Event, as_datetime
 from timeline.sources.assemble import unstorable_reason
@@ -29,7 +40,7 @@ class ExportFormatError(ValueError):
     """A file that is not a readable JSON export; the message is one line."""
 
 
-def is_export_document(data: object) -> bool:
+def is_export_document(data: object) -> TypeGuard[Mapping[str, Any]]:
     """Return True when ``data`` (parsed JSON) is a timeline JSON export."""
     return isinstance(data, Mapping) and data.get("format") == EXPORT_FORMAT
 
@@ -37,9 +48,11 @@ def is_export_document(data: object) -> bool:
 def _moment(value: object, where: str) -> datetime | None:
     if value is None:
         return None
+    if not isinstance(value, str):
+        raise ExportFormatError(f"{where}: not an ISO date: {value!r}")
     try:
         moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+    except ValueError:
         raise ExportFormatError(f"{where}: not an ISO date: {value!r}") from None
     # The store keeps naive times; an offset written in by hand would be dropped on
     # SQLite but shift the time on PostgreSQL.
@@ -50,7 +63,7 @@ def _moment(value: object, where: str) -> datetime | None:
 _KIND_NAMES = {str: "text", int: "a whole number", (int, float): "a number", bool: "true or false"}
 
 
-def _typed(record: Mapping, key: str, kind: type | tuple[type, ...], where: str, *,
+def _typed(record: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str, *,
            required: bool = False) -> Any:
     # A value of the wrong JSON type would be stored as it is on SQLite (a number as a
     # title) and refused by PostgreSQL: refused here on both, naming the field.
@@ -69,7 +82,7 @@ def _typed(record: Mapping, key: str, kind: type | tuple[type, ...], where: str,
     return value
 
 
-def _article(record: Mapping, where: str) -> Article:
+def _article(record: Mapping[str, Any], where: str) -> Article:
     text_of = {key: _typed(record, key, str, where) for key in (
         "title", "url", "outlet", "language", "source_path", "dct_source", "content_hash")}
     return Article(text=_typed(record, "text", str, where, required=True),
@@ -77,7 +90,8 @@ def _article(record: Mapping, where: str) -> Article:
 
 
 # What each kind of column must hold in JSON, for the check before it is stored.
-_JSON_TYPES = {TEXT: str, WHOLE: int, NUMBER: (int, float), FLAG: bool}
+_JSON_TYPES: dict[Kind, type | tuple[type, ...]] = {
+    TEXT: str, WHOLE: int, NUMBER: (int, float), FLAG: bool}
 # The columns a re-import puts back, by their event field; the ids are the database's.
 _RESTORED = tuple(column for column in CSV + RECORD
                   if column.reads is Reads.FIELD and column.restored)
@@ -85,7 +99,7 @@ _DEFAULTS = {field.name for field in fields(Event)
              if field.default is not MISSING or field.default_factory is not MISSING}
 
 
-def _restored_value(column: Column, item: Mapping, where: str) -> Any:
+def _restored_value(column: Column, item: Mapping[str, Any], where: str) -> Any:
     kind = column.kind
     if kind is MOMENT:
         return _moment(item.get(column.name), where)
@@ -95,7 +109,7 @@ def _restored_value(column: Column, item: Mapping, where: str) -> Any:
     return float(value) if kind is NUMBER and value is not None else value
 
 
-def _event(item: Mapping, where: str) -> Event:
+def _event(item: Mapping[str, Any], where: str) -> Event:
     try:
         values = {column.get: _restored_value(column, item, where) for column in _RESTORED}
         if "tagger_explanation" not in item:  # an export that showed only one explanation
@@ -127,10 +141,12 @@ def read_export(data: object, source: str = "export") -> list[tuple[Article, lis
         items = list(data["events"])
     except (KeyError, TypeError):
         raise ExportFormatError(f"{source}: the export has no articles or events list") from None
-    articles = {article_id: (_article(record, f"{source}: article {article_id}"), [])
-                for article_id, record in records.items()}
+    articles: dict[Hashable, tuple[Article, list[Event]]] = {
+        article_id: (_article(record, f"{source}: article {article_id}"), [])
+        for article_id, record in records.items()}
     for number, item in enumerate(items, start=1):
-        where = f"{source}: event {item.get('event_id', number) if isinstance(item, Mapping) else number}"
+        shown_id = item.get("event_id", number) if isinstance(item, Mapping) else number
+        where = f"{source}: event {shown_id}"
         article_id = item.get("article_id") if isinstance(item, Mapping) else None
         if not isinstance(article_id, Hashable) or article_id not in articles:
             raise ExportFormatError(f"{where}: its article is not in the export")

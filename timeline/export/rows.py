@@ -15,14 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
 from timeline.display import format_event_date
 from timeline.export.columns import (
     CORRECTED_EXPLANATION,
     CSV,
     CSV_COLUMNS,
-    Column,
     MOMENT,
+    CellMaker,
+    CellMemo,
+    Column,
     EventRow,
     Kind,
     Reads,
@@ -64,18 +67,18 @@ def _unchanged(cells: Iterable[str | None]) -> Iterable[str | None]:
 
 # How a kind of value becomes a CSV cell: text, or an int, a float or None, which
 # csv.writer writes as str(), repr() and "".
-def _csv_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+def _csv_values(kind: Kind) -> CellMaker:
     return kind.csv_cells
 
 
-def _json_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+def _json_values(kind: Kind) -> CellMaker:
     if kind is MOMENT:
         return kind.csv_cells  # ISO text, memoised; None stays None (JSON null)
     convert = kind.json
     return lambda values, _known: map(convert, values)
 
 
-def _typed_values(kind: Kind) -> Callable[[Iterable, dict], Iterable]:
+def _typed_values(kind: Kind) -> CellMaker:
     if kind.choices is not None:
         return lambda values, _known: map(kind.json, values)
     return lambda values, _known: values
@@ -87,7 +90,7 @@ VALUE_FLAVOURS = {"csv": _csv_values, "json": _json_values, "typed": _typed_valu
 def csv_rows(
     events: Sequence[Event], articles: Mapping[int, Article], *, formula_guard: bool = True,
     story_sources: Mapping[int, int] | None = None,
-) -> Iterator[tuple]:
+) -> Iterator[tuple[Any, ...]]:
     """Return an iterator over the rows of cells of the events, in time order, guarded
     when ``formula_guard``, as csv.writer takes them: text, or an int, a float or None
     (written as str(), repr() and "", which is what the cells hold)."""
@@ -103,7 +106,7 @@ def column_rows(
     *,
     flavour: str,
     formula_guard: bool = False,
-) -> Iterator[tuple]:
+) -> Iterator[tuple[Any, ...]]:
     """Return an iterator over one tuple of cells per event of ``ordered`` (kept in its
     order), one cell per column: CSV cells (``flavour="csv"``), JSON values ("json"),
     or typed values with choices as their text ("typed"). Guarded columns are guarded
@@ -119,26 +122,30 @@ def column_rows(
         fields.append("article_id")
     # Many events share an article: its cells are made (and guarded) once per column,
     # then looked up by article id.
-    article_lookups = {}
-    for column, (convert, guard) in zip(columns, plans):
+    article_lookups: dict[str, Callable[[int | None], Any]] = {}
+    for column, (convert, guard) in zip(columns, plans, strict=True):
         if column.reads is Reads.ARTICLE:
             values = column.by_article(ordered, lookups)
             cells = guard(convert(list(values.values()), {}))
-            article_lookups[column.name] = dict(zip(values, cells)).__getitem__
+            article_lookups[column.name] = dict(zip(values, cells, strict=True)).__getitem__
     needs_rows = any(column.reads is Reads.ROW for column in columns)
     take_fields = attrgetter(*fields) if len(fields) > 1 else None
     field_at = {name: index for index, name in enumerate(fields)}
 
-    def batch_rows(batch: Sequence[Event]) -> Iterator[tuple]:
+    def batch_rows(batch: Sequence[Event]) -> Iterator[tuple[Any, ...]]:
+        taken: list[Sequence[Any]]
         if take_fields is not None:
-            taken = list(zip(*map(take_fields, batch)))
+            taken = list(zip(*map(take_fields, batch), strict=True))
         elif fields:
             taken = [list(map(attrgetter(fields[0]), batch))]
-        known: dict = {}
-        rows = [EventRow(event, lookups) for event in batch] if needs_rows else ()
-        cells = []
-        for column, (convert, guard) in zip(columns, plans):
+        known: CellMemo = {}
+        rows: Sequence[EventRow] = (
+            [EventRow(event, lookups) for event in batch] if needs_rows else ()
+        )
+        cells: list[Iterable[Any]] = []
+        for column, (convert, guard) in zip(columns, plans, strict=True):
             reads = column.reads
+            values: Iterable[Any]
             if reads is Reads.FIELD:
                 values = taken[field_at[column.get]]
             elif reads is Reads.EVENT:
@@ -149,7 +156,7 @@ def column_rows(
             else:
                 values = map(column.get, rows)
             cells.append(guard(convert(values, known)))
-        return zip(*cells)
+        return zip(*cells, strict=True)
 
     return chain.from_iterable(
         batch_rows(ordered[first : first + ROWS_PER_BATCH])

@@ -23,12 +23,12 @@ import html
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import IntEnum
-from typing import TextIO
+from typing import Any, TextIO
 
 from timeline.export.json_writer import write_document
 from timeline.export.rows import FORMULA_TRIGGERS, date_display, in_time_order
 from timeline.export.timelinejs_groups import Grouping, choose_grouping, plain_label
-from timeline.model import Article, Event, Granularity
+from timeline.model import Article, Event, Granularity, article_of
 
 TIMELINEJS_COLUMNS: tuple[str, ...] = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -86,17 +86,17 @@ def _precision_of(moment: datetime) -> Precision:
     return Precision.YEAR
 
 
-def _event_precision(event: Event) -> Precision:
+def _event_precision(event: Event, earliest: datetime) -> Precision:
     """The stated granularity's precision, made finer when the interval's ends say so
     (a "month" event running 12-14 Sep is shown by day)."""
     stated = GRANULARITY_PRECISION.get(event.granularity, Precision.YEAR)
     if event.granularity is Granularity.PART_OF_DAY:
         return Precision.DAY
-    ends = [event.earliest] + ([event.latest] if event.latest is not None else [])
+    ends = [earliest] + ([event.latest] if event.latest is not None else [])
     return max([stated] + [_precision_of(end) for end in ends])
 
 
-def _unit_key(moment: datetime, precision: Precision) -> tuple:
+def _unit_key(moment: datetime, precision: Precision) -> tuple[int, ...]:
     parts = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     return parts[: {Precision.YEAR: 1, Precision.MONTH: 2, Precision.DAY: 3}.get(precision, 6)]
 
@@ -105,24 +105,28 @@ def _clock(moment: datetime) -> str:
     return f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
 
 
-def date_parts(event: Event) -> tuple[dict, dict | None]:
+def date_parts(event: Event) -> tuple[dict[str, int], dict[str, int] | None]:
     """Return (start, end) as TimelineJS date dicts (year, month, day, hour, minute,
-    second as needed); end is None when the event fits in one unit of its precision."""
-    precision = _event_precision(event)
-    start = _parts(event.earliest, precision)
-    if event.latest is None or event.latest <= event.earliest:
+    second as needed); end is None when the event fits in one unit of its precision.
+    Raises ValueError for an event with no start (see placeable)."""
+    earliest = event.earliest
+    if earliest is None:
+        raise ValueError("an event with no start has no TimelineJS date")
+    precision = _event_precision(event, earliest)
+    start = _parts(earliest, precision)
+    if event.latest is None or event.latest <= earliest:
         return start, None
     if precision is Precision.TIME:
         # A clock range ends at its exclusive end, as a timetable writes "14:00-17:00".
-        return start, (_parts(event.latest, precision) if event.latest - event.earliest
+        return start, (_parts(event.latest, precision) if event.latest - earliest
                        > timedelta(minutes=1) else None)
     last = event.latest - TINY
-    if _unit_key(last, precision) == _unit_key(event.earliest, precision):
+    if _unit_key(last, precision) == _unit_key(earliest, precision):
         return start, None
     return start, _parts(last, precision)
 
 
-def _parts(moment: datetime, precision: Precision) -> dict:
+def _parts(moment: datetime, precision: Precision) -> dict[str, int]:
     parts = {"year": moment.year}
     if precision >= Precision.MONTH:
         parts["month"] = moment.month
@@ -176,7 +180,7 @@ def write_timelinejs_csv(
     slides = placeable(events)
     grouping = _grouping(group, slides, articles)
     for event in slides:
-        article = articles.get(event.article_id)
+        article = article_of(event, articles)
         start, end = date_parts(event)
         end = end or {}
         cells = [
@@ -197,7 +201,7 @@ def _text(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _time_cell(parts: dict) -> str:
+def _time_cell(parts: dict[str, int]) -> str:
     if "hour" not in parts:
         return ""
     clock = f"{parts['hour']:02d}:{parts['minute']:02d}"
@@ -211,14 +215,14 @@ def _grouping(group: str | Grouping, slides: Sequence[Event],
 
 def timelinejs_document(
     events: Sequence[Event], articles: Mapping[int, Article], *, group: str | Grouping = "auto"
-) -> dict:
+) -> dict[str, Any]:
     """Return the TimelineJS JSON document (``{"events": [...]}``) for the placeable
     events; a slide has a "group" unless the grouping (see write_timelinejs_csv) is none."""
-    slides = []
+    slides: list[dict[str, Any]] = []
     placed = placeable(events)
     grouping = _grouping(group, placed, articles)
     for index, event in enumerate(placed):
-        article = articles.get(event.article_id)
+        article = article_of(event, articles)
         start, end = date_parts(event)
         slide = {
             "start_date": start,

@@ -22,7 +22,7 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.model import Article, Event
+from timeline.model import Article, Event, article_of
 
 MAX_GROUPS = 8
 GROUP_MODES: tuple[str, ...] = ("auto", "story", "outlet", "article", "none")
@@ -102,13 +102,13 @@ def choose_grouping(
     if mode == "none" or not events:
         return Grouping("none", 0, mode == "auto", {})
     if mode != "auto":
-        labels = {LABEL_OF[mode](event, articles.get(event.article_id)) or _WITHOUT[mode]
-                  for event in events}
-        return Grouping(mode, len(labels), False, {mode: len(labels)})
+        shown = {LABEL_OF[mode](event, article_of(event, articles)) or _WITHOUT[mode]
+                 for event in events}
+        return Grouping(mode, len(shown), False, {mode: len(shown)})
     counts: dict[str, int] = {}
     for candidate in _AUTO_ORDER:
         label_of = LABEL_OF[candidate]
-        labels = {label_of(event, articles.get(event.article_id)) for event in events}
+        labels = {label_of(event, article_of(event, articles)) for event in events}
         if None in labels:  # not every slide has one: no grouping by it
             continue
         if candidate == "story" and len(labels) == len(events):

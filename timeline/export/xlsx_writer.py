@@ -16,13 +16,13 @@ is written as its ISO text instead.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 import xlsxwriter
 
-from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, WHOLE, RowLookups
+from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, WHOLE, Kind, RowLookups
 from timeline.export.order import in_time_order
 from timeline.export.rows import column_rows
 from timeline.model import Article, Event
@@ -65,7 +65,7 @@ def write_xlsx(
         sheet.write_string(0, index, column.name, bold)
     writers = [_cell_writer(sheet, column.kind, moment_format) for column in CSV]
     for number, row in enumerate(rows, start=1):
-        for index, (value, write) in enumerate(zip(row, writers)):
+        for index, (value, write) in enumerate(zip(row, writers, strict=True)):
             if value is not None:
                 write(number, index, value)
     sheet.freeze_panes(1, 0)
@@ -81,7 +81,20 @@ def write_xlsx(
     return len(rows)
 
 
-def _cell_writer(sheet, kind, moment_format):
+class _Sheet(Protocol):
+    """The cell writers of an xlsxwriter worksheet that the export uses."""
+
+    def write_datetime(self, row: int, col: int, date: datetime, cell_format: Any) -> int: ...
+    def write_string(self, row: int, col: int, string: str) -> int: ...
+    def write_number(self, row: int, col: int, number: float) -> int: ...
+    def write_boolean(self, row: int, col: int, boolean: bool) -> int: ...
+
+
+# Writes one value into the cell at (row, column).
+CellWrite = Callable[[int, int, Any], object]
+
+
+def _cell_writer(sheet: _Sheet, kind: Kind, moment_format: object) -> CellWrite:
     if kind is MOMENT:
         def write_moment(row: int, column: int, moment: datetime) -> None:
             if moment >= FIRST_SPREADSHEET_DAY:
@@ -96,11 +109,11 @@ def _cell_writer(sheet, kind, moment_format):
     return lambda row, column, value: sheet.write_string(row, column, str(value))
 
 
-def _check_texts(rows: list[tuple]) -> None:
+def _check_texts(rows: list[tuple[Any, ...]]) -> None:
     """Raise, before a workbook is begun, for a text a cell cannot hold: too long, or
     not valid Unicode (UnicodeEncodeError, as the text exports raise it)."""
     for number, row in enumerate(rows, start=1):
-        for column, value in zip(CSV, row):
+        for column, value in zip(CSV, row, strict=True):
             if isinstance(value, str):
                 if len(value) > MAX_CELL_TEXT:
                     raise XlsxError(
@@ -110,7 +123,7 @@ def _check_texts(rows: list[tuple]) -> None:
                     value.encode("utf-8")
 
 
-def column_widths(rows: Sequence[tuple]) -> list[int]:
+def column_widths(rows: Sequence[tuple[Any, ...]]) -> list[int]:
     """Return each column's width in characters: its longest text (header included),
     within MIN_WIDTH and MAX_WIDTH; moments get room for a date and a time."""
     widths = []
