@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from ui.keydates.panel import KeyDatesPanel
@@ -27,7 +27,8 @@ class KeyDatesFlow:
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.panel.lineChosen.connect(lambda event_id: window.select_event(event_id))
         self.panel.choicesChanged.connect(self.refresh)
-        window.loaded.connect(self.refresh)
+        # After the other slots of the listing: they may ask whether the worker is idle.
+        window.loaded.connect(lambda: QTimer.singleShot(0, self.refresh))
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
 
     def refresh(self) -> None:
