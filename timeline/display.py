@@ -48,7 +48,8 @@ def _month_start(moment: datetime, months_per_unit: int) -> datetime:
 
 def _year_start(moment: datetime, years_per_unit: int) -> datetime:
     year = moment.year // years_per_unit * years_per_unit
-    return moment.replace(year=max(year, 1), month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    return moment.replace(year=max(year, 1), month=1, day=1,
+                          hour=0, minute=0, second=0, microsecond=0)
 
 
 def unit_bounds(moment: datetime,
@@ -150,11 +151,20 @@ def _unit_label(start: datetime, granularity: Granularity) -> str:
 # --- labels for a run of whole units ---
 
 
+def _whole_unit(moment: datetime, granularity: Granularity) -> tuple[datetime, datetime]:
+    """Return unit_bounds for a granularity the interval's ends are aligned on (so it
+    has a unit there); raises ValueError when it has none."""
+    bounds = unit_bounds(moment, granularity)
+    if bounds is None:
+        raise ValueError(f"no {granularity.value} unit holds {moment.isoformat()}")
+    return bounds
+
+
 def _range_label(earliest: datetime, latest: datetime, granularity: Granularity) -> str:
     """Label [earliest, latest), a run of whole units of ``granularity``."""
     if granularity in (Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR,
                        Granularity.HALF, Granularity.QUARTER, Granularity.MONTH):
-        last = unit_bounds(latest - TINY, granularity)[0]
+        last = _whole_unit(latest - TINY, granularity)[0]
         first_label = _unit_label(earliest, granularity)
         if granularity not in (Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR) \
                 and earliest.year == last.year:  # "Sep-Nov 2023", "Q3-Q4 2023"
@@ -235,12 +245,14 @@ def _interval_label(earliest: datetime, latest: datetime, granularity: Granulari
         return _season_label(earliest)
     if not _aligned(earliest, latest, granularity):
         granularity = _finest_fit(earliest, latest)
-    if latest <= unit_bounds(earliest, granularity)[1]:
+    if latest <= _whole_unit(earliest, granularity)[1]:
         return _unit_label(earliest, granularity)
     return _range_label(earliest, latest, granularity)
 
 
-def _one_whole_unit_label(earliest: datetime, latest: datetime, granularity: Granularity) -> str | None:
+def _one_whole_unit_label(
+    earliest: datetime, latest: datetime, granularity: Granularity
+) -> str | None:
     """The label of the commonest spans (exactly one day, minute, hour, month or year),
     found with plain comparisons: exports label 10^5 events. None for anything else."""
     if earliest.second or earliest.microsecond:

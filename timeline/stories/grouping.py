@@ -74,7 +74,7 @@ class Entry:
     members: list[Member]
     chosen: tuple[datetime, datetime] | None = None
     readings: list[Reading] = field(default_factory=list)
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
 
     def refresh(self) -> None:
         """Recompute the readings and the word counts from the members."""
@@ -120,7 +120,7 @@ class Entry:
 
     def title(self) -> str:
         """Return the title of the member whose words the others share most."""
-        def centrality(member: Member) -> tuple:
+        def centrality(member: Member) -> tuple[bool, float, int]:
             words = member.signature.weights
             shared = sum(self.counts[t] for t in words) / (len(words) or 1)
             return (not member.inferred, shared, -member.dated.event_id)
@@ -137,6 +137,8 @@ def groupable(dated: Dated) -> bool:
 def day_span(dated: Dated) -> range:
     """Return the day ordinals the date covers (at the day, a time counts as its day)."""
     lo, hi, _ = day_key(dated.earliest, dated.latest, dated.granularity)
+    if lo is None or hi is None:
+        raise ValueError("an open-ended date covers no days (see groupable)")
     first = lo.toordinal()
     last = hi.toordinal() if hi.time() == datetime.min.time() else hi.toordinal() + 1
     return range(first, max(last, first + 1))
@@ -160,7 +162,7 @@ class StoryIndex:
         self._postings: dict[tuple[int, str], set[int]] = defaultdict(set)
         self._next_provisional = -1
         # How many events seen hold each word, for the weight of common words.
-        self._frequency: Counter = Counter()
+        self._frequency: Counter[str] = Counter()
         self._seen = 0
 
     def needed_buckets(self, members: Iterable[Member]) -> set[int]:
@@ -316,7 +318,10 @@ class StoryIndex:
             return None  # one precise date against another, not a third opinion
         if any(other.dated.granularity not in _DISPUTED for other in entry.members):
             return None
-        their_day = entry.readings[0].earliest.toordinal()
+        their_start = entry.readings[0].earliest
+        if their_start is None:
+            return None  # an open-ended reading is no precise date to dispute
+        their_day = their_start.toordinal()
         if not days.start - CONFLICT_WINDOW_DAYS <= their_day < days.stop + CONFLICT_WINDOW_DAYS:
             return None
         offset = member.offset()

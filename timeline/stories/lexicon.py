@@ -32,18 +32,25 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-# Each line: the concept's token, then the words (lower case, as written) it folds.
+# Each concept: its token (upper case), then the words (lower case, as written) it folds;
+# an indented line goes on with the words of the concept above.
 _CONCEPTS = """
-ELECTION election elections elected elect vote votes voted voting voter voters poll polls ballot ballots balloting referendum
+ELECTION
+    election elections elected elect vote votes voted voting voter voters poll polls ballot ballots
+    balloting referendum
 DEATH die died dies dying death deaths dead killed kill kills killing killings fatal fatalities toll
-ATTACK attack attacks attacked bomb bombs bombed bombing bombings blast blasts explosion explosions exploded explode suicide
+ATTACK attack attacks attacked bomb bombs bombed bombing bombings blast blasts explosion explosions
+    exploded explode suicide
 QUAKE earthquake earthquakes quake quakes tremor tremors aftershock aftershocks seismic
 COLLAPSE collapse collapsed collapses collapsing burst bursts breach breached breached gave crumbled
 FLOOD flood floods flooded flooding floodwater floodwaters deluge
 FIRE fire fires blaze blazes burned burning wildfire wildfires
 ARREST arrest arrests arrested arresting detain detained detention custody
-RESIGN resign resigns resigned resignation quit quits stepped oust ousted ouster toppled topple overthrow overthrown
-PROTEST protest protests protested protesting protester protesters protestor protestors demonstration demonstrations demonstrators rally rallies marched
+RESIGN resign resigns resigned resignation quit quits stepped oust ousted ouster toppled topple
+    overthrow overthrown
+PROTEST
+    protest protests protested protesting protester protesters protestor protestors demonstration
+    demonstrations demonstrators rally rallies marched
 STRIKE strike strikes striking walkout
 TRIAL trial trials court charged charges indicted indictment convicted sentenced verdict
 CRASH crash crashes crashed crashing
@@ -55,11 +62,19 @@ OUTBREAK outbreak outbreaks pandemic epidemic infection infections infected case
 VACCINE vaccine vaccines vaccination vaccinations vaccinated
 """
 
-CONCEPTS: dict[str, str] = {
-    word: line.split()[0]
-    for line in _CONCEPTS.strip().splitlines()
-    for word in line.split()[1:]
-}
+def _concepts(table: str) -> dict[str, str]:
+    """Return word -> concept token; an upper-case token starts a concept's words."""
+    concepts: dict[str, str] = {}
+    concept = ""
+    for token in table.split():
+        if token.isupper():
+            concept = token
+        else:
+            concepts[token] = concept
+    return concepts
+
+
+CONCEPTS: dict[str, str] = _concepts(_CONCEPTS)
 
 # Words of a phase: a happening's start and its end are two happenings.
 _PHASES = {

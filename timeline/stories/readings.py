@@ -30,9 +30,13 @@ class Dated:
     granularity: Granularity
 
 
+# A date as day_key gives it: (earliest, latest, granularity).
+DayKey = tuple[datetime | None, datetime | None, Granularity]
+
+
 def day_key(
     earliest: datetime | None, latest: datetime | None, granularity: Granularity
-) -> tuple[datetime | None, datetime | None, Granularity]:
+) -> DayKey:
     """Return the interval a date is compared by: a time within a day counts as its day."""
     if earliest is not None and granularity in _FINER_THAN_DAY:
         day = earliest.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -48,13 +52,12 @@ def nested(
 ) -> bool:
     """Return True when one interval contains the other (equal ones included)."""
     (a_lo, a_hi), (b_lo, b_hi) = one, other
-    if None in (a_lo, a_hi, b_lo, b_hi):
+    if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
         return (a_lo, a_hi) == (b_lo, b_hi)
     return (a_lo <= b_lo and b_hi <= a_hi) or (b_lo <= a_lo and a_hi <= b_hi)
 
 
-def _width(key: tuple) -> timedelta:
-    lo, hi = key[0], key[1]
+def _width(lo: datetime | None, hi: datetime | None) -> timedelta:
     return timedelta.max if lo is None or hi is None else hi - lo
 
 
@@ -66,10 +69,11 @@ def readings_of(
     The first reading is the one ``chosen`` by the analyst when it is among them,
     else the one most articles give (then most events, the more precise, the earlier).
     """
-    groups: list[tuple[tuple, list[Dated]]] = []
+    groups: list[tuple[DayKey, list[Dated]]] = []
     keyed = sorted(
         ((day_key(m.earliest, m.latest, m.granularity), m) for m in members),
-        key=lambda pair: (_width(pair[0]), pair[0][0] or datetime.min, pair[1].event_id),
+        key=lambda pair: (_width(pair[0][0], pair[0][1]), pair[0][0] or datetime.min,
+                          pair[1].event_id),
     )
     for key, member in keyed:
         compatible = [group for group in groups if nested(group[0][:2], key[:2])]
@@ -95,12 +99,12 @@ def readings_of(
     return readings
 
 
-def _reading_order(reading: Reading) -> tuple:
+def _reading_order(reading: Reading) -> tuple[bool, int, int, timedelta, datetime]:
     return (
         not reading.chosen,
         -len(reading.article_ids),
         -len(reading.event_ids),
-        _width((reading.earliest, reading.latest)),
+        _width(reading.earliest, reading.latest),
         reading.earliest or datetime.max,
     )
 

@@ -4,9 +4,9 @@ brief with a source link on every line."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Hashable
+from typing import Any, TextIO
 
 from timeline.display import DAY_NAMES, MONTH_NAMES
 from timeline.model import Article
@@ -23,7 +23,7 @@ def _key(story: Hashable) -> object:
     return story if isinstance(story, (int, str)) or story is None else str(story)
 
 
-def as_json(summary: Summary, articles: dict[int, Article]) -> dict:
+def as_json(summary: Summary, articles: dict[int, Article]) -> dict[str, Any]:
     """Return the summary as {"dates": [...], "reason": ...}, dates in date order."""
     return {
         "dates": [{
@@ -39,8 +39,12 @@ def as_json(summary: Summary, articles: dict[int, Article]) -> dict:
     }
 
 
-def _line_json(line: SummaryLine, articles: dict[int, Article]) -> dict:
-    article = articles.get(line.article_id)
+def _article(line: SummaryLine, articles: dict[int, Article]) -> Article | None:
+    return articles.get(line.article_id) if line.article_id is not None else None
+
+
+def _line_json(line: SummaryLine, articles: dict[int, Article]) -> dict[str, Any]:
+    article = _article(line, articles)
     return {
         "sentence": line.sentence,
         "event_id": line.event_id,
@@ -53,13 +57,13 @@ def _line_json(line: SummaryLine, articles: dict[int, Article]) -> dict:
     }
 
 
-def write_json(summary: Summary, articles: dict[int, Article], out: io.TextIOBase) -> None:
+def write_json(summary: Summary, articles: dict[int, Article], out: TextIO) -> None:
     """Write the JSON form to ``out``; returns nothing."""
     json.dump(as_json(summary, articles), out, ensure_ascii=False, indent=1)
     out.write("\n")
 
 
-def write_text(summary: Summary, articles: dict[int, Article], out: io.TextIOBase) -> None:
+def write_text(summary: Summary, articles: dict[int, Article], out: TextIO) -> None:
     """Write one block per date: the day, its source count, its sentences."""
     for key_date in summary.dates:
         plural = "s" if key_date.sources != 1 else ""
@@ -75,13 +79,13 @@ def _guard(cell: object) -> object:
     return cell
 
 
-def write_csv(summary: Summary, articles: dict[int, Article], out: io.TextIOBase) -> None:
+def write_csv(summary: Summary, articles: dict[int, Article], out: TextIO) -> None:
     """Write one CSV row per sentence (RFC 4180, a header first)."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for key_date in summary.dates:
         for line in key_date.lines:
-            article = articles.get(line.article_id)
+            article = _article(line, articles)
             writer.writerow([_guard(cell) for cell in (
                 key_date.day.isoformat(), line.sentence, line.event_id,
                 _key(line.story_id), article.title if article else "",
@@ -100,14 +104,14 @@ def source_link(article: Article | None) -> str:
     return f"_{_escape(name)}{outlet}_"
 
 
-def write_markdown(summary: Summary, articles: dict[int, Article], out: io.TextIOBase) -> None:
+def write_markdown(summary: Summary, articles: dict[int, Article], out: TextIO) -> None:
     """Write a brief: a heading per date, a bullet per sentence with its source link."""
     out.write("# Key dates\n\n")
     for key_date in summary.dates:
         plural = "s" if key_date.sources != 1 else ""
         out.write(f"## {_day_label(key_date)} ({key_date.sources} source{plural})\n\n")
         for line in key_date.lines:
-            link = source_link(articles.get(line.article_id))
+            link = source_link(_article(line, articles))
             out.write(f"- {_escape(line.sentence)} ({link})\n")
         out.write("\n")
 

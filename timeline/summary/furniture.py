@@ -18,7 +18,8 @@ _WIRE_STAMP = (r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]{2,8}\.?\s+
                r",?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?")
 # A reader's comment is stamped too: "Posted by AJ, London on April 5, 2005 10:54 PM.",
 # "At 21:58 29th Apr 2009, Y wrote:".
-_POSTED = (r"Posted by [^.]{1,60}? on [A-Z][a-z]+\.? \d{1,2},? \d{4},? \d{1,2}:\d{2} ?[AaPp]\.?[Mm]\.?|"
+_POSTED = (r"Posted by [^.]{1,60}? on [A-Z][a-z]+\.? \d{1,2},? \d{4},? "
+           r"\d{1,2}:\d{2} ?[AaPp]\.?[Mm]\.?|"
            r"At \d{1,2}:\d{2} \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4}, [^:]{1,40}? wrote:")
 COMMENT = re.compile(_POSTED)
 STAMP = re.compile(
@@ -33,7 +34,9 @@ STAMP = re.compile(
 
 # A wire dateline and whatever the page put before it: "MEXICO CITY | ... MEXICO CITY
 # (Reuters) - ", "(CNN) -- ". Only near the start of a sentence.
-DATELINE = re.compile(r"^.{0,200}?\((?:Reuters|AP|AFP|CNN|UPI|Xinhua|dpa|Bloomberg)\)\s*[-\u2013\u2014]+\s*")
+DATELINE = re.compile(
+    r"^.{0,200}?\((?:Reuters|AP|AFP|CNN|UPI|Xinhua|dpa|Bloomberg)\)\s*[-\u2013\u2014]+\s*"
+)
 
 
 # A photograph's credit line: "Photograph: Vahid Salemi/AP".

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from timeline.events.sentences import split_sentences
-from timeline.model import Article, Event
+from timeline.model import Article, Event, stored_id
 
 # Only an article's opening is told apart: splitting whole articles would cost seconds on
 # a large collection, and a sentence past this many characters is no opening sentence.
@@ -21,12 +21,13 @@ def sentence_positions(events: Iterable[Event], articles: dict[int, Article]) ->
     without a stored article are left out."""
     by_article: dict[int, list[Event]] = defaultdict(list)
     for event in events:
-        if event.article_id in articles and event.id is not None:
-            by_article[event.article_id].append(event)
+        article_id = event.article_id
+        if article_id is not None and article_id in articles and event.id is not None:
+            by_article[article_id].append(event)
     positions: dict[int, int] = {}
     for article_id, article_events in by_article.items():
         starts = [sentence.start for sentence in split_sentences(
             articles[article_id].text[:OPENING_CHARS])]
         for event in article_events:
-            positions[event.id] = max(bisect_right(starts, event.char_start) - 1, 0)
+            positions[stored_id(event)] = max(bisect_right(starts, event.char_start) - 1, 0)
     return positions

@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from timeline.model import Article, Event, Granularity, Status
+from timeline.model import Article, Event, Granularity, Status, article_of, stored_id
 from timeline.summary.furniture import is_comment, is_stamp
 
 # Readings precise enough to name one day.
@@ -71,7 +71,7 @@ def precise_day(event: Event) -> date | None:
 
 def is_lead(event: Event, positions: dict[int, int], weights: Weights) -> bool:
     """Return True when the event's sentence is one of its article's first sentences."""
-    return positions.get(event.id, weights.lead_sentences) < weights.lead_sentences
+    return positions.get(stored_id(event), weights.lead_sentences) < weights.lead_sentences
 
 
 def vote(event: Event, article: Article | None, day: date, positions: dict[int, int],
@@ -110,14 +110,14 @@ def rank_days(
         if is_stamp(event) or is_comment(event):
             continue
         found = evidence.setdefault(day, DayEvidence(day))
-        found.event_ids.append(event.id)
+        found.event_ids.append(stored_id(event))
         story = story_of(event)
         if story not in found.story_ids:
             found.story_ids.append(story)
         if event.article_id is not None:
             found.article_ids.add(event.article_id)
         key = (day, event.article_id)
-        strength = vote(event, articles.get(event.article_id), day, positions, weights)
+        strength = vote(event, article_of(event, articles), day, positions, weights)
         best_vote[key] = max(best_vote.get(key, 0.0), strength)
     for (day, _article), strength in best_vote.items():
         evidence[day].score += strength

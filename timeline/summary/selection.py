@@ -17,7 +17,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.model import Article, Event, Granularity, Status
+from timeline.model import Article, Event, Granularity, Status, article_of, stored_id
 from timeline.summary.furniture import TOP_CHARS, is_comment, without_stamps
 from timeline.summary.ranking import StoryOf, Weights, is_lead
 from timeline.summary.vectors import Vector, centroid, cosine
@@ -145,7 +145,7 @@ def day_candidates(day: date, precise: Sequence[Event], vague: Sequence[Event],
     found = _candidates(day, precise, articles, vectors, positions, weights, choice, 1.0)
     if not found:
         stand_ins = [event for event in vague
-                     if stands_in(event, articles.get(event.article_id), day)]
+                     if stands_in(event, article_of(event, articles), day)]
         found = _candidates(day, stand_ins, articles, vectors, positions, weights, choice,
                             choice.vague)
     return found
@@ -162,8 +162,8 @@ def _candidates(day: date, pool: Sequence[Event], articles: dict[int, Article],
             else " ".join(event.description.split())
         if not sentence or is_comment(event):
             continue
-        article = articles.get(event.article_id)
+        article = article_of(event, articles)
         lead = is_lead(event, positions, weights)
         prior = factor * candidate_prior(event, article, day, sentence, lead, choice)
-        found.append(Candidate(event, sentence, vectors.get(event.id, {}), prior))
+        found.append(Candidate(event, sentence, vectors.get(stored_id(event), {}), prior))
     return found

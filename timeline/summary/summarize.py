@@ -7,19 +7,33 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from datetime import date
 
-from timeline.model import Article, Event, Granularity
+from timeline.model import Article, Event, Granularity, stored_id
 from timeline.summary.count import supported_count
 from timeline.summary.lines import KeyDate, Summary, SummaryLine
 from timeline.summary.positions import sentence_positions
 from timeline.summary.ranking import (
-    DayEvidence, StoryOf, Weights, own_story, precise_day, rank_days,
+    DayEvidence,
+    StoryOf,
+    Weights,
+    own_story,
+    precise_day,
+    rank_days,
 )
 from timeline.summary.selection import Candidate, Choice, choose_lines, day_candidates
 from timeline.summary.vectors import (
-    centroid, content_words, document_frequencies, inverse_frequencies, tfidf,
+    centroid,
+    content_words,
+    document_frequencies,
+    inverse_frequencies,
+    tfidf,
 )
 
 DEFAULT_PER_DATE = 2
+
+
+# Frozen, so one instance serves every call as the default.
+_DEFAULT_WEIGHTS = Weights()
+_DEFAULT_CHOICE = Choice()
 
 
 def summarize(
@@ -31,8 +45,8 @@ def summarize(
     first: date | None = None,
     last: date | None = None,
     story_of: StoryOf | None = None,
-    weights: Weights = Weights(),
-    choice: Choice = Choice(),
+    weights: Weights = _DEFAULT_WEIGHTS,
+    choice: Choice = _DEFAULT_CHOICE,
 ) -> Summary:
     """Return the ``dates`` key days in [first, last] (as many as the collection
     supports when None), in date order, each with up to ``per_date`` sentences.
@@ -56,7 +70,8 @@ def summarize(
     # Only what can vote or speak for a day needs words: coarse readings do neither.
     vectors = _sentence_vectors([event for event in events if precise_day(event) is not None
                                  or event.granularity == Granularity.UNKNOWN])
-    topic = centroid(vectors[event.id] for event in events if precise_day(event) is not None)
+    topic = centroid(vectors[stored_id(event)] for event in events
+                     if precise_day(event) is not None)
     precise_by_day: dict[date, list[Event]] = defaultdict(list)
     vague_by_day: dict[date, list[Event]] = defaultdict(list)
     for event in events:
@@ -99,7 +114,7 @@ def _sentence_vectors(events: list[Event]) -> dict[int, dict[str, float]]:
     sentence_of: dict[int, tuple[int | None, int]] = {}
     for event in events:
         key = (event.article_id, event.char_start)
-        sentence_of[event.id] = key
+        sentence_of[stored_id(event)] = key
         if key not in words_by_sentence:
             words_by_sentence[key] = content_words(event.description)
     idf = inverse_frequencies(*document_frequencies(words_by_sentence.values()))

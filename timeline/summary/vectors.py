@@ -39,9 +39,9 @@ def content_words(text: str) -> list[str]:
     return words
 
 
-def document_frequencies(texts: Iterable[list[str]]) -> tuple[Counter, int]:
+def document_frequencies(texts: Iterable[list[str]]) -> tuple[Counter[str], int]:
     """Return (in how many texts each word occurs, how many texts there are)."""
-    frequencies: Counter = Counter()
+    frequencies: Counter[str] = Counter()
     count = 0
     for words in texts:
         frequencies.update(set(words))
@@ -49,7 +49,7 @@ def document_frequencies(texts: Iterable[list[str]]) -> tuple[Counter, int]:
     return frequencies, count
 
 
-def inverse_frequencies(frequencies: Counter, count: int) -> dict[str, float]:
+def inverse_frequencies(frequencies: Counter[str], count: int) -> dict[str, float]:
     """Return each word's smoothed inverse document frequency, as scikit-learn's
     TfidfVectorizer computes it: ln((1 + texts) / (1 + texts with the word)) + 1."""
     return {word: math.log((1 + count) / (1 + times)) + 1.0
