@@ -10,15 +10,35 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from timeline.untrusted_text import days_around
-from ui.gateway import NewerSchemaError, StoreError, default_database_url, open_store
+from ui.gateway import (
+    NewerSchemaError,
+    Repository,
+    StoreError,
+    default_database_url,
+    open_store,
+)
 from ui.settings_store import WindowSettings
+from ui.tasks import TaskContext
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "timeline.svg"
@@ -28,9 +48,13 @@ APPLICATION = "Timeline"
 
 def application(argv: list[str] | None = None) -> QApplication:
     """Return the running QApplication, creating and styling it on first call."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         app = QApplication(argv or [sys.argv[0]])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:  # a console-only Qt application cannot show the window
+        raise RuntimeError("a Qt application without widgets is already running")
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setStyle(QStyleFactory.create("Fusion"))
@@ -63,9 +87,10 @@ def follow_system_palette(app: QApplication) -> None:
     """Use a dark palette while the system's colour scheme is dark, and follow changes."""
     hints = QGuiApplication.styleHints()
     apply_scheme(app, hints.colorScheme())
-    if not getattr(app, "_timeline_follows_scheme", False):
+    # A dynamic property of the app: connected once however often the app is asked for.
+    if not app.property("timelineFollowsScheme"):
         hints.colorSchemeChanged.connect(lambda scheme: apply_scheme(app, scheme))
-        app._timeline_follows_scheme = True
+        app.setProperty("timelineFollowsScheme", True)
 
 
 def apply_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
@@ -79,7 +104,7 @@ def seed_paths() -> list[Path]:
     return [SEEDS] if SEEDS.is_dir() else []
 
 
-def open_window(repo, settings: QSettings | None = None):
+def open_window(repo: Repository, settings: QSettings | None = None) -> MainWindow:
     """Return a shown MainWindow on ``repo``; an empty database gets the seeds imported
     (found out on the store worker, like every other read)."""
     from ui.main_window import MainWindow  # after the QApplication exists
@@ -87,7 +112,7 @@ def open_window(repo, settings: QSettings | None = None):
     window = MainWindow(repo, settings=settings)
     window.settings.save_database(window.gateway.url)
 
-    def is_empty(store, _context) -> bool:
+    def is_empty(store: Repository, _context: TaskContext) -> bool:
         # Counting events is cheap; listing articles reads their text, so it comes second.
         # A read-only database is shown as it is.
         return (store.count_events() == 0 and not store.read_only
@@ -111,7 +136,9 @@ def open_window(repo, settings: QSettings | None = None):
 OFFSCREEN_NOTES = ("does not support propagateSizeHints",)
 
 
-def _quiet_offscreen_notes(_mode, _context, message: str) -> None:
+def _quiet_offscreen_notes(
+    _mode: QtMsgType, _context: QMessageLogContext, message: str
+) -> None:
     if not any(note in message for note in OFFSCREEN_NOTES):
         print(message, file=sys.stderr)
 
@@ -164,7 +191,7 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
     return exit_code["value"] or result
 
 
-def show_news_week(window, then=lambda: None) -> None:
+def show_news_week(window: MainWindow, then: Callable[[], None] = lambda: None) -> None:
     """Select the first unreviewed event of the week before its article's date and show
     that week on the canvas: the part of a news timeline an analyst checks first. The
     events are read on the store worker; ``then()`` runs once it is shown. In the
@@ -187,17 +214,19 @@ def show_news_week(window, then=lambda: None) -> None:
                   if window.walk.statuses.get(event_id) == "unreviewed"]
     articles = dict(window.articles)
 
-    def find(store, _context):
+    def find(store: Repository, _context: TaskContext) -> tuple[int, datetime] | None:
         for first in range(0, len(unreviewed), 500):
             for event in store.get_events(unreviewed[first:first + 500]):
+                if event.id is None or event.article_id is None or event.earliest is None:
+                    continue  # stored events have an id and an article
                 article = articles.get(event.article_id)
-                if article is None or article.published is None or event.earliest is None:
+                if article is None or article.published is None:
                     continue
                 if days_around(article.published, 7, 0)[0] <= event.earliest <= article.published:
                     return event.id, article.published
         return None
 
-    def show(found) -> None:
+    def show(found: tuple[int, datetime] | None) -> None:
         if found is None:
             window.review.next_unreviewed()
             window.canvas.fit_all()
@@ -210,7 +239,9 @@ def show_news_week(window, then=lambda: None) -> None:
     window.gateway.submit(find, on_done=show, on_error=lambda _error: show(None))
 
 
-def _save_screenshot_when_loaded(window, path: Path, exit_code: dict) -> None:
+def _save_screenshot_when_loaded(
+    window: MainWindow, path: Path, exit_code: dict[str, int]
+) -> None:
     def loaded() -> None:
         if window.tasks.is_busy():
             return  # the seed import's reload is still to come
@@ -225,9 +256,13 @@ def _save_screenshot_when_loaded(window, path: Path, exit_code: dict) -> None:
         else:
             print(f"timeline: screenshot saved to {path}")
         window.close()
-        QApplication.instance().quit()
+        QApplication.quit()
+
+    def give_up() -> None:
+        _say("timed out waiting for the window to load")
+        exit_code.update(value=1)
+        QApplication.quit()
 
     window.loaded.connect(loaded)
     # Never hang: give up after a minute with a message.
-    QTimer.singleShot(60_000, lambda: (_say("timed out waiting for the window to load"),
-                                       exit_code.update(value=1), QApplication.instance().quit()))
+    QTimer.singleShot(60_000, give_up)

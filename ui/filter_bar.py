@@ -23,7 +23,7 @@ from timeline.model import Article, Status
 from timeline.temporal.user_dates import parse_user_date
 from ui.state.filters import EventFilter
 
-STATUS_CHOICES = (
+STATUS_CHOICES: tuple[tuple[str, frozenset[Status]], ...] = (
     ("All statuses", frozenset()),
     ("Unreviewed", frozenset({Status.UNREVIEWED})),
     ("Reviewed", frozenset({Status.ACCEPTED, Status.CORRECTED, Status.REJECTED})),

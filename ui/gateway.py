@@ -26,8 +26,8 @@ from timeline.store import (
 from ui.tasks import TaskContext, TaskHandle, TaskManager
 
 __all__ = [
-    "ConflictError", "NewerSchemaError", "NotFoundError", "StoreError", "StoreGateway",
-    "default_database_url", "open_store",
+    "ConflictError", "NewerSchemaError", "NotFoundError", "Repository", "StoreError",
+    "StoreGateway", "default_database_url", "open_store",
 ]
 
 T = TypeVar("T")

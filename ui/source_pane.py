@@ -6,8 +6,8 @@ every metadata label is plain text too, and the link goes through ui.links.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -61,7 +61,7 @@ class ElidedLabel(QLabel):
         """Return the whole text, however it is shortened on screen."""
         return self._full
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit()
 
@@ -70,12 +70,12 @@ class ElidedLabel(QLabel):
                                               max(self.width(), 40))
         super().setText(shown)
 
-    def minimumSizeHint(self):  # noqa: N802
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
         hint = super().minimumSizeHint()
         hint.setWidth(40)
         return hint
 
-    def sizeHint(self):  # noqa: N802
+    def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
         hint.setWidth(min(hint.width(), 200))
         return hint
@@ -206,7 +206,8 @@ class SourcePane(QWidget):
             self.message_label.show()
             self.linkRefused.emit(refusal)
 
-    def _selection(self, text: str, start: int, end: int, fmt: QTextCharFormat):
+    def _selection(self, text: str, start: int | None, end: int | None,
+                   fmt: QTextCharFormat) -> QTextEdit.ExtraSelection | None:
         if start is None or end is None or not 0 <= start < end <= len(text):
             return None
         selection = QTextEdit.ExtraSelection()

@@ -9,13 +9,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QImageWriter, QPainter
+
+from .scale import Viewport
+
+
+class ExportedCanvas(Protocol):
+    """What the export reads of the canvas (TimelineCanvas is one)."""
+
+    def viewport(self) -> Viewport: ...
+
+    def time_width(self) -> float: ...
+
+    def width(self) -> int: ...
+
+    def height(self) -> int: ...
+
+    def logicalDpiY(self) -> int: ...  # noqa: N802 (Qt's name)
+
+    def paint_onto(
+        self, painter: QPainter, width: int, height: int, vector: bool = False
+    ) -> None: ...
 
 
 @contextmanager
-def _same_time_window(canvas, width: int) -> Iterator[None]:
+def _same_time_window(canvas: ExportedCanvas, width: int) -> Iterator[None]:
     """Stretch the canvas's scale to ``width`` px for the duration, then put it back."""
     viewport = canvas.viewport()
     saved = (viewport.t0, viewport.px_per_day)
@@ -27,7 +48,7 @@ def _same_time_window(canvas, width: int) -> Iterator[None]:
 
 
 def write_png(
-    canvas, path: str | Path, width: int | None = None, height: int | None = None
+    canvas: ExportedCanvas, path: str | Path, width: int | None = None, height: int | None = None
 ) -> None:
     """Write the canvas's view to a PNG at ``width`` x ``height`` (default: the widget's
     size). Raises OSError with a one-line message when the file cannot be written."""
@@ -37,11 +58,12 @@ def write_png(
     with _same_time_window(canvas, width):
         canvas.paint_onto(painter, width, height)
     painter.end()
-    if not Path(path).parent.is_dir() or not image.save(str(path), "PNG"):
+    # What QImage.save does (whose binding wants the format as str, its stub as bytes).
+    if not Path(path).parent.is_dir() or not QImageWriter(str(path), b"PNG").write(image):
         raise OSError(f"could not write the image to {path}")
 
 
-def write_svg(canvas, path: str | Path) -> None:
+def write_svg(canvas: ExportedCanvas, path: str | Path) -> None:
     """Write the canvas's view to an SVG file, glyphs and soft bars as vector shapes.
     Raises OSError with a one-line message when the file cannot be written."""
     from PySide6.QtSvg import QSvgGenerator  # only export needs the SVG module

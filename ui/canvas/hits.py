@@ -7,6 +7,7 @@ import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from math import floor
 
 from .data import human_date
@@ -70,7 +71,7 @@ def hit_event_ids(layout: CanvasLayout, hit: Hit) -> list[int]:
     return [layout.events[row.members[p]].id for p in range(hit.first, hit.last + 1)]
 
 
-def _day(moment) -> str:
+def _day(moment: datetime) -> str:
     # Not strftime: Qt sets the C locale from the desktop, and the table's dates are English.
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 

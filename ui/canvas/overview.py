@@ -19,7 +19,7 @@ class Overview:
 
     def __init__(self) -> None:
         self._image: QImage | None = None
-        self._key: tuple | None = None
+        self._key: tuple[object, ...] | None = None
         self.t_start = 0.0
         self.t_end = 1.0
         self._widths: dict[str, float] = {}
@@ -49,13 +49,14 @@ class Overview:
         """Draw the strip at ``top``: density bars and the current window."""
         self.follow(layout)
         key = (layout_version, int(width), palette.color(QPalette.ColorRole.Text).rgba())
-        if key != self._key:
-            self._image = self._render_density(layout, int(width), palette)
+        image = self._image
+        if image is None or key != self._key:
+            image = self._image = self._render_density(layout, int(width), palette)
             self._key = key
         painter.fillRect(
             QRectF(0, top, width, OVERVIEW_H), palette.color(QPalette.ColorRole.Window)
         )
-        painter.drawImage(QRectF(0, top, width, OVERVIEW_H), self._image)
+        painter.drawImage(QRectF(0, top, width, OVERVIEW_H), image)
         left = self.x_of(viewport.t_of(0), width)
         right = self.x_of(viewport.t_of(width), width)
         left, right = max(left, -2.0), min(right, width + 2)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QStat
 from .bars import OPEN_ARROW_PX, paint_bar, paint_open_tail
 from .data import KIND_FINE, KIND_OPEN_AFTER, KIND_OPEN_BEFORE
 from .hits import sticky_header
-from .layout import BAR_PX, CanvasLayout
+from .layout import BAR_PX, CanvasLayout, Row
 from .scale import Viewport
 from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded
 from .texts import PreparedTexts
@@ -200,7 +200,17 @@ class LanePainter:
         )
 
     def _paint_row(
-        self, painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector
+        self,
+        painter: QPainter,
+        layout: CanvasLayout,
+        row: Row,
+        viewport: Viewport,
+        y: float,
+        t_left: float,
+        t_right: float,
+        width: float,
+        drawn: _Frame,
+        vector: bool,
     ) -> None:
         """Draw a row's bars and note its badges, glyphs and titles in ``drawn``."""
         runs = row.runs(t_left, t_right, viewport.px_per_day)

@@ -40,7 +40,7 @@ def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: Canva
         old is not None and place is not None and bounds(old) == bounds(event)
         and (old.group, old.open_side) == (event.group, event.open_side)
     )
-    if not stays:
+    if not stays or place is None:  # place is known when it stays
         return replace_event(layout, event)
     index = layout.rows[place[0]].members[place[1]]
     layout.events[index] = event

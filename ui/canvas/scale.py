@@ -11,6 +11,7 @@ widest label, so labels never overlap.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import floor
@@ -197,8 +198,10 @@ def major_labels(moment: datetime, major: Level) -> list[str]:
     ]
 
 
-def _stepping(level: Level, t_start: float, t_end: float, limit: int):
-    moment = _floor(from_days(t_start), level)
+def _stepping(
+    level: Level, t_start: float, t_end: float, limit: int
+) -> Iterator[tuple[float, datetime]]:
+    moment: datetime | None = _floor(from_days(t_start), level)
     for _ in range(limit):
         if moment is None:
             return

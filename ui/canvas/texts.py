@@ -44,9 +44,10 @@ class PreparedTexts:
         if full_width <= room:
             fit = 0  # the whole title
         else:
-            fit = next((w for w in reversed(_ELIDE_WIDTHS) if w <= room), None)
-            if fit is None:
+            widest = next((w for w in reversed(_ELIDE_WIDTHS) if w <= room), None)
+            if widest is None:
                 return None
+            fit = widest
         key = (event_index, fit)
         text = self._titles.get(key)
         if text is None:

@@ -143,12 +143,14 @@ class DateEditor(QDialog):
     def accept(self) -> None:
         """Close with the span, unless it ends before it starts (then say so and stay)."""
         span = self.span()
-        if span.latest <= span.earliest:
+        if span.earliest is None or span.latest is None or span.latest <= span.earliest:
             self.reading.setText("The end must come after the start.")
             return
         super().accept()
 
     def _set_span(self, span: TimeSpan) -> None:
+        if span.earliest is None or span.latest is None:
+            return  # only whole spans are shown (an open one is refused before)
         self._mod = span.mod
         index = next((i for i, (_, g) in enumerate(CHOICES) if g == span.granularity), None)
         unit = unit_bounds(span.earliest, span.granularity) if index is not None else None
@@ -177,9 +179,10 @@ class DateEditor(QDialog):
 
     def _snap_to_unit(self) -> None:
         self._mod = None
-        unit = unit_bounds(_from_qt(self.start_edit.dateTime()), self._chosen_granularity())
-        if unit is not None:
-            self._set_span(TimeSpan(unit[0], unit[1], self._chosen_granularity()))
+        granularity = self._chosen_granularity()
+        unit = unit_bounds(_from_qt(self.start_edit.dateTime()), granularity)
+        if unit is not None and granularity is not None:  # no unit without a granularity
+            self._set_span(TimeSpan(unit[0], unit[1], granularity))
         self._fields_edited()
 
     def _start_changed(self) -> None:
@@ -196,7 +199,7 @@ class DateEditor(QDialog):
 
     def _show_reading(self) -> None:
         span = self.span()
-        if span.latest <= span.earliest:
+        if span.earliest is None or span.latest is None or span.latest <= span.earliest:
             self.reading.setText("The end must come after the start.")
         else:
             self.reading.setText("Read as: " + format_span(span.earliest, span.latest,

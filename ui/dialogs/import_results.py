@@ -20,19 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline.pipeline import IngestSummary
 from timeline.untrusted_text import tooltip_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
-def refusal_text(refused) -> str:
+def refusal_text(refused: object) -> str:
     """Return one line for a refused input: "name: reason"."""
     if isinstance(refused, tuple | list) and len(refused) == 2:
         return f"{refused[0]}: {refused[1]}"
     return str(refused)
 
 
-def summary_line(summary, cancelled: bool = False) -> str:
+def summary_line(summary: IngestSummary, cancelled: bool = False) -> str:
     """Return the one-line account of an ingest summary (for the status bar)."""
     refused = len(summary.refused)
     line = (f"Imported {summary.added} article{'s' * (summary.added != 1)} "
@@ -41,7 +42,7 @@ def summary_line(summary, cancelled: bool = False) -> str:
         line += f", {summary.already} already in the database"
     if refused:
         line += f", {refused} refused"
-    stopped = f" — {summary.stopped}" if getattr(summary, "stopped", None) else ""
+    stopped = f" — {summary.stopped}" if summary.stopped else ""
     return line + (" — cancelled before the end" if cancelled else "") + stopped
 
 
@@ -51,8 +52,8 @@ class ImportResultsDialog(QDialog):
 
     dateRequested = Signal(str)  # the name (path) of an undated file
 
-    def __init__(self, summary, parent: QWidget | None = None, *, cancelled: bool = False,
-                 undated: Collection[str] = ()) -> None:
+    def __init__(self, summary: IngestSummary, parent: QWidget | None = None, *,
+                 cancelled: bool = False, undated: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import results")
         self.resize(560, 320)
@@ -96,7 +97,10 @@ class ImportResultsDialog(QDialog):
     def selected_name(self) -> str | None:
         """Return the name of the refused input now selected (None when none is)."""
         item = self.refused_list.currentItem()
-        return item.data(NAME_ROLE) if item is not None else None
+        if item is None:
+            return None
+        name: str = item.data(NAME_ROLE)  # set from the refusal's name
+        return name
 
     def forget(self, name: str) -> None:
         """Take ``name`` off the list (it has been dealt with, e.g. imported with a date)."""

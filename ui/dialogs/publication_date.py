@@ -6,8 +6,9 @@ the window); reviewed events are listed as kept, never moved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,7 +37,26 @@ def same_date(old: Event, new: Event) -> bool:
         (new.earliest, new.latest, new.granularity, new.mod)
 
 
-def split_moves(pairs) -> tuple[list[tuple[Event, Event]], list[tuple[Event, Event]]]:
+class DateChange(Protocol):
+    """What the dialog reads of a dry run's PublishedChange (made in timeline.store,
+    which the window reaches only through ui.gateway)."""
+
+    @property
+    def moved(self) -> Sequence[tuple[Event, Event]]: ...
+
+    @property
+    def added(self) -> Sequence[Event]: ...
+
+    @property
+    def removed(self) -> Sequence[Event]: ...
+
+    @property
+    def kept_reviewed(self) -> Sequence[Event]: ...
+
+
+def split_moves(
+    pairs: Iterable[tuple[Event, Event]],
+) -> tuple[list[tuple[Event, Event]], list[tuple[Event, Event]]]:
     """Split a PublishedChange's (old, new) pairs into those whose date moves and those
     re-read to the same date (their explanation or confidence may still change)."""
     moving = [(old, new) for old, new in pairs if not same_date(old, new)]
@@ -44,7 +64,7 @@ def split_moves(pairs) -> tuple[list[tuple[Event, Event]], list[tuple[Event, Eve
     return moving, rereads
 
 
-def preview_line(change) -> str:
+def preview_line(change: DateChange) -> str:
     """Return the one-line account of a PublishedChange (for the dialog and status bar)."""
     moving, rereads = split_moves(change.moved)
     return (f"{len(moving)} event(s) move, {len(change.added)} appear, "
@@ -97,7 +117,7 @@ class PublicationDateDialog(QDialog):
         """Return the date that was previewed (the one Apply applies)."""
         return self._previewed
 
-    def show_preview(self, new_date: datetime, change) -> None:
+    def show_preview(self, new_date: datetime, change: DateChange) -> None:
         """Show a dry run's PublishedChange for ``new_date`` and allow applying it."""
         self.changes.clear()
         moving, rereads = split_moves(change.moved)

@@ -13,11 +13,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from timeline.export.columns import TABLE, EventRow, RowLookups
-from timeline.model import Event, Status
+from timeline.model import Event, Status, stored_id
 from timeline.untrusted_text import tooltip_text
 
 # The columns are the core's (timeline.export.columns.TABLE): headers, text, sort keys.
@@ -65,7 +71,7 @@ class EventTableModel(QAbstractTableModel):
     def __init__(
         self,
         fetch_events: Callable[[Sequence[int]], list[Event]] | None = None,
-        parent=None,
+        parent: QObject | None = None,
         *,
         request_events: RequestEvents | None = None,
         page_size: int = 200,
@@ -146,8 +152,8 @@ class EventTableModel(QAbstractTableModel):
 
     def update_event(self, event: Event) -> None:
         """Show a changed event (after a review); a no-op when it is not listed."""
-        row = self._row_of.get(event.id)
-        if row is None:
+        row = self._row_of.get(event.id) if event.id is not None else None
+        if row is None or event.id is None:
             return
         self._cache[event.id] = event
         self._cache.move_to_end(event.id)
@@ -164,8 +170,10 @@ class EventTableModel(QAbstractTableModel):
         if not wanted:
             return
         self.fetch_count += 1
-        if self._request_events is None:
+        if self._fetch_events is not None:  # the table was given one or the other
             self._store_page(wanted, self._fetch_events(wanted))
+            return
+        if self._request_events is None:
             return
         self._requested.update(wanted)
         generation = self._generation
@@ -187,7 +195,8 @@ class EventTableModel(QAbstractTableModel):
 
     def _store_page(self, ids: list[int], events: list[Event]) -> None:
         for event in events:
-            if event.id not in self._cache:  # a saved event already there is newer
+            # A saved event already there is newer; the store's events all have ids.
+            if event.id is not None and event.id not in self._cache:
                 self._cache[event.id] = event
         self._gone.update(set(ids) - {event.id for event in events})
         while len(self._cache) > self._cache_limit:
@@ -298,7 +307,7 @@ class EventTableModel(QAbstractTableModel):
         step = 2000
         for first in range(0, len(self._time_order), step):
             events = self._fetch_events(self._time_order[first : first + step])
-            keys.update(zip((event.id for event in events),
+            keys.update(zip((stored_id(event) for event in events),
                             TABLE[column].sort_keys(events, self._lookups()), strict=True))
         return keys
 
@@ -309,6 +318,6 @@ def sort_keys_for(events: Sequence[Event],
     listing's order), the same keys the model would fetch. Qt-free work, so the
     background worker does it with the listing."""
     lookups = RowLookups(article_labels=article_titles)
-    ids = [event.id for event in events]
+    ids = [stored_id(event) for event in events]
     return {index: dict(zip(ids, column.sort_keys(events, lookups), strict=True))
             for index, column in enumerate(TABLE) if index != DATE}

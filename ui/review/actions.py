@@ -25,7 +25,7 @@ class ReviewFlow:
         self.order_mode = window.settings.review_order()
 
     def _current(self) -> Event | None:
-        event = self.window.current_event()
+        event: Event | None = self.window.current_event()
         if event is None:
             self.window.notice("Select an event first.")
         return event

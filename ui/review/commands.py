@@ -28,6 +28,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from timeline.model import Event, Granularity, Status
 from ui.gateway import ConflictError, StoreError, StoreGateway
 
+# A reading's (earliest, latest) bounds; an open-ended reading lacks one.
+Bounds = tuple[datetime | None, datetime | None]
+
 # A review operation on the store: (repository, event as last seen) -> the saved event.
 Operation = Callable[[Any, Event], Event]
 EventRef = Event | int  # an event as the window has it, or only its id (not fetched yet)
@@ -190,14 +193,14 @@ class ReviewSession(QObject):
 
         self._enqueue(lambda: self._submit(work, landed))
 
-    def choose_reading(self, story_id: int, version: int, reading: tuple | None,
+    def choose_reading(self, story_id: int, version: int, reading: Bounds | None,
                        title: str) -> None:
         """Make ``reading`` (earliest, latest) the story's date; None: the reading most
         sources give. Undoable."""
         actor = self.actor
         state: dict[str, Any] = {}
 
-        def choose(repo: Any, wanted: tuple | None) -> None:
+        def choose(repo: Any, wanted: Bounds | None) -> None:
             story = repo.choose_reading(story_id, wanted, expected_version=state["version"],
                                         actor=actor)
             state["version"] = story.version
@@ -243,10 +246,12 @@ class ReviewSession(QObject):
                 target_id: target_version, other_id: other_version}, actor=self.actor)
             return dict.fromkeys(moved, target_id)
 
-        self._story_move(f"Merge into “{_short(title)}”", merge, None, other_id)
+        self._story_move(f"Merge into “{_short(title)}”", merge, other_id)
 
     def _story_move(self, text: str, first: Callable[[Any], dict[int, int]],
-                    back: dict[int, int] | None, source: int | None = None) -> None:
+                    back: dict[int, int] | int) -> None:
+        """Run ``first`` (returns {event id: story it moved to}) as an undoable move;
+        ``back`` is each event's story before it, or the one story all came from."""
         actor = self.actor
 
         def work(repo: Any, _context: Any) -> Any:
@@ -254,7 +259,7 @@ class ReviewSession(QObject):
                 there = first(repo)
             except (ConflictError, StoreError) as error:
                 return error
-            moves = _Moves(there, back if back is not None else dict.fromkeys(there, source))
+            moves = _Moves(there, back if isinstance(back, dict) else dict.fromkeys(there, back))
             moves.remember(repo)
             return moves
 

@@ -11,22 +11,23 @@ from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 
 
 def to_canvas_event(event: Event, group: str) -> CanvasEvent | None:
-    """Return the canvas's view of ``event``, or None when it has no bound at all.
+    """Return the canvas's view of ``event``, or None when it has no bound at all (or,
+    never the case for a listed event, no id: the canvas knows events by id).
 
     An open-ended event ("after the forum": one bound only) is drawn at its bound with
     its open side marked (``open_side``), never as an interval the article never gave;
     the bound it lacks is set to the one it has, and the canvas does not read it.
     """
-    if event.earliest is None and event.latest is None:
+    start = event.earliest if event.earliest is not None else event.latest
+    end = event.latest if event.latest is not None else event.earliest
+    if start is None or end is None or event.id is None:
         return None
     if event.latest is None:
-        start = end = event.earliest
         open_side = OPEN_AFTER
     elif event.earliest is None:
-        start = end = event.latest
         open_side = OPEN_BEFORE
     else:
-        start, end, open_side = event.earliest, event.latest, ""
+        open_side = ""
     granularity = getattr(event.granularity, "value", event.granularity)
     return CanvasEvent(
         id=event.id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from timeline.model import Article, Event, Status
@@ -48,7 +49,8 @@ class LoadedView:
     total: int = 0
     layout: str = ARTICLES
     story_marks: StoryMarks | None = None  # the Stories layout's marks and their events
-    dense: tuple | None = None  # where the first view looks: the stretch most events are in
+    # Where the first view looks: the stretch most events are in.
+    dense: tuple[datetime, datetime] | None = None
 
 
 def article_label(article: Article | None, article_id: int | None = None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline.model import Story
 from ui.state.listing import ARTICLES, STORIES
 
 
@@ -20,8 +21,8 @@ class StoryFlow:
         self.window = window
         self.marked: tuple[int, int, str] | None = None  # story id, version, title
 
-    def _story(self):
-        story = self.window.current_story
+    def _story(self) -> Story | None:
+        story: Story | None = self.window.current_story
         if story is None:
             self.window.notice("Select a story first (Stories layout: View menu).")
         return story

@@ -88,6 +88,8 @@ def story_marks(stories: list[Story], statuses: Mapping[int, str]) -> StoryMarks
             # Open-ended ("after the forum"): drawn at its one bound, its open side marked.
             start = reading.earliest if reading.earliest is not None else reading.latest
             end = reading.latest if reading.latest is not None else reading.earliest
+            if start is None or end is None:  # a reading without bounds was skipped above
+                continue
             open_side = (OPEN_AFTER if reading.latest is None
                          else OPEN_BEFORE if reading.earliest is None else "")
             result.marks.append(CanvasEvent(

@@ -101,10 +101,12 @@ class Importer(QObject):
         self._import_cancels.add(cancel)
 
         def run_import(repo: Any, context: TaskContext) -> ImportOutcome:
+            def progress(done: int, total: int, label: str = "") -> None:
+                context.progress(done, total, str(label))
+
             summary = pipeline.ingest_paths(
                 [Path(p) for p in paths], repo, published=published,
-                progress=lambda done, total, label="": context.progress(done, total, str(label)),
-                cancel=cancel.is_set)
+                progress=progress, cancel=cancel.is_set)
             return ImportOutcome(summary, undated_files(summary) if published is None else [])
 
         self._start_progress("Importing…")
