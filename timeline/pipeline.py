@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.events import extract_events
 from timeline.export.json_writer import EXPORT_FORMAT
@@ -23,6 +24,9 @@ from timeline.sources import SourceError, collect_files, iter_articles
 from timeline.sources.feeds import json_value_articles, read_json_file
 from timeline.sources.plain import SIDECAR_SUFFIX
 from timeline.sources.reading import MAX_BYTES, opening_bytes
+
+if TYPE_CHECKING:  # the store's libraries load only when an article is stored
+    from timeline.store import PublishedChange, Repository
 
 # A JSON export of 100,000 events runs to about 80 MB, past the cap for an article
 # file; a file that opens as an export may be this large instead.
@@ -65,11 +69,13 @@ def mentions_of(article: Article) -> list[Mention]:
     """Return the article's temporal mentions resolved against its publication date."""
     from timeline.temporal import tag
 
+    if article.published is None:
+        raise ValueError("the article has no publication date to resolve its times against")
     return tag(article.text, article.published)
 
 
 def ingest_article(
-    article: Article, repo, summary: IngestSummary | None = None,
+    article: Article, repo: Repository, summary: IngestSummary | None = None,
     events: list[Event] | None = None,
 ) -> IngestSummary:
     """Tag one loaded (or pasted) article, store it with its events in one
@@ -131,7 +137,7 @@ def _refused_by_store(summary: IngestSummary, name: str, error: Exception) -> No
 
 def ingest_paths(
     paths: Iterable[Path | str],
-    repo,
+    repo: Repository,
     *,
     published: datetime | None = None,
     progress: Progress | None = None,
@@ -211,9 +217,9 @@ def _articles_in_file(
 
 
 def change_publication_date(
-    repo, article_id: int, new_published: datetime, *, actor: str | None = None,
+    repo: Repository, article_id: int, new_published: datetime, *, actor: str | None = None,
     dry_run: bool = False,
-):
+) -> PublishedChange:
     """Re-resolve a stored article against ``new_published`` and return the store's
     PublishedChange (moved, added, removed, kept_reviewed); ``dry_run`` changes nothing.
 

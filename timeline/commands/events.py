@@ -7,16 +7,17 @@ import json
 import re
 import sys
 from datetime import datetime
+from typing import Any
 
 from timeline.display import format_span
-from timeline.model import Article, Event, Status
+from timeline.model import Article, Event, Status, article_of
 
 # --from/--to take a year, a month, a day or a full ISO date and time.
 BOUND_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TITLE_WIDTH = 70
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `events` sub-command to ``subparsers``."""
     parser = subparsers.add_parser(
         "events",
@@ -68,7 +69,10 @@ def _parse_bound(text: str) -> tuple[datetime, datetime]:
             moment = datetime.fromisoformat(text.strip())
             moment = moment.replace(tzinfo=None)
             return moment, moment
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
         first = datetime(year, month or 1, day or 1)
     except (ValueError, OverflowError):
         raise argparse.ArgumentTypeError(
@@ -94,7 +98,7 @@ def statuses(text: str) -> list[Status]:
         raise argparse.ArgumentTypeError(f"unknown status in {text!r} (known: {known})") from None
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     """List the events; returns 0, or 2 when the database cannot be read."""
     # Imported here: SQLAlchemy and Alembic cost every other command's start a fifth
     # of a second (the parser registers every command).
@@ -122,7 +126,7 @@ def run(args) -> int:
         print(f"timeline events: {error}", file=sys.stderr)
         return 2
     if args.format == "json":
-        json.dump([event_json(event, articles.get(event.article_id)) for event in events],
+        json.dump([event_json(event, article_of(event, articles)) for event in events],
                   sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
@@ -135,7 +139,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def event_json(event: Event, article: Article | None) -> dict:
+def event_json(event: Event, article: Article | None) -> dict[str, Any]:
     """Return the JSON object for one event, with where it came from."""
     return {
         "id": event.id,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Mapping, Sequence
+from typing import Unpack
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
 from timeline.export import (
@@ -25,12 +27,13 @@ from timeline.export import (
     published_events,
     write_export,
 )
-from timeline.model import Status
+from timeline.export.files import ExportOptions
+from timeline.model import Article, Event, Status
 
 PROG = "timeline export"
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="write the events as CSV, JSON, TimelineJS or xlsx",
@@ -75,7 +78,7 @@ def _say(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     """Export the events; returns 0, 1 when the database or the file fails, 2 for bad
     arguments."""
     # Imported here, as in `timeline events`: the store's libraries are not loaded
@@ -106,13 +109,14 @@ def run(args) -> int:
     if args.format in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         _say(f"{args.format} is a binary file: write it with -o FILE")
         return 2
-    options = {"excel": args.excel, "formula_guard": args.formula_guard,
-               "story_sources": story_sources}
+    options: ExportOptions = {"excel": args.excel, "formula_guard": args.formula_guard,
+                              "story_sources": story_sources}
     if args.format.startswith("timelinejs"):
-        options["group"] = choose_grouping(
+        grouping = choose_grouping(
             [event for event in events if event.earliest is not None], articles, args.group)
+        options["group"] = grouping
         if events:
-            _say(options["group"].message())
+            _say(grouping.message())
     try:
         if args.output:
             written = export_to_path(args.format, events, articles, args.output, **options)
@@ -125,7 +129,10 @@ def run(args) -> int:
     return 0
 
 
-def _write_stdout(fmt: str, events, articles, **options) -> int:
+def _write_stdout(
+    fmt: str, events: Sequence[Event], articles: Mapping[int, Article],
+    **options: Unpack[ExportOptions],
+) -> int:
     # UTF-8 whatever the terminal's locale, and no newline translation (CSV is CRLF).
     if not hasattr(sys.stdout, "buffer"):  # a text-only stream: write to it as it is
         if fmt in BINARY_FORMATS:
@@ -148,7 +155,7 @@ def _write_stdout(fmt: str, events, articles, **options) -> int:
         stream.detach()  # leave sys.stdout's buffer open for whoever comes next
 
 
-def _report(args, matched: int, written: int, rejected_left_out: int) -> None:
+def _report(args: argparse.Namespace, matched: int, written: int, rejected_left_out: int) -> None:
     if matched == 0:
         what = ("an empty event list" if args.format.endswith("json")
                 else "a sheet with the header only" if args.format == "xlsx"

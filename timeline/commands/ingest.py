@@ -8,12 +8,18 @@ interrupted (the articles stored so far stay, whole).
 
 from __future__ import annotations
 
+import argparse
 import signal
 import sys
 import time
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, TextIO
 
 from timeline.sources import parse_published
+
+if TYPE_CHECKING:  # the pipeline loads the tagger: imported when the command runs
+    from timeline.pipeline import IngestSummary
 
 BAR_WIDTH = 28
 # Redraw at most this often: a terminal write per small file would cost more than the file.
@@ -21,7 +27,7 @@ REDRAW_SECONDS = 0.1
 SKIPPED_SHOWN = 5
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``ingest`` parser to ``subparsers``; returns nothing."""
     parser = subparsers.add_parser(
         "ingest",
@@ -46,7 +52,7 @@ def register(subparsers) -> None:
 class ProgressBar:
     """Draws ``[####----] done/total name`` on one terminal line, throttled."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.last_draw = 0.0
         self.drawn = False
@@ -80,14 +86,14 @@ class Interrupt:
     def __call__(self) -> bool:
         return self.requested
 
-    def handle(self, signum, frame) -> None:
+    def handle(self, signum: int, frame: FrameType | None) -> None:
         """SIGINT handler: the first asks for a stop, the second raises at once."""
         if self.requested:  # a second Ctrl-C stops at once
             raise KeyboardInterrupt
         self.requested = True
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     """Ingest ``args.paths``; returns the exit code (0, 1 refused, 2 usage, 130 interrupted)."""
     from timeline.pipeline import ingest_paths
     from timeline.store import StoreError, open_repository
@@ -126,7 +132,7 @@ def run(args) -> int:
     return 1 if summary.refused else 0
 
 
-def format_summary(summary) -> str:
+def format_summary(summary: IngestSummary) -> str:
     """Return the summary lines a person reads after an ingest."""
     lines = [
         f"added: {summary.added} article{'s' if summary.added != 1 else ''} "

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from datetime import datetime
+from typing import Any
 
 from timeline.commands.events import lower_bound, upper_bound
 from timeline.display import format_span
@@ -13,7 +15,7 @@ from timeline.model import Reading, Story
 TITLE_WIDTH = 64
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `stories` sub-command to ``subparsers``."""
     parser = subparsers.add_parser(
         "stories",
@@ -47,7 +49,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     """List the stories; returns 0, or 2 when the database cannot be read."""
     from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
 
@@ -84,7 +86,7 @@ def _display(reading: Story | Reading) -> str:
     return format_span(reading.earliest, reading.latest, reading.granularity, None)
 
 
-def story_json(story: Story) -> dict:
+def story_json(story: Story) -> dict[str, Any]:
     """Return the JSON object of one story, its readings first the story's own date."""
     return {
         "id": story.id,

@@ -16,7 +16,7 @@ PROG = "timeline summary"
 FORMATS = ("text", "json", "csv", "markdown")  # the same as timeline.summary.formats.FORMATS
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``summary`` parser to ``subparsers``; returns nothing."""
     parser = subparsers.add_parser(
         "summary",
@@ -53,7 +53,7 @@ def _say(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     """Write the summary; returns 0, 1 when the database cannot be read, 2 for bad
     arguments."""
     # Imported here: the store's libraries are not loaded for the other commands.
@@ -73,7 +73,8 @@ def run(args) -> int:
     try:
         with open_repository(args.db, read_only=True) as repository:
             events = repository.list_events(start=args.start, end=args.end)
-            articles = {article.id: article for article in repository.list_articles()}
+            articles = {article.id: article for article in repository.list_articles()
+                        if article.id is not None}  # stored articles all have one
     except StoreError as error:
         _say(str(error))
         return 1

@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TextIO
 
 from timeline.export.files import ExportError, write_text_file
 from timeline.model import Article, Mention
@@ -32,7 +34,7 @@ HOW_TO_GIVE_A_DCT = (
 )
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "tag",
         help="find and resolve the dates in articles",
@@ -74,7 +76,7 @@ def _dct_argument(value: str) -> datetime:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     """Tag every input; returns 0, 1 (some input refused) or 2 (some input had no DCT)."""
     # Imported here: the tagger loads dateparser, which the other commands' start
     # should not pay for (the parser registers every command).
@@ -105,6 +107,8 @@ def run(args) -> int:
             stdin_read = True
         try:
             article = _load(name, args.dct)
+            if article.published is None:  # the loaders refuse such an article already
+                raise MissingDateError(name, "no publication date found")
         except MissingDateError as error:
             how = (
                 "give it with --dct YYYY-MM-DD"
@@ -142,12 +146,18 @@ def run(args) -> int:
         try:
             # Whole or not at all (a full disk keeps the earlier output), and a link
             # planted under an output's name is replaced, never written through.
-            write_text_file(target, lambda out, text=rendered: out.write(text),
-                            follow_links=False)
+            write_text_file(target, _writer_of(rendered), follow_links=False)
         except ExportError as error:
             print(f"timeline tag: {error}", file=sys.stderr)
             exit_code = max(exit_code, 1)
     return exit_code
+
+
+def _writer_of(text: str) -> Callable[[TextIO], int]:
+    """Return a function writing ``text`` to the stream it is given."""
+    def write(out: TextIO) -> int:
+        return out.write(text)
+    return write
 
 
 def _resolved(path: Path) -> Path:
@@ -168,24 +178,28 @@ def _load(name: str, dct: datetime | None) -> Article:
 
 
 def render(output_format: str, name: str, article: Article, mentions: list[Mention]) -> str:
-    """Return one input's output in ``output_format`` (json, timeml or text)."""
+    """Return one input's output in ``output_format`` (json, timeml or text); raises
+    ValueError for an article without a publication date."""
+    published = article.published
+    if published is None:
+        raise ValueError("an article is rendered with its publication date")
     if output_format == "timeml":
         from timeline.temporal.timeml import timeml_document
 
         return timeml_document(
-            article.text, article.published, mentions, "stdin" if name == "-" else Path(name).stem
+            article.text, published, mentions, "stdin" if name == "-" else Path(name).stem
         )
     if output_format == "text":
-        return text_table("<stdin>" if name == "-" else name, article.published, mentions)
+        return text_table("<stdin>" if name == "-" else name, published, mentions)
     record = {
         "file": "<stdin>" if name == "-" else name,
-        "dct": _iso(article.published),
+        "dct": _iso(published),
         "mentions": [mention_record(m) for m in mentions],
     }
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def mention_record(mention: Mention) -> dict:
+def mention_record(mention: Mention) -> dict[str, Any]:
     """Return the JSON object of one mention (the fields issue 2 lists, plus the flag)."""
     return {
         "text": mention.text,

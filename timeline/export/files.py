@@ -11,7 +11,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypedDict, TypeVar
 
 from timeline.export.csv_writer import write_csv
 from timeline.export.json_writer import write_json
@@ -44,6 +44,15 @@ def published_events(
 
 class ExportError(Exception):
     """An export that could not be written; the message is one line for the user."""
+
+
+class ExportOptions(TypedDict, total=False):
+    """The keyword options write_export and export_to_path take, as a caller gathers them."""
+
+    excel: bool
+    formula_guard: bool
+    group: str | Grouping
+    story_sources: Mapping[int, int] | None
 
 
 def write_export(
