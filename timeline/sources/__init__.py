@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Unpack
 
 from timeline.model import Article
-from timeline.sources.assemble import check_text, dated_article
+from timeline.sources.assemble import ArticleMeta, check_text, dated_article
 from timeline.sources.dates import parse_published
 from timeline.sources.errors import MissingDateError, SourceError
 from timeline.sources.feeds import iter_json_articles
@@ -33,17 +34,20 @@ _LOADERS = {".tml": load_timeml, **dict.fromkeys(TEXT_SUFFIXES, load_plain),
             **dict.fromkeys(HTML_SUFFIXES, load_html)}
 
 
-def article_from_text(text: str, published: datetime | None, **meta) -> Article:
+def article_from_text(
+    text: str, published: datetime | None, *, dct_source: str | None = None,
+    source_path: str | None = None, **meta: Unpack[ArticleMeta],
+) -> Article:
     """Return an Article for pasted or piped text (``meta``: title, url, outlet,
     language, source_path, and dct_source to name where a given ``published`` came
     from, "cli" by default). Without ``published`` the date comes from a dateline or
     the source_path's file name; raises SourceError/MissingDateError otherwise."""
-    name = meta.get("source_path") or "<stdin>"
+    name = source_path or "<stdin>"
     check_text(text, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    given_source = meta.pop("dct_source", None) or "cli"
+    given_source = dct_source or "cli"
     return dated_article(
-        text, name, own=published, own_source=given_source, **meta
+        text, name, own=published, own_source=given_source, source_path=source_path, **meta
     )
 
 

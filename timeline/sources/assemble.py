@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from timeline.model import Article
 from timeline.sources.dates import find_dateline, find_filename_date
@@ -44,7 +46,16 @@ def check_text(text: str, name: str) -> None:
         raise SourceError(name, "empty text")
 
 
-def check_metadata(meta: dict, name: str) -> None:
+class ArticleMeta(TypedDict, total=False):
+    """The metadata fields a loader found for an article (METADATA_FIELDS)."""
+
+    title: str | None
+    url: str | None
+    outlet: str | None
+    language: str | None
+
+
+def check_metadata(meta: Mapping[str, object], name: str) -> None:
     """Raise SourceError when a metadata field of ``meta`` (title, url, outlet,
     language) cannot be stored or is longer than MAX_FIELD_CHARS."""
     for key in METADATA_FIELDS:
@@ -66,7 +77,8 @@ def dated_article(
     cli: datetime | None = None,
     own: datetime | None = None,
     own_source: str | None = None,
-    **meta,
+    source_path: str | None = None,
+    **meta: Unpack[ArticleMeta],
 ) -> Article:
     """Return an Article whose ``published`` comes from, in order: the command line,
     the file's own metadata (sidecar, HTML, TimeML, JSON field), a dateline in the
@@ -75,8 +87,10 @@ def dated_article(
     check_metadata): every loader comes through here, so none can let one pass."""
     check_text(text, name)
     check_metadata(meta, name)
-    file_name = Path(meta["source_path"]).name if meta.get("source_path") else ""
+    file_name = Path(source_path).name if source_path else ""
     filename_date = find_filename_date(file_name) if file_name else None
+    published: datetime | None
+    dct_source: str | None
     if cli is not None:
         published, dct_source = cli, "cli"
     elif own is not None:
@@ -92,4 +106,5 @@ def dated_article(
             seen = f" ({note})" if note else ""
             how = HOW_TO_DATE_JSON if own_source == "json" else HOW_TO_DATE
             raise MissingDateError(name, f"no publication date found{seen}; {how}")
-    return Article(text=text, published=published, dct_source=dct_source, **meta)
+    return Article(text=text, published=published, dct_source=dct_source,
+                   source_path=source_path, **meta)

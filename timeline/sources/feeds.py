@@ -75,7 +75,9 @@ def json_value_articles(
             yield error
 
 
-def _json_lines(path: Path, content: str, published: datetime | None):
+def _json_lines(
+    path: Path, content: str, published: datetime | None
+) -> Iterator[Article | SourceError]:
     for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue

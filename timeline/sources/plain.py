@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Literal
 
 from timeline.model import Article
-from timeline.sources.assemble import dated_article
+from timeline.sources.assemble import ArticleMeta, dated_article
 from timeline.sources.dates import parse_published
 from timeline.sources.errors import SourceError
 from timeline.sources.reading import parse_json, read_text_file
 
 SIDECAR_SUFFIX = ".meta.json"
-_TEXT_FIELDS = ("title", "url", "outlet", "language")
+_TEXT_FIELDS: tuple[Literal["title", "url", "outlet", "language"], ...] = (
+    "title", "url", "outlet", "language")
 MAX_HEADLINE = 150
 
 
@@ -21,7 +24,7 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, str | None], datetime | None]:
+def read_sidecar(path: Path) -> tuple[ArticleMeta, datetime | None]:
     """Return (text fields, published) from the sidecar of ``path``; empty when absent.
 
     Raises SourceError naming the sidecar for bad JSON, a non-object, a field of the
@@ -38,9 +41,9 @@ def read_sidecar(path: Path) -> tuple[dict[str, str | None], datetime | None]:
     return metadata_fields(data, name), published_field(data, name)
 
 
-def metadata_fields(data: dict, name: str) -> dict[str, str | None]:
+def metadata_fields(data: Mapping[str, Any], name: str) -> ArticleMeta:
     """Return the optional string fields (title, url, outlet, language) present in ``data``."""
-    fields: dict[str, str | None] = {}
+    fields: ArticleMeta = {}
     for key in _TEXT_FIELDS:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
@@ -50,7 +53,7 @@ def metadata_fields(data: dict, name: str) -> dict[str, str | None]:
     return fields
 
 
-def published_field(data: dict, name: str) -> datetime | None:
+def published_field(data: Mapping[str, Any], name: str) -> datetime | None:
     """Return the parsed ``published`` field of ``data`` (None when absent or null)."""
     value = data.get("published")
     if value is None:

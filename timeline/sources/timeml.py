@@ -32,8 +32,9 @@ def parse_timeml(document: str) -> ElementTree.Element:
     (a 9 MB file made a 270 MB title), so any <!ENTITY> is refused, as are external
     references: a hostile file can neither grow nor make this read anything else."""
     try:
-        return SafeElementTree.fromstring(document, forbid_dtd=False, forbid_entities=True,
-                                          forbid_external=True)
+        root: ElementTree.Element = SafeElementTree.fromstring(
+            document, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        return root
     except ElementTree.ParseError as error:
         raise ValueError(f"malformed TimeML ({error})") from None
     except DefusedXmlException:
@@ -55,7 +56,7 @@ def _text_of(document: str) -> str:
     # finds, found in linear time (a regex scan from every <TEXT could be quadratic).
     opening = _TEXT_OPEN.search(document)
     closing = document.find(_TEXT_CLOSE, opening.end()) if opening else -1
-    if closing < 0:
+    if opening is None or closing < 0:
         raise ValueError("malformed TimeML (no <TEXT> element)")
     return html.unescape(_ANY_TAG.sub("", document[opening.end():closing]))
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from timeline.model import Article
-from timeline.sources.assemble import dated_article
+from timeline.sources.assemble import ArticleMeta, dated_article
 from timeline.sources.dates import parse_published
 from timeline.sources.errors import SourceError
 from timeline.sources.plain import read_sidecar
@@ -65,10 +65,14 @@ def load_html(path: Path, published: datetime | None) -> Article:
     if not text or not text.strip():
         raise SourceError(name, "no article text found in the page")
     metadata = trafilatura.extract_metadata(page)
-    fields: dict[str, str | None] = {}
-    if metadata is not None:
-        fields = {"title": metadata.title, "url": metadata.url, "outlet": metadata.sitename}
-        fields = {key: value for key, value in fields.items() if value}
+    fields: ArticleMeta = {}
+    if metadata is not None:  # the page's own fields, those it fills
+        if metadata.title:
+            fields["title"] = metadata.title
+        if metadata.url:
+            fields["url"] = metadata.url
+        if metadata.sitename:
+            fields["outlet"] = metadata.sitename
     sidecar_fields, sidecar_published = read_sidecar(path)
     fields.update(sidecar_fields)
     if published is None and sidecar_published is None:
