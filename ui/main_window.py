@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.model import Article, Event, Review, Story
+from timeline.model import Article, Event, Review, Story, stored_id
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # a listing has been applied to the table and canvas
     currentEventChanged = Signal(object)  # Event or None
     noticeShown = Signal(str)
+    # Every menu action by object name; set by ui.menus.build_menus.
+    actions_by_name: dict[str, QAction]
 
     def __init__(self, repo: Any, *, settings: QSettings | None = None,
                  tasks: TaskManager | None = None, actor: str | None = None) -> None:
@@ -231,7 +234,9 @@ class MainWindow(QMainWindow):
 
     def _apply_loaded(self, view: LoadedView) -> None:
         keep = self.current_id
-        self.articles = {article.id: article for article in view.articles}
+        # Listed articles come from the store, so each has an id.
+        self.articles = {article.id: article for article in view.articles
+                         if article.id is not None}
         self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
         self.marks = view.story_marks
         self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
@@ -304,7 +309,9 @@ class MainWindow(QMainWindow):
         """Return the ids selected in the table, in row order."""
         # Read from the selection's ranges: selectedRows() visits every cell of every row.
         rows: set[int] = set()
-        for selected in self.table.selectionModel().selection():
+        selection = self.table.selectionModel().selection()
+        for index in range(selection.count()):
+            selected = selection.at(index)
             rows.update(range(selected.top(), selected.bottom() + 1))
         return [self.model.id_at(row) for row in sorted(rows)]
 
@@ -324,7 +331,7 @@ class MainWindow(QMainWindow):
         else:
             self._show_current(ids[0] if ids else None)
 
-    def _canvas_selected(self, ids: list) -> None:
+    def _canvas_selected(self, ids: list[int]) -> None:
         if self._syncing:
             return
         self._syncing = True
@@ -337,8 +344,9 @@ class MainWindow(QMainWindow):
                                      self.model.index(row, self.model.columnCount() - 1))
             self.table.selectionModel().select(
                 selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            if ids and self.model.row_of(ids[0]) is not None:
-                self.table.scrollTo(self.model.index(self.model.row_of(ids[0]), 0))
+            first_row = self.model.row_of(ids[0]) if ids else None
+            if first_row is not None:
+                self.table.scrollTo(self.model.index(first_row, 0))
         finally:
             self._syncing = False
         self._show_current(ids[0] if ids else None)
@@ -418,7 +426,7 @@ class MainWindow(QMainWindow):
         """Fetch the story of ``event_id`` with its sources and show it in the source dock."""
         articles = self.articles
 
-        def read(repo: Any, _context: Any) -> tuple[Story, dict, dict]:
+        def read(repo: Any, _context: Any) -> tuple[Story, dict[int, Event], dict[int, Article]]:
             story_id = repo.get_event(event_id).story_id
             story = repo.get_story(story_id)
             events = {e.id: e for e in repo.get_events(list(story.event_ids))}
@@ -427,7 +435,7 @@ class MainWindow(QMainWindow):
             found.update(repo.get_articles(wanted))
             return story, events, found
 
-        def show(found: tuple[Story, dict, dict]) -> None:
+        def show(found: tuple[Story, dict[int, Event], dict[int, Article]]) -> None:
             story, events, story_articles = found
             if self.current_id not in story.event_ids:
                 return  # the analyst has moved on
@@ -495,11 +503,13 @@ class MainWindow(QMainWindow):
         if self._current_event is not None and self._current_event.id == event.id:
             self._current_event = event
         # The same lane name as the listing gave it, or the canvas would move the event.
-        self._statuses[event.id] = event.status.value
+        self._statuses[stored_id(event)] = event.status.value
         if self.marks is not None:
             self._update_mark(event)
         else:
-            label = article_label(self.articles.get(event.article_id), event.article_id)
+            article = (self.articles.get(event.article_id) if event.article_id is not None
+                       else None)
+            label = article_label(article, event.article_id)
             canvas_event = to_canvas_event(event, label)
             if canvas_event is not None:
                 self.canvas.update_event(canvas_event)
@@ -511,9 +521,11 @@ class MainWindow(QMainWindow):
     def _update_mark(self, event: Event) -> None:
         """Show a saved event's status on its story's mark (what all its events say)."""
         assert self.marks is not None
-        mark_id = self.marks.mark_of.get(event.id)
+        mark_id = self.marks.mark_of.get(stored_id(event))
+        if mark_id is None:
+            return
         story = self.marks.stories.get(self.marks.story_of.get(mark_id, -1))
-        if mark_id is None or story is None:
+        if story is None:
             return
         reading = story.readings[self.marks.reading_of[mark_id]]
         mark = self._marks_by_id.get(mark_id)
@@ -528,24 +540,24 @@ class MainWindow(QMainWindow):
 
     # --- window events ------------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.transfer.local_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = self.transfer.local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.transfer.import_paths(paths)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._layout_restored:
             self._layout_restored = True
             # After the first layout pass: before it the docks have no sizes to share.
             QTimer.singleShot(0, self.default_layout)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self)
         self.settings.save_filter(self._filter)
         self.transfer.cancel_import()  # whole articles already saved stay saved

@@ -2,39 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ui.state.listing import ARTICLES, STORIES
 from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 from ui.transfer.exports import EXPORT_CHOICES
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# (name, menu text, method name, keys); None stands for a separator.
+MenuEntry = tuple[str, str, str, tuple[str, ...]] | None
+
 # (name, menu text, method of ReviewFlow, keys): single keys, so they act only where
 # the analyst reviews (table, canvas, panes), never while typing in a text box.
-REVIEW_KEYS = (
+REVIEW_KEYS: tuple[MenuEntry, ...] = (
     ("accept", "Accept", "accept", ("Return", "Enter", "A")),
     ("reject", "Reject", "reject", ("Delete", "R")),
     ("correct", "Correct date…", "correct", ("E",)),
     ("note", "Note…", "annotate", ("N",)),
-    (None, None, None, None),
+    None,
     ("next", "Next unreviewed", "next_unreviewed", ("J", "Space")),
     ("previous", "Previous", "previous", ("K",)),
 )
 
 # The story decisions (ui.stories.actions.StoryFlow), single keys like the review's.
-STORY_KEYS = (
+STORY_KEYS: tuple[MenuEntry, ...] = (
     ("acceptStory", "Accept story", "accept_story", ("Shift+A",)),
     ("chooseReading", "Choose this reading as the story's date", "choose_reading", ("C",)),
-    (None, None, None, None),
+    None,
     ("splitEvent", "Split event out of its story", "split_event", ("S",)),
     ("markMerge", "Mark story for merging", "mark_for_merge", ("M",)),
     ("mergeMarked", "Merge marked story here", "merge_marked", ("Shift+M",)),
 )
 
 
-def _action(window, menu, name: str, text: str, slot, shortcuts=()) -> QAction:
+def _action(window: MainWindow, menu: QMenu, name: str, text: str, slot: Callable[[], object],
+            shortcuts: Sequence[str | QKeySequence.StandardKey] = ()) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
     if shortcuts:
@@ -45,7 +55,8 @@ def _action(window, menu, name: str, text: str, slot, shortcuts=()) -> QAction:
     return action
 
 
-def _review_action(window, menu, name: str, text: str, slot, keys) -> QAction:
+def _review_action(window: MainWindow, menu: QMenu, name: str, text: str,
+                   slot: Callable[[], object], keys: Sequence[str]) -> QAction:
     action = _action(window, menu, name, text, slot, keys)
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     for widget in (window.table, window.canvas, window.source_pane, window.inspector):
@@ -53,7 +64,7 @@ def _review_action(window, menu, name: str, text: str, slot, keys) -> QAction:
     return action
 
 
-def build_menus(window) -> None:
+def build_menus(window: MainWindow) -> None:
     """Add File, Edit, Review, Story and View menus to ``window`` (actions in
     window.actions_by_name)."""
     window.actions_by_name = {}
@@ -93,10 +104,11 @@ def build_menus(window) -> None:
                   stack.redoTextChanged, session.pendingChanged)
 
     review_menu = bar.addMenu("&Review")
-    for name, text, method, keys in REVIEW_KEYS:
-        if name is None:
+    for entry in REVIEW_KEYS:
+        if entry is None:
             review_menu.addSeparator()
         else:
+            name, text, method, keys = entry
             _review_action(window, review_menu, name, text, getattr(review, method), keys)
     order_group = QActionGroup(window)
     for mode, caption in ((TIME_ORDER, "Walk in time order"),
@@ -109,23 +121,26 @@ def build_menus(window) -> None:
 
     stories = window.stories
     story_menu = bar.addMenu("&Story")
-    for name, text, slot, keys in STORY_KEYS:
-        if name is None:
+    for entry in STORY_KEYS:
+        if entry is None:
             story_menu.addSeparator()
         else:
+            name, text, slot, keys = entry
             _review_action(window, story_menu, name, text, getattr(stories, slot), keys)
 
     view_menu = bar.addMenu("&View")
     layout_group = QActionGroup(window)
-    for layout, caption, keys in ((STORIES, "Stories (one mark per happening)", ["Ctrl+1"]),
-                                  (ARTICLES, "Article lanes", ["Ctrl+2"])):
+    for layout, caption, layout_keys in (
+            (STORIES, "Stories (one mark per happening)", ["Ctrl+1"]),
+            (ARTICLES, "Article lanes", ["Ctrl+2"])):
         action = _action(window, view_menu, f"layout-{layout}", caption,
-                         partial(stories.set_layout, layout), keys)
+                         partial(stories.set_layout, layout), layout_keys)
         action.setCheckable(True)
         action.setChecked(window.layout_mode == layout)
         layout_group.addAction(action)
     view_menu.addSeparator()
     _action(window, view_menu, "fitAll", "Fit all", window.canvas.fit_all, ["Ctrl+0"])
+    hide: QAction  # read by its own slot, once made
     hide = _action(window, view_menu, "hideRejected", "Hide rejected on the timeline",
                    lambda: _toggle_rejected(window, hide.isChecked()))
     hide.setCheckable(True)
@@ -168,8 +183,9 @@ class _StepName(QObject):
         self._action.setEnabled(self._can or self._pending)
 
 
-def _follow_stack(action: QAction, verb: str, can: bool, text: str, can_changed,
-                  text_changed, pending_changed) -> None:
+def _follow_stack(action: QAction, verb: str, can: bool, text: str,
+                  can_changed: SignalInstance, text_changed: SignalInstance,
+                  pending_changed: SignalInstance) -> None:
     """Enable ``action`` while the stack can move that way or steps are pending."""
     namer = _StepName(action, verb, can, text)
     can_changed.connect(namer.set_can)
@@ -177,6 +193,6 @@ def _follow_stack(action: QAction, verb: str, can: bool, text: str, can_changed,
     pending_changed.connect(namer.set_pending)
 
 
-def _toggle_rejected(window, hide: bool) -> None:
+def _toggle_rejected(window: MainWindow, hide: bool) -> None:
     window.canvas.set_hide_rejected(hide)
     window.settings.save_hide_rejected(hide)
