@@ -29,7 +29,11 @@ class KeyDatesFlow:
         self.panel.choicesChanged.connect(self.refresh)
         # After the other slots of the listing: they may ask whether the worker is idle.
         window.loaded.connect(lambda: QTimer.singleShot(0, self.refresh))
-        self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
+        self.dock.visibilityChanged.connect(self._dock_shown)
+
+    def _dock_shown(self, shown: bool) -> None:
+        if shown:
+            self.refresh()
 
     def refresh(self) -> None:
         """Make the summary again for what the filters show (only while the dock shows)."""

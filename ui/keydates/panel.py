@@ -6,17 +6,28 @@ source link on every line) or CSV."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
+from typing import TextIO
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from timeline.model import Article
 from timeline.summary.formats import source_link, write_csv, write_markdown
 from timeline.summary.lines import Summary
 from ui.dates import day_text
+
+# write_markdown or write_csv: (summary, articles by id, out).
+Writer = Callable[[Summary, dict[int, Article], TextIO], None]
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,7 +122,7 @@ class KeyDatesPanel(QWidget):
         """Return the summary as CSV (one row per line)."""
         return self._written(write_csv)
 
-    def _written(self, write) -> str:
+    def _written(self, write: Writer) -> str:
         if self.summary is None:
             return ""
         out = io.StringIO()
@@ -120,8 +131,9 @@ class KeyDatesPanel(QWidget):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         event_id = item.data(0, EVENT_ROLE)
-        if event_id is None and item.childCount():
-            event_id = item.child(0).data(0, EVENT_ROLE)
+        child = item.child(0) if item.childCount() else None
+        if event_id is None and child is not None:
+            event_id = child.data(0, EVENT_ROLE)
         if event_id is not None:
             self.lineChosen.emit(int(event_id))
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from timeline.model import Article
 from timeline.summary.lines import Summary
 from timeline.summary.summarize import summarize
 
@@ -21,7 +22,7 @@ PER_DATE = 2
 
 def key_dates(repo: Any, query: Mapping[str, Any], *, pinned: frozenset[date] = frozenset(),
               dropped: frozenset[date] = frozenset(), per_date: int = PER_DATE,
-              check: Callable[[], None] = lambda: None) -> tuple[Summary, dict]:
+              check: Callable[[], None] = lambda: None) -> tuple[Summary, dict[int, Article]]:
     """Return the summary of the events ``query`` (list_events keywords) lets through,
     without the ``dropped`` days and with every ``pinned`` day, and the articles by id."""
     events = repo.list_events(**query)
