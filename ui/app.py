@@ -250,6 +250,10 @@ def _save_screenshot_when_loaded(
         show_news_week(window, then=lambda: QTimer.singleShot(300, grab))
 
     def grab() -> None:
+        if window.tasks.is_busy():
+            # What the panes still wait for (the story's sources, the key dates).
+            QTimer.singleShot(200, grab)
+            return
         if not window.grab().save(str(path), "PNG"):
             _say(f"could not write the screenshot {path}")
             exit_code["value"] = 1

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 from ui.keydates.panel import KeyDatesPanel
 from ui.state.keydates import key_dates
 
+DOCK_WIDTH = 460
 EXPORTS = {"markdown": ("Markdown brief (*.md)", ".md"), "csv": ("CSV (*.csv)", ".csv")}
 
 
@@ -25,6 +26,9 @@ class KeyDatesFlow:
         self.dock.setObjectName("keyDatesDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        # Wide enough to read a line: once the window has laid its docks out.
+        QTimer.singleShot(0, lambda: window.resizeDocks([self.dock], [DOCK_WIDTH],
+                                                        Qt.Orientation.Horizontal))
         self.panel.lineChosen.connect(lambda event_id: window.select_event(event_id))
         self.panel.choicesChanged.connect(self.refresh)
         # After the other slots of the listing: they may ask whether the worker is idle.
