@@ -9,10 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
+from enum import Enum, StrEnum
 
 
-class Granularity(str, Enum):
+class _TextEnum(StrEnum):
+    """An enum whose members are their text (``.value``, stored and exported); str() and
+    format() still read "Granularity.DAY", as they did when these were (str, Enum)."""
+
+    __str__ = Enum.__str__
+    __format__ = Enum.__format__
+
+
+class Granularity(_TextEnum):
     """How precisely a time is known; the interval is as wide as this says."""
 
     CENTURY = "century"
@@ -33,14 +41,14 @@ class Granularity(str, Enum):
     UNKNOWN = "unknown"
 
 
-class TimexType(str, Enum):
+class TimexType(_TextEnum):
     DATE = "DATE"
     TIME = "TIME"
     DURATION = "DURATION"
     SET = "SET"
 
 
-class Status(str, Enum):
+class Status(_TextEnum):
     """Where an event stands in the analyst's review."""
 
     UNREVIEWED = "unreviewed"
