@@ -8,6 +8,7 @@ Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,18 @@ def day_value(day: date) -> str:
 
 
 def resolve_absolute(resolver: Resolver, detection: Detection) -> Resolution | None:
-    """Return a day (or minute) from a written date; a missing year is chosen by tense."""
+    """Return a day (or minute) from a written date; a missing year is chosen by tense.
+    "the week of March 6" returns the ISO week holding that day ("2024-W10")."""
+    result = _resolve_day(resolver, detection)
+    if result is None or not detection.groups.get("week_of"):
+        return result
+    day = date.fromisoformat(result.value[:10])
+    year, week, _weekday = day.isocalendar()
+    value = f"{year:04d}-W{week:02d}"
+    return replace(result, value=value, how=f"{result.how}; the week holding it -> {value}")
+
+
+def _resolve_day(resolver: Resolver, detection: Detection) -> Resolution | None:
     groups = detection.groups
     month_text = detection.group("month")
     month = int(month_text) if month_text.isdigit() else month_number(month_text)
