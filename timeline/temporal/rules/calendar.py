@@ -287,9 +287,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "clock_word",
-        r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<weekday>{WEEKDAY})\b)?",
+        # "High Noon" (the film) and "high noon comes" (a showdown) name no time of day.
+        r"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<weekday>{WEEKDAY})\b)?",
         "clock",
-        examples=("Talks began at [midday]. => 2023-09-12T12:00",),
+        examples=(
+            "Talks began at [midday]. => 2023-09-12T12:00",
+            "A poster from the film High [Noon] hung there. => none",
+            "For Poland, high [noon] comes today. => none",
+        ),
     ),
     Rule(
         "clock_in_the",

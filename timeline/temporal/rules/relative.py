@@ -247,10 +247,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set_adverb",
-        r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b",
+        r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b"
+        # "the Communist Party [daily] Granma", "the weekly Der Spiegel": a periodical's name
+        # follows the noun (a weekday or month after it is still a date: "daily Monday to").
+        r"(?!\s+(?!(?:{WEEKDAY}|{MONTH})\b)(?-i:[A-Z]))",
         "set",
         examples=(
             "Flights run [daily] to Beijing. => P1D",
+            "The Communist Party [daily] Granma said so. => none",
+            "The German [weekly] Der Spiegel reported it. => none",
+            "Ferries sail [daily] Monday to Friday. => P1D",
             "The firm paid a [quarterly] dividend. => P3M",
         ),
     ),
