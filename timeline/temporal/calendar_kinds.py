@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
@@ -309,6 +309,8 @@ def resolve_holiday(resolver: Resolver, detection: Detection) -> Resolution | No
     groups = detection.groups
     relation = (groups.get("rel") or "").lower()
     holiday = detection.group("holiday")
+    if holiday.lower().endswith("week"):
+        return _holiday_week(resolver, detection, relation)
     candidates = [holiday_date(holiday, resolver.dct_day.year + k) for k in (-1, 0, 1)]
     if relation == "last":
         day = max(c for c in candidates if c < resolver.dct_day)
@@ -318,6 +320,26 @@ def resolve_holiday(resolver: Resolver, detection: Detection) -> Resolution | No
         day = pick_by_tense(candidates, resolver.dct_day, resolver.tense(detection), near_days=0)
     value = day_value(day)
     how = f"is a holiday, dated against the DCT -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
+
+
+def _holiday_week(resolver: Resolver, detection: Detection, relation: str) -> Resolution:
+    """Return "Easter week" / "Holy Week" as the ISO week ending on Easter Sunday: the
+    one the DCT is in, else the one last/next/the tense points to."""
+    dct = resolver.dct_day
+    sundays = [holiday_date("easter", dct.year + k) for k in (-1, 0, 1)]
+    current = [s for s in sundays if s - timedelta(days=6) <= dct <= s]
+    if current and relation not in ("last", "next"):
+        sunday = current[0]
+    elif relation == "last":
+        sunday = max(s for s in sundays if s < dct)
+    elif relation == "next":
+        sunday = min(s for s in sundays if s > dct)
+    else:
+        sunday = pick_by_tense(sundays, dct, resolver.tense(detection), near_days=0)
+    year, week, _weekday = sunday.isocalendar()
+    value = f"{year:04d}-W{week:02d}"
+    how = f"is the week ending on Easter Sunday {day_value(sunday)}, dated against the DCT -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
 
 

@@ -158,12 +158,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "holiday",
         r"(?-i:\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
-        r"|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day"
+        r"|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+[Ww]eek)?|Holy\s+Week|Election\s+Day|Independence\s+Day"
         r"|Labor\s+Day|Memorial\s+Day|Halloween|Black\s+Friday|Cyber\s+Monday|Good\s+Friday)\b)",
         "holiday",
         examples=(
             "He spoke on [Christmas Day]. => 2022-12-25",
             "Troops will be home by [Thanksgiving]. => 2023-11-23",
+            # A holiday week is the (ISO) week ending on Easter Sunday; the one under way
+            # when the DCT falls in it, whatever the tense ("as Easter week began").
+            "Pilgrims arrived as [Easter week] began. => 2023-W14",
+            "Crowds gathered during [Holy Week] last spring. => 2023-W14",
             "Shoppers lined up for [Black Friday] deals. => 2022-11-25",
             "Candidates campaigned ahead of Super [Tuesday]. => none",
             "He appeared on Fox News [Sunday]. => none",
