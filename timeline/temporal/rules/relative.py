@@ -12,7 +12,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "that_day",
         r"\b(?:(?P<mod>earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b",
         "reference",
-        examples=("They met on Sept. 3. [Later that day] the talks ended. => 2023-09-03",),
+        examples=(
+            "They met on Sept. 3. [Later that day] the talks ended. => 2023-09-03",
+            "On Monday he said he was shot last October; the site removed his name "
+            "[that same day]. => 2022-10-XX",
+        ),
     ),
     Rule(
         "next_day",
