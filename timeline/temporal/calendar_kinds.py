@@ -8,7 +8,8 @@ Each ``resolve_<kind>(resolver, detection)`` returns a ``Resolution`` or None.
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
@@ -41,7 +42,18 @@ def day_value(day: date) -> str:
 
 
 def resolve_absolute(resolver: Resolver, detection: Detection) -> Resolution | None:
-    """Return a day (or minute) from a written date; a missing year is chosen by tense."""
+    """Return a day (or minute) from a written date; a missing year is chosen by tense.
+    "the week of March 6" returns the ISO week holding that day ("2024-W10")."""
+    result = _resolve_day(resolver, detection)
+    if result is None or not detection.groups.get("week_of"):
+        return result
+    day = date.fromisoformat(result.value[:10])
+    year, week, _weekday = day.isocalendar()
+    value = f"{year:04d}-W{week:02d}"
+    return replace(result, value=value, how=f"{result.how}; the week holding it -> {value}")
+
+
+def _resolve_day(resolver: Resolver, detection: Detection) -> Resolution | None:
     groups = detection.groups
     month_text = detection.group("month")
     month = int(month_text) if month_text.isdigit() else month_number(month_text)
@@ -297,6 +309,8 @@ def resolve_holiday(resolver: Resolver, detection: Detection) -> Resolution | No
     groups = detection.groups
     relation = (groups.get("rel") or "").lower()
     holiday = detection.group("holiday")
+    if holiday.lower().endswith("week"):
+        return _holiday_week(resolver, detection, relation)
     candidates = [holiday_date(holiday, resolver.dct_day.year + k) for k in (-1, 0, 1)]
     if relation == "last":
         day = max(c for c in candidates if c < resolver.dct_day)
@@ -306,6 +320,26 @@ def resolve_holiday(resolver: Resolver, detection: Detection) -> Resolution | No
         day = pick_by_tense(candidates, resolver.dct_day, resolver.tense(detection), near_days=0)
     value = day_value(day)
     how = f"is a holiday, dated against the DCT -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
+
+
+def _holiday_week(resolver: Resolver, detection: Detection, relation: str) -> Resolution:
+    """Return "Easter week" / "Holy Week" as the ISO week ending on Easter Sunday: the
+    one the DCT is in, else the one last/next/the tense points to."""
+    dct = resolver.dct_day
+    sundays = [holiday_date("easter", dct.year + k) for k in (-1, 0, 1)]
+    current = [s for s in sundays if s - timedelta(days=6) <= dct <= s]
+    if current and relation not in ("last", "next"):
+        sunday = current[0]
+    elif relation == "last":
+        sunday = max(s for s in sundays if s < dct)
+    elif relation == "next":
+        sunday = min(s for s in sundays if s > dct)
+    else:
+        sunday = pick_by_tense(sundays, dct, resolver.tense(detection), near_days=0)
+    year, week, _weekday = sunday.isocalendar()
+    value = f"{year:04d}-W{week:02d}"
+    how = f"is the week ending on Easter Sunday {day_value(sunday)}, dated against the DCT -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
 
 

@@ -50,8 +50,11 @@ def resolve_weekday(resolver: Resolver, detection: Detection) -> Resolution | No
     day = weekday_by_tense(
         resolver.dct_day, weekday, tense, relation if relation in ("last", "next", "this") else None
     )
+    if groups.get("beyond"):
+        # "the day before last Tuesday": one day off the weekday named.
+        day += timedelta(days=1 if detection.group("beyond").lower() == "after" else -1)
     value = day_value(day)
-    if day == resolver.dct_day and relation not in ("last", "next"):
+    if day == resolver.dct_day and relation not in ("last", "next") and not groups.get("beyond"):
         how = f"names the DCT's own weekday -> the DCT {resolver.describe_dct()} = {value}"
         confidence = 0.9
     else:

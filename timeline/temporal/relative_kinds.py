@@ -73,6 +73,9 @@ def _mod(words: str | None) -> str | None:
     return _QUANTITY_MODS.get(" ".join((words or "").lower().split()))
 
 
+_MONTH_VALUE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
+
+
 def resolve_reference(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return the day/week/month/year counted from the reference time ("the next day")."""
     groups = detection.groups
@@ -89,6 +92,13 @@ def resolve_reference(resolver: Resolver, detection: Detection) -> Resolution | 
     reference = "day" if letter in ("D", "W") else "any"
     base = resolver.reference(reference)
     pod = PARTS_OF_DAY.get(unit) if unit != "night" else "NI"
+    last = resolver.reference_value("any")
+    if letter == "D" and step == 0 and not pod and last and _MONTH_VALUE.match(last):
+        # "killed last October ... crossed out that same day": the day of the month last
+        # named, not an older day mentioned before it; which day the text does not say.
+        value = f"{last}-XX"
+        how = f"is a day of the month last mentioned ({last}) -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.6, None, "any")
     day = shift(base, step, letter)
     if letter == "D":
         value = f"{day.year:04d}-{day.month:02d}-{day.day:02d}" + (f"T{pod}" if pod else "")

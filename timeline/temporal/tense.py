@@ -37,6 +37,14 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n](?=\s|$)|\n|``|''|\"")
 _WINDOW = 90
 _VERB_GROUP_GAP = re.compile(r"^\s+(?:[A-Za-z']+\s+){0,2}$")
 _FINITE_PAST = re.compile(r"^(?:was|were|had|did|said|told)$", re.IGNORECASE)
+# "a service planned for Saturday was canceled": a participle after its noun says when
+# the plan was for, not the clause's tense; the finite verb after it does.
+_PLAN_PARTICIPLE = re.compile(r"^(?:planned|scheduled)$", re.IGNORECASE)
+_AFTER_PARTICIPLE = re.compile(r"\s+(?:for|at|on|in)\b", re.IGNORECASE)
+_BEFORE_PARTICIPLE = re.compile(
+    r"\b(?:is|are|am|was|were|be|been|being|has|have|had|we|they|i|he|she|it|who|that|which|not)\s+$",
+    re.IGNORECASE,
+)
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
@@ -57,7 +65,15 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     # first one on the right only when the left has none.
     best: str | None = None
     previous_end = -100
+    plan_participle = False
     for marker in _MARKER.finditer(left):
+        if (
+            _PLAN_PARTICIPLE.match(marker.group())
+            and _AFTER_PARTICIPLE.match(left, marker.end())
+            and not _BEFORE_PARTICIPLE.search(left, 0, marker.start())
+        ):
+            plan_participle = True
+            continue
         # "will be held": a participle after a future auxiliary stays in the future.
         # So does a bare verb: "will take effect", "is set to start".
         joined = best == "future" and _VERB_GROUP_GAP.match(left[previous_end : marker.start()])
@@ -70,6 +86,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     if best is None:
         first_right = _MARKER.search(right)
         best = first_right.lastgroup if first_right else None
+        if best is None and plan_participle:
+            best = "future"  # "Talks planned for Friday": a plan with no verb to date it
     if best is None:
         return None
     return {"future": FUTURE, "past": PAST, "present": PRESENT}[best]

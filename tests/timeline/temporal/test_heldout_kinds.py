@@ -191,7 +191,18 @@ CLI = _cases(
     "The blast came at 10:35 a.m. ([0735 GMT]). => none",
 )
 
-ALL = FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI
+# Tense read from the finite verb, not from a participle naming a plan ("a service
+# planned for Saturday was canceled" looks back; with no verb the plan looks ahead).
+TENSE = _cases(
+    TUESDAY,
+    "A memorial service planned at the university for [Saturday] was canceled. => 2023-09-09",
+    "The rally scheduled for [Friday] was called off. => 2023-09-08",
+    "A memorial service planned for [Saturday] will go ahead. => 2023-09-16",
+    "Talks planned for [Friday]. => 2023-09-15",
+    "The vote is scheduled for [Friday]. => 2023-09-15",
+)
+
+ALL = FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + TENSE
 
 
 @pytest.mark.parametrize(("dct", "case"), ALL, ids=[f"{d} {c}" for d, c in ALL])

@@ -25,11 +25,15 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_day",
+        r"(?:\b(?P<week_of>the\s+week\s+of)\s+)?"
         r"(?:\b(?P<weekday>{WEEKDAY}),?\s+)?\b(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d|:\d)\b"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",
         "absolute",
         examples=(
             "It opened on [Sept. 12, 2023] in Moscow. => 2023-09-12",
+            # "the week of" names the (ISO) week holding that day.
+            "The vote is set for [the week of March 6]. => 2024-W10",
+            "Sales fell in [the week of Jan. 2, 2023]. => 2023-W01",
             "WASHINGTON, [August 11] (Xinhua) -- The talks ended. => 2023-08-11",
             "The talks ended [Aug. 7]. => 2023-08-07",
             "The vote will be held on [Oct. 3]. => 2023-10-03",
@@ -67,11 +71,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "day_month",
+        r"(?:\b(?P<week_of>the\s+week\s+of)\s+)?"
         r"(?:\b(?P<weekday>{WEEKDAY}),?\s+|\bthe\s+)?\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![A-Za-z])"
         r"(?:,?\s+(?P<year>{YEAR})\b)?",
         "absolute",
         examples=(
             "Published [12 September 2023]. => 2023-09-12",
+            "Talks resume [the week of 6 November]. => 2023-W45",
             "By [3 October] the talks will be over. => 2023-10-03",
             "[The 25th of August] was quiet. => 2023-08-25",
         ),
@@ -211,6 +217,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         r"\b(?:(?P<lead>earlier|later|the\s+early\s+hours\s+of)\s+)?"
+        r"(?:(?:the\s+)?day\s+(?P<beyond>before|after)\s+)?"
         r"(?:(?P<rel>last|next|this|early|late|the\s+following|the\s+previous)(?:\s+on)?\s+)?"
         r"(?P<weekday>{WEEKDAY})(?P<tail>'s)?(?:\s+(?P<pod>{POD}))?\b",
         "weekday",
@@ -226,6 +233,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "Earlier [Friday], the talks ended. => 2023-09-08",
             "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
+            "He flew in [the day before last Wednesday]. => 2023-09-05",
+            "The talks open [the day after next Monday]. => 2023-09-19",
             "They met on Aug. 3 and again [the following Monday]. => 2023-08-07",
         ),
     ),
@@ -278,9 +287,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "clock_word",
-        r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<weekday>{WEEKDAY})\b)?",
+        # "High Noon" (the film) and "high noon comes" (a showdown) name no time of day.
+        r"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<weekday>{WEEKDAY})\b)?",
         "clock",
-        examples=("Talks began at [midday]. => 2023-09-12T12:00",),
+        examples=(
+            "Talks began at [midday]. => 2023-09-12T12:00",
+            "A poster from the film High [Noon] hung there. => none",
+            "For Poland, high [noon] comes today. => none",
+        ),
     ),
     Rule(
         "clock_in_the",

@@ -12,7 +12,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "that_day",
         r"\b(?:(?P<mod>earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b",
         "reference",
-        examples=("They met on Sept. 3. [Later that day] the talks ended. => 2023-09-03",),
+        examples=(
+            "They met on Sept. 3. [Later that day] the talks ended. => 2023-09-03",
+            "On Monday he said he was shot last October; the site removed his name "
+            "[that same day]. => 2022-10-XX",
+        ),
     ),
     Rule(
         "next_day",
@@ -158,12 +162,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "holiday",
         r"(?-i:\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
-        r"|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday)?|Election\s+Day|Independence\s+Day"
+        r"|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+[Ww]eek)?|Holy\s+Week|Election\s+Day|Independence\s+Day"
         r"|Labor\s+Day|Memorial\s+Day|Halloween|Black\s+Friday|Cyber\s+Monday|Good\s+Friday)\b)",
         "holiday",
         examples=(
             "He spoke on [Christmas Day]. => 2022-12-25",
             "Troops will be home by [Thanksgiving]. => 2023-11-23",
+            # A holiday week is the (ISO) week ending on Easter Sunday; the one under way
+            # when the DCT falls in it, whatever the tense ("as Easter week began").
+            "Pilgrims arrived as [Easter week] began. => 2023-W14",
+            "Crowds gathered during [Holy Week] last spring. => 2023-W14",
             "Shoppers lined up for [Black Friday] deals. => 2022-11-25",
             "Candidates campaigned ahead of Super [Tuesday]. => none",
             "He appeared on Fox News [Sunday]. => none",
@@ -247,10 +255,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set_adverb",
-        r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b",
+        r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)\b"
+        # "the Communist Party [daily] Granma", "the weekly Der Spiegel": a periodical's name
+        # follows the noun (a weekday or month after it is still a date: "daily Monday to").
+        r"(?!\s+(?!(?:{WEEKDAY}|{MONTH})\b)(?-i:[A-Z]))",
         "set",
         examples=(
             "Flights run [daily] to Beijing. => P1D",
+            "The Communist Party [daily] Granma said so. => none",
+            "The German [weekly] Der Spiegel reported it. => none",
+            "Ferries sail [daily] Monday to Friday. => P1D",
             "The firm paid a [quarterly] dividend. => P3M",
         ),
     ),
