@@ -339,7 +339,8 @@ def _holiday_week(resolver: Resolver, detection: Detection, relation: str) -> Re
         sunday = pick_by_tense(sundays, dct, resolver.tense(detection), near_days=0)
     year, week, _weekday = sunday.isocalendar()
     value = f"{year:04d}-W{week:02d}"
-    how = f"is the week ending on Easter Sunday {day_value(sunday)}, dated against the DCT -> {value}"
+    how = (f"is the week ending on Easter Sunday {day_value(sunday)}, dated against the DCT "
+           f"-> {value}")
     return Resolution(value, TimexType.DATE, how, 0.8, tells_present=True)
 
 
