@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from timeline.calendar import DAY_OR_FINER
 from timeline.model import Granularity, Reading
 from timeline.stories.readings import Dated, day_key, is_conflict, nested, readings_of
 from timeline.stories.signature import Signature
@@ -314,7 +315,7 @@ class StoryIndex:
             return None
         if entry.story_id in backed or dated.article_id in entry.article_ids:
             return None  # an article does not disagree with itself
-        if len(entry.readings) != 1 or entry.readings[0].granularity not in _DAY_OR_FINER:
+        if len(entry.readings) != 1 or entry.readings[0].granularity not in DAY_OR_FINER:
             return None  # one precise date against another, not a third opinion
         if any(other.dated.granularity not in _DISPUTED for other in entry.members):
             return None
@@ -387,8 +388,6 @@ class Likeness:
             self.words >= CONFLICT_MIN_WORDS or self.strong)
 
 
-_DAY_OR_FINER = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR,
-                 Granularity.MINUTE, Granularity.SECOND}
 # Dates a dispute is read between: a day or a part of one. A clock time alone is most
 # often a live report's time stamp, not the time of a happening.
 _DISPUTED = {Granularity.DAY, Granularity.PART_OF_DAY}

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from timeline.calendar import DAY_OR_FINER
 from timeline.model import Granularity, Reading
 
 ONE_DAY = timedelta(days=1)
-_FINER_THAN_DAY = {Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE,
-                   Granularity.SECOND}
+# Finer than a day: read at its day.
+_FINER_THAN_DAY = DAY_OR_FINER - {Granularity.DAY}
 
 
 @dataclass(frozen=True)
