@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -281,6 +282,17 @@ GUARDS = {
     "season_context": _season_context,
     "vague_context": _vague_context,
 }
+
+
+def _check_guards(rules: Iterable[Rule]) -> None:
+    """Fail at import for a rule whose guard is not one of GUARDS: a misspelt name
+    would otherwise be no guard at all."""
+    unknown = sorted({rule.guard for rule in rules if rule.guard and rule.guard not in GUARDS})
+    if unknown:
+        raise LookupError(f"rules name guards that do not exist: {', '.join(unknown)}")
+
+
+_check_guards(RULES)
 
 
 def detect(text: str) -> list[Detection]:

@@ -14,10 +14,15 @@ from timeline.temporal.day_kinds import DAY_KINDS
 from timeline.temporal.detect import Detection
 from timeline.temporal.relative_kinds import RELATIVE_KINDS
 from timeline.temporal.resolution import Resolution
+from timeline.temporal.rules import RULES
 from timeline.temporal.tense import FUTURE, clause_tense
 from timeline.temporal.timex import is_valid_value, span_from_value
 
 KINDS = {**CALENDAR_KINDS, **DAY_KINDS, **RELATIVE_KINDS}
+# A rule whose kind has no resolver fails here, at import, not on the first text it meets.
+_UNKNOWN_KINDS = sorted({rule.kind for rule in RULES} - KINDS.keys())
+if _UNKNOWN_KINDS:
+    raise LookupError(f"rules name kinds that have no resolver: {', '.join(_UNKNOWN_KINDS)}")
 # "since 2019", "by the end of the year": the word before an expression that bounds it.
 _LEAD = re.compile(r"\b(since|by)\s+$", re.IGNORECASE)
 # Kinds counted from the DCT: after them the text is about the present.
