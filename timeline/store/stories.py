@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, bindparam, insert, select, update
 
 from timeline.model import Granularity, Reading, Story
 from timeline.store.convert import AnyRow
@@ -263,12 +263,3 @@ def _story(head: AnyRow, members: list[Dated]) -> Story:
         chosen=chosen is not None,
         version=head.version,
     )
-
-
-def story_counts(connection: Connection) -> tuple[int, int]:
-    """Return (stories with events, events in them)."""
-    row = connection.execute(
-        select(func.count(), func.coalesce(func.sum(STORIES.c.events), 0))
-        .where(and_(STORIES.c.events > 0))
-    ).one()
-    return int(row[0]), int(row[1])

@@ -38,8 +38,6 @@ class Signature:
         return frozenset(self.weights)
 
 
-EMPTY = Signature({}, None)
-
 
 @lru_cache(maxsize=65536)
 def signature_of(clause: str) -> Signature:

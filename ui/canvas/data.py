@@ -97,11 +97,6 @@ def kind_of(granularity: str, length_days: float) -> int:
     return KIND_UNCERTAIN
 
 
-def status_code(status: str) -> int:
-    """Return the index of ``status`` in STATUSES (unknown statuses count as unreviewed)."""
-    return STATUS_CODE.get(status, 0)
-
-
 def human_date(event: CanvasEvent) -> str:
     """Return the event's time as a person reads it, at its granularity.
 

@@ -14,7 +14,6 @@ STATUS_COLOURS = (
     QColor("#0072b2"),  # corrected: filled diamond
     QColor("#d55e00"),  # rejected: cross
 )
-STATUS_SHAPES = ("hollow circle", "filled circle", "diamond", "cross")
 
 LINE_H = 18  # one lane row (and one group header)
 AXIS_H = 40  # two tiers of labels
