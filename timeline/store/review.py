@@ -89,8 +89,10 @@ class ReviewOperations:
         reviewed: bool = True,
     ) -> Event:
         at = utc_now()
+        moves = "earliest" in changes or "latest" in changes
         with self._writing() as connection:
-            before = fetch_event(connection, event_id)
+            # Only a change that may move the interval needs the interval it had.
+            before = fetch_event(connection, event_id) if moves else None
             after = update_event(
                 connection,
                 event_id,
@@ -100,7 +102,8 @@ class ReviewOperations:
                 reviewed_at=at if reviewed else None,
                 at=at,
             )
-        if (before.earliest, before.latest) != (after.earliest, after.latest):
+        if before is not None and (before.earliest, before.latest) != (after.earliest,
+                                                                        after.latest):
             # A new date may tell a different story: the event finds its story again.
             self.regroup_events([event_id])
             with self._reading() as connection:
