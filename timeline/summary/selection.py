@@ -3,7 +3,9 @@
 The candidates are the sentences whose event names the day precisely, kept to their
 articles' opening sentences when the day has any there; when a day has none that reads
 as a sentence, the sentences of articles published that day that speak of "now" or
-"today" vaguely stand in. Each candidate is scored by how close it is to the centre of
+"today" vaguely stand in. The undated opening sentences of the articles published on
+the day or the day after compete too, at a discount (``Choice.undated``): a report's
+first sentence says what happened, often without naming the day. Each candidate is scored by how close it is to the centre of
 everything said about the day and to the centre of the whole collection (TF-IDF
 centroids: a sentence on the collection's subject beats a side story of the day), by
 its reading's confidence, its length and by being published on the day or just after (a
@@ -19,6 +21,7 @@ from datetime import date
 
 from timeline.model import Article, Event, Granularity, Status, article_of, stored_id
 from timeline.summary.furniture import TOP_CHARS, is_comment, without_stamps
+from timeline.summary.openings import Opening, as_event
 from timeline.summary.ranking import StoryOf, Weights, is_lead
 from timeline.summary.vectors import Vector, centroid, cosine
 
@@ -38,6 +41,7 @@ class Choice:
     vague: float = 0.5  # factor for a stand-in ("now" in an article of the day)
     max_words: int = 45  # longer: a run-on of page text, or more than one happening
     topic: float = 0.7  # share of closeness to the whole collection against to the day
+    undated: float = 0.5  # factor for an undated opening sentence of an article of the day
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ def choose_lines(
         for candidate in ranked:
             if len(chosen) >= per_date:
                 return chosen
-            story = story_of(candidate.event)
+            story = line_story(candidate.event, story_of)
             key = candidate.sentence.lower()
             place = (candidate.event.article_id, candidate.event.char_start)
             if key in texts_used or place in taken or (one_per_story and story in stories_used):
@@ -133,6 +137,29 @@ def choose_lines(
             stories_used.add(story)
             texts_used.add(key)
     return chosen
+
+
+def line_story(event: Event, story_of: StoryOf) -> Hashable:
+    """Return the story key of a line's event; an unstored sentence (an undated opening)
+    is a story of its own."""
+    if event.id is None:
+        return ("sentence", event.article_id, event.char_start)
+    return story_of(event)
+
+
+def opening_candidates(openings: Sequence[Opening], vectors: dict[tuple[int, int], Vector],
+                       choice: Choice) -> list[Candidate]:
+    """Return the undated opening sentences of a day's articles as candidates, their
+    weight discounted by ``choice.undated`` (none when it is 0)."""
+    if choice.undated <= 0:
+        return []
+    found = []
+    for opening in openings:
+        prior = (choice.undated * (1.0 + choice.opening)
+                 * word_count_factor(opening.text, choice.max_words))
+        found.append(Candidate(as_event(opening, 1.0), opening.text,
+                               vectors.get((opening.article_id, opening.start), {}), prior))
+    return found
 
 
 def day_candidates(day: date, precise: Sequence[Event], vague: Sequence[Event],

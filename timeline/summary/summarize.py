@@ -10,6 +10,7 @@ from datetime import date
 from timeline.model import Article, Event, Granularity, stored_id
 from timeline.summary.count import supported_count
 from timeline.summary.lines import KeyDate, Summary, SummaryLine
+from timeline.summary.openings import Opening, undated_openings
 from timeline.summary.positions import sentence_positions
 from timeline.summary.ranking import (
     DayEvidence,
@@ -19,8 +20,16 @@ from timeline.summary.ranking import (
     precise_day,
     rank_days,
 )
-from timeline.summary.selection import Candidate, Choice, choose_lines, day_candidates
+from timeline.summary.selection import (
+    Candidate,
+    Choice,
+    choose_lines,
+    day_candidates,
+    line_story,
+    opening_candidates,
+)
 from timeline.summary.vectors import (
+    Vector,
     centroid,
     content_words,
     document_frequencies,
@@ -68,8 +77,12 @@ def summarize(
         wanted = max(dates, 0)
         reason = f"{wanted} date{'s' if wanted != 1 else ''} asked for"
     # Only what can vote or speak for a day needs words: coarse readings do neither.
-    vectors = _sentence_vectors([event for event in events if precise_day(event) is not None
-                                 or event.granularity == Granularity.UNKNOWN])
+    openings = (undated_openings(articles, events, {found.day for found in ranked})
+                if choice.undated > 0 else {})
+    vectors, opening_vectors = _sentence_vectors(
+        [event for event in events if precise_day(event) is not None
+         or event.granularity == Granularity.UNKNOWN],
+        [opening for day_openings in openings.values() for opening in day_openings])
     topic = centroid(vectors[stored_id(event)] for event in events
                      if precise_day(event) is not None)
     precise_by_day: dict[date, list[Event]] = defaultdict(list)
@@ -90,6 +103,7 @@ def summarize(
         candidates = day_candidates(found.day, precise_by_day[found.day],
                                     vague_by_day[found.day], articles, vectors, positions,
                                     weights, choice)
+        candidates += opening_candidates(openings.get(found.day, []), opening_vectors, choice)
         picked = choose_lines(candidates, per_date, story_of=story_of, topic=topic, taken=taken,
                               choice=choice)
         if picked or per_date == 0:
@@ -107,9 +121,11 @@ def _in_span(events: list[Event], first: date | None, last: date | None) -> list
             and (last is None or event.earliest.date() <= last)]
 
 
-def _sentence_vectors(events: list[Event]) -> dict[int, dict[str, float]]:
+def _sentence_vectors(events: list[Event], openings: list[Opening]
+                      ) -> tuple[dict[int, Vector], dict[tuple[int, int], Vector]]:
     # Every sentence of the collection once, so a word common to the whole story
-    # ("flu", "Jackson") weighs little against one that tells a day apart.
+    # ("flu", "Jackson") weighs little against one that tells a day apart. Returns the
+    # vectors by event id and the undated openings' by (article id, offset).
     words_by_sentence: dict[tuple[int | None, int], list[str]] = {}
     sentence_of: dict[int, tuple[int | None, int]] = {}
     for event in events:
@@ -117,9 +133,14 @@ def _sentence_vectors(events: list[Event]) -> dict[int, dict[str, float]]:
         sentence_of[stored_id(event)] = key
         if key not in words_by_sentence:
             words_by_sentence[key] = content_words(event.description)
+    for opening in openings:
+        words_by_sentence.setdefault((opening.article_id, opening.start),
+                                     content_words(opening.text))
     idf = inverse_frequencies(*document_frequencies(words_by_sentence.values()))
     vectors = {key: tfidf(words, idf) for key, words in words_by_sentence.items()}
-    return {event_id: vectors[key] for event_id, key in sentence_of.items()}
+    return ({event_id: vectors[key] for event_id, key in sentence_of.items()},
+            {(opening.article_id, opening.start): vectors[(opening.article_id, opening.start)]
+             for opening in openings})
 
 
 def _key_date(found: DayEvidence, picked: list[Candidate], day_events: list[Event],
@@ -130,11 +151,13 @@ def _key_date(found: DayEvidence, picked: list[Candidate], day_events: list[Even
             sources_by_story[story_of(event)].add(event.article_id)
     lines = []
     for candidate in picked:
-        story = story_of(candidate.event)
+        story = line_story(candidate.event, story_of)
         sources = set(sources_by_story.get(story, set()))
         if candidate.event.article_id is not None:
             sources.add(candidate.event.article_id)
-        lines.append(SummaryLine(candidate.sentence, candidate.event.id, story,
+        # An undated opening is in no story.
+        lines.append(SummaryLine(candidate.sentence, candidate.event.id,
+                                 story if candidate.event.id is not None else None,
                                  candidate.event.article_id, tuple(sorted(sources))))
     return KeyDate(found.day, found.score, tuple(lines), tuple(found.event_ids),
                    tuple(found.story_ids), tuple(sorted(found.article_ids)))

@@ -85,7 +85,9 @@ class KeyDatesPanel(QWidget):
                 child = QTreeWidgetItem(["", str(len(line.source_ids)),
                                          f"{line.sentence}  — {source_link(article)}"])
                 child.setData(0, DAY_ROLE, key_date.day.isoformat())
-                child.setData(0, EVENT_ROLE, line.event_id)
+                # An undated opening line has no event: it leads to the day's first one.
+                child.setData(0, EVENT_ROLE, line.event_id if line.event_id is not None
+                              else next(iter(key_date.event_ids), None))
                 child.setToolTip(2, line.sentence)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.summary import summarize
+from timeline.summary import Choice, summarize
 
 
 def test_the_asked_number_of_dates_in_date_order(dam):
@@ -34,10 +34,30 @@ def test_every_line_is_a_sentence_of_its_own_article_about_its_day(dam):
     for key_date in summarize(events, articles, dates=4, per_date=2).dates:
         assert key_date.lines
         for line in key_date.lines:
-            source = by_id[line.event_id]
             assert line.sentence in articles[line.article_id].text
-            assert source.earliest.date() == key_date.day
             assert line.article_id in line.source_ids
+            if line.event_id is None:  # an undated opening of an article of the day
+                published = articles[line.article_id].published.date()
+                assert 0 <= (published - key_date.day).days <= 1
+                assert line.story_id is None
+            else:
+                assert by_id[line.event_id].earliest.date() == key_date.day
+
+
+def test_an_undated_opening_of_the_days_report_can_speak_for_it(dam):
+    events, articles = dam
+    shown = {line.sentence for key_date in summarize(events, articles, dates=1,
+                                                      per_date=3).dates
+             for line in key_date.lines}
+    assert "Hundreds of families left their homes as the water rose through the night." \
+        in shown
+
+
+def test_undated_openings_can_be_turned_off(dam):
+    events, articles = dam
+    summary = summarize(events, articles, dates=4, per_date=3, choice=Choice(undated=0.0))
+    assert all(line.event_id is not None for key_date in summary.dates
+               for line in key_date.lines)
 
 
 def test_a_sentence_naming_two_days_is_shown_on_one(dam):

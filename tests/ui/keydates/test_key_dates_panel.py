@@ -85,3 +85,17 @@ def test_the_brief_has_a_source_on_every_line(qtbot, window, tmp_path):
     assert lines and all("https://news.example/" in line for line in lines)
     window.key_dates.export("csv", tmp_path / "brief.csv")
     assert (tmp_path / "brief.csv").read_text(encoding="utf-8").count("\n") > len(lines) - 1
+
+
+def test_an_undated_opening_line_leads_to_its_days_first_event(qtbot, window):
+    from timeline.summary.lines import KeyDate, Summary, SummaryLine
+
+    panel = window.key_dates.panel
+    wait_summary(qtbot, panel)
+    day_event = panel.tree.topLevelItem(0).child(0).data(0, 0x0101)
+    undated = SummaryLine("Rescuers searched the valley.", None, None, 1, (1,))
+    panel.show_summary(Summary(dates=(KeyDate(date(2023, 3, 5), 1.0, (undated,),
+                                              (day_event,), (), (1,)),), reason="test"),
+                       panel.articles)
+    line = panel.tree.topLevelItem(0).child(0)
+    assert line.data(0, 0x0101) == day_event
