@@ -83,7 +83,8 @@ def build_menus(window: MainWindow) -> None:
         _action(window, export_menu, f"export-{fmt}", caption,
                 partial(transfer.choose_export, fmt))
     for fmt, caption in (("markdown", "Key dates as a Markdown brief…"),
-                         ("csv", "Key dates as CSV…")):
+                         ("csv", "Key dates as CSV…"),
+                         ("timelinejs", "Key dates as TimelineJS…")):
         _action(window, export_menu, f"exportKeyDates-{fmt}", caption,
                 partial(window.key_dates.export, fmt))
     file_menu.addSeparator()

@@ -13,7 +13,8 @@ import sys
 from timeline.commands.events import lower_bound, upper_bound
 
 PROG = "timeline summary"
-FORMATS = ("text", "json", "csv", "markdown")  # the same as timeline.summary.formats.FORMATS
+# The same as timeline.summary.formats.FORMATS (a test holds them equal).
+FORMATS = ("text", "json", "csv", "markdown", "timelinejs")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

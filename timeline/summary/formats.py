@@ -1,9 +1,10 @@
-"""A summary written out: plain text, JSON, CSV (one row a sentence) and a Markdown
-brief with a source link on every line."""
+"""A summary written out: plain text, JSON, CSV (one row a sentence), a Markdown
+brief with a source link on every line, and a TimelineJS document (one slide a date)."""
 
 from __future__ import annotations
 
 import csv
+import html
 import json
 from collections.abc import Hashable
 from typing import Any, TextIO
@@ -12,7 +13,7 @@ from timeline.display import DAY_NAMES, MONTH_NAMES
 from timeline.model import Article
 from timeline.summary.lines import KeyDate, Summary, SummaryLine
 
-FORMATS = ("text", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown", "timelinejs")
 CSV_COLUMNS = ("date", "sentence", "event_id", "story_id", "article_title", "outlet", "url")
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -133,5 +134,43 @@ def _day_label(key_date: KeyDate) -> str:
     return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def timelinejs_slides(summary: Summary, articles: dict[int, Article]) -> dict[str, Any]:
+    """Return the summary as a TimelineJS document: one slide per key date, its lines
+    as the slide's text, each with a link to its source (http(s) links only)."""
+    slides = []
+    for key_date in summary.dates:
+        day = key_date.day
+        plural = "s" if key_date.sources != 1 else ""
+        items = "".join(f"<li>{html.escape(line.sentence)} {_source_html(_article(line, articles))}"
+                        "</li>" for line in key_date.lines)
+        slides.append({
+            "start_date": {"year": day.year, "month": day.month, "day": day.day},
+            "display_date": _day_label(key_date),
+            "text": {"headline": html.escape(_one_line(key_date.lines[0].sentence, 80)
+                                             if key_date.lines else _day_label(key_date)),
+                     "text": f"<ul>{items}</ul><p>{key_date.sources} source{plural}</p>"},
+            "unique_id": f"key-date-{day.isoformat()}",
+        })
+    return {"title": {"text": {"headline": "Key dates",
+                               "text": html.escape(summary.reason)}},
+            "events": slides}
+
+
+def write_timelinejs(summary: Summary, articles: dict[int, Article], out: TextIO) -> None:
+    """Write the summary as a TimelineJS JSON document (see timelinejs_slides)."""
+    json.dump(timelinejs_slides(summary, articles), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _source_html(article: Article | None) -> str:
+    if article is None:
+        return ""
+    name = html.escape(_one_line(article.title or article.outlet or "source", 60))
+    url = (article.url or "").strip()
+    if url.lower().startswith(("http://", "https://")):  # never a javascript: link
+        return f'(<a href="{html.escape(url)}">{name}</a>)'
+    return f"({name})"
+
+
 WRITERS = {"text": write_text, "json": write_json, "csv": write_csv,
-           "markdown": write_markdown}
+           "markdown": write_markdown, "timelinejs": write_timelinejs}

@@ -5,12 +5,13 @@ articles' opening sentences when the day has any there; when a day has none that
 as a sentence, the sentences of articles published that day that speak of "now" or
 "today" vaguely stand in. The undated opening sentences of the articles published on
 the day or the day after compete too, at a discount (``Choice.undated``): a report's
-first sentence says what happened, often without naming the day. Each candidate is scored by how close it is to the centre of
-everything said about the day and to the centre of the whole collection (TF-IDF
-centroids: a sentence on the collection's subject beats a side story of the day), by
-its reading's confidence, its length and by being published on the day or just after (a
-report, not a look back). The best goes first; the next must share few words with those
-already chosen and, while others remain, come from another story.
+first sentence says what happened, often without naming the day. Each candidate is
+scored by how close it is to the centre of everything said about the day and to the
+centre of the whole collection (TF-IDF centroids: a sentence on the collection's subject
+beats a side story of the day), by its reading's confidence, its length and by being
+published on the day or just after (a report, not a look back). The best goes first;
+the next must share few words with those already chosen and, while others remain, come
+from another story.
 """
 
 from __future__ import annotations

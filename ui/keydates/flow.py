@@ -13,7 +13,8 @@ from ui.keydates.panel import KeyDatesPanel
 from ui.state.keydates import key_dates
 
 DOCK_WIDTH = 460
-EXPORTS = {"markdown": ("Markdown brief (*.md)", ".md"), "csv": ("CSV (*.csv)", ".csv")}
+EXPORTS = {"markdown": ("Markdown brief (*.md)", ".md"), "csv": ("CSV (*.csv)", ".csv"),
+           "timelinejs": ("TimelineJS JSON (*.json)", ".json")}
 
 
 class KeyDatesFlow:
@@ -55,7 +56,8 @@ class KeyDatesFlow:
                 f"Could not make the key dates: {error}", warning=True))
 
     def export(self, fmt: str, path: Path | None = None) -> None:
-        """Write the shown summary as ``fmt`` (markdown or csv) to ``path`` (asked when None)."""
+        """Write the shown summary as ``fmt`` (a key of EXPORTS) to ``path`` (asked when
+        None)."""
         caption, suffix = EXPORTS[fmt]
         if path is None:
             name, _ = QFileDialog.getSaveFileName(self.window, "Export key dates",
@@ -63,7 +65,7 @@ class KeyDatesFlow:
             if not name:
                 return
             path = Path(name)
-        text = self.panel.as_markdown() if fmt == "markdown" else self.panel.as_csv()
+        text = self.panel.written(fmt)
         try:
             Path(path).write_text(text, encoding="utf-8", newline="")
         except OSError as error:

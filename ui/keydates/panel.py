@@ -1,7 +1,7 @@
 """The Key dates dock: the days that matter in what the filters show, what happened on
 each, every line linked to its event, story and sources. The analyst pins or drops a
 date and the summary keeps that choice; the summary exports as Markdown (a brief with a
-source link on every line) or CSV."""
+source link on every line), CSV or TimelineJS."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article
-from timeline.summary.formats import source_link, write_csv, write_markdown
+from timeline.summary.formats import WRITERS, source_link, write_csv, write_markdown
 from timeline.summary.lines import Summary
 from ui.dates import day_text
 
@@ -123,6 +123,10 @@ class KeyDatesPanel(QWidget):
     def as_csv(self) -> str:
         """Return the summary as CSV (one row per line)."""
         return self._written(write_csv)
+
+    def written(self, fmt: str) -> str:
+        """Return the summary in ``fmt``, a format of timeline.summary.formats.WRITERS."""
+        return self._written(WRITERS[fmt])
 
     def _written(self, write: Writer) -> str:
         if self.summary is None:

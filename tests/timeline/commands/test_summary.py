@@ -133,3 +133,23 @@ def test_the_seed_alone_gives_its_own_days_and_nothing_invented(tmp_path, capsys
     tuesday = next(entry for entry in result["dates"] if entry["date"] == "2023-09-12")
     assert any("arrived in Russia" in sentence or "entered Russia" in sentence
                for sentence in tuesday["sentences"])
+
+
+def test_timelinejs_has_one_slide_per_date_with_every_line_and_its_link(dam_db, capsys):  # noqa: F811
+    assert run_summary("--db", dam_db, "--dates", "2", "--per-date", "2",
+                       "--format", "timelinejs") == 0
+    document = json.loads(capsys.readouterr().out)
+    slides = document["events"]
+    assert [slide["start_date"] for slide in slides] == [
+        {"year": 2023, "month": 3, "day": 5}, {"year": 2023, "month": 3, "day": 6}]
+    first = slides[0]["text"]["text"]
+    assert first.count("<li>") == 2
+    assert "https://example.org/" in first and "3 sources" in first
+    assert len({slide["unique_id"] for slide in slides}) == 2
+
+
+def test_the_command_offers_every_format_the_summary_writes():
+    from timeline.commands.summary import FORMATS
+    from timeline.summary.formats import FORMATS as WRITTEN, WRITERS
+
+    assert FORMATS == WRITTEN and set(WRITERS) == set(FORMATS)

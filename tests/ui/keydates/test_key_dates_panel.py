@@ -4,6 +4,7 @@ and the brief exported with a source on every line."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -85,6 +86,10 @@ def test_the_brief_has_a_source_on_every_line(qtbot, window, tmp_path):
     assert lines and all("https://news.example/" in line for line in lines)
     window.key_dates.export("csv", tmp_path / "brief.csv")
     assert (tmp_path / "brief.csv").read_text(encoding="utf-8").count("\n") > len(lines) - 1
+    window.key_dates.export("timelinejs", tmp_path / "brief.json")
+    slides = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))["events"]
+    assert [slide["unique_id"] for slide in slides] == [
+        f"key-date-{day}" for day in shown_days(panel)]
 
 
 def test_an_undated_opening_line_leads_to_its_days_first_event(qtbot, window):
