@@ -193,10 +193,12 @@ def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolutio
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(relation, 0)
     dct = resolver.dct_day
     clip = {"earlier": "to_dct", "later": "from_dct"}.get((groups.get("mod") or "").lower())
-    if relation == "past" or (
+    the_last = relation == "last" and (groups.get("det") or "").lower() == "the"
+    if relation == "past" or the_last or (
         unit in ("decade", "century") and relation in ("last", "next", "coming")
     ):
-        # "the past year", "the last decade": a stretch of time, not a calendar unit.
+        # "the past year", "the last decade": a stretch of time, not a calendar unit; so is
+        # "the last week" ("for the last week", "the last year of the war"), unlike "last week".
         letter, amount = _STRETCHES.get(unit, ("M", 3))
         value = duration_value(amount, letter, False)
         return Resolution(
@@ -217,7 +219,7 @@ def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolutio
         quarter_index = dct.year * 4 + (dct.month - 1) // 3 + step
         value = f"{quarter_index // 4:04d}-Q{quarter_index % 4 + 1}"
     elif unit == "decade":
-        value = f"{dct.year // 10:03d}X"
+        value = f"{dct.year // 10:03d}"  # TimeML 1.2.1: a decade is "202", like "the 1970s"
     elif unit == "century":
         value = f"{dct.year // 100:02d}"
     else:

@@ -127,6 +127,15 @@ CONVENTIONS = _cases(
     "He left [late yesterday]. => 2023-09-11TEV",
     "It ran on the front of [Friday]'s edition. => 2023-09-08",
     "[Tuesday]'s vote was close. => 2023-09-12",
+    # "the past year", "the last week": the stretch up to now, the determiner in the extent;
+    # "the last year of the war" is that war's year, not the one before the DCT.
+    "Exports doubled over [the past decade]. => P10Y",
+    "He has been in Paris for [the last week]. => P1W",
+    "Output fell over [the last year]. => P1Y",
+    "Prices rose last week; they fell in [the past month] too. => P1M",
+    "He died in [the last year] of the war. => P1Y",
+    "The army held out for [the last month] of World War II. => P1M",
+    "[This decade] will be hot. => 202",
 )
 
 # 5. Rates are not dates: an amount per unit or a "quarterly" dividend is a recurrence

@@ -54,7 +54,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "relative_unit",
         r"\b(?:(?P<mod>early|mid|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
-        r"(?:(?P<det>the)\s+(?=current\b))?(?P<rel>last|next|this|past|previous|coming|current)\s+"
+        # "the past year", "the last week": the determiner belongs to the stretch it names.
+        r"(?:(?P<det>the)\s+(?=current\b|past\b|last\b))?(?P<rel>last|next|this|past|previous|coming|current)\s+"
         r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b"
         r"(?!\s+of\s+(?:{MONTH}|{YEAR}))",
         "relative_unit",
@@ -63,7 +64,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "It began [last month]. => 2023-08",
             "Tax rose [this year]. => 2023",
             "He will visit [early next week]. => 2023-W38",
-            "Trade doubled over the [past decade]. => P10Y",
+            "Trade doubled over [the past decade]. => P10Y",
+            "He has been in Paris for [the last week]. => P1W",
+            "He died in [the last year] of the war. => P1Y",
+            "[This decade] will be hot. => 202",
             "It fell [last fall]. => 2022-FA",
             "[The current fiscal year] ends in March. => 2023",
             "Costs will rise in [the current quarter]. => 2023-Q3",
