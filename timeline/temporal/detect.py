@@ -124,19 +124,36 @@ def _counts_things(next_word: str) -> bool:
     )
 
 
+# "1987 saw a new wave", "1999 was a good year": verbs whose subject a year opening its
+# sentence is; "1500 died" and "2000 were killed" count people.
+_YEAR_SUBJECT_VERBS = frozenset(
+    "was is saw sees marked marks brought brings began begins ended ends proved proves "
+    "became becomes remained remains witnessed will would had has".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"')]?\s+|\n\s*)$")
+
+
 def _year_context(text: str, match: re.Match[str]) -> bool:
     # "in 2019" is a year, "2000 people" a count: look at the words around it.
     if match.group("mod"):
         return True
     following = _next_token(text, match.end())
+    before = _words_before(text, match.start(), 1)
+    if re.match(r"['’]s\b", following) and before != ["the"]:
+        return True  # "1985's 1,050,000 soldiers": a count takes no possessive
     next_word = re.sub(r"[^A-Za-z]", "", following)
+    if next_word in _YEAR_SUBJECT_VERBS and _SENTENCE_START.search(
+        text, max(0, match.start() - 4), match.start()
+    ):
+        return True
+    if next_word == "the" and 1000 <= int(match.group("year")):
+        return True  # "making 1985 the bloodiest year": a count is followed by its noun
     if next_word not in _YEAR_NOUNS_OK and _counts_things(next_word):
         return False
     if match.group("fiscal"):
         return True
     if next_word in _MEASURES:
         return False
-    before = _words_before(text, match.start(), 1)
     if before == ["the"] and next_word.islower() and int(match.group("year")) < 1700:
         return False  # "the 1200 block": a number before a noun, not a year
     if before and before[0] in _YEAR_PREPOSITIONS:

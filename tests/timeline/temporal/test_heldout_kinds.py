@@ -107,6 +107,15 @@ YEARS = _cases(
     "Some [2000 people] marched. => none",
     "[Nineteen people] died in the fire. => none",
     "About [two thousand] marched. => none",
+    # A year as the subject of its sentence, or named by a possessive.
+    "Iran attacked again.\n\n[1987] saw a new wave of attacks. => 1987",
+    "[1999] was a good year for the firm. => 1999",
+    "Fighting grew, making [1985] the bloodiest year. => 1985",
+    "The army grew from [1981]'s 500,000 soldiers. => 1981",
+    "[1500] died in the floods. => none",
+    "[1500] were killed. => none",
+    "The revolt lasted from [499] to 493 BC. => BC0499",
+    "The revolt ([499]-493 BC) failed. => BC0499",
 )
 
 # 4. TimeML 1.2.1 conventions.
@@ -182,6 +191,13 @@ NARRATIVE = _cases(
     " => 2022-11",
     "In 1918 the army fell back.\n\nHe said: \"It has deteriorated.\" On [12 September] it"
     " broke. => 1918-09-12",
+    # The year's or the month's edge, a season after another or after "that same".
+    "In 1944 the city fell. [Late in the year] the army advanced. => 1944",
+    "Sales will rise [late in the year]. => 2023",
+    "The city fell on 19 October 1950. At [month's end], the army held it. => 1950-10",
+    "The army entered Rome in 1944. By [year's end] it held Florence. => 1944",
+    "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
+    "In 1919 he spent the spring and [summer] organizing an army. => 1919-SU",
 )
 
 # 7. Found by trying the command line (publication date Tue 12 Sep 2023).

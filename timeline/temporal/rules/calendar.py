@@ -145,6 +145,10 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "He sold [1953 shares] in all. => none",
             "They built the [2000] km border fence. => none",
             "He lived on the [1200] block of Main Street. => none",
+            "[1999] was a good year. => 1999",
+            "The army grew from [1981]'s 500,000 soldiers. => 1981",
+            "Fighting grew, making [1985] the bloodiest year. => 1985",
+            "[1500] died in the floods. => none",
         ),
     ),
     Rule(
