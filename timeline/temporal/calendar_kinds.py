@@ -235,6 +235,9 @@ def resolve_century(resolver: Resolver, detection: Detection) -> Resolution | No
     return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9)
 
 
+_SAME = re.compile(r"\b(?:that|the)\s+same\s+$", re.IGNORECASE)
+
+
 def resolve_season(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a season of a given year, or the one the tense points to."""
     groups = detection.groups
@@ -245,6 +248,12 @@ def resolve_season(resolver: Resolver, detection: Detection) -> Resolution | Non
         return Resolution(
             value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod
         )
+    if _SAME.search(resolver.text, max(0, detection.start - 12), detection.start):
+        # "that same spring" is the spring of the year just mentioned, story or not.
+        base = resolver.reference("any")
+        value = f"{year_text(base.year)}-{code}"
+        how = f"is the season of the reference time {base.isoformat()} -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.75, mod, "any")
     story = resolver.story_year(detection)
     if story is not None:
         value = f"{year_text(story[0])}-{code}"

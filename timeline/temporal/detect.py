@@ -15,6 +15,7 @@ from typing import NamedTuple
 from timeline.temporal.lexicon import (
     FRAGMENTS,
     MONTHS,
+    SEASONS,
     WEEKDAY_NAME_PREFIXES,
     WEEKDAY_NAME_WORDS,
     number_value,
@@ -222,7 +223,7 @@ def _weekday_not_name(text: str, match: re.Match[str]) -> bool:
 
 _SEASON_LEADS = frozenset(
     "in during by until since this last next through throughout over early late of before after "
-    "into spent passed entered main second first each every whole entire".split()
+    "into spent passed entered main second first each every whole entire same".split()
 )
 
 
@@ -235,6 +236,8 @@ def _season_context(text: str, match: re.Match[str]) -> bool:
     before = _words_before(text, match.start(), 2)
     if not before:
         return False
+    if len(before) == 2 and before[1] in ("and", "or") and before[0] in SEASONS:
+        return True  # "the spring and summer": the second season shares the first's place
     if match.group("det"):
         return before[-1] in _SEASON_LEADS  # "in the spring"
     if before[-1] == "the":

@@ -181,7 +181,10 @@ _STRETCHES = {
 def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return last/this/next week, month, year, quarter, season; "the past year" as a duration."""
     groups = detection.groups
-    relation = " ".join((groups.get("rel") or "this").lower().split())  # "year's end": this year's
+    # "year's end" is the year the text is in: the story's, else the DCT's (like "the end of
+    # the year").
+    default = "the" if detection.rule.name == "year_end" else "this"
+    relation = " ".join((groups.get("rel") or default).lower().split())
     if relation in ("latest", "most recent") or relation.startswith("just"):
         return _latest_unit(resolver, detection.group("unit").lower())
     unit = (groups.get("unit") or detection.group("new")).lower()

@@ -195,7 +195,7 @@ NARRATIVE = _cases(
     "In 1944 the city fell. [Late in the year] the army advanced. => 1944",
     "Sales will rise [late in the year]. => 2023",
     "The city fell on 19 October 1950. At [month's end], the army held it. => 1950-10",
-    "The army entered Rome in 1944. By [year's end] it held Florence. => 1944",
+    "In 1944 the army entered Rome. By [year's end] it held Florence. => 1944",
     "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
     "In 1919 he spent the spring and [summer] organizing an army. => 1919-SU",
 )

@@ -187,6 +187,17 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "era_range_start",
+        # "499-493 BC", "from 499 to 493 BC": the era written once holds for both years.
+        r"(?<![\w$£€.,/-])(?P<year>\d{1,4})"
+        r"(?=\s*(?:[-–]|to)\s*\d{1,4}\s*(?-i:(?P<era>BCE?|B\.C\.(?:E\.)?))(?!\w))",
+        "era_year",
+        examples=(
+            "The revolt lasted from [499] to 493 BC. => BC0499",
+            "The Ionian Revolt ([499]-493 BC) failed. => BC0499",
+        ),
+    ),
+    Rule(
         "spelled_year",
         r"\b(?P<spelled>(?:seventeen|eighteen|nineteen|twenty)[\s-]+(?:hundred|(?:oh[\s-]+)?{NUMBER_WORD})"
         r"|two\s+thousand(?:\s+and)?(?:[\s-]+{NUMBER_WORD})?)\b",

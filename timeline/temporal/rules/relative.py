@@ -76,12 +76,24 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year_end",
-        r"\b(?:the\s+)?(?P<unit>year)(?:'s\s+|-)(?P<mod>end|start)\b|\bthe\s+(?P<rel>new)\s+(?P<new>year)\b",
+        r"\b(?:the\s+)?(?P<unit>year|month)(?:'s\s+|-)(?P<mod>end|start)\b|\bthe\s+(?P<rel>new)\s+(?P<new>year)\b",
         "relative_unit",
         examples=(
             "The agency expects to finish by [year's end]. => 2023",
+            "Rents are due at [month's end]. => 2023-09",
+            "In 1944 the army took Rome. By [year's end] it held Florence. => 1944",
             "Sales rose [year-end] as hoped. => 2023",
             "The program starts in [the new year]. => 2024",
+        ),
+    ),
+    Rule(
+        "edge_in_the_unit",
+        # "late in the year": the DCT's year in news, the story's in a history.
+        r"\b(?P<mod>early|late|earlier|later)\s+in\s+(?P<rel>the)\s+(?P<unit>week|month|year)\b",
+        "relative_unit",
+        examples=(
+            "Sales will rise [late in the year]. => 2023",
+            "In 1944 the city fell. [Late in the year] the army advanced. => 1944",
         ),
     ),
     Rule(
@@ -106,6 +118,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "It opened in [summer 1998]. => 1998-SU",
             "The troops spent [the summer] in camp. => 2023-SU",
             "Before [the summer] offensive, they rested. => 2023-SU",
+            "In 1919 he spent the spring and [summer] in Estonia. => 1919-SU",
+            "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
         ),
     ),
     Rule(
