@@ -18,6 +18,7 @@ from timeline.temporal.lexicon import (
     SEASONS,
     WEEKDAY_NAME_PREFIXES,
     WEEKDAY_NAME_WORDS,
+    WEEKDAYS,
     number_value,
 )
 from timeline.temporal.rules import RULES, Rule
@@ -74,14 +75,27 @@ _MONTH_PREPOSITIONS = frozenset(
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)(?:['’]s)? $")
+_NOT_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
 def _month_alone(text: str, match: re.Match[str]) -> bool:
     if match.group("rel"):
         return True
     before = _words_before(text, match.start(), 1)
     if before and before[0] in _MONTH_PREPOSITIONS:
         return True  # "in March for the first time", "in March of the following year"
-    # "the March for Life" and "the March of the Mothers" are names, not months.
-    if re.match(r"\s+(?:for\s|of\s+(?:the\s|[A-Z]))", text[match.end() : match.end() + 12]):
+    # "the March for Life" and "the March of the Mothers" are names, not months; so are
+    # "the March to the Sea" and "the March on Versailles".
+    after = re.match(
+        r"\s+(?:for\s|of\s+(?:the\s|[A-Z])|(?:to|on)\s+(?:the\s+)?([A-Z][a-z]+))",
+        text[match.end() : match.end() + 24],
+    )
+    if after and (after.group(1) or "").lower() not in _NOT_NAMES:
+        return False  # ("February to April" is a range of months)
+    # "the Long March", "the Women's March": a capitalised word inside a sentence names it.
+    name = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if name and name.group(1).lower() not in _NOT_NAMES:
         return False
     if _NAME_AFTER.match(text, match.end()) and not re.match(
         rf"\s+(?:{FRAGMENTS['WEEKDAY']})\b", text[match.end() : match.end() + 12], re.I
@@ -191,6 +205,8 @@ def _year_range(text: str, match: re.Match[str]) -> bool:
 def _spelled_year(text: str, match: re.Match[str]) -> bool:
     # "nineteen people" counts; a spelled year needs two parts and a year's place.
     spelled = match.group("spelled").lower()
+    if re.fullmatch(r"twenty-(?:one|two|three|four|five|six|seven|eight|nine)", spelled):
+        return False  # "twenty-two smaller states": a number; 2022 is "twenty twenty-two"
     if spelled.startswith("two thousand") and spelled.split()[-1] == "thousand":
         return False
     next_word = re.sub(r"[^A-Za-z]", "", _next_token(text, match.end()))

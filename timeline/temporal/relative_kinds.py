@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
+from timeline.temporal.calendar_kinds import year_text
 from timeline.temporal.lexicon import (
     PARTS_OF_DAY,
     SEASONS,
@@ -189,6 +190,12 @@ def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolutio
         return _latest_unit(resolver, detection.group("unit").lower())
     unit = (groups.get("unit") or detection.group("new")).lower()
     mod = edge_mod(groups.get("mod"))
+    if relation == "new":
+        story = resolver.story_year(detection)
+        if story is not None:
+            # "eight days before the new year" in a story of 1938 is 1939.
+            value = year_text(story[0] + 1)
+            return Resolution(value, TimexType.DATE, f"follows the story's year -> {value}", 0.7)
     if relation == "the":
         if resolver.story_year(detection) is not None and unit in ("week", "month", "year"):
             return _unit_of_reference(resolver, unit, mod)

@@ -116,6 +116,8 @@ YEARS = _cases(
     "[1500] were killed. => none",
     "The revolt lasted from [499] to 493 BC. => BC0499",
     "The revolt ([499]-493 BC) failed. => BC0499",
+    # "twenty-two" is a number; a year in words has two parts ("twenty twenty-two").
+    "Britain, China and [twenty-two] smaller states signed. => none",
 )
 
 # 4. TimeML 1.2.1 conventions.
@@ -198,6 +200,13 @@ NARRATIVE = _cases(
     "In 1944 the army entered Rome. By [year's end] it held Florence. => 1944",
     "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
     "In 1919 he spent the spring and [summer] organizing an army. => 1919-SU",
+    "In 1938 the front broke. Eight days before [the new year], Franco attacked. => 1939",
+    # A month's name inside a name is no month: the Long March, a march to the sea.
+    "In 1934 the Red Army began the Long [March] to the north. => none",
+    "Sherman's army began its [March] to the Sea in 1864. => none",
+    "The Women's [March] on Versailles came in 1789. => none",
+    "Sales fell in [March] to the lowest level. => 2023-03",
+    "Output fell in [March] to Sea levels. => 2023-03",
 )
 
 # 7. Found by trying the command line (publication date Tue 12 Sep 2023).

@@ -121,6 +121,10 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "They held [last October] talks. => 2022-10",
             "Crowds joined the annual [March] for Life. => none",
             "She led the [March] of the Combatant Mothers. => none",
+            "The army began the Long [March] in 1934. => none",
+            "Sherman began his [March] to the Sea. => none",
+            "Prices fell in [March] to a low. => 2023-03",
+            "[February] to April proved calm. => 2023-02",
             "It ended in the last week of [August]. => 2023-08",
         ),
     ),
@@ -209,6 +213,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The war ended in [nineteen forty-five]. => 1945",
             "[Nineteen people] died. => none",
             "About [two thousand] marched. => none",
+            "China and [twenty-two] smaller states signed. => none",
         ),
     ),
     Rule(

@@ -84,6 +84,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "In 1944 the army took Rome. By [year's end] it held Florence. => 1944",
             "Sales rose [year-end] as hoped. => 2023",
             "The program starts in [the new year]. => 2024",
+            "In 1938 the front broke. Days before [the new year], Franco attacked. => 1939",
         ),
     ),
     Rule(
