@@ -161,7 +161,7 @@ def _year_context(text: str, match: re.Match[str]) -> bool:
         text, max(0, match.start() - 4), match.start()
     ):
         return True
-    if next_word == "the" and 1000 <= int(match.group("year")):
+    if next_word == "the" and before and int(match.group("year")) >= 1700:
         return True  # "making 1985 the bloodiest year": a count is followed by its noun
     if next_word not in _YEAR_NOUNS_OK and _counts_things(next_word):
         return False
