@@ -2,7 +2,8 @@
 
 Two articles may share a title ("Abortion Foe Charged in Slaying" from two agencies):
 grouping lanes by title put both in one lane with one count. Each name carries the
-outlet and publication date, and a number when even those are the same. Qt-free.
+outlet and publication date, and the file's name or a number when even those are the
+same. Qt-free.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def lane_names(articles: Iterable[Article],
                name: Callable[[Article], str] = _plain_name) -> dict[int, str]:
     """Return {article id: name} with every name different: ``name(article)`` with the
     outlet and publication date; articles that still read the same get their file's name
-    when that tells them apart, else " (2)", " (3)" ... in id order. Articles without an
+    when that tells them apart, else " #2", " #3" ... in id order (not "(2)": a lane's
+header shows its count so). Articles without an
     id are left out."""
     kept = {article.id: article for article in articles if article.id is not None}
     described = {article_id: describe(article, " ".join(name(article).split()))
@@ -54,9 +56,9 @@ def lane_names(articles: Iterable[Article],
             seen[label] += 1
             if seen[label] > 1:
                 number = seen[label]
-                while f"{label} ({number})" in taken:
+                while f"{label} #{number}" in taken:
                     number += 1
-                label = f"{label} ({number})"
+                label = f"{label} #{number}"
                 taken.add(label)
         names[article_id] = label
     return names

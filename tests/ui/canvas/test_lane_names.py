@@ -36,7 +36,7 @@ def test_identical_ones_are_told_apart_by_file_then_number():
     assert by_file == {1: f"{TITLE} — 1999-05-08 (NYT19990508.0123.tml)",
                        2: f"{TITLE} — 1999-05-08 (NYT19990508.0456.tml)"}
     numbered = lane_names([_article(5, "NYT", 8, "/a/b.jsonl"), _article(7, "NYT", 8, "/a/b.jsonl")])
-    assert numbered[5] != numbered[7] and numbered[7].endswith("(2)")
+    assert numbered[5] != numbered[7] and numbered[7].endswith(" #2")
 
 
 def test_two_articles_with_one_title_are_two_lanes(qtbot, repo, settings, add_article):
