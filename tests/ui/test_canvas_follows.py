@@ -5,7 +5,7 @@ menu zooms, a date filter is shown whole, and an import shows its article."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt

@@ -69,9 +69,10 @@ def dense_days(sorted_starts: Sequence[float],
                share: float = DENSE_SHARE) -> tuple[float, float] | None:
     """Return dense_span's stretch for a laid-out canvas, in canvas days: the shortest
     stretch of starts holding ``share`` of the events, widened to the events within half
-    its length of it, to the last end among them, padded by a twentieth; None when there are none. ``rows`` are (starts, ends) of
-    rows in which both are sorted (as in a CanvasLayout), so the last end takes a bisect
-    per row, and Fit all stays quick at 100,000 events."""
+    its length of it, to the last end among them, padded by a twentieth; None when there
+    are none. ``rows`` are (starts, ends) of rows in which both are sorted (as in a
+    CanvasLayout), so the last end takes a bisect per row, and Fit all stays quick at
+    100,000 events."""
     count = len(sorted_starts)
     if not count:
         return None

@@ -228,7 +228,6 @@ class CanvasInteraction(CanvasHost):
         """+ - zoom, arrows pan and scroll, Home fits all, F zooms to the selection, Esc
         clears it."""
         key = event.key()
-        middle = self.time_width() / 2
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):

@@ -7,12 +7,11 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.canvas.test_view import day_event
 from ui.canvas.data import CanvasEvent
 from ui.canvas.edges import EARLIER, LATER, beyond
 from ui.canvas.scale import to_days
 from ui.canvas.view import TimelineCanvas
-
-from tests.ui.canvas.test_view import day_event
 
 DAY = timedelta(days=1)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from tests.ui.canvas.test_view import day_event
 from ui.canvas.focus import dense_days, dense_span, filtered_span
 from ui.canvas.layout import build_layout
 from ui.canvas.scale import to_days
-
-from tests.ui.canvas.test_view import day_event
 
 
 def test_a_week_with_two_stray_years_is_fitted_to_the_week():

@@ -8,10 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 
+from tests.ui.canvas.test_view import day_event, mouse
 from ui.canvas.scale import to_days
 from ui.canvas.view import TimelineCanvas
-
-from tests.ui.canvas.test_view import day_event, mouse
 
 DAY = timedelta(days=1)
 

@@ -35,7 +35,8 @@ def test_identical_ones_are_told_apart_by_file_then_number():
                           _article(2, None, 8, "/a/NYT19990508.0456.tml")])
     assert by_file == {1: f"{TITLE} — 1999-05-08 (NYT19990508.0123.tml)",
                        2: f"{TITLE} — 1999-05-08 (NYT19990508.0456.tml)"}
-    numbered = lane_names([_article(5, "NYT", 8, "/a/b.jsonl"), _article(7, "NYT", 8, "/a/b.jsonl")])
+    numbered = lane_names([_article(5, "NYT", 8, "/a/b.jsonl"),
+                           _article(7, "NYT", 8, "/a/b.jsonl")])
     assert numbered[5] != numbered[7] and numbered[7].endswith(" #2")
 
 

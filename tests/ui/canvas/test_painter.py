@@ -6,10 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tests.ui.canvas.test_view import day_event
 from ui.canvas.data import CanvasEvent
 from ui.canvas.view import TimelineCanvas
-
-from tests.ui.canvas.test_view import day_event
 
 DAY = timedelta(days=1)
 
@@ -50,7 +49,8 @@ def test_a_crowded_dot_gets_its_title_on_the_free_line_below(canvas):
 
 
 def test_no_title_goes_below_into_the_next_lane(canvas):
-    events = [day_event(3, datetime(2020, 3, 1), group="A"), day_event(4, datetime(2020, 3, 2), group="A"),
+    events = [day_event(3, datetime(2020, 3, 1), group="A"),
+              day_event(4, datetime(2020, 3, 2), group="A"),
               day_event(5, datetime(2020, 3, 25), group="B")]
     canvas.set_events(events)
     canvas.zoom_to(datetime(2020, 2, 20), datetime(2020, 3, 30))
