@@ -23,6 +23,8 @@ from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, fad
 from .texts import PreparedTexts
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
+# A title cut shorter than this beside its glyph looks for a line below with more room.
+SHORT_TITLE_PX = 120
 
 
 class LanePainter:
@@ -138,10 +140,14 @@ class LanePainter:
         painter.restore()
 
     def _place_below(self, layout: CanvasLayout, width: float, drawn: _Frame) -> None:
-        """Give the titles that had no room beside their glyph a free stretch on one of
-        the two lines below, in the same lane, when there is one (else none is drawn)."""
+        """Give the titles that had no room beside their glyph (or too little: they were
+        cut short) a free stretch on one of the two lines below, in the same lane, when
+        there is one with more room; else they stay beside the glyph, cut, or are not drawn."""
         label_height = self.texts.label_height
-        for index, row_index, position, cx, label_left, line, lane_end in drawn.pending:
+        for (index, row_index, position, cx, label_left, line, lane_end, beside,
+             beside_top) in drawn.pending:
+            least = max(LABEL_MIN_PX, beside * 1.5) if beside else LABEL_MIN_PX
+            placed = False
             for down in (1, 2):
                 below = line + down
                 occupied = drawn.occupied.get(below)
@@ -153,7 +159,7 @@ class LanePainter:
                     continue
                 right = occupied[after][0] if after < len(occupied) else width + 3
                 room = min(right, width + 3) - 3 - label_left
-                if room < LABEL_MIN_PX:
+                if room < least:
                     continue
                 text = self.texts.title(index, layout.events[index].title, room)
                 if text is None:
@@ -168,7 +174,14 @@ class LanePainter:
                 hook_y = top + label_height / 2
                 drawn.leaders.extend((QLineF(cx, glyph_bottom, cx, hook_y),
                                       QLineF(cx, hook_y, label_left - 2, hook_y)))
+                placed = True
                 break
+            if not placed and beside:
+                text = self.texts.title(index, layout.events[index].title, beside)
+                if text is not None:
+                    drawn.titles.append((QPointF(label_left, beside_top), text))
+                    drawn.label_hits.append((QRectF(label_left, beside_top, text.size().width(),
+                                                    label_height), row_index, position))
 
     def _paint_glyphs(
         self, painter: QPainter, glyphs: list[tuple[float, float, int, bool]], vector: bool
@@ -316,7 +329,14 @@ class LanePainter:
                 room = next_left - 3 - label_left
             else:
                 room = width - label_left
-            if room >= LABEL_MIN_PX and (
+            if (LABEL_MIN_PX <= room < SHORT_TITLE_PX and number < last
+                    and self.texts.title_width(index, events[index].title) > room):
+                # Cut short by the next glyph: it keeps its room here, and takes a line
+                # below instead when one has clearly more.
+                occupied.append((label_left, label_left + room))
+                drawn.pending.append((index, row_index, first, cx, label_left, row.line,
+                                      drawn.lane_end, room, label_top))
+            elif room >= LABEL_MIN_PX and (
                 text := self.texts.title(index, events[index].title, room)
             ):
                 drawn.titles.append((QPointF(label_left, label_top), text))
@@ -327,7 +347,7 @@ class LanePainter:
                     row_index, first))
             else:
                 drawn.pending.append((index, row_index, first, cx, label_left, row.line,
-                                      drawn.lane_end))
+                                      drawn.lane_end, 0.0, label_top))
 
     def _badge_span(self, count: int, x0: float, x1: float) -> tuple[float, float]:
         """Return where a cluster of ``count`` events over [x0, x1] draws its badge: at
@@ -357,8 +377,9 @@ class _Frame:
         self.occupied: dict[int, list[tuple[float, float]]] = {}
         self.line_top: dict[int, float] = {}
         # Titles with no room beside their glyph:
-        # (event index, row index, position, glyph x, title left, line, lane's last line).
-        self.pending: list[tuple[int, int, int, float, float, int, int]] = []
+        # (event index, row index, position, glyph x, title left, line, lane's last line,
+        # room beside the glyph when it had some (else 0), the top of a title there).
+        self.pending: list[tuple[int, int, int, float, float, int, int, float, float]] = []
         self.leaders: list[QLineF] = []
 
 

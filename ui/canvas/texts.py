@@ -35,12 +35,17 @@ class PreparedTexts:
         self._captions: dict[int, QStaticText] = {}
         self._counts: dict[int, QStaticText] = {}
 
-    def title(self, event_index: int, title: str, room: float) -> QStaticText | None:
-        """Return the title as it fits ``room`` px (elided to a few fixed widths), or None
-        when not even the shortest fits."""
+    def title_width(self, event_index: int, title: str) -> float:
+        """Return the width (px) of the whole title (measured once per event index)."""
         full_width = self._title_widths.get(event_index)
         if full_width is None:
             full_width = self._title_widths[event_index] = self.metrics.horizontalAdvance(title)
+        return full_width
+
+    def title(self, event_index: int, title: str, room: float) -> QStaticText | None:
+        """Return the title as it fits ``room`` px (elided to a few fixed widths), or None
+        when not even the shortest fits."""
+        full_width = self.title_width(event_index, title)
         if full_width <= room:
             fit = 0  # the whole title
         else:

@@ -55,3 +55,17 @@ def test_no_title_goes_below_into_the_next_lane(canvas):
     canvas.set_events(events)
     canvas.zoom_to(datetime(2020, 2, 20), datetime(2020, 3, 30))
     assert 3 not in _titles(canvas)  # one row in lane A: the line below is B's header
+
+
+def test_a_title_cut_short_by_the_next_dot_takes_a_roomier_line_below(canvas):
+    year = CanvasEvent(1, datetime(2019, 1, 1), datetime(2020, 1, 1), "year", "unreviewed",
+                       "The year before", "Article")
+    long_title = CanvasEvent(3, datetime(2020, 3, 1), datetime(2020, 3, 2), "day", "unreviewed",
+                             "A title far too long for one day's width beside its dot", "Article")
+    canvas.set_events([year, day_event(2, datetime(2019, 1, 5)), long_title,
+                       day_event(4, datetime(2020, 3, 2))])
+    canvas.zoom_to(datetime(2020, 2, 28), datetime(2020, 3, 15))  # about 60 px a day
+    titles = _titles(canvas)
+    spot = canvas.glyph_centre(3)
+    assert titles[3].top() > spot.y() + 5  # on the free line below
+    assert titles[3].width() > 120  # more than the day beside its dot would give
