@@ -56,7 +56,7 @@ class CanvasHost(_Widget):
     _rubber_band: QRectF | None
     _hovered: Hit | None
     _edge_rects: list[tuple[str, QRectF]]
-    _label_hits: tuple[tuple[object, ...] | None, list[tuple[QRectF, int, int]]]
+    _label_hits: tuple[tuple[object, ...] | None, list[tuple[float, float, float, int, int]]]
 
     if TYPE_CHECKING:
         selectionChanged = Signal(list)

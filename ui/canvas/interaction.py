@@ -31,8 +31,8 @@ class CanvasInteraction(CanvasHost):
         self._rubber_band = None
         self._hovered = None  # the Hit under the resting mouse, drawn with a faint ring
         # The titles of the picture last drawn, and the view_key() it was drawn for.
-        self._label_hits: tuple[tuple[object, ...] | None, list[tuple[QRectF, int, int]]] = (
-            None, [])
+        self._label_hits: tuple[tuple[object, ...] | None,
+                                list[tuple[float, float, float, int, int]]] = (None, [])
 
     def zoom_by(self, factor: float, x: float) -> None:
         """Zoom by ``factor`` (>1 zooms in) around widget x ``x``."""
@@ -190,8 +190,9 @@ class CanvasInteraction(CanvasHost):
         )
         if hit is None and self._label_hits[0] == self.view_key():
             # Not on a glyph: on a title the current picture shows, which is its event's.
-            for rect, row, position in self._label_hits[1]:
-                if rect.contains(pos):
+            x, y, height = pos.x(), pos.y(), self._lanes.texts.label_height
+            for left, top, width, row, position in self._label_hits[1]:
+                if left <= x <= left + width and top <= y <= top + height:
                     return Hit(row, position, position)
         return hit
 

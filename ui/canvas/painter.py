@@ -32,8 +32,9 @@ class LanePainter:
 
     def __init__(self, font: QFont) -> None:
         self.atlas = GlyphAtlas()
-        # Where the last frame drew each title: (rect, row index, position in the row).
-        self.label_hits: list[tuple[QRectF, int, int]] = []
+        # Where the last frame drew each title (left, top, width: a line tall) and whose
+        # it is (row index, position in the row); plain numbers, cheaper than QRectF.
+        self.label_hits: list[tuple[float, float, float, int, int]] = []
         self._halo_key: tuple[int, float] | None = None
         self.set_font(font)
 
@@ -161,15 +162,14 @@ class LanePainter:
                 room = min(right, width + 3) - 3 - label_left
                 if room < least:
                     continue
-                text = self.texts.title(index, layout.events[index].title, room)
-                if text is None:
+                prepared = self.texts.title(index, layout.events[index].title, room)
+                if prepared is None:
                     continue
+                text, text_width = prepared
                 top = drawn.line_top[below] + (LINE_H - label_height) / 2
                 drawn.titles.append((QPointF(label_left, top), text))
-                text_width = text.size().width()
                 insort(occupied, (label_left, label_left + text_width))
-                drawn.label_hits.append((QRectF(label_left, top, text_width, label_height),
-                                         row_index, position))
+                drawn.label_hits.append((label_left, top, text_width, row_index, position))
                 glyph_bottom = drawn.line_top[line] + (LINE_H + GLYPH) / 2
                 hook_y = top + label_height / 2
                 drawn.leaders.extend((QLineF(cx, glyph_bottom, cx, hook_y),
@@ -177,11 +177,11 @@ class LanePainter:
                 placed = True
                 break
             if not placed and beside:
-                text = self.texts.title(index, layout.events[index].title, beside)
-                if text is not None:
-                    drawn.titles.append((QPointF(label_left, beside_top), text))
-                    drawn.label_hits.append((QRectF(label_left, beside_top, text.size().width(),
-                                                    label_height), row_index, position))
+                prepared = self.texts.title(index, layout.events[index].title, beside)
+                if prepared is not None:
+                    drawn.titles.append((QPointF(label_left, beside_top), prepared[0]))
+                    drawn.label_hits.append((label_left, beside_top, prepared[1], row_index,
+                                             position))
 
     def _paint_glyphs(
         self, painter: QPainter, glyphs: list[tuple[float, float, int, bool]], vector: bool
@@ -337,14 +337,12 @@ class LanePainter:
                 drawn.pending.append((index, row_index, first, cx, label_left, row.line,
                                       drawn.lane_end, room, label_top))
             elif room >= LABEL_MIN_PX and (
-                text := self.texts.title(index, events[index].title, room)
+                prepared := self.texts.title(index, events[index].title, room)
             ):
+                text, text_width = prepared
                 drawn.titles.append((QPointF(label_left, label_top), text))
-                text_width = text.size().width()
                 occupied.append((label_left, label_left + text_width))
-                drawn.label_hits.append((
-                    QRectF(label_left, label_top, text_width, self.texts.label_height),
-                    row_index, first))
+                drawn.label_hits.append((label_left, label_top, text_width, row_index, first))
             else:
                 drawn.pending.append((index, row_index, first, cx, label_left, row.line,
                                       drawn.lane_end, 0.0, label_top))
@@ -370,8 +368,8 @@ class _Frame:
         self.counts: list[int] = []
         self.glyphs: list[tuple[float, float, int, bool]] = []  # cx, cy, status, on a bar
         self.titles: list[tuple[QPointF, QStaticText]] = []
-        # Where each title is, and whose it is: (rect, row index, position in the row).
-        self.label_hits: list[tuple[QRectF, int, int]] = []
+        # Where each title is, and whose it is: (left, top, width, row index, position).
+        self.label_hits: list[tuple[float, float, float, int, int]] = []
         self.lane_end = 0  # the last line of the lane being drawn
         # Per line in view: the x-stretches drawn on it (sorted by the painter's order).
         self.occupied: dict[int, list[tuple[float, float]]] = {}

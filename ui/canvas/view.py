@@ -207,6 +207,16 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
             )
         return self._extent_cache
 
+    def title_boxes(self) -> dict[int, QRectF]:
+        """Return where the picture last drawn shows titles: {event id: box} (a click
+        there selects the event)."""
+        layout, height = self._layout, self._lanes.texts.label_height
+        if self._label_hits[0] != self.view_key():
+            return {}
+        return {layout.events[layout.rows[row].members[position]].id:
+                QRectF(left, top, width, height)
+                for left, top, width, row, position in self._label_hits[1]}
+
     def beyond_view(self) -> Beyond:
         """Return how many events lie wholly before and after the time window, and the
         nearest on each side."""

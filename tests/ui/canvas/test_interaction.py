@@ -27,12 +27,7 @@ def canvas(qtbot):
 
 def _title_box(canvas, event_id):
     canvas.repaint()  # the titles' places are those of the picture drawn
-    _key, hits = canvas._label_hits
-    layout = canvas.canvas_layout()
-    for rect, row, position in hits:
-        if layout.events[layout.rows[row].members[position]].id == event_id:
-            return rect
-    return None
+    return canvas.title_boxes().get(event_id)
 
 
 def test_a_click_on_an_events_title_selects_it(canvas, qtbot):

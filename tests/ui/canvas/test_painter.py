@@ -25,9 +25,7 @@ def canvas(qtbot):
 
 def _titles(canvas):
     canvas.repaint()
-    layout = canvas.canvas_layout()
-    return {layout.events[layout.rows[row].members[position]].id: rect
-            for rect, row, position in canvas._label_hits[1]}
+    return canvas.title_boxes()
 
 
 def test_a_crowded_dot_gets_its_title_on_the_free_line_below(canvas):
