@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import Article, Status
 from timeline.temporal.user_dates import parse_user_date
+from ui.canvas.lane_names import lane_names
 from ui.state.filters import EventFilter
 
 STATUS_CHOICES: tuple[tuple[str, frozenset[Status]], ...] = (
@@ -89,8 +90,10 @@ class FilterBar(QWidget):
             edit.textEdited.connect(self._debounce.start)
             edit.returnPressed.connect(self._emit)
 
-    def set_articles(self, articles: list[Article]) -> None:
-        """Offer these articles in the article box, keeping the current choice."""
+    def set_articles(self, articles: list[Article], labels: dict[int, str] | None = None) -> None:
+        """Offer these articles in the article box (named by ``labels``, article id ->
+        name, else by title, outlet and date), keeping the current choice."""
+        names = labels if labels is not None else lane_names(articles)
         chosen = self.article_box.currentData()
         if chosen is None:
             chosen = self._wanted_article
@@ -98,7 +101,9 @@ class FilterBar(QWidget):
         self.article_box.clear()
         self.article_box.addItem("All articles", None)
         for article in articles:
-            self.article_box.addItem(article.title or f"article {article.id}", article.id)
+            if article.id is not None:
+                self.article_box.addItem(names.get(article.id, f"article {article.id}"),
+                                         article.id)
         index = self.article_box.findData(chosen) if chosen is not None else 0
         self.article_box.setCurrentIndex(max(index, 0))
         self.article_box.blockSignals(False)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Event, Review, Story, stored_id
+from ui.canvas.focus import dense_span, filtered_span
 from ui.canvas.view import TimelineCanvas
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
@@ -75,12 +76,14 @@ class MainWindow(QMainWindow):
         self.session = ReviewSession(self.gateway, self, actor=actor)
         self.walk = ReviewWalk()  # the listed ids, statuses and confidences J/K walk
         self.articles: dict[int, Article] = {}
+        self.article_labels: dict[int, str] = {}  # article id -> its lane's (unique) name
         self.current_id: int | None = None
         # The current event when the table has not fetched its row (yet), and its history.
         self._current_event: Event | None = None
         self._current_history: tuple[int | None, list[Review]] | None = None
         self._syncing = False
         self._fit_after_load = True  # the first listing, a new filter: show where events are
+        self._new_articles: set[int] = set()  # just imported: shown once listed
         # The canvas's layout: stories or article lanes; None until the analyst chooses
         # (the listing then picks by the number of articles).
         self.layout_mode: str | None = self.settings.canvas_layout()
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.key_dates = KeyDatesFlow(self)
         self.transfer = Transfer(self, self)
         build_menus(self)
+        self.transfer.importFinished.connect(self._follow_import)
         self.session.eventChanged.connect(self._event_saved)
         self.session.storiesChanged.connect(self.reload)
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))
@@ -237,6 +241,7 @@ class MainWindow(QMainWindow):
         # Listed articles come from the store, so each has an id.
         self.articles = {article.id: article for article in view.articles
                          if article.id is not None}
+        self.article_labels = dict(view.article_labels)
         self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
         self.marks = view.story_marks
         self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
@@ -251,11 +256,13 @@ class MainWindow(QMainWindow):
             self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
             if self._fit_after_load:
                 self._fit_after_load = False
-                if view.dense is not None:
-                    self.canvas.zoom_to(*view.dense)  # where the events are, not strays
+                # The filter's dates when it has some, else where the events are, not strays.
+                shown = filtered_span(view.dense, self._filter.start, self._filter.end)
+                if shown is not None:
+                    self.canvas.zoom_to(*shown)
                 else:
                     self.canvas.fit_all()
-            self.filter_bar.set_articles(view.articles)
+            self.filter_bar.set_articles(view.articles, view.article_labels)
         finally:
             self._syncing = False
         self._show_progress(view.reviewed, view.total)
@@ -265,7 +272,35 @@ class MainWindow(QMainWindow):
             self.select_event(keep, center=False)
         elif keep is not None:
             self._show_current(None)
+        new_articles, self._new_articles = self._new_articles, set()
+        if new_articles:
+            self._show_articles(view, new_articles)
         self.loaded.emit()
+
+    def _follow_import(self, summary: Any) -> None:
+        """Go to the articles an import or a paste added once they are listed (the
+        reload the import asked for is still to come)."""
+        self._new_articles = set(summary.article_ids)
+
+    def _show_articles(self, view: LoadedView, article_ids: set[int]) -> None:
+        """Show where the events of ``article_ids`` are dense, their first lane in view
+        (nothing when the filter hides them all). Nothing is selected: J still starts
+        from the first unreviewed event."""
+        if view.story_marks is not None:
+            marks, stories = view.story_marks, view.story_marks.stories
+            wanted = {mark for mark, story in marks.story_of.items()
+                      if article_ids & set(stories[story].article_ids)}
+        else:
+            labels = {view.article_labels[a] for a in article_ids if a in view.article_labels}
+            wanted = {ev.id for ev in view.canvas_events if ev.group in labels}
+        shown = [ev for ev in view.canvas_events if ev.id in wanted]
+        span = dense_span([(ev.start, ev.end) for ev in shown])
+        if span is None:
+            return
+        first = min((ev for ev in shown if ev.start >= span[0]), key=lambda ev: (ev.start, ev.id),
+                    default=shown[0])
+        self.canvas.zoom_to(*span)
+        self.canvas.reveal(first.id)
 
     def _show_progress(self, reviewed: int, total: int) -> None:
         shown = len(self.walk.order_in_time)
@@ -327,6 +362,7 @@ class MainWindow(QMainWindow):
         current = self.table.selectionModel().currentIndex()
         current_id = self.model.id_at(current.row()) if current.isValid() else None
         if current_id is not None and current_id in ids:
+            self.canvas.reveal(self.mark_of(current_id))  # same zoom, unless it must change
             self._show_current(current_id)
         else:
             self._show_current(ids[0] if ids else None)
@@ -509,7 +545,8 @@ class MainWindow(QMainWindow):
         else:
             article = (self.articles.get(event.article_id) if event.article_id is not None
                        else None)
-            label = article_label(article, event.article_id)
+            label = (self.article_labels.get(event.article_id) if event.article_id is not None
+                     else None) or article_label(article, event.article_id)
             canvas_event = to_canvas_event(event, label)
             if canvas_event is not None:
                 self.canvas.update_event(canvas_event)

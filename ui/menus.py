@@ -140,7 +140,15 @@ def build_menus(window: MainWindow) -> None:
         action.setChecked(window.layout_mode == layout)
         layout_group.addAction(action)
     view_menu.addSeparator()
-    _action(window, view_menu, "fitAll", "Fit all", window.canvas.fit_all, ["Ctrl+0"])
+    canvas = window.canvas
+    # Single keys act from the table and the panes too (not in text boxes), as on the
+    # canvas; Ctrl+0 fits from anywhere (Home stays the table's first row).
+    _review_action(window, view_menu, "zoomIn", "Zoom in", canvas.zoom_in,
+                   ["+", "=", "Ctrl++", "Ctrl+="])
+    _review_action(window, view_menu, "zoomOut", "Zoom out", canvas.zoom_out, ["-", "Ctrl+-"])
+    _action(window, view_menu, "fitAll", "Fit all", canvas.fit_all, ["Ctrl+0"])
+    _review_action(window, view_menu, "zoomToSelection", "Zoom to selection",
+                   canvas.zoom_to_selection, ["F"])
     hide: QAction  # read by its own slot, once made
     hide = _action(window, view_menu, "hideRejected", "Hide rejected on the timeline",
                    lambda: _toggle_rejected(window, hide.isChecked()))

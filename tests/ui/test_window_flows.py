@@ -217,12 +217,13 @@ def test_a_reviewed_event_of_an_untitled_article_stays_in_its_lane(qtbot, repo, 
     def lane_of(event_id):
         return next(e.group for e in window.canvas.canvas_layout().events if e.id == event_id)
 
-    assert lane_of(first.id) == f"article {untitled}"
+    lane = lane_of(first.id)
+    assert lane.startswith(f"article {untitled} — ")  # named with its date
     window.select_event(first.id)
     window.review.accept()
     settle(qtbot, window)
     assert repo.get_event(first.id).status is Status.ACCEPTED
-    assert lane_of(first.id) == f"article {untitled}"
+    assert lane_of(first.id) == lane
     window.close()
 
 

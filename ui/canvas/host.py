@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QScrollBar, QWidget
 
 from . import scale
 from .data import CanvasEvent
+from .edges import Beyond
 from .hits import Hit
 from .layout import CanvasLayout
 from .overview import Overview
@@ -54,6 +55,8 @@ class CanvasHost(_Widget):
     _mode: str | None  # pending | pan | box | overview
     _rubber_band: QRectF | None
     _hovered: Hit | None
+    _edge_rects: list[tuple[str, QRectF]]
+    _label_hits: tuple[tuple[object, ...] | None, list[tuple[float, float, float, int, int]]]
 
     if TYPE_CHECKING:
         selectionChanged = Signal(list)
@@ -66,5 +69,11 @@ class CanvasHost(_Widget):
         def fit_all(self) -> None: ...
 
         def center_on(self, event_id: int) -> None: ...
+
+        def view_key(self) -> tuple[object, ...]: ...
+
+        def beyond_view(self) -> Beyond: ...
+
+        def go_beyond(self, side: str) -> None: ...
 
         def _set_scroll(self, scroll_y: float) -> None: ...

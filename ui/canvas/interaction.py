@@ -30,6 +30,9 @@ class CanvasInteraction(CanvasHost):
         self._mode = None  # pending | pan | box | overview
         self._rubber_band = None
         self._hovered = None  # the Hit under the resting mouse, drawn with a faint ring
+        # The titles of the picture last drawn, and the view_key() it was drawn for.
+        self._label_hits: tuple[tuple[object, ...] | None,
+                                list[tuple[float, float, float, int, int]]] = (None, [])
 
     def zoom_by(self, factor: float, x: float) -> None:
         """Zoom by ``factor`` (>1 zooms in) around widget x ``x``."""
@@ -39,6 +42,14 @@ class CanvasInteraction(CanvasHost):
         viewport.zoom_at(x, bounded / viewport.px_per_day)
         self._clamp_zoom()
         self.update()
+
+    def zoom_in(self) -> None:
+        """Zoom in a step around the middle of the view (the + key, View > Zoom in)."""
+        self.zoom_by(1.5, self.time_width() / 2)
+
+    def zoom_out(self) -> None:
+        """Zoom out a step around the middle of the view (the - key, View > Zoom out)."""
+        self.zoom_by(1 / 1.5, self.time_width() / 2)
 
     def pan_by(self, dx: float, dy: float = 0.0) -> None:
         """Move the content by (dx, dy) px, as a drag does."""
@@ -90,11 +101,16 @@ class CanvasInteraction(CanvasHost):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position()
+        side = self._edge_at(pos)
+        if side is not None:
+            self.go_beyond(side)
+            return
         self._press = (pos, self._viewport.t0, self._scroll_y)
         if self._in_overview(pos.y()):
             self._mode = "overview"
             self._centre_on_overview(pos.x())
-        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier and not self._hit(pos):
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # Also from on an event: a Shift+click without a drag still adds it (release).
             self._mode = "box"
             self._rubber_band = QRectF(pos, pos)
         else:
@@ -135,6 +151,8 @@ class CanvasInteraction(CanvasHost):
                     viewport.t_of(band.left()), viewport.t_of(band.right()), self.time_width()
                 )
                 self._clamp_zoom()
+            elif band.height() < 4:
+                self._click(event.position(), event.modifiers())
             self.update()
         elif mode == "pending":
             self._click(event.position(), event.modifiers())
@@ -157,8 +175,12 @@ class CanvasInteraction(CanvasHost):
             self.update()
         super().leaveEvent(event)
 
+    def _edge_at(self, pos: QPointF) -> str | None:
+        """Return the side of the edge marker at ``pos`` (as last drawn), or None."""
+        return next((side for side, rect in self._edge_rects if rect.contains(pos)), None)
+
     def _hit(self, pos: QPointF) -> Hit | None:
-        return hit_at(
+        hit = hit_at(
             self._layout,
             self._viewport,
             self._scroll_y,
@@ -166,6 +188,13 @@ class CanvasInteraction(CanvasHost):
             pos.y(),
             self._lanes.cluster_width,
         )
+        if hit is None and self._label_hits[0] == self.view_key():
+            # Not on a glyph: on a title the current picture shows, which is its event's.
+            x, y, height = pos.x(), pos.y(), self._lanes.texts.label_height
+            for left, top, width, row, position in self._label_hits[1]:
+                if left <= x <= left + width and top <= y <= top + height:
+                    return Hit(row, position, position)
+        return hit
 
     def _click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
         hit = self._hit(pos)
@@ -200,11 +229,10 @@ class CanvasInteraction(CanvasHost):
         """+ - zoom, arrows pan and scroll, Home fits all, F zooms to the selection, Esc
         clears it."""
         key = event.key()
-        middle = self.time_width() / 2
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_by(1.5, middle)
+            self.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_by(1 / 1.5, middle)
+            self.zoom_out()
         elif key == Qt.Key.Key_Left:
             self.pan_by(self.time_width() / 8)
         elif key == Qt.Key.Key_Right:

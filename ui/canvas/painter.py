@@ -8,20 +8,23 @@ badges are drawn together after the rows; text is drawn from cached QStaticText.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from math import ceil, floor
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QStaticText
 
 from .bars import OPEN_ARROW_PX, paint_bar, paint_open_tail
 from .data import KIND_FINE, KIND_OPEN_AFTER, KIND_OPEN_BEFORE
 from .hits import sticky_header
-from .layout import BAR_PX, CanvasLayout, Row
+from .layout import BAR_PX, CanvasLayout
 from .scale import Viewport
 from .style import AXIS_H, GLYPH, LINE_H, GlyphAtlas, draw_glyph, draw_halo, faded
 from .texts import PreparedTexts
 
 LABEL_MIN_PX = 36  # room needed beside a glyph before its title is drawn
+# A title cut shorter than this beside its glyph looks for a line below with more room.
+SHORT_TITLE_PX = 120
 
 
 class LanePainter:
@@ -29,6 +32,9 @@ class LanePainter:
 
     def __init__(self, font: QFont) -> None:
         self.atlas = GlyphAtlas()
+        # Where the last frame drew each title (left, top, width: a line tall) and whose
+        # it is (row index, position in the row); plain numbers, cheaper than QRectF.
+        self.label_hits: list[tuple[float, float, float, int, int]] = []
         self._halo_key: tuple[int, float] | None = None
         self.set_font(font)
 
@@ -97,12 +103,15 @@ class LanePainter:
                 continue
             start_row = lane.first_row + max(0, first_line - lane.header_line - 1)
             stop_row = lane.first_row + min(lane.row_count, last_line - lane.header_line)
+            drawn.lane_end = lane.header_line + lane.row_count  # the lane's last line
             for row_index in range(start_row, stop_row):
                 row = layout.rows[row_index]
                 y = AXIS_H + row.line * LINE_H - scroll_y
                 self._paint_row(
-                    painter, layout, row, viewport, y, t_left, t_right, width, drawn, vector
+                    painter, layout, row_index, viewport, y, t_left, t_right, width, drawn,
+                    vector,
                 )
+        self._place_below(layout, width, drawn)
         # Bars lie under everything; then cluster badges, then glyphs (a glyph beside a
         # wide badge keeps its whole shape), then titles. A badge is outlined and round-
         # cornered on the lane's own background, so it never reads as a grey interval bar.
@@ -120,11 +129,59 @@ class LanePainter:
                     QPointF(box.left() + (box.width() - text_width) / 2, box.top() - 0.5), text
                 )
         self._paint_glyphs(painter, drawn.glyphs, vector)
+        if drawn.leaders:
+            # A title moved to a line below hangs from its glyph by a faint hook.
+            painter.setPen(QPen(faded(text_colour, 110), 1))
+            painter.drawLines(drawn.leaders)
         painter.setFont(self.texts.font)
         painter.setPen(text_colour)
         for spot, text in drawn.titles:
             painter.drawStaticText(spot, text)
+        self.label_hits = drawn.label_hits
         painter.restore()
+
+    def _place_below(self, layout: CanvasLayout, width: float, drawn: _Frame) -> None:
+        """Give the titles that had no room beside their glyph (or too little: they were
+        cut short) a free stretch on one of the two lines below, in the same lane, when
+        there is one with more room; else they stay beside the glyph, cut, or are not drawn."""
+        label_height = self.texts.label_height
+        for (index, row_index, position, cx, label_left, line, lane_end, beside,
+             beside_top) in drawn.pending:
+            least = max(LABEL_MIN_PX, beside * 1.5) if beside else LABEL_MIN_PX
+            placed = False
+            for down in (1, 2):
+                below = line + down
+                occupied = drawn.occupied.get(below)
+                if below > lane_end or occupied is None:
+                    break  # the next lane's header, or a line out of view
+                # The nearest thing drawn at or after the title's left, and the one before.
+                after = bisect_left(occupied, (label_left - 3,))
+                if after and occupied[after - 1][1] > label_left - 3:
+                    continue
+                right = occupied[after][0] if after < len(occupied) else width + 3
+                room = min(right, width + 3) - 3 - label_left
+                if room < least:
+                    continue
+                prepared = self.texts.title(index, layout.events[index].title, room)
+                if prepared is None:
+                    continue
+                text, text_width = prepared
+                top = drawn.line_top[below] + (LINE_H - label_height) / 2
+                drawn.titles.append((QPointF(label_left, top), text))
+                insort(occupied, (label_left, label_left + text_width))
+                drawn.label_hits.append((label_left, top, text_width, row_index, position))
+                glyph_bottom = drawn.line_top[line] + (LINE_H + GLYPH) / 2
+                hook_y = top + label_height / 2
+                drawn.leaders.extend((QLineF(cx, glyph_bottom, cx, hook_y),
+                                      QLineF(cx, hook_y, label_left - 2, hook_y)))
+                placed = True
+                break
+            if not placed and beside:
+                prepared = self.texts.title(index, layout.events[index].title, beside)
+                if prepared is not None:
+                    drawn.titles.append((QPointF(label_left, beside_top), prepared[0]))
+                    drawn.label_hits.append((label_left, beside_top, prepared[1], row_index,
+                                             position))
 
     def _paint_glyphs(
         self, painter: QPainter, glyphs: list[tuple[float, float, int, bool]], vector: bool
@@ -203,7 +260,7 @@ class LanePainter:
         self,
         painter: QPainter,
         layout: CanvasLayout,
-        row: Row,
+        row_index: int,
         viewport: Viewport,
         y: float,
         t_left: float,
@@ -212,7 +269,13 @@ class LanePainter:
         drawn: _Frame,
         vector: bool,
     ) -> None:
-        """Draw a row's bars and note its badges, glyphs and titles in ``drawn``."""
+        """Draw a row's bars and note its badges, glyphs and titles in ``drawn``; what
+        it draws is noted as taken on its line, the titles with no room beside their
+        glyph as waiting for a line below."""
+        row = layout.rows[row_index]
+        occupied: list[tuple[float, float]] = []
+        drawn.occupied[row.line] = occupied
+        drawn.line_top[row.line] = y
         runs = row.runs(t_left, t_right, viewport.px_per_day)
         if not runs:
             return
@@ -231,6 +294,7 @@ class LanePainter:
                 x0, x1 = max(x0, -2.0), min(x1, width + 2)
                 drawn.badges.append(QRectF(x0 + 0.5, y + 3.5, x1 - x0 - 1, LINE_H - 7))
                 drawn.counts.append(count)
+                occupied.append((x0, x1))
                 continue
             index = members[first]
             status = statuses[index]
@@ -243,6 +307,8 @@ class LanePainter:
                 paint_open_tail(painter, kind, status, cx, mid_y, vector)
                 on_bar = True  # the glyph sits on its tail
             drawn.glyphs.append((cx, mid_y, status, on_bar))
+            occupied.append((min(x0, cx - GLYPH / 2), max(x1, cx + GLYPH / 2)) if on_bar
+                            else (cx - GLYPH / 2, cx + GLYPH / 2))
             if cx < 0 or x1 <= 0:
                 continue  # at most half a glyph just left of the view: a title would float alone
             # After an open-ended event's arrowhead when it points right.
@@ -263,10 +329,23 @@ class LanePainter:
                 room = next_left - 3 - label_left
             else:
                 room = width - label_left
-            if room >= LABEL_MIN_PX and (
-                text := self.texts.title(index, events[index].title, room)
+            if (LABEL_MIN_PX <= room < SHORT_TITLE_PX and number < last
+                    and self.texts.title_width(index, events[index].title) > room):
+                # Cut short by the next glyph: it keeps its room here, and takes a line
+                # below instead when one has clearly more.
+                occupied.append((label_left, label_left + room))
+                drawn.pending.append((index, row_index, first, cx, label_left, row.line,
+                                      drawn.lane_end, room, label_top))
+            elif room >= LABEL_MIN_PX and (
+                prepared := self.texts.title(index, events[index].title, room)
             ):
+                text, text_width = prepared
                 drawn.titles.append((QPointF(label_left, label_top), text))
+                occupied.append((label_left, label_left + text_width))
+                drawn.label_hits.append((label_left, label_top, text_width, row_index, first))
+            else:
+                drawn.pending.append((index, row_index, first, cx, label_left, row.line,
+                                      drawn.lane_end, 0.0, label_top))
 
     def _badge_span(self, count: int, x0: float, x1: float) -> tuple[float, float]:
         """Return where a cluster of ``count`` events over [x0, x1] draws its badge: at
@@ -281,13 +360,25 @@ class LanePainter:
 class _Frame:
     """What one paint of the events collects to draw after the bars, in layers."""
 
-    __slots__ = ("badges", "counts", "glyphs", "titles")
+    __slots__ = ("badges", "counts", "glyphs", "label_hits", "lane_end", "leaders",
+                 "line_top", "occupied", "pending", "titles")
 
     def __init__(self) -> None:
         self.badges: list[QRectF] = []
         self.counts: list[int] = []
         self.glyphs: list[tuple[float, float, int, bool]] = []  # cx, cy, status, on a bar
         self.titles: list[tuple[QPointF, QStaticText]] = []
+        # Where each title is, and whose it is: (left, top, width, row index, position).
+        self.label_hits: list[tuple[float, float, float, int, int]] = []
+        self.lane_end = 0  # the last line of the lane being drawn
+        # Per line in view: the x-stretches drawn on it (sorted by the painter's order).
+        self.occupied: dict[int, list[tuple[float, float]]] = {}
+        self.line_top: dict[int, float] = {}
+        # Titles with no room beside their glyph:
+        # (event index, row index, position, glyph x, title left, line, lane's last line,
+        # room beside the glyph when it had some (else 0), the top of a title there).
+        self.pending: list[tuple[int, int, int, float, float, int, int, float, float]] = []
+        self.leaders: list[QLineF] = []
 
 
 def glyph_x(kind: int, x0: float, x1: float) -> float:

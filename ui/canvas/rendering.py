@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPaintEvent, QPalette
 
 from . import scale
 from .axis import paint_axis, paint_grid
+from .edges import marker_rects, paint_markers
 from .hits import ids_in_view
 from .host import CanvasHost
 from .overlay import paint_overlay
@@ -93,8 +94,7 @@ class CanvasRendering(CanvasHost):
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Blit the cached picture (redrawn only when the view changed) and the overlay."""
         ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), ratio, self._viewport.t0, self._viewport.px_per_day,
-               self._scroll_y, self._layout_version, self.palette().cacheKey())
+        key = self.view_key()
         cache = self._cache
         if cache is None or key != self._cache_key:
             cache = QImage(
@@ -105,6 +105,8 @@ class CanvasRendering(CanvasHost):
             self.paint_onto(cache_painter, self.width(), self.height())
             cache_painter.end()
             self._cache, self._cache_key = cache, key
+            # Where this view's titles are, so a click on one selects its event.
+            self._label_hits = (key, self._lanes.label_hits)
         painter = QPainter(self)
         painter.drawImage(0, 0, cache)
         spots = self._selected_spots()
@@ -121,7 +123,22 @@ class CanvasRendering(CanvasHost):
             self._rubber_band,
             self._lanes.cluster_width,
         )
+        if self._layout.events:
+            painter.setFont(self._axis_font)
+            counts = self.beyond_view()
+            self._edge_rects = marker_rects(QFontMetricsF(self._axis_font), counts,
+                                            self.width(), self.height() - OVERVIEW_H)
+            paint_markers(painter, self.palette(), counts, self._edge_rects)
+        else:
+            self._edge_rects = []
         painter.end()
+
+    def view_key(self) -> tuple[object, ...]:
+        """Return what the cached picture depends on: size, time window, scroll, data
+        and palette (equal keys, equal pictures)."""
+        return (self.width(), self.height(), self.devicePixelRatioF(), self._viewport.t0,
+                self._viewport.px_per_day, self._scroll_y, self._layout_version,
+                self.palette().cacheKey())
 
     def _selected_spots(self) -> list[QPointF]:
         """Return where the selected events' glyphs are, for the ones that may be in view."""

@@ -30,17 +30,23 @@ class PreparedTexts:
 
     def forget(self) -> None:
         """Drop every prepared text (after a data change: titles are kept by event index)."""
-        self._titles: dict[tuple[int, int], QStaticText] = {}
+        self._titles: dict[tuple[int, int], tuple[QStaticText, float]] = {}
         self._title_widths: dict[int, float] = {}
         self._captions: dict[int, QStaticText] = {}
         self._counts: dict[int, QStaticText] = {}
 
-    def title(self, event_index: int, title: str, room: float) -> QStaticText | None:
-        """Return the title as it fits ``room`` px (elided to a few fixed widths), or None
-        when not even the shortest fits."""
+    def title_width(self, event_index: int, title: str) -> float:
+        """Return the width (px) of the whole title (measured once per event index)."""
         full_width = self._title_widths.get(event_index)
         if full_width is None:
             full_width = self._title_widths[event_index] = self.metrics.horizontalAdvance(title)
+        return full_width
+
+    def title(self, event_index: int, title: str, room: float
+              ) -> tuple[QStaticText, float] | None:
+        """Return the title as it fits ``room`` px (elided to a few fixed widths) and its
+        width (px), or None when not even the shortest fits."""
+        full_width = self.title_width(event_index, title)
         if full_width <= room:
             fit = 0  # the whole title
         else:
@@ -49,8 +55,8 @@ class PreparedTexts:
                 return None
             fit = widest
         key = (event_index, fit)
-        text = self._titles.get(key)
-        if text is None:
+        prepared = self._titles.get(key)
+        if prepared is None:
             if len(self._titles) > _TITLE_CACHE_LIMIT:
                 self._titles.clear()
             title = " ".join(title.split())  # one line, whatever the source's line breaks
@@ -59,8 +65,10 @@ class PreparedTexts:
                 if fit == 0
                 else self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, fit)
             )
-            text = self._titles[key] = _prepared(shown, self.font)
-        return text
+            text = _prepared(shown, self.font)
+            # Its width read once: asking a QStaticText for its size costs a call into Qt.
+            prepared = self._titles[key] = (text, text.size().width())
+        return prepared
 
     def count(self, count: int) -> QStaticText:
         """Return a cluster's count, in the small font."""

@@ -8,11 +8,13 @@ in ``interaction`` (both mixins of TimelineCanvas).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from itertools import chain
 from math import ceil
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 from . import scale
 from .axis import measure_label_widths
 from .data import CanvasEvent
+from .edges import EARLIER, Beyond, beyond
 from .export import write_png, write_svg
+from .focus import dense_days
 from .hits import hit_event_ids, tooltip_html
 from .interaction import CanvasInteraction
 from .layout import CanvasLayout, build_layout
@@ -34,6 +38,15 @@ from .painter import LanePainter
 from .relayout import update_in_layout
 from .rendering import CanvasRendering
 from .style import AXIS_H, GLYPH, LINE_H, OVERVIEW_H, font_fitting
+
+
+@dataclass(frozen=True, slots=True)
+class _Extent:
+    """What a layout's extent needs sorted: its ends, and its dense stretch (days)."""
+
+    version: int
+    sorted_ends: list[float]
+    dense: tuple[float, float] | None
 
 
 class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
@@ -65,6 +78,8 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._bands: QImage | None = None
         self._bands_key: tuple[object, ...] | None = None
         self._fitted = False
+        self._extent_cache = _Extent(-1, [], None)
+        self._edge_rects: list[tuple[str, QRectF]] = []  # the edge markers drawn last
         # Where the view is among the lanes, and a handle to move there; shown when the
         # lanes are taller than the view.
         self._lane_scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
@@ -143,17 +158,80 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._clamp_zoom()
         self.update()
 
+    def reveal(self, event_id: int) -> None:
+        """Bring the event into view when it is not (its glyph off the time window or
+        its row scrolled away), centring it at the same zoom unless it is too wide for
+        it; an event in view stays where it is."""
+        place = self._layout.place_of_id.get(event_id)
+        if place is None:
+            return
+        row = self._layout.rows[place[0]]
+        x0 = self._viewport.x_of(row.starts[place[1]])
+        x1 = self._viewport.x_of(row.ends[place[1]])
+        top = AXIS_H + row.line * LINE_H - self._scroll_y
+        # A glyph's width in from each side, and the pinned header's line off the top.
+        in_time = x1 >= GLYPH and x0 <= self.time_width() - GLYPH
+        in_lanes = AXIS_H + LINE_H <= top and top + LINE_H <= AXIS_H + self.lanes_height()
+        if not in_time:
+            self.center_on(event_id)
+        elif not in_lanes:
+            self._set_scroll(row.line * LINE_H - (self.lanes_height() - LINE_H) / 2)
+            self.update()
+
     def fit_all(self) -> None:
-        """Show every event: the whole span in width, the first lanes at the top."""
+        """Show where the events are dense (as the first view does: a stray "1898" in a
+        week's story would squeeze the week into a pixel), the first lanes at the top;
+        the edge markers count what lies outside."""
         layout = self._layout
         if not layout.events:
             return
-        span = max(layout.t_max - layout.t_min, 1.0 / 24)
-        margin = span * 0.03 + (GLYPH + 4) / max(self.time_width(), 1) * span
-        self._viewport.show(layout.t_min - margin, layout.t_max + margin, self.time_width())
+        t_min, t_max = self._extent().dense or (layout.t_min, layout.t_max)
+        span = max(t_max - t_min, 1.0 / 24)
+        # Half a glyph more than the dense stretch's own padding, for an event at its edge.
+        margin = (GLYPH / 2 + 2) / max(self.time_width(), 1) * span
+        self._viewport.show(t_min - margin, t_max + margin, self.time_width())
         self._clamp_zoom()
         self._scroll_y = 0.0
         self._fitted = True  # kept fitted through resizes until the user moves the view
+        self.update()
+
+    def _extent(self) -> _Extent:
+        """Return the sorted ends and the dense stretch of the current layout (made once
+        per layout)."""
+        if self._extent_cache.version != self._layout_version:
+            layout = self._layout
+            self._extent_cache = _Extent(
+                self._layout_version,
+                sorted(chain.from_iterable(row.ends for row in layout.rows)),
+                dense_days(layout.sorted_starts, ((row.starts, row.ends) for row in layout.rows)),
+            )
+        return self._extent_cache
+
+    def title_boxes(self) -> dict[int, QRectF]:
+        """Return where the picture last drawn shows titles: {event id: box} (a click
+        there selects the event)."""
+        layout, height = self._layout, self._lanes.texts.label_height
+        if self._label_hits[0] != self.view_key():
+            return {}
+        return {layout.events[layout.rows[row].members[position]].id:
+                QRectF(left, top, width, height)
+                for left, top, width, row, position in self._label_hits[1]}
+
+    def beyond_view(self) -> Beyond:
+        """Return how many events lie wholly before and after the time window, and the
+        nearest on each side."""
+        return beyond(self._layout.sorted_starts, self._extent().sorted_ends,
+                      self._viewport.t_of(0), self._viewport.t_of(self.time_width()))
+
+    def go_beyond(self, side: str) -> None:
+        """Bring the nearest event beyond the ``side`` (EARLIER or LATER) edge to the
+        middle of the view, at the same zoom; nothing when there is none."""
+        counts = self.beyond_view()
+        target = counts.nearest_earlier if side == EARLIER else counts.nearest_later
+        if target is None:
+            return
+        self._viewport.t0 = target - self.time_width() / 2 / self._viewport.px_per_day
+        self._clamp_zoom()
         self.update()
 
     def zoom_to(self, start: datetime, end: datetime) -> None:
@@ -264,6 +342,12 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
                 return True
             return super().event(event)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            side = self._edge_at(QPointF(event.pos()))
+            if side is not None:
+                QToolTip.showText(event.globalPos(), (
+                    f"Events {'before' if side == EARLIER else 'after'} the view: click to "
+                    "go to the nearest (Fit all shows where most events are)"), self)
+                return True
             hit = self._hit(QPointF(event.pos()))
             if hit is None:
                 QToolTip.hideText()

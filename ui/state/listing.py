@@ -16,6 +16,7 @@ from typing import Any
 from timeline.model import Article, Event, Status
 from ui.canvas.data import CanvasEvent
 from ui.canvas.focus import dense_span
+from ui.canvas.lane_names import lane_names
 from ui.canvas.layout import CanvasLayout, build_layout
 from ui.state.canvas_rows import to_canvas_event
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
@@ -73,7 +74,8 @@ def load_view(repo: Any, query: Mapping[str, Any], *, hide_rejected: bool,
     articles = repo.list_articles()
     if layout is None:
         layout = STORIES if len(articles) > AUTO_STORIES_ARTICLES else ARTICLES
-    labels = {article.id: article_label(article) for article in articles}
+    # One lane per article (two with one title are two lanes), named with outlet and date.
+    labels = lane_names(articles, article_label)
     statuses = {e.id: Status(e.status).value for e in events}
     marks = None
     if layout == STORIES:

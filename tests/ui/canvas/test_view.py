@@ -219,6 +219,7 @@ def test_a_cluster_splits_when_zoomed_in(canvas, qtbot):
     dense = [day_event(i + 1, datetime(2020, 3, 1) + i * DAY) for i in range(5)]
     far = day_event(99, datetime(1990, 1, 1), group="Other")
     canvas.set_events(dense + [far])
+    canvas.zoom_to(datetime(1989, 1, 1), datetime(2021, 1, 1))  # both, far apart
     middle = QPointF(canvas.viewport().x_of(to_days(datetime(2020, 3, 3, 12))), canvas.glyph_centre(1).y())
     hit = hit_at(canvas.canvas_layout(), canvas.viewport(), 0.0, middle.x(), middle.y())
     assert hit is not None and hit.is_cluster and hit.last - hit.first + 1 == 5
@@ -640,6 +641,7 @@ def test_a_wide_count_badge_answers_clicks_across_its_whole_width(canvas):
                          "minute", "accepted", f"Report {i}", "Wire") for i in range(1500)]
     canvas.set_events(crowd + [day_event(9998, datetime(2000, 1, 1), group="Archive"),
                                day_event(9999, datetime(2040, 1, 1), group="Archive")])
+    canvas.zoom_to(datetime(1999, 1, 1), datetime(2041, 1, 1))  # the crowd in one badge
     layout = canvas.canvas_layout()
     row = layout.rows[layout.place_of_id[1][0]]
     middle = (canvas.viewport().x_of(row.starts[0]) + canvas.viewport().x_of(row.ends[-1])) / 2
