@@ -49,6 +49,7 @@ class CanvasHost(_Widget):
     _bands: QImage | None
     _bands_key: tuple[object, ...] | None
     _fitted: bool
+    _key_spans: list[tuple[float, float]]  # the key dates' days, in days
     _lane_scrollbar: QScrollBar
     # Set by CanvasInteraction._init_interaction.
     _press: tuple[QPointF, float, float] | None  # pos, t0, scroll_y

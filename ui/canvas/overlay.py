@@ -4,7 +4,7 @@ the selection or moving the mouse never repaints the events."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
@@ -19,15 +19,43 @@ def _tinted(colour: QColor, alpha: int) -> QColor:
     return QColor(colour.red(), colour.green(), colour.blue(), alpha)
 
 
+# A key day narrower than this on screen is still seen.
+KEY_DAY_MIN_PX = 3.0
+
+
+def paint_key_days(painter: QPainter, viewport: Viewport,
+                   spans: Sequence[tuple[float, float]], width: float, lanes_height: float,
+                   highlight: QColor) -> None:
+    """Draw each key day as a faint band over the lanes and a mark on the axis's foot."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    band, mark = _tinted(highlight, 34), _tinted(highlight, 200)
+    for start, end in spans:
+        x0, x1 = viewport.x_of(start), viewport.x_of(end)
+        if x1 < -KEY_DAY_MIN_PX or x0 > width + KEY_DAY_MIN_PX:
+            continue
+        if x1 - x0 < KEY_DAY_MIN_PX:
+            x0, x1 = (x0 + x1 - KEY_DAY_MIN_PX) / 2, (x0 + x1 + KEY_DAY_MIN_PX) / 2
+        painter.setBrush(band)
+        painter.drawRect(QRectF(x0, AXIS_H, x1 - x0, lanes_height))
+        painter.setBrush(mark)
+        painter.drawRect(QRectF(x0, AXIS_H - 3, x1 - x0, 3))
+    painter.restore()
+
+
 def paint_overlay(
     painter: QPainter, layout: CanvasLayout, viewport: Viewport, scroll_y: float, width: float,
     lanes_height: float, palette: QPalette, selected_spots: Iterable[QPointF], hovered: Hit | None,
     rubber_band: QRectF | None, cluster_width: Callable[[int], float],
+    key_spans: Sequence[tuple[float, float]] = (),
 ) -> None:
-    """Draw the overlay for a widget ``width`` px wide whose lanes are ``lanes_height`` tall."""
+    """Draw the overlay for a widget ``width`` px wide whose lanes are ``lanes_height`` tall;
+    ``key_spans`` are the key dates' days (in days), drawn as faint bands."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setClipRect(QRectF(0, AXIS_H, width, lanes_height))
     highlight = palette.color(QPalette.ColorRole.Highlight)
+    if key_spans:
+        paint_key_days(painter, viewport, key_spans, width, lanes_height, highlight)
+    painter.setClipRect(QRectF(0, AXIS_H, width, lanes_height))
     painter.setPen(QPen(highlight, 2.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for spot in selected_spots:

@@ -122,6 +122,7 @@ class CanvasRendering(CanvasHost):
             self._hovered,
             self._rubber_band,
             self._lanes.cluster_width,
+            self._key_spans,
         )
         if self._layout.events:
             painter.setFont(self._axis_font)

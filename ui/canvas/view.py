@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from itertools import chain
 from math import ceil
@@ -78,6 +78,7 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._bands: QImage | None = None
         self._bands_key: tuple[object, ...] | None = None
         self._fitted = False
+        self._key_spans: list[tuple[float, float]] = []  # key dates' days, in days
         self._extent_cache = _Extent(-1, [], None)
         self._edge_rects: list[tuple[str, QRectF]] = []  # the edge markers drawn last
         # Where the view is among the lanes, and a handle to move there; shown when the
@@ -278,6 +279,20 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
     def canvas_layout(self) -> CanvasLayout:
         """Return the current lane layout."""
         return self._layout
+
+    def set_key_days(self, days: Iterable[date]) -> None:
+        """Mark ``days`` (the key dates of the summary) as bands behind the lanes' overlay;
+        an empty iterable clears them."""
+        spans = []
+        for day in days:
+            start = scale.to_days(datetime(day.year, day.month, day.day))
+            spans.append((start, start + 1.0))
+        self._key_spans = sorted(spans)
+        self.update()
+
+    def key_spans(self) -> list[tuple[float, float]]:
+        """Return the marked key days as (start, end) in days, in order."""
+        return list(self._key_spans)
 
     def _relayout(self, prepared: CanvasLayout | None = None) -> None:
         self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected,

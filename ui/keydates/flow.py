@@ -39,6 +39,14 @@ class KeyDatesFlow:
     def _dock_shown(self, shown: bool) -> None:
         if shown:
             self.refresh()
+        else:  # the bands go with the dock
+            self.window.canvas.set_key_days(())
+
+    def _show(self, found: Any) -> None:
+        summary, articles = found
+        self.panel.show_summary(summary, articles)
+        # The canvas marks the key dates while the dock shows them.
+        self.window.canvas.set_key_days(key_date.day for key_date in summary.dates)
 
     def refresh(self) -> None:
         """Make the summary again for what the filters show (only while the dock shows)."""
@@ -51,7 +59,7 @@ class KeyDatesFlow:
             return key_dates(repo, query, pinned=pinned, dropped=dropped, check=context.check)
 
         self.window.gateway.submit(
-            make, key="keydates", on_done=lambda found: self.panel.show_summary(*found),
+            make, key="keydates", on_done=self._show,
             on_error=lambda error: self.window.notice(
                 f"Could not make the key dates: {error}", warning=True))
 

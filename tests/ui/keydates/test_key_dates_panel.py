@@ -104,3 +104,16 @@ def test_an_undated_opening_line_leads_to_its_days_first_event(qtbot, window):
                        panel.articles)
     line = panel.tree.topLevelItem(0).child(0)
     assert line.data(0, 0x0101) == day_event
+
+
+def test_the_canvas_marks_the_key_dates_while_the_dock_shows_them(qtbot, window):
+    panel = window.key_dates.panel
+    wait_summary(qtbot, panel)
+    qtbot.waitUntil(lambda: bool(window.canvas.key_spans()), timeout=10_000)
+    from ui.canvas import scale
+
+    marked = [scale.from_days(start).date().isoformat()
+              for start, _end in window.canvas.key_spans()]
+    assert marked == shown_days(panel)
+    window.key_dates.dock.hide()
+    qtbot.waitUntil(lambda: not window.canvas.key_spans(), timeout=10_000)
