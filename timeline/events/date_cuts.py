@@ -15,7 +15,7 @@ from timeline.events.phrases import VERB
 # ("shortly", "right"), a preposition and an approximation ("at about"), an article.
 LEAD = re.compile(
     r"(?:,\s*)?\b(?:(?:starting|beginning|effective)\s+)?"
-    r"(?:(?:right|just|shortly|soon|only|even|sometime|some\s+time|(?:way\s+)?back|up)\s+)?"
+    r"(?:(?:right|just|shortly|soon|only|even|sometime|some\s+time|(?:way\s+)?back|up|all)\s+)?"
     r"(?:(?:on|in|at|of|during|since|by|from|until|till|through|as\s+of|earlier|later|after"
     r"|before|between)\b\s*)?"
     r"(?:(?:the|a|an)\s+)?$",
@@ -110,7 +110,15 @@ def leaves_hanging(kept_before: str, kept_after: str) -> bool:
         return True  # "Born, Matt left school", "The curfew, imposed, was extended"
     if last not in HANGING:
         return False
+    if len(words) > 1 and is_particle(words[-2], last):
+        return False
     return not following or following[0] in ",.;:!?)" or _first_word(following) in ("and", "or")
+
+
+def is_particle(verb: str, word: str) -> bool:
+    """Return True when ``word`` after ``verb`` is the verb's own particle, not a
+    preposition left hanging: "Fighting went on", "the talks dragged on"."""
+    return word.lower() in ("on", "up") and _is_verb(verb.lower())
 
 
 def _in_range(before: str, after: str) -> bool:

@@ -11,7 +11,8 @@ Decisions an analyst should know:
   one event at 10:35 on that Friday; "(0735 GMT)" restates the moment).
 * Durations, sets and vague references ("now", "recently") never make events. A
   mention resolved relative to another event ("after the forum") makes an open-ended
-  event, flagged, with whatever bounds the resolver gave (never a made-up day).
+  event, flagged, with whatever bounds the resolver gave (never a made-up day); so does
+  a date that ends a stretch ("up until Thursday": no start, ending with Thursday).
 * A sentence without a date of its own that continues the narrative (a completed
   action in the simple past, within a few sentences of a dated one) takes the current
   reference time: the last date in its paragraph, or at a new paragraph the story's
@@ -103,7 +104,19 @@ def _sentence_events(
         for mention in own
         if mention.event_relative and mention.type in _DATING_TYPES
     )
+    # "Fighting went on up until Thursday": open at its start, ending with that day.
+    events.extend(
+        replace(_dated_event(sentence, mention, dating), open_ended=True)
+        for mention in own
+        if _ends_a_stretch(mention)
+    )
     return events
+
+
+def _ends_a_stretch(mention: Mention) -> bool:
+    """Return True for a date the tagger left open at its start ("up until Thursday")."""
+    return (mention.type in _DATING_TYPES and not mention.event_relative
+            and mention.earliest is None and mention.latest is not None)
 
 
 def _not_future(reference: Mention, article: Article) -> bool:

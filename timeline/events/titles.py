@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.events.date_cuts import date_cut, leaves_hanging
+from timeline.events.date_cuts import date_cut, is_particle, leaves_hanging
 from timeline.events.narrative import IRREGULAR_PAST
 from timeline.events.phrases import (
     ACCORDING_HEAD,
@@ -314,7 +314,10 @@ def _tidy(text: str, sentence: str) -> str:
             text = shorter
     text = TITLE_ENDS.sub("", re.sub(r"\s+", " ", text))
     text = re.sub(r"\s+([,.;:])", r"\1", text).rstrip(".")
-    text = DANGLING_END.sub("", text)
+    words = text.split()
+    # (a verb's particle stays: "Fighting went on")
+    if len(words) < 2 or not is_particle(words[-2], words[-1]):
+        text = DANGLING_END.sub("", text)
     text = _shorten(text)
     return text[:1].upper() + text[1:] if text else sentence.strip()[:MAX_TITLE]
 
