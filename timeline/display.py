@@ -366,9 +366,14 @@ def _open_ended_label(
         return f"open-ended (after {known_end(earliest)})"
     if latest is not None:
         # "up until Thursday" ends with Thursday: name the last whole unit it takes in.
-        last = unit_bounds(latest - TINY, granularity) if latest > datetime.min else None
-        if last is not None and last[1] == latest:
-            return f"open-ended (until {_unit_label(last[0], granularity)})"
+        if latest > datetime.min:
+            unit = granularity if _aligned(latest, latest, granularity) else _finest_fit(
+                latest, latest)
+            last = unit_bounds(latest - TINY, unit)
+            # (a clock time reads better as the moment it ends before)
+            if last is not None and last[1] == latest and unit not in (
+                    Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
+                return f"open-ended (until {_unit_label(last[0], unit)})"
         return f"open-ended (before {known_end(latest)})"
     if expression:
         return f"open-ended ({expression.strip()})"
