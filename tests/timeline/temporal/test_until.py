@@ -64,3 +64,20 @@ def test_up_until_thursday_makes_an_open_ended_event_before_the_day_after():
     assert event.title == "Fighting went on"
     assert format_event_date(event) == "open-ended (until Thu 6 Aug 1998)"
     assert event.earliest != THURSDAY
+
+
+@pytest.mark.parametrize("text, expression", [
+    # A deadline, a far end of a range told around a clause, "until now", "lived through".
+    ("The relatives have until Tuesday to sign the paper.", "Tuesday"),
+    ("The service extended its deadline until Tuesday.", "Tuesday"),
+    ("He was in exile from 1968, when the Soviets invaded, until 1989.", "1989"),
+    ("None of it would have happened had he lived through that day.", "that day"),
+])
+def test_deadlines_ranges_and_survival_keep_both_ends(text, expression):
+    found = [m for m in tag(text, FRIDAY) if m.text == expression]
+    assert found and all(m.earliest is not None for m in found)
+
+
+def test_until_now_makes_no_event():
+    text = "Kopp has until now been described only as a material witness."
+    assert extract_events(Article(text=text, published=FRIDAY), tag(text, FRIDAY)) == []
