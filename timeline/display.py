@@ -304,7 +304,8 @@ def format_span(
 
     "Tue 12 Sep 2023", "Tue 12 Sep 2023, early", "Sep 2023", "2019", "Q3 2023",
     "1990s", "12-14 Sep 2023" (a run of days, both ends included), "Tue 12 Sep 2023 14:30";
-    an interval with a missing end reads "open-ended (after Tue 12 Sep 2023)", and one
+    an interval with a missing end reads "open-ended (after Tue 12 Sep 2023)", one with
+    no start "open-ended (until Tue 12 Sep 2023)" (that day included), and one
     with no end at all "open-ended" or, given the text, "open-ended (after the forum)".
     ``mod`` is an ARCHITECTURE/TIMEX3 modifier (early/START, mid, late/END, approx,
     before, after, on_or_before, on_or_after); others are ignored.
@@ -323,6 +324,9 @@ def format_span(
         granularity = Granularity.MINUTE if earliest.second == 0 else Granularity.SECOND
     if granularity in (Granularity.DURATION, Granularity.SET, Granularity.UNKNOWN):
         granularity = _finest_fit(earliest, latest)
+    part = _part_of_unit_label(earliest, latest, granularity, mod)
+    if part is not None:
+        return part
     label = _one_whole_unit_label(earliest, latest, granularity) or _interval_label(
         earliest, latest, granularity, expression)
     if not mod:
@@ -330,6 +334,22 @@ def format_span(
     day_or_finer = latest - earliest <= ONE_DAY and granularity not in (
         Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)
     return _apply_mod(label, mod, day_or_finer)
+
+
+def _part_of_unit_label(
+    earliest: datetime, latest: datetime, granularity: Granularity, mod: str | None
+) -> str | None:
+    """Return "late 1980s", "early 2019", "late Nov 2023", "Tue 12 Sep 2023, early" for the
+    early, mid or late part of one unit (the part's own bounds, "late 1987-1989", name
+    no unit a reader knows); None for anything else."""
+    if (mod or "").strip().lower().replace("-", "_") not in PART_MODS:
+        return None
+    whole = unit_bounds(earliest, granularity)
+    if whole is None or latest > whole[1] or (earliest, latest) == whole:
+        return None
+    day_or_finer = granularity in (Granularity.DAY, Granularity.HOUR, Granularity.MINUTE,
+                                   Granularity.SECOND)
+    return _apply_mod(_unit_label(whole[0], granularity), mod, day_or_finer)
 
 
 def _open_ended_label(
@@ -345,6 +365,15 @@ def _open_ended_label(
     if earliest is not None:
         return f"open-ended (after {known_end(earliest)})"
     if latest is not None:
+        # "up until Thursday" ends with Thursday: name the last whole unit it takes in.
+        if latest > datetime.min:
+            unit = granularity if _aligned(latest, latest, granularity) else _finest_fit(
+                latest, latest)
+            last = unit_bounds(latest - TINY, unit)
+            # (a clock time reads better as the moment it ends before)
+            if last is not None and last[1] == latest and unit not in (
+                    Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
+                return f"open-ended (until {_unit_label(last[0], unit)})"
         return f"open-ended (before {known_end(latest)})"
     if expression:
         return f"open-ended ({expression.strip()})"

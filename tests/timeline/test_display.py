@@ -114,7 +114,13 @@ def test_calendar_edges(start, end, granularity, expected):
 def test_open_ended_spans_name_the_end_that_is_known():
     assert format_span(datetime(2023, 9, 12), None, Granularity.DAY) == (
         "open-ended (after Tue 12 Sep 2023)")
-    assert format_span(None, datetime(2019, 1, 1), Granularity.YEAR) == "open-ended (before 2019)"
+    # No start: the end is named as the last unit taken in ("up until 2018").
+    assert format_span(None, datetime(2019, 1, 1), Granularity.YEAR) == (
+        "open-ended (until 2018)")
+    assert format_span(None, datetime(1998, 8, 7), Granularity.DAY) == (
+        "open-ended (until Thu 6 Aug 1998)")
+    assert format_span(None, datetime(1998, 8, 7, 12), Granularity.DAY) == (
+        "open-ended (before Fri 7 Aug 1998 12:00)")
     assert format_span(None, None, Granularity.UNKNOWN) == "open-ended"
     assert format_span(None, None, Granularity.UNKNOWN, expression="after the forum") == (
         "open-ended (after the forum)")
@@ -233,3 +239,25 @@ def test_an_events_date_drops_the_taggers_modifier_once_the_analyst_corrected_it
 def test_a_half_day_keeps_the_articles_word_for_it(expression, shown):
     assert format_span(datetime(1998, 8, 7), datetime(1998, 8, 7, 12), "part_of_day",
                        expression=expression) == shown
+
+
+@pytest.mark.parametrize("value, mod, expected", [
+    # The part of a decade, century, year or month is named by the word and the whole
+    # unit ("late 1980s"), not by the part's own bounds ("late 1987-1989").
+    ("198", "END", "late 1980s"),
+    ("198", "START", "early 1980s"),
+    ("198", "MID", "mid 1980s"),
+    ("19", "END", "late 20th century"),
+    ("2019", "START", "early 2019"),
+    ("2023-11", "END", "late Nov 2023"),
+    ("2023-Q3", "END", "late Q3 2023"),
+    ("2023-09-12", "START", "Tue 12 Sep 2023, early"),
+])
+def test_a_part_of_a_unit_reads_as_the_word_and_the_unit(value, mod, expected):
+    from timeline.temporal.timex import span_from_value
+
+    part = span_from_value(value, mod)
+    assert part is not None
+    assert format_span(part.earliest, part.latest, part.granularity, mod) == expected
+    # Without its modifier the same span shows its own bounds.
+    assert "early" not in format_span(part.earliest, part.latest, part.granularity)

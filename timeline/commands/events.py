@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from timeline.display import format_span
+from timeline.export.order import in_time_order
 from timeline.model import Article, Event, Status, article_of
 
 # --from/--to take a year, a month, a day or a full ISO date and time.
@@ -117,7 +118,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         with open_repository(args.db, read_only=True) as repository:
-            events = repository.list_events(start=args.start, end=args.end, statuses=wanted)
+            # The order of every export (CSV, JSON, TimelineJS), from the one key they
+            # share, whatever order the store's query gives.
+            events = in_time_order(
+                repository.list_events(start=args.start, end=args.end, statuses=wanted))
             # Only the JSON names each event's source; the table needs no article.
             articles = repository.get_articles(
                 event.article_id for event in events if event.article_id is not None

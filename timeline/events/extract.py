@@ -6,10 +6,13 @@ Decisions an analyst should know:
   on the calendar. A sentence with two different dates yields one event per date
   ("Kim left on Sunday, and Putin arrived on Monday" is two events); both keep the
   whole sentence as their description, and each title is made from the clause that
-  holds its date. Two mentions of the same interval in one sentence make one event.
+  holds its date. Two mentions of the same interval in one sentence make one event,
+  and so do a day and a time of day side by side ("10:35 a.m. (0735 GMT) Friday" is
+  one event at 10:35 on that Friday; "(0735 GMT)" restates the moment).
 * Durations, sets and vague references ("now", "recently") never make events. A
   mention resolved relative to another event ("after the forum") makes an open-ended
-  event, flagged, with whatever bounds the resolver gave (never a made-up day).
+  event, flagged, with whatever bounds the resolver gave (never a made-up day); so does
+  a date that ends a stretch ("up until Thursday": no start, ending with Thursday).
 * A sentence without a date of its own that continues the narrative (a completed
   action in the simple past, within a few sentences of a dated one) takes the current
   reference time: the last date in its paragraph, or at a new paragraph the story's
@@ -29,6 +32,7 @@ from typing import NotRequired, TypedDict, Unpack
 from timeline.calendar import DAY_OR_FINER
 from timeline.events.datelines import is_dateline, lede_after_dateline
 from timeline.events.narrative import REACH, continues_narrative
+from timeline.events.same_time import one_per_moment
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.events.titles import TITLE_WINDOW, make_title
 from timeline.model import Article, Event, Granularity, Mention, TimexType
@@ -90,15 +94,29 @@ def _sentence_events(
                                   title=make_title(lede.text)))
         # The lede's own dates date it; the dateline's date is the report's, not an event's.
         sentence, dating = lede, in_lede
-    starts = [mention.start for mention in dating]
-    events.extend(_dated_event(sentence, mention, _near(dating, starts, mention))
-                  for mention in dating)
+    # One event per moment: "10:35 a.m. (0735 GMT) Friday" is one, not a day and a minute.
+    moments = one_per_moment(text, dating)
+    starts = [mention.start for mention in moments]
+    events.extend(_dated_event(sentence, mention, _near(moments, starts, mention))
+                  for mention in moments)
     events.extend(
         _open_ended_event(sentence, mention)
         for mention in own
         if mention.event_relative and mention.type in _DATING_TYPES
     )
+    # "Fighting went on up until Thursday": open at its start, ending with that day.
+    events.extend(
+        replace(_dated_event(sentence, mention, dating), open_ended=True)
+        for mention in own
+        if _ends_a_stretch(mention)
+    )
     return events
+
+
+def _ends_a_stretch(mention: Mention) -> bool:
+    """Return True for a date the tagger left open at its start ("up until Thursday")."""
+    return (mention.type in _DATING_TYPES and not mention.event_relative
+            and mention.earliest is None and mention.latest is not None)
 
 
 def _not_future(reference: Mention, article: Article) -> bool:

@@ -25,11 +25,6 @@ LINK_WORDS = frozenset(
     "which who whose where when while as but and though although because whereas".split()
 )
 LEADING_LINK = re.compile(r"^(?:and|but|while|whereas|after|before|when|as)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|of|during|since|by|from|until|as of|as early as|earlier|later)"
-    r"(?:\s+(?:the|a|an))?\s*$",
-    re.I,
-)
 QUOTES = "\"'`\u201c\u201d\u2018\u2019"
 REPORTING = (
     r"(?:said|says|reported|reports|told\s+[\w\s]{1,30}?|added|announced|wrote"
@@ -37,7 +32,10 @@ REPORTING = (
 )
 # ", officials said," / ", Kyodo reported Tuesday,": a few words, the verb, at most two more.
 REPORTING_ASIDE = re.compile(
-    r",\s*(?:[^\s,]+\s+){0,5}?" + REPORTING + r"\b(?:\s+[^\s,]+){0,2}\s*,", re.I
+    # (not after a closing quote: ",'' said X, representing ..." ends the statement)
+    r",(?!\s*(?:''|[\"\u201d\u2019]))\s*(?:[^\s,]+\s+){0,5}?" + REPORTING
+    + r"\b(?:\s+[^\s,]+){0,2}\s*,",
+    re.I,
 )
 # ", witnesses said." or ",'' said Florida International's Fernandez, who ...":
 # a reporting verb within a few words after a comma ends the statement proper.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from timeline.events.date_cuts import date_cut, is_particle, leaves_hanging
 from timeline.events.narrative import IRREGULAR_PAST
 from timeline.events.phrases import (
     ACCORDING_HEAD,
@@ -19,7 +20,6 @@ from timeline.events.phrases import (
     MIN_TITLE,
     PHRASE_BREAK,
     PHRASE_HEADS,
-    PREPOSITION_BEFORE,
     QUOTES,
     RELATIVE_ASIDE,
     RELATIVE_OPEN,
@@ -56,6 +56,8 @@ def apart_from(
     start, end = span
     cuts: list[tuple[int, int]] = []
     for other_start, other_end in others:
+        if RANGE_JOIN.fullmatch(sentence, min(date[1], other_end), max(date[0], other_start)):
+            continue  # "between 1982 and 1992": one phrase, kept or cut as one
         if other_start >= date[1] and other_end <= end:
             kept = [found.start() for found in PHRASE_BREAK.finditer(sentence, date[1], other_start)
                     if has_verb(sentence[start:found.start()])]
@@ -77,6 +79,15 @@ def apart_from(
     return start, end, cuts
 
 
+# A title that only says who reported: "A newspaper reported", "Officials said".
+ONLY_REPORTING = re.compile(r"^(?:[\w.'-]+\s+){0,6}?(?:said|says|reported|reports|announced"
+                            r"|told\s+[\w\s]{1,30})$", re.I)
+# A name and an aside on it before the verb: "Babylon, a city renowned for its beauty, was".
+APPOSITIVE = re.compile(
+    r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}), (?:a|an|the) [^,]{3,60}, (?=[a-z])"
+)
+# What joins the two ends of a range in words: "1982 and 1992", "1985 to 1988".
+RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*", re.I)
 # Characters on each side of a date that its title may be drawn from.
 TITLE_WINDOW = 300
 # A shared subject is a short noun phrase ("The council", "Russian President Putin").
@@ -121,11 +132,30 @@ def _clause_title(
     if final is not None:
         clause = final
     title = _tidy(_without_date(sentence, clause, date, other_dates), sentence)
+    if ONLY_REPORTING.match(title):
+        # "..., a newspaper reported Friday": the report's date, and what it reported is
+        # the rest of the sentence.
+        # the rest of the sentence, titled as the event of its own date when it has one.
+        earlier = [other for other in other_dates if other[1] <= date_start]
+        if earlier:
+            rest = [other for other in other_dates if other != earlier[-1]] + [date]
+            reported = _clause_title(sentence, *earlier[-1], rest)
+        else:
+            reported = _tidy(_without_date(sentence, (0, len(sentence)), date, other_dates),
+                             sentence)
+        return reported if has_verb(reported) and not ONLY_REPORTING.match(reported) else title
     if has_verb(title):
         return title
     # "In contrast to Thursday, when two leaders were arrested": the clause after the
     # date tells what happened then.
     following = CLAUSE_BREAK.search(sentence, date_end)
+    if following is not None and re.match(r"(?:and|or)\b", sentence[following.end():]):
+        # "The attacks Aug. 7 at the embassies in Nairobi, and Dar es Salaam, killed
+        # ...": the "and" joined nouns; the clause goes on after it.
+        joined = (clause[0], clause_around(sentence, following.end())[1])
+        text = _without_date(sentence, joined, date, other_dates)
+        if has_verb(text):
+            return _tidy(text, sentence)
     if following is not None:
         next_start, next_end = following.end(), clause_around(sentence, following.end())[1]
         for other_start, _ in other_dates:  # stop before the phrase of a later date
@@ -210,25 +240,37 @@ def _without_date(
         cuts.append((relative.start(), relative.end()))
         closing = sentence.find(",", date[1], end)
         end = closing if closing >= 0 else end
+    date_spans = {date, *other_dates}
+    # "from 1991 to 1997", "between 1982 and 1992": the range leaves as one phrase.
+    partners = [other for other in other_dates
+                if RANGE_JOIN.fullmatch(sentence, min(date[1], other[1]), max(date[0], other[0]))]
+    whole = (min([date[0], *(p[0] for p in partners)]), max([date[1], *(p[1] for p in partners)]))
+    date_cuts = [how for cut_start, cut_end, joined in
+                 [(*whole, bool(partners)),
+                  *((*cut, False) for cut in cuts if cut in date_spans and cut not in partners)]
+                 if (how := date_cut(sentence, cut_start, cut_end, start, joined)) is not None]
+    plan = sorted([(cut_start, cut_end, " ") for cut_start, cut_end in cuts
+                   if (cut_start, cut_end) not in date_spans] + date_cuts)
     pieces: list[str] = []
     position = start
-    after_comma = False
-    for cut_start, cut_end in sorted(cuts + [date]) + [(end, end)]:
-        if cut_start < position or cut_start > end:
+    for cut_start, cut_end, replacement in plan:
+        if cut_end <= position or cut_start >= end:
             continue
+        cut_start = max(cut_start, position)
+        kept = "".join(pieces) + sentence[position:cut_start]
+        if replacement != " " and leaves_hanging(kept, sentence[cut_end:end]):
+            continue  # the clause needs this date: "declined between 1982 and 1992"
         piece = sentence[position:cut_start]
-        if position > start:  # right after a cut: "Sunday's service" keeps "service"
-            piece = re.sub(r"^['\u2019]s\b", "", piece)
-        if after_comma or not "".join(pieces).strip():
-            piece = re.sub(r"^\s*,", "", piece)
-        if cut_start == end:
-            pieces.append(piece)
-            break
-        leading_into_date = PREPOSITION_BEFORE.search(piece)
-        after_comma = bool(leading_into_date and leading_into_date.group(0).startswith(","))
-        pieces.append(piece[: leading_into_date.start()] if leading_into_date else piece)
-        pieces.append(" ")
+        if not kept.strip() or (sentence[cut_start:cut_end].lstrip().startswith(",")):
+            # Nothing before, or the cut took the comma before it: "The bombings, on Aug.
+            # 7, killed" -> "The bombings killed".
+            piece_after = re.match(r"\s*,", sentence[cut_end:end])
+            if piece_after:
+                cut_end += piece_after.end()
+        pieces.append(piece)
+        pieces.append(replacement or " ")
         position = cut_end
+    pieces.append(sentence[position:end])
     return "".join(pieces)
 
 
@@ -264,11 +306,18 @@ def _tidy(text: str, sentence: str) -> str:
     text = REPORTING_HEAD.sub("", text)
     for pattern in (REPORTING_ASIDE, REPORTING_TAIL, RELATIVE_ASIDE, RELATIVE_TAIL):
         shorter = pattern.sub(" " if pattern.pattern.endswith(",") else "", text)
-        if len(shorter.strip()) >= 12 and (main_has_verb(shorter) or not main_has_verb(text)):
+        # What is reported is the event even when its verb is not one read as a verb
+        # ("The incidents underscore that ...,'' said the ambassador").
+        reported = pattern in (REPORTING_ASIDE, REPORTING_TAIL) and len(shorter.split()) >= 3
+        if len(shorter.strip()) >= 12 and (reported or main_has_verb(shorter)
+                                           or not main_has_verb(text)):
             text = shorter
     text = TITLE_ENDS.sub("", re.sub(r"\s+", " ", text))
     text = re.sub(r"\s+([,.;:])", r"\1", text).rstrip(".")
-    text = DANGLING_END.sub("", text)
+    words = text.split()
+    # (a verb's particle stays: "Fighting went on")
+    if len(words) < 2 or not is_particle(words[-2], words[-1]):
+        text = DANGLING_END.sub("", text)
     text = _shorten(text)
     return text[:1].upper() + text[1:] if text else sentence.strip()[:MAX_TITLE]
 
@@ -278,13 +327,19 @@ def _shorten(text: str) -> str:
     words, else at its first side phrase, else at a word with an ellipsis."""
     if len(text) <= MAX_TITLE:
         return text
+    # "Babylon, a city renowned for its beauty, was chosen ...": the aside goes first.
+    without_aside = APPOSITIVE.sub(r"\1 ", text, count=1)
+    if without_aside != text:
+        return _shorten(without_aside)
     verb = VERB.search(text)
     earliest_cut = max(MIN_TITLE, verb.end() if verb else MAX_TITLE)
     breaks = [m for m in SOFT_BREAK.finditer(text, earliest_cut) if m.start() <= MAX_TITLE]
     commas = [m for m in breaks if m.group(0).startswith(",")]
     if commas:
-        return text[: commas[-1].start()].rstrip(" ,")
+        return text[: commas[-1].start()].rstrip(" ,-\u2013\u2014")
     if breaks:
-        return text[: breaks[0].start()].rstrip(" ,")
+        return text[: breaks[0].start()].rstrip(" ,-\u2013\u2014")
     cut = text.rfind(" ", 0, MAX_TITLE - 1)
-    return text[: cut if cut > 20 else MAX_TITLE - 1].rstrip(" ,") + "\u2026"
+    # "... was involved in the" + ellipsis reads as a cut date: end on a full word.
+    head = DANGLING_END.sub("", text[: cut if cut > 20 else MAX_TITLE - 1].rstrip(" ,"))
+    return head.rstrip(" ,-\u2013\u2014") + "\u2026"

@@ -291,7 +291,8 @@ class StoryIndex:
 
     def _conflicting(self, member: Member, backed: set[int]) -> Entry | None:
         dated = member.dated
-        if member.inferred or dated.granularity not in _DISPUTED:
+        # ("up until Thursday" is a day with no start: no days to dispute)
+        if member.inferred or dated.granularity not in _DISPUTED or not groupable(dated):
             return None
         key = day_key(dated.earliest, dated.latest, dated.granularity)
         days = day_span(dated)

@@ -9,6 +9,7 @@ from timeline.model import Mention, as_datetime
 from timeline.temporal.detect import detect
 from timeline.temporal.ranges import forward_ranges
 from timeline.temporal.resolve import Resolver
+from timeline.temporal.until import open_until
 
 # Arithmetic on dates near year 1 or 9999 overflows; such an expression is left out.
 UNRESOLVABLE = (ValueError, OverflowError)
@@ -28,4 +29,4 @@ def tag(text: str, dct: datetime | date) -> list[Mention]:
             continue
         if mention is not None:
             mentions.append(mention)
-    return forward_ranges(text, mentions)
+    return open_until(text, forward_ranges(text, mentions))
