@@ -40,6 +40,7 @@ from timeline.store.errors import (
 )
 from timeline.store.migrate import upgrade_to_head
 from timeline.store.queries import EVENTS
+from timeline.store.removal import RemovalOperations
 from timeline.store.review import ReviewOperations
 from timeline.store.schema import ArticleRow, MentionRow
 from timeline.store.story_review import StoryOperations
@@ -145,7 +146,7 @@ def _failure(action: str, error: BaseException) -> StoreError:
     return kind(f"{action}: {_first_line(error)}")
 
 
-class Repository(ReviewOperations, StoryOperations):
+class Repository(ReviewOperations, StoryOperations, RemovalOperations):
     """Reads and writes of one database; usable as a context manager (closes on exit)."""
 
     def __init__(self, engine: Engine, url: str, *, read_only: bool = False) -> None:
