@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from timeline.model import Article, Event, Review, Story, stored_id
 from ui.canvas.view import TimelineCanvas
+from ui.context_menus import EventContextMenus
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
+from ui.help_menu import HelpDialogs
 from ui.inspector import Inspector
 from ui.keydates.flow import KeyDatesFlow
 from ui.menus import build_menus
@@ -52,6 +54,7 @@ from ui.stories.marks import StoryMarks, story_status
 from ui.stories.pane import StorySourcesView
 from ui.tasks import TaskContext, TaskManager
 from ui.transfer.facade import Transfer
+from ui.transfer.removal import ArticleRemovals
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +101,10 @@ class MainWindow(QMainWindow):
         self.stories = StoryFlow(self)
         self.key_dates = KeyDatesFlow(self)
         self.transfer = Transfer(self, self)
+        self.removals = ArticleRemovals(self, self)
+        self.help_dialogs = HelpDialogs(self)
         build_menus(self)
+        self.context_menus = EventContextMenus(self)
         self.session.eventChanged.connect(self._event_saved)
         self.session.storiesChanged.connect(self.reload)
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))

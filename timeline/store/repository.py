@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, case, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
-from timeline.model import Article, Event, Mention, Status, stored_id
+from timeline.model import Article, Event, Granularity, Mention, Status, stored_id
 from timeline.store import convert, queries, stories
 from timeline.store.access import (
     cannot_write,
@@ -365,11 +365,13 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         article_ids: Iterable[int] | None = None,
         text: str | None = None,
         min_confidence: float | None = None,
+        min_precision: Granularity | None = None,
     ) -> list[Event]:
         """Return the events matching the filters, by (earliest, latest, id), open-ended last.
 
         With ``start``/``end`` only events overlapping [start, end) come back, and no
-        open-ended ones. ``text`` matches title, description or expression, any case.
+        open-ended ones. ``text`` matches title, description or expression, any case;
+        ``min_precision`` keeps events dated that precisely or finer.
         """
         clauses = queries.event_filters(
             start=start,
@@ -378,6 +380,7 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
             article_ids=article_ids,
             text=text,
             min_confidence=min_confidence,
+            min_precision=min_precision,
         )
         query = queries.events_in_time_order(clauses)
         with self._reading() as connection:

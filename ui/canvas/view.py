@@ -12,8 +12,9 @@ from datetime import datetime
 from functools import partial
 from math import ceil
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFontMetricsF,
     QHelpEvent,
     QImage,
@@ -41,6 +42,9 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
 
     selectionChanged = Signal(list)
     eventActivated = Signal(int)
+    # A right click on one event: its id and where (global) to show a menu; the window
+    # builds the menu (ui.context_menus), the canvas only says what is under the cursor.
+    contextMenuRequested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -277,3 +281,12 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         """Return the ids under (x, y): one event, a cluster's events, or none."""
         hit = self._hit(QPointF(x, y))
         return hit_event_ids(self._layout, hit) if hit else []
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """Ask for the menu of the event under the cursor (none for a cluster or a gap)."""
+        hit = self._hit(QPointF(event.pos()))
+        if hit is None or hit.is_cluster:
+            event.ignore()
+            return
+        self.contextMenuRequested.emit(hit_event_ids(self._layout, hit)[0], event.globalPos())
+        event.accept()
