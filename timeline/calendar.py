@@ -65,3 +65,19 @@ def shift_months(moment: datetime, months: int) -> datetime:
     pass the first of a month)."""
     year, month = month_index_shift(moment.year, moment.month, months)
     return moment.replace(year=year, month=month)
+
+
+# The precision filter's choices, loosest first: a name and the coarsest granularity it
+# lets through (None: any, durations and sets too). "20th century" is not a day.
+PRECISION_CHOICES: tuple[tuple[str, Granularity | None], ...] = (
+    ("any precision", None),
+    ("month or finer", Granularity.MONTH),
+    ("day or finer", Granularity.DAY),
+)
+
+
+def at_least_as_precise(coarsest: Granularity | str) -> frozenset[Granularity]:
+    """Return the granularities as precise as ``coarsest`` or finer (a "month or finer"
+    filter lets weeks and days through, not years or durations)."""
+    start = GRANULARITY_ORDER.index(Granularity(coarsest))
+    return frozenset(GRANULARITY_ORDER[start:])

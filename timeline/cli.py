@@ -17,7 +17,8 @@ import sys
 OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT})
 
 # In the order they appear in --help.
-COMMAND_MODULES = ("gui", "tag", "ingest", "events", "stories", "summary", "export")
+COMMAND_MODULES = ("gui", "tag", "ingest", "events", "stories", "summary", "export",
+                   "remove_article")
 
 
 def build_parser() -> argparse.ArgumentParser:

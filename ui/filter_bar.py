@@ -1,4 +1,5 @@
-"""The filter bar above the review table: status, article, text, date range, confidence.
+"""The filter bar above the review table: status, articles, text, date range, precision,
+confidence.
 
 It only edits an EventFilter; the window asks the store for the matching events.
 Typing is debounced so a query runs once the analyst pauses, not per key.
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline.calendar import PRECISION_CHOICES
 from timeline.model import Article, Status
 from timeline.temporal.user_dates import parse_user_date
-from ui.canvas.lane_names import lane_names
+from ui.article_picker import ArticlePicker
 from ui.state.filters import EventFilter
 
 STATUS_CHOICES: tuple[tuple[str, frozenset[Status]], ...] = (
@@ -42,15 +44,19 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._articles: list[Article] = []
-        self._wanted_article: int | None = None  # a saved choice, kept until articles are known
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self._emit)
         self.status_box = QComboBox()
         for caption, _statuses in STATUS_CHOICES:
             self.status_box.addItem(caption)
-        self.article_box = QComboBox()
-        self.article_box.addItem("All articles", None)
+        # Searchable and multi-select: ticks, not one choice (ui.article_picker).
+        self.article_picker = ArticlePicker()
+        self.precision_box = QComboBox()
+        self.precision_box.setObjectName("precisionBox")
+        for caption, _coarsest in PRECISION_CHOICES:
+            self.precision_box.addItem(caption)
+        self.precision_box.setToolTip("Leave out dates less precise than this "
+                                      "(\u201cthe 20th century\u201d in a day's query)")
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText("Search title, sentence, expression")
         self.text_edit.setClearButtonEnabled(True)
@@ -74,68 +80,55 @@ class FilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.text_edit, 0, 0, 1, 2)
         grid.addWidget(self.status_box, 0, 2)
-        grid.addWidget(self.article_box, 0, 3)
+        grid.addWidget(self.article_picker, 0, 3, 1, 2)
         grid.addWidget(self.start_edit, 1, 0)
         grid.addWidget(self.end_edit, 1, 1)
-        grid.addWidget(self.confidence_box, 1, 2)
-        grid.addWidget(self.clear_button, 1, 3)
-        grid.addWidget(self.problem, 2, 0, 1, 4)
+        grid.addWidget(self.precision_box, 1, 2)
+        grid.addWidget(self.confidence_box, 1, 3)
+        grid.addWidget(self.clear_button, 1, 4)
+        grid.addWidget(self.problem, 2, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
         self.status_box.currentIndexChanged.connect(self._emit)
-        self.article_box.currentIndexChanged.connect(self._article_chosen)
+        self.article_picker.chosenChanged.connect(self._emit)
+        self.precision_box.currentIndexChanged.connect(self._emit)
         self.confidence_box.valueChanged.connect(self._debounce.start)
         for edit in (self.text_edit, self.start_edit, self.end_edit):
             edit.textEdited.connect(self._debounce.start)
             edit.returnPressed.connect(self._emit)
 
     def set_articles(self, articles: list[Article], labels: dict[int, str] | None = None) -> None:
-        """Offer these articles in the article box (named by ``labels``, article id ->
-        name, else by title, outlet and date), keeping the current choice."""
-        names = labels if labels is not None else lane_names(articles)
-        chosen = self.article_box.currentData()
-        if chosen is None:
-            chosen = self._wanted_article
-        self.article_box.blockSignals(True)
-        self.article_box.clear()
-        self.article_box.addItem("All articles", None)
-        for article in articles:
-            if article.id is not None:
-                self.article_box.addItem(names.get(article.id, f"article {article.id}"),
-                                         article.id)
-        index = self.article_box.findData(chosen) if chosen is not None else 0
-        self.article_box.setCurrentIndex(max(index, 0))
-        self.article_box.blockSignals(False)
+        """Offer these articles in the article chooser (named by ``labels``, article id ->
+        name, else by title, outlet and day), keeping the current ticks."""
+        self.article_picker.set_articles(articles, labels)
 
     def current_filter(self) -> EventFilter:
         """Return the filter the widgets now describe (unreadable dates are left out)."""
-        article_id = self.article_box.currentData()
-        if article_id is None and self.article_box.count() <= 1:
-            article_id = self._wanted_article  # saved, and the articles are not listed yet
         confidence = self.confidence_box.value()
         return EventFilter(
             statuses=STATUS_CHOICES[max(self.status_box.currentIndex(), 0)][1],
-            article_ids=frozenset({article_id}) if article_id is not None else frozenset(),
+            article_ids=self.article_picker.chosen(),
             text=self.text_edit.text().strip(),
             start=self._date(self.start_edit),
             end=self._date(self.end_edit, until=True),
             min_confidence=confidence if confidence > 0 else None,
+            min_precision=PRECISION_CHOICES[max(self.precision_box.currentIndex(), 0)][1],
         )
 
     def set_filter(self, event_filter: EventFilter, *, emit: bool = False) -> None:
         """Show ``event_filter`` in the widgets (from saved settings, or Clear)."""
-        widgets = (self.status_box, self.article_box, self.confidence_box)
+        widgets = (self.status_box, self.precision_box, self.confidence_box)
         for widget in widgets:
             widget.blockSignals(True)
         # Looked up by position: Qt does not compare Python sets stored as item data.
         index = next((i for i, (_caption, statuses) in enumerate(STATUS_CHOICES)
                       if statuses == event_filter.statuses), 0)
         self.status_box.setCurrentIndex(index)
-        article_ids = sorted(event_filter.article_ids)
-        self._wanted_article = article_ids[0] if len(article_ids) == 1 else None
-        index = self.article_box.findData(self._wanted_article) if self._wanted_article else 0
-        self.article_box.setCurrentIndex(max(index, 0))
+        self.article_picker.set_chosen(event_filter.article_ids)
+        self.precision_box.setCurrentIndex(next(
+            (i for i, (_caption, coarsest) in enumerate(PRECISION_CHOICES)
+             if coarsest == event_filter.min_precision), 0))
         self.text_edit.setText(event_filter.text)
         self.start_edit.setText(f"{event_filter.start:%Y-%m-%d}" if event_filter.start else "")
         # The window's end is exclusive; the box names the last day it includes.
@@ -157,10 +150,6 @@ class FilterBar(QWidget):
         if span is None or span.earliest is None:
             return None
         return (span.latest or span.earliest) if until else span.earliest
-
-    def _article_chosen(self) -> None:
-        self._wanted_article = self.article_box.currentData()
-        self._emit()
 
     def _emit(self) -> None:
         self._debounce.stop()

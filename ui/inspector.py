@@ -17,18 +17,21 @@ from PySide6.QtWidgets import (
 from timeline.display import format_event_date
 from timeline.model import Event, Review, Status
 
+# What the analyst acts on first (the date, its status and note), then why the date is
+# what it is, then the details: at 1400x900 the dock shows about eight rows, and status
+# and note must be among them without scrolling.
 FIELDS = (
     ("date", "Date"),
-    ("interval", "Interval [from, until)"),
-    ("granularity", "Granularity"),
-    ("expression", "Expression"),
-    ("timex", "TIMEX3 value"),
-    ("explanation", "How it was resolved"),
-    ("anchor", "Anchor"),
-    ("confidence", "Confidence"),
-    ("inferred", "Inferred"),
     ("status", "Status"),
     ("note", "Note"),
+    ("expression", "Expression"),
+    ("explanation", "How it was resolved"),
+    ("confidence", "Confidence"),
+    ("granularity", "Granularity"),
+    ("interval", "Interval [from, until)"),
+    ("timex", "TIMEX3 value"),
+    ("anchor", "Anchor"),
+    ("inferred", "Inferred"),
 )
 
 
@@ -54,6 +57,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(3)  # a dense form: more rows in the dock's height
         self.values: dict[str, QLabel] = {}
         for name, caption in FIELDS:
             label = QLabel()
@@ -67,6 +71,7 @@ class Inspector(QWidget):
         self.history.setRootIsDecorated(False)
         self.history.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(form)
         layout.addWidget(QLabel("Review history:"))
         layout.addWidget(self.history, 1)

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 from timeline.model import Article, Event, Review, Story, stored_id
 from ui.canvas.focus import dense_span, filtered_span
 from ui.canvas.view import TimelineCanvas
+from ui.context_menus import EventContextMenus
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
+from ui.help_menu import HelpDialogs
 from ui.inspector import Inspector
 from ui.keydates.flow import KeyDatesFlow
 from ui.menus import build_menus
@@ -53,6 +55,7 @@ from ui.stories.marks import StoryMarks, story_status
 from ui.stories.pane import StorySourcesView
 from ui.tasks import TaskContext, TaskManager
 from ui.transfer.facade import Transfer
+from ui.transfer.removal import ArticleRemovals
 
 
 class MainWindow(QMainWindow):
@@ -101,8 +104,11 @@ class MainWindow(QMainWindow):
         self.stories = StoryFlow(self)
         self.key_dates = KeyDatesFlow(self)
         self.transfer = Transfer(self, self)
+        self.removals = ArticleRemovals(self, self)
+        self.help_dialogs = HelpDialogs(self)
         build_menus(self)
         self.transfer.importFinished.connect(self._follow_import)
+        self.context_menus = EventContextMenus(self)
         self.session.eventChanged.connect(self._event_saved)
         self.session.storiesChanged.connect(self.reload)
         self.session.refused.connect(lambda message, _current: self.notice(message, warning=True))

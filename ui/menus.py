@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from ui.help_menu import build_article_and_help_menus
 from ui.state.listing import ARTICLES, STORIES
 from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 from ui.transfer.exports import EXPORT_CHOICES
@@ -65,8 +66,8 @@ def _review_action(window: MainWindow, menu: QMenu, name: str, text: str,
 
 
 def build_menus(window: MainWindow) -> None:
-    """Add File, Edit, Review, Story and View menus to ``window`` (actions in
-    window.actions_by_name)."""
+    """Add File, Edit, Review, Story, View, Article and Help menus to ``window``
+    (actions in window.actions_by_name)."""
     window.actions_by_name = {}
     bar = window.menuBar()
     transfer, review = window.transfer, window.review
@@ -158,6 +159,7 @@ def build_menus(window: MainWindow) -> None:
     for dock in (window.review_dock, window.source_dock, window.inspector_dock,
                  window.history_dock, window.key_dates.dock):
         view_menu.addAction(dock.toggleViewAction())
+    build_article_and_help_menus(window)
 
 
 class _StepName(QObject):

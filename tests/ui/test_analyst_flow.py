@@ -1,6 +1,8 @@
 """The analyst's whole flow on a temp database with the seed, through the real window:
 select "Kim leaves for Russia", see "Sunday" marked in its sentence, correct the date,
-undo, redo, reject another event, export CSV, and find both changes in the file."""
+undo, redo, reject another event, export CSV, and find both changes in the file; then
+copy a citation from the row's right-click menu, look up the keys and the legend in
+the Help menu, and remove an article imported by mistake."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from timeline.model import Granularity, Status, TimeSpan
 from ui.app import SEEDS
@@ -21,7 +24,10 @@ from tests.ui.waiting import current_event, event_at, settle
 
 # The offscreen platform notes that it cannot pass size hints on for a shown main
 # window; that is the platform, not the app, so it does not fail these tests.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+# A popup menu or a dialog raised there adds notes of the same kind.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise",
+                                       "does not support grabbing")
 
 
 @pytest.fixture
@@ -113,6 +119,48 @@ def test_whole_analyst_flow(qtbot, window, repo, tmp_path):
     assert rows[kim.id]["start"].startswith("2023-09-09")
     assert rows[putin.id]["status"] == "rejected"
     assert len(rows) == window.model.rowCount()
+
+    # Right-click Kim's row: Copy as citation puts the sentence, source and date on the
+    # clipboard.
+    row = window.model.row_of(kim.id)
+    window.table.scrollTo(window.model.index(row, TITLE))
+    window.table.customContextMenuRequested.emit(
+        window.table.visualRect(window.model.index(row, TITLE)).center())
+    menu = window.context_menus.menu
+    assert menu is not None and menu.isVisible()
+    window.context_menus.action(menu, "copyCitation").trigger()
+    citation = QApplication.clipboard().text()
+    assert citation.startswith('"') and "Kim" in citation and "12 Sep 2023" in citation
+
+    # Help > Keyboard shortcuts lists the review keys; Help > Legend draws the marks.
+    window.actions_by_name["shortcuts"].trigger()
+    assert ("Review", "Accept", "Return, Enter, A") in window.help_dialogs.shortcuts.rows()
+    window.actions_by_name["legend"].trigger()
+    assert window.help_dialogs.legend.isVisible()
+
+    # An article imported by mistake: Article > Remove article… takes it out again, after
+    # a confirmation that counts its events; the seed's reviews stay.
+    stray = tmp_path / "stray.txt"
+    stray.write_text("The Ostrava bridge reopened on Tuesday after repairs.", encoding="utf-8")
+    with qtbot.waitSignal(window.transfer.importFinished, timeout=60_000):
+        window.transfer.import_paths([stray], published=datetime(2023, 4, 12))
+    qtbot.waitUntil(lambda: any("Ostrava" in (event_at(qtbot, window, r).description)
+                                for r in range(window.model.rowCount())), timeout=30_000)
+    stray_row = next(r for r in range(window.model.rowCount())
+                     if "Ostrava" in event_at(qtbot, window, r).description)
+    _click_row(qtbot, window, stray_row)
+    current_event(qtbot, window)
+    window.actions_by_name["removeArticle"].trigger()
+    qtbot.waitUntil(lambda: window.removals.confirmation is not None, timeout=10_000)
+    box = window.removals.confirmation
+    assert "1 event and 0 analyst edits on 0 reviewed events go with it" in box.text()
+    with qtbot.waitSignal(window.removals.articleRemoved, timeout=30_000):
+        next(b for b in box.buttons() if b.text() == "Remove article").click()
+    settle(qtbot, window)
+    assert not any("Ostrava" in e.description for e in repo.list_events())
+    assert repo.get_event(kim.id).status is Status.CORRECTED
+    [removed] = repo.list_article_removals()
+    assert removed.source_path.endswith("stray.txt") and removed.events == 1
 
 
 def test_next_unreviewed_walks_with_j_and_space(qtbot, window, repo):

@@ -133,14 +133,14 @@ def test_saved_article_filter_is_shown_once_articles_are_listed(qtbot, repo, set
     window = _open(qtbot, repo, settings)
     with qtbot.waitSignal(window.loaded, timeout=30_000):
         window.reload()
-    window.filter_bar.article_box.setCurrentIndex(window.filter_bar.article_box.findData(second))
+    window.filter_bar.article_picker.set_chosen({second}, emit=True)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=30_000)
     window.close()
 
     again = _open(qtbot, repo, settings)
     with qtbot.waitSignal(again.loaded, timeout=30_000):
         again.reload()
-    assert again.filter_bar.article_box.currentData() == second
+    assert again.filter_bar.article_picker.chosen() == {second}
     assert again.model.rowCount() == 3
     again.close()
 

@@ -14,9 +14,11 @@ from timeline.store.errors import (
     StoreError,
 )
 from timeline.store.published import PublishedChange
+from timeline.store.removal import ArticleRemoval
 from timeline.store.repository import IngestOutcome, Repository, database_url, open_repository
 
 __all__ = [
+    "ArticleRemoval",
     "ConflictError",
     "DatabaseUnavailableError",
     "IngestOutcome",

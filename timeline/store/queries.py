@@ -8,8 +8,9 @@ from typing import Any, TypeAlias, TypedDict
 
 from sqlalchemy import ColumnElement, Connection, Dialect, Select, or_, select
 
+from timeline.calendar import at_least_as_precise
 from timeline.gc_pause import gc_paused, settle_as_long_lived
-from timeline.model import Event, Status
+from timeline.model import Event, Granularity, Status
 from timeline.store.convert import (
     EVENT_COLUMNS,
     enum_value,
@@ -49,6 +50,7 @@ class EventFilters(TypedDict, total=False):
     article_ids: Iterable[int] | None
     text: str | None
     min_confidence: float | None
+    min_precision: Granularity | None
 
 
 def event_filters(
@@ -59,8 +61,12 @@ def event_filters(
     article_ids: Iterable[int] | None = None,
     text: str | None = None,
     min_confidence: float | None = None,
+    min_precision: Granularity | None = None,
 ) -> list[ColumnElement[bool]]:
     """Return WHERE clauses for the list_events filters (an empty list keeps all).
+
+    ``min_precision`` keeps events dated at that granularity or finer (DAY: days,
+    parts of days, hours...; "the 20th century" and durations are left out).
 
     A window keeps events overlapping [start, end); an event with no latest bound
     reaches on for ever, and one with no earliest bound is open-ended and kept only
@@ -87,6 +93,9 @@ def event_filters(
         )
     if min_confidence is not None:
         clauses.append(EVENTS.c.confidence >= min_confidence)
+    if min_precision is not None:
+        clauses.append(EVENTS.c.granularity.in_(
+            sorted(g.value for g in at_least_as_precise(min_precision))))
     return clauses
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, case, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
-from timeline.model import Article, Event, Mention, Status, stored_id
+from timeline.model import Article, Event, Granularity, Mention, Status, stored_id
 from timeline.store import convert, queries, stories
 from timeline.store.access import (
     cannot_write,
@@ -40,6 +40,7 @@ from timeline.store.errors import (
 )
 from timeline.store.migrate import upgrade_to_head
 from timeline.store.queries import EVENTS
+from timeline.store.removal import RemovalOperations
 from timeline.store.review import ReviewOperations
 from timeline.store.schema import ArticleRow, MentionRow
 from timeline.store.story_review import StoryOperations
@@ -145,7 +146,7 @@ def _failure(action: str, error: BaseException) -> StoreError:
     return kind(f"{action}: {_first_line(error)}")
 
 
-class Repository(ReviewOperations, StoryOperations):
+class Repository(ReviewOperations, StoryOperations, RemovalOperations):
     """Reads and writes of one database; usable as a context manager (closes on exit)."""
 
     def __init__(self, engine: Engine, url: str, *, read_only: bool = False) -> None:
@@ -364,11 +365,13 @@ class Repository(ReviewOperations, StoryOperations):
         article_ids: Iterable[int] | None = None,
         text: str | None = None,
         min_confidence: float | None = None,
+        min_precision: Granularity | None = None,
     ) -> list[Event]:
         """Return the events matching the filters, by (earliest, latest, id), open-ended last.
 
         With ``start``/``end`` only events overlapping [start, end) come back, and no
-        open-ended ones. ``text`` matches title, description or expression, any case.
+        open-ended ones. ``text`` matches title, description or expression, any case;
+        ``min_precision`` keeps events dated that precisely or finer.
         """
         clauses = queries.event_filters(
             start=start,
@@ -377,6 +380,7 @@ class Repository(ReviewOperations, StoryOperations):
             article_ids=article_ids,
             text=text,
             min_confidence=min_confidence,
+            min_precision=min_precision,
         )
         query = queries.events_in_time_order(clauses)
         with self._reading() as connection:

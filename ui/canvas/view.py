@@ -14,8 +14,9 @@ from functools import partial
 from itertools import chain
 from math import ceil
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFontMetricsF,
     QHelpEvent,
     QImage,
@@ -54,6 +55,9 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
 
     selectionChanged = Signal(list)
     eventActivated = Signal(int)
+    # A right click on one event: its id and where (global) to show a menu; the window
+    # builds the menu (ui.context_menus), the canvas only says what is under the cursor.
+    contextMenuRequested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -376,3 +380,12 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         """Return the ids under (x, y): one event, a cluster's events, or none."""
         hit = self._hit(QPointF(x, y))
         return hit_event_ids(self._layout, hit) if hit else []
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """Ask for the menu of the event under the cursor (none for a cluster or a gap)."""
+        hit = self._hit(QPointF(event.pos()))
+        if hit is None or hit.is_cluster:
+            event.ignore()
+            return
+        self.contextMenuRequested.emit(hit_event_ids(self._layout, hit)[0], event.globalPos())
+        event.accept()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from timeline.model import Status
+from timeline.model import Granularity, Status
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,9 @@ class EventFilter:
     """Which events the table, the canvas and the export show.
 
     Empty ``statuses`` or ``article_ids`` mean "all"; ``start``/``end`` bound a window
-    [start, end) that events must overlap; ``min_confidence`` of None means no bound.
+    [start, end) that events must overlap; ``min_confidence`` of None means no bound;
+    ``min_precision`` keeps events dated that precisely or finer (None: any), the
+    choices of timeline.calendar.PRECISION_CHOICES.
     """
 
     statuses: frozenset[Status] = field(default_factory=frozenset)
@@ -26,6 +28,7 @@ class EventFilter:
     start: datetime | None = None
     end: datetime | None = None
     min_confidence: float | None = None
+    min_precision: Granularity | None = None
 
     def query_kwargs(self) -> dict[str, Any]:
         """Return keyword arguments for Repository.list_events / count_events."""
@@ -36,6 +39,7 @@ class EventFilter:
             "start": self.start,
             "end": self.end,
             "min_confidence": self.min_confidence,
+            "min_precision": self.min_precision,
         }
 
     def is_empty(self) -> bool:
@@ -55,6 +59,7 @@ class EventFilter:
             "start": self.start.isoformat() if self.start else "",
             "end": self.end.isoformat() if self.end else "",
             "min_confidence": "" if self.min_confidence is None else str(self.min_confidence),
+            "min_precision": self.min_precision.value if self.min_precision else "",
         }
 
     @classmethod
@@ -82,6 +87,11 @@ class EventFilter:
             min_confidence = float(text_of("min_confidence")) if text_of("min_confidence") else None
         except ValueError:
             min_confidence = None
+        try:
+            min_precision = (Granularity(text_of("min_precision"))
+                             if text_of("min_precision") else None)
+        except ValueError:
+            min_precision = None
         return cls(
             statuses=frozenset(statuses),
             article_ids=frozenset(article_ids),
@@ -89,4 +99,5 @@ class EventFilter:
             start=moment("start"),
             end=moment("end"),
             min_confidence=min_confidence,
+            min_precision=min_precision,
         )
