@@ -97,8 +97,7 @@ class Inspector(QWidget):
             "explanation": _explanation(event),
             "anchor": event.anchor or "—",
             "confidence": f"{event.confidence:.2f}",
-            "inferred": ("yes" if event.inferred else "no")
-            + (", open-ended (relative to another event)" if event.open_ended else ""),
+            "inferred": ("yes" if event.inferred else "no") + _open_end(event),
             "status": Status(event.status).value + f" (version {event.version})",
             "note": event.note or "—",
         }
@@ -118,3 +117,12 @@ class Inspector(QWidget):
     def shown(self, name: str) -> str:
         """Return the text shown for one field (see FIELDS)."""
         return self.values[name].text()
+
+
+def _open_end(event: Event) -> str:
+    # "up until Thursday" ends at a date with no start; "after the forum" hangs on an event.
+    if not event.open_ended:
+        return ""
+    if event.earliest is None and event.latest is not None:
+        return ", open-ended (no start given)"
+    return ", open-ended (relative to another event)"

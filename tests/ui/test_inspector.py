@@ -38,3 +38,13 @@ def test_a_corrected_event_does_not_pass_the_tagger_reading_off_as_its_reason(qt
     assert inspector.shown("date") == "Sat 9 Sep 2023"
     assert inspector.shown("explanation").startswith("Corrected by an analyst.")
     assert SUNDAY.explanation in inspector.shown("explanation")
+
+
+def test_an_until_event_is_open_ended_with_no_start_not_hung_on_another_event(qtbot):
+    inspector = Inspector()
+    qtbot.addWidget(inspector)
+    until = replace(SUNDAY, earliest=None, open_ended=True)
+    inspector.show_event(until, [])
+    assert inspector.shown("inferred") == "no, open-ended (no start given)"
+    inspector.show_event(replace(SUNDAY, earliest=None, latest=None, open_ended=True), [])
+    assert inspector.shown("inferred") == "no, open-ended (relative to another event)"
