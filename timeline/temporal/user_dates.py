@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from timeline.calendar import precision_rank
 from timeline.model import Granularity, TimeSpan, as_datetime
+from timeline.sources.dates import parse_published
 from timeline.temporal import dates
 from timeline.temporal.lexicon import MONTH, PARTS_OF_DAY, WEEKDAYS, month_number
 from timeline.temporal.shifts import safe_date
@@ -33,6 +34,7 @@ _SPAN_RANGE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b\d{4}\b")
+_NUMERIC_DATE = re.compile(r"^(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.]\d{2,4}$")
 # Coarse to fine: a range is only as precise as its coarser end.
 _TRAILING_PART_OF_DAY = re.compile(
     r"^(?P<rest>.*?)[\s,]+(?P<pod>morning|afternoon|evening|night)\s*$", re.I
@@ -168,3 +170,29 @@ def _parse_span_range(first_text: str, last_text: str, anchor: datetime) -> Time
     coarser = min(first.granularity, last.granularity, key=precision_rank)
     return TimeSpan(first.earliest, last.latest, coarser)
 
+
+
+def read_published_date(text: str, today: datetime | None = None) -> datetime:
+    """Return the publication date a person gave, as the window and the command line
+    both take it: ISO ("2023-03-05", "2023-03-05T08:30") first, else as written
+    ("5 Mar 2023", "March 5, 2023", "yesterday" against ``today``), at the start of
+    the day or time it names. Raises ValueError, one line saying what is accepted."""
+    typed = text.strip()
+    try:
+        return parse_published(typed)
+    except ValueError:
+        pass
+    numeric = _NUMERIC_DATE.match(typed)
+    if numeric and numeric["first"] != numeric["second"] \
+            and int(numeric["first"]) <= 12 and int(numeric["second"]) <= 12:
+        # 12/09/2023 is 12 September in London and 9 December in New York.
+        raise ValueError(f"bad date {text!r}: day and month could be either way round; "
+                         "write 2023-09-12 or 12 Sep 2023")
+    try:
+        span = read_user_date(typed, today or datetime.now()) if typed else None
+    except ReversedRangeError as error:
+        raise ValueError(f"bad date {text!r}: {error}") from None
+    if span is None or span.earliest is None:
+        raise ValueError(f"bad date {text!r}: use YYYY-MM-DD, an ISO date-time "
+                         "(2023-09-12T08:30) or a written date (5 Mar 2023)")
+    return span.earliest

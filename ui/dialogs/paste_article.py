@@ -13,8 +13,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from timeline.model import Article
-from timeline.sources import MissingDateError, SourceError, article_from_text, parse_published
-from timeline.temporal.user_dates import parse_user_date
+from timeline.sources import MissingDateError, SourceError, article_from_text
+from timeline.temporal.user_dates import parse_user_date, read_published_date
 from ui.dialogs.published_date_field import PublishedDateDialog
 
 # Full dates written out in the text: the candidates offered when no dateline is found.
@@ -45,14 +45,12 @@ def date_candidates(text: str, limit: int = 8) -> list[datetime]:
 
 def read_published(typed: str) -> datetime | None:
     """Return the date typed in the date field (ISO or as a person writes it), or None."""
-    typed = typed.strip()
-    if not typed:
+    if not typed.strip():
         return None
     try:
-        return parse_published(typed)
+        return read_published_date(typed)  # what --dct and --date take too
     except ValueError:
-        span = parse_user_date(typed, datetime.now())
-        return span.earliest if span is not None else None
+        return None
 
 
 class PasteArticleDialog(PublishedDateDialog):

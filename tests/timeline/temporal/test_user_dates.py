@@ -8,7 +8,7 @@ import pytest
 
 from timeline.model import Granularity
 from timeline.temporal import parse_user_date
-from timeline.temporal.user_dates import ReversedRangeError, read_user_date
+from timeline.temporal.user_dates import ReversedRangeError, read_published_date, read_user_date
 
 ANCHOR = datetime(2023, 9, 12)
 
@@ -101,3 +101,22 @@ def test_a_forward_range_and_a_weekday_pair_are_no_reversed_range():
     assert read_user_date("11 Sep to 12 Sep", ANCHOR) is not None
     # Which Friday is meant is a guess; not the analyst's slip to point out.
     read_user_date("from Monday to Friday", ANCHOR)
+
+
+@pytest.mark.parametrize("typed, published", [
+    ("2023-03-05", datetime(2023, 3, 5)), ("2023-03-05T08:30", datetime(2023, 3, 5, 8, 30)),
+    ("5 Mar 2023", datetime(2023, 3, 5)), ("March 5, 2023", datetime(2023, 3, 5)),
+    ("25/12/2023", datetime(2023, 12, 25)),
+])
+def test_a_publication_date_is_read_as_iso_or_as_written(typed, published):
+    assert read_published_date(typed, ANCHOR) == published
+
+
+@pytest.mark.parametrize("typed, why", [
+    ("sometime soon", "use YYYY-MM-DD"), ("12/09/2023", "either way round"),
+    ("2023-13-01", "use YYYY-MM-DD"),
+])
+def test_a_publication_date_not_read_says_why_in_one_line(typed, why):
+    with pytest.raises(ValueError) as refused:
+        read_published_date(typed, ANCHOR)
+    assert why in str(refused.value) and "\n" not in str(refused.value)
