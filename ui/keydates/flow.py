@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from ui.folders import in_start_folder, remember_folder
 from ui.keydates.panel import KeyDatesPanel
 from ui.state.keydates import key_dates
 
@@ -58,11 +59,14 @@ class KeyDatesFlow:
         """Write the shown summary as ``fmt`` (markdown or csv) to ``path`` (asked when None)."""
         caption, suffix = EXPORTS[fmt]
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self.window, "Export key dates",
-                                                  f"key-dates{suffix}", caption)
+            settings = self.window.settings.qsettings
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, "Export key dates", in_start_folder(settings, f"key-dates{suffix}"),
+                caption)
             if not name:
                 return
             path = Path(name)
+            remember_folder(settings, path.parent)
         text = self.panel.as_markdown() if fmt == "markdown" else self.panel.as_csv()
         try:
             Path(path).write_text(text, encoding="utf-8", newline="")
