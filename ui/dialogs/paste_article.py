@@ -1,4 +1,4 @@
-"""Paste article: text, publication date, optional title and URL -> an Article.
+"""Paste article: text, publication date, optional title, outlet and URL -> an Article.
 
 The date may be left empty when the text carries a dateline; when none is found the
 dialog stays open, says so, and offers the full dates it sees in the text.
@@ -64,6 +64,8 @@ class PasteArticleDialog(PublishedDateDialog):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText("Paste the article's text here")
         self.title_edit = QLineEdit()
+        self.outlet_edit = QLineEdit()
+        self.outlet_edit.setPlaceholderText("Reuters, BBC… (taken from a dateline when empty)")
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://…")
         buttons = self._make_date_widgets(
@@ -71,6 +73,7 @@ class PasteArticleDialog(PublishedDateDialog):
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Title (optional):", self.title_edit)
+        form.addRow("Outlet (optional):", self.outlet_edit)
         form.addRow("URL (optional):", self.url_edit)
         self._add_date_rows(form)
         layout = QVBoxLayout(self)
@@ -93,6 +96,7 @@ class PasteArticleDialog(PublishedDateDialog):
                 f"“{typed_date.strip()}” is not a date I can read; try 2023-09-12.")
             return
         meta = {"title": self.title_edit.text().strip() or None,
+                "outlet": self.outlet_edit.text().strip() or None,
                 "url": self.url_edit.text().strip() or None}
         try:
             article = article_from_text(text, published, **meta)
