@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the pipeline loads the tagger: imported when the command ru
     from timeline.pipeline import IngestSummary
 
 BAR_WIDTH = 28
+ALREADY_SHOWN = 10
 # Redraw at most this often: a terminal write per small file would cost more than the file.
 REDRAW_SECONDS = 0.1
 SKIPPED_SHOWN = 5
@@ -138,6 +139,15 @@ def format_summary(summary: IngestSummary) -> str:
         f"added: {summary.added} article{'s' if summary.added != 1 else ''} "
         f"({summary.events} event{'s' if summary.events != 1 else ''})",
         f"already there: {summary.already}",
+    ]
+    from timeline.pipeline import already_line
+
+    # A rerun over a stored folder finds every file there: a few lines say it.
+    lines += [f"  {already_line(name, stored)}"
+              for name, stored in summary.same_text[:ALREADY_SHOWN]]
+    if len(summary.same_text) > ALREADY_SHOWN:
+        lines.append(f"  ... and {len(summary.same_text) - ALREADY_SHOWN} more")
+    lines += [
         f"refused: {len(summary.refused)}",
     ]
     lines += [f"  {name}: {reason}" for name, reason in summary.refused]
