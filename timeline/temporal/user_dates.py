@@ -174,9 +174,10 @@ def _parse_span_range(first_text: str, last_text: str, anchor: datetime) -> Time
 
 def read_published_date(text: str, today: datetime | None = None) -> datetime:
     """Return the publication date a person gave, as the window and the command line
-    both take it: ISO ("2023-03-05", "2023-03-05T08:30") first, else as written
-    ("5 Mar 2023", "March 5, 2023", "yesterday" against ``today``), at the start of
-    the day or time it names. Raises ValueError, one line saying what is accepted."""
+    both take it: ISO ("2023-03-05", "2023-03-05T08:30") first, else written out with
+    its year ("5 Mar 2023", "March 5, 2023"), at the start of the day or time it names.
+    Raises ValueError, one line saying what is accepted: also for a date without a
+    year ("next week", "5 March"), which would depend on the day it is typed."""
     typed = text.strip()
     try:
         return parse_published(typed)
@@ -188,8 +189,11 @@ def read_published_date(text: str, today: datetime | None = None) -> datetime:
         # 12/09/2023 is 12 September in London and 9 December in New York.
         raise ValueError(f"bad date {text!r}: day and month could be either way round; "
                          "write 2023-09-12 or 12 Sep 2023")
+    if not _YEAR.search(typed):
+        raise ValueError(f"bad date {text!r}: give the year (5 Mar 2023, or 2023-03-05); "
+                         "a date without one would depend on the day it is typed")
     try:
-        span = read_user_date(typed, today or datetime.now()) if typed else None
+        span = read_user_date(typed, today or datetime.now())
     except ReversedRangeError as error:
         raise ValueError(f"bad date {text!r}: {error}") from None
     if span is None or span.earliest is None:

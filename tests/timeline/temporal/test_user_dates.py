@@ -113,8 +113,9 @@ def test_a_publication_date_is_read_as_iso_or_as_written(typed, published):
 
 
 @pytest.mark.parametrize("typed, why", [
-    ("sometime soon", "use YYYY-MM-DD"), ("12/09/2023", "either way round"),
-    ("2023-13-01", "use YYYY-MM-DD"),
+    ("sometime soon", "give the year"), ("12/09/2023", "either way round"),
+    ("2023-13-01", "use YYYY-MM-DD"), ("next week", "give the year"),
+    ("5 March", "give the year"),
 ])
 def test_a_publication_date_not_read_says_why_in_one_line(typed, why):
     with pytest.raises(ValueError) as refused:
