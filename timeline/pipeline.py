@@ -57,6 +57,8 @@ class IngestSummary:
     stopped: str | None = None
     left: int = 0
     database_failures_in_a_row: int = 0
+    # (name, what it was recognised as): "already there (same text as ...)".
+    same_text: list[tuple[str, str]] = field(default_factory=list)
 
 
 def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
@@ -101,6 +103,7 @@ def ingest_article(
         summary.database_failures_in_a_row = 0
         summary.article_ids.append(stored_id)
         summary.already += 1
+        summary.same_text.append((name, _stored_name(repo, stored_id)))
         return summary
     try:
         if events is None:
@@ -122,7 +125,26 @@ def ingest_article(
         summary.events += outcome.events
     else:
         summary.already += 1
+        summary.same_text.append((name, _stored_name(repo, outcome.article_id)))
     return summary
+
+
+def _stored_name(repo: Repository, article_id: int) -> str:
+    """Return how the stored article ``article_id`` is named to a person: its title,
+    else its file, else its number."""
+    from timeline.store import StoreError
+
+    try:
+        stored = repo.get_article(article_id)
+    except StoreError:
+        return f"article {article_id}"
+    return stored.title or stored.source_path or f"article {article_id}"
+
+
+def already_line(name: str, stored: str) -> str:
+    """Return the line that says ``name`` was not stored again: "NAME: already there
+    (same text as STORED)"."""
+    return f"{name}: already there (same text as {stored})"
 
 
 def _refused_by_store(summary: IngestSummary, name: str, error: Exception) -> None:

@@ -34,6 +34,7 @@ from ui.gateway import (
     default_database_url,
     open_store,
 )
+from ui.platform_check import missing_libraries, missing_libraries_message, uses_xcb
 from ui.settings_store import WindowSettings
 from ui.tasks import TaskContext
 
@@ -163,6 +164,13 @@ def run(db_url: str | None = None, screenshot: str | None = None) -> int:
                  "is set); run it in a desktop session, or use --screenshot FILE.png")
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    missing = missing_libraries() if uses_xcb() else []
+    if missing:
+        if not screenshot:
+            # Qt would abort (SIGABRT) after a page of plugin notes: one line instead.
+            _say(missing_libraries_message(missing))
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no X11 libraries
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_notes)
     # The settings are read before the app exists, so name them the same way here.

@@ -155,6 +155,12 @@ class FilterBar(QWidget):
         self._debounce.stop()
         bad = [edit.text().strip() for edit in (self.start_edit, self.end_edit)
                if edit.text().strip() and self._date(edit) is None]
-        self.problem.setText(f"Not a date: {', '.join(bad)}" if bad else "")
-        self.problem.setVisible(bool(bad))
+        problem = f"Not a date: {', '.join(bad)}" if bad else ""
+        start, end = self._date(self.start_edit), self._date(self.end_edit, until=True)
+        if not bad and start is not None and end is not None and end <= start:
+            # Nothing can be listed; said here rather than as an empty table.
+            problem = (f"“{self.end_edit.text().strip()}” comes before "
+                       f"“{self.start_edit.text().strip()}”: the range runs backwards")
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
         self.filterChanged.emit(self.current_filter())

@@ -27,7 +27,7 @@ from ui.tasks import TaskContext, TaskHandle, TaskManager
 
 __all__ = [
     "ConflictError", "NewerSchemaError", "NotFoundError", "Repository", "StoreError",
-    "StoreGateway", "default_database_url", "open_store",
+    "StoreGateway", "default_database_url", "open_store", "shown_url",
 ]
 
 T = TypeVar("T")
@@ -64,10 +64,29 @@ class StoreGateway:
     ) -> TaskHandle:
         """Run ``work(repo, context)`` on the store worker; returns the task's handle
         (``on_done`` gets the result on the main thread, as in TaskManager.submit)."""
-        repo = self._repo
-        return self.tasks.submit(lambda context: work(repo, context), on_done=on_done,
+        # The repository is read when the task runs, on the worker: after a reopen()
+        # every later task sees the new database, every earlier one the old.
+        return self.tasks.submit(lambda context: work(self._repo, context), on_done=on_done,
                                  on_error=on_error, on_progress=on_progress,
                                  on_cancelled=on_cancelled, key=key)
+
+    def reopen(self, url: str, *, on_done: Callable[[str], None],
+               on_error: Callable[[BaseException], None]) -> TaskHandle:
+        """Open the database at ``url`` on the worker and make it the store every later
+        task works on (the old one is closed there); ``on_done(url)`` then runs on the
+        main thread with the repository's URL. A database that cannot be opened leaves
+        the old one in place and comes to ``on_error`` (StoreError, NewerSchemaError)."""
+        def swap(_old: Repository, _context: TaskContext) -> tuple[str, str, bool]:
+            fresh = open_store(url)
+            old, self._repo = self._repo, fresh
+            old.close()
+            return fresh.url, shown_url(fresh.url), fresh.read_only
+
+        def swapped(opened: tuple[str, str, bool]) -> None:
+            self.url, self.shown_url, self.read_only = opened
+            on_done(self.url)
+
+        return self.submit(swap, on_done=swapped, on_error=on_error)
 
     def close(self) -> None:
         """Close the database (after the task manager has shut down)."""

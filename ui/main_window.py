@@ -35,6 +35,7 @@ from timeline.model import Article, Event, Review, Story, stored_id
 from ui.canvas.focus import dense_span, filtered_span
 from ui.canvas.view import TimelineCanvas
 from ui.context_menus import EventContextMenus
+from ui.databases import DatabaseChooser
 from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
 from ui.help_menu import HelpDialogs
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     """The analyst's workbench on one repository."""
 
     loaded = Signal()  # a listing has been applied to the table and canvas
+    databaseOpened = Signal(str)  # the URL of the database File > Open switched to
     currentEventChanged = Signal(object)  # Event or None
     noticeShown = Signal(str)
     # Every menu action by object name; set by ui.menus.build_menus.
@@ -95,8 +97,7 @@ class MainWindow(QMainWindow):
         self._statuses: dict[int, str] = {}
         self.current_story: Story | None = None
         self._filter = self.settings.load_filter()
-        self.setWindowTitle(f"Timeline — {self.gateway.shown_url}"
-                            + (" (read-only)" if self.gateway.read_only else ""))
+        self._show_database_in_title()
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.transfer = Transfer(self, self)
         self.removals = ArticleRemovals(self, self)
         self.help_dialogs = HelpDialogs(self)
+        self.databases = DatabaseChooser(self)
         build_menus(self)
         self.transfer.importFinished.connect(self._follow_import)
         self.context_menus = EventContextMenus(self)
@@ -211,6 +213,46 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    # --- the database -----------------------------------------------------------------
+
+    def _show_database_in_title(self) -> None:
+        self.setWindowTitle(f"Timeline — {self.gateway.shown_url}"
+                            + (" (read-only)" if self.gateway.read_only else ""))
+
+    def open_database(self, url: str) -> None:
+        """Switch the workbench to the database at ``url`` (a file path or SQLAlchemy
+        URL), opened on the store worker; when it cannot be opened, say why and stay on
+        the one open now. ``databaseOpened`` is emitted once it is listed."""
+        self.transfer.cancel_import()  # whole articles already saved stay saved
+        self.settings.save_database(self.gateway.url)  # in Open recent, to come back to
+        self.notice(f"Opening {url}…")
+        self.gateway.reopen(url, on_done=self._database_opened,
+                            on_error=lambda error: self.notice(
+                                f"Could not open {url}: {error}", warning=True))
+
+    def _database_opened(self, url: str) -> None:
+        self.settings.save_database(url)
+        self._show_database_in_title()
+        # Undo steps, the current event and article ids all belong to the old database.
+        self.session.undo_stack.clear()
+        self._current_event = None
+        self._current_history = None
+        self._show_current(None)
+        if self._filter.article_ids:
+            self._filter = self._filter.with_changes(article_ids=frozenset())
+            self.filter_bar.set_filter(self._filter)
+            self.settings.save_filter(self._filter)
+        self.layout_mode = self.settings.canvas_layout()  # None: chosen by the listing
+        self._fit_after_load = True
+
+        def listed() -> None:
+            self.loaded.disconnect(listed)
+            self.notice(f"Opened {self.gateway.shown_url}")
+            self.databaseOpened.emit(url)
+
+        self.loaded.connect(listed)
+        self.reload()
 
     # --- listing ----------------------------------------------------------------------
 

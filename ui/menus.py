@@ -79,6 +79,13 @@ def build_menus(window: MainWindow) -> None:
             ["Ctrl+Shift+O"])
     _action(window, file_menu, "pasteArticle", "Paste article…", transfer.paste,
             ["Ctrl+Shift+V"])
+    file_menu.addSeparator()
+    _action(window, file_menu, "openDatabase", "Open database…", window.databases.choose)
+    recent = file_menu.addMenu("Open recent")
+    recent.setObjectName("recentDatabases")
+    recent.aboutToShow.connect(partial(window.databases.fill_recent, recent))
+    window.databases.fill_recent(recent)
+    file_menu.addSeparator()
     export_menu = file_menu.addMenu("Export")
     for fmt, caption, _filter in EXPORT_CHOICES:
         _action(window, export_menu, f"export-{fmt}", caption,

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow
 from ui.state.filters import EventFilter
 from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 
+RECENT_DATABASES = 8  # File > Open recent
+
 
 class WindowSettings:
     """Typed access to the app's QSettings keys."""
@@ -54,8 +56,20 @@ class WindowSettings:
         return str(value) if value else None
 
     def save_database(self, url: str) -> None:
-        """Remember the database URL for the next start."""
+        """Remember the database URL for the next start, first among the recent ones."""
         self.qsettings.setValue("database/last", url)
+        recent = [url] + [known for known in self.recent_databases() if known != url]
+        self.qsettings.setValue("database/recent", recent[:RECENT_DATABASES])
+
+    def recent_databases(self) -> list[str]:
+        """Return the URLs of the databases opened last, newest first (at most
+        RECENT_DATABASES)."""
+        value = self.qsettings.value("database/recent")
+        if isinstance(value, str):  # QSettings gives a one-item list back as its item
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [str(url) for url in value if url][:RECENT_DATABASES]
 
     def review_order(self) -> str:
         """Return the J/K walk order: time order or lowest confidence first."""

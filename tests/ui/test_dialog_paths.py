@@ -8,9 +8,10 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from timeline.model import Status
+from ui.dialogs.note_editor import NoteDialog
 from ui.dialogs.paste_article import PasteArticleDialog
 from ui.dialogs.publication_date import PublicationDateDialog
 
@@ -38,15 +39,38 @@ def test_n_writes_a_note(qtbot, window, repo):
     event_id = current_event(qtbot, window).id  # N asks with the event's present note
 
     def write(dialog):
-        assert isinstance(dialog, QInputDialog)
-        dialog.findChild(QPlainTextEdit).setPlainText("Kyodo and Interfax agree")
-        dialog.accept()
+        assert isinstance(dialog, NoteDialog)
+        text = dialog.findChild(QPlainTextEdit)
+        text.setPlainText("")
+        qtbot.keyClicks(text, "Kyodo and Interfax agree")
+        qtbot.keyClick(text, Qt.Key.Key_Return)  # a new line, not the end of the note
+        qtbot.keyClicks(text, "on the date")
+        qtbot.keyClick(text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     _answer_modal(write)
     qtbot.keyClick(window.table, Qt.Key.Key_N)
     settle(qtbot, window)
-    assert repo.get_event(event_id).note == "Kyodo and Interfax agree"
-    assert window.inspector.shown("note") == "Kyodo and Interfax agree"
+    assert repo.get_event(event_id).note == "Kyodo and Interfax agree\non the date"
+    assert window.inspector.shown("note") == "Kyodo and Interfax agree\non the date"
+
+
+def test_esc_leaves_the_note_as_it_was(qtbot, window, repo):
+    window.table.setFocus()
+    window.table.selectRow(1)
+    event = current_event(qtbot, window)
+    seen = {}
+
+    def give_up(dialog):
+        seen["dialog"] = dialog
+        qtbot.keyClicks(dialog.findChild(QPlainTextEdit), "half a thought")
+        qtbot.keyClick(dialog.findChild(QPlainTextEdit), Qt.Key.Key_Escape)
+
+    _answer_modal(give_up)
+    qtbot.keyClick(window.table, Qt.Key.Key_N)
+    settle(qtbot, window)
+    assert isinstance(seen["dialog"], NoteDialog)
+    assert not seen["dialog"].isVisible()
+    assert repo.get_event(event.id).note == event.note
 
 
 def test_paste_article_from_the_menu(qtbot, window, repo):

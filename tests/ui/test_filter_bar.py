@@ -37,3 +37,14 @@ def test_unreadable_date_is_flagged_and_left_out(qtbot):
         bar.start_edit.returnPressed.emit()
     assert changed.args[0].start is None
     assert "the forum" in bar.problem.text()
+
+
+def test_a_backwards_from_until_is_said_not_listed_silently(qtbot):
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.start_edit.setText("12 Sep 2023")
+    bar.end_edit.setText("11 Sep 2023")
+    with qtbot.waitSignal(bar.filterChanged):
+        bar.end_edit.returnPressed.emit()
+    assert "runs backwards" in bar.problem.text()
+    assert "11 Sep 2023" in bar.problem.text()

@@ -16,12 +16,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
-from timeline.sources import parse_published
-
 if TYPE_CHECKING:  # the pipeline loads the tagger: imported when the command runs
     from timeline.pipeline import IngestSummary
 
 BAR_WIDTH = 28
+ALREADY_SHOWN = 10
 # Redraw at most this often: a terminal write per small file would cost more than the file.
 REDRAW_SECONDS = 0.1
 SKIPPED_SHOWN = 5
@@ -43,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     parser.add_argument(
         "--date", metavar="D",
-        help="publication date for every input but a JSON export (YYYY-MM-DD or ISO)"
+        help="publication date for every input but a JSON export (YYYY-MM-DD, ISO, or "
+        "written as in the window: '5 Mar 2023')"
     )
     parser.add_argument("--db", metavar="URL", help="database URL (default: the app's own file)")
     parser.set_defaults(func=run)
@@ -97,11 +97,12 @@ def run(args: argparse.Namespace) -> int:
     """Ingest ``args.paths``; returns the exit code (0, 1 refused, 2 usage, 130 interrupted)."""
     from timeline.pipeline import ingest_paths
     from timeline.store import StoreError, open_repository
+    from timeline.temporal.user_dates import read_published_date
 
     published = None
     if args.date:
         try:
-            published = parse_published(args.date)
+            published = read_published_date(args.date)  # as the window reads it
         except ValueError as error:
             print(f"timeline ingest: --date: {error}", file=sys.stderr)
             return 2
@@ -138,6 +139,15 @@ def format_summary(summary: IngestSummary) -> str:
         f"added: {summary.added} article{'s' if summary.added != 1 else ''} "
         f"({summary.events} event{'s' if summary.events != 1 else ''})",
         f"already there: {summary.already}",
+    ]
+    from timeline.pipeline import already_line
+
+    # A rerun over a stored folder finds every file there: a few lines say it.
+    lines += [f"  {already_line(name, stored)}"
+              for name, stored in summary.same_text[:ALREADY_SHOWN]]
+    if len(summary.same_text) > ALREADY_SHOWN:
+        lines.append(f"  ... and {len(summary.same_text) - ALREADY_SHOWN} more")
+    lines += [
         f"refused: {len(summary.refused)}",
     ]
     lines += [f"  {name}: {reason}" for name, reason in summary.refused]

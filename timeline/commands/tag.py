@@ -23,7 +23,6 @@ from timeline.sources import (
     SourceError,
     article_from_text,
     load_article,
-    parse_published,
 )
 from timeline.sources.reading import MAX_BYTES, decode_text
 
@@ -51,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--dct",
         type=_dct_argument,
         metavar="DATE",
-        help="publication date for every input (YYYY-MM-DD or ISO date-time)",
+        help="publication date for every input (YYYY-MM-DD, ISO date-time, or written "
+        "as in the window: '5 Mar 2023')",
     )
     parser.add_argument(
         "--format",
@@ -70,8 +70,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _dct_argument(value: str) -> datetime:
+    # The window's parser: "5 Mar 2023" is taken here as in the Paste dialog.
+    from timeline.temporal.user_dates import read_published_date
+
     try:
-        return parse_published(value)
+        return read_published_date(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from operator import attrgetter
 from typing import Any, TypeAlias
@@ -94,6 +94,12 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
+def _utc_iso(moment: datetime | None) -> str | None:
+    # Review stamps are stored as naive UTC; written with their offset, so a reader in
+    # another time zone does not take them for local times.
+    return moment.replace(tzinfo=UTC).isoformat() if moment is not None else None
+
+
 def _choice_text(value: Any) -> str:
     return str(getattr(value, "value", value))
 
@@ -146,6 +152,10 @@ def _text_shown(value: Any) -> str:
 
 TEXT = Kind("text", _as_is, _identity, _text_shown)
 MOMENT = Kind("moment", _iso_cells, _iso, lambda value: _iso(value) or "")
+# A moment of the app's own clock (when an analyst reviewed): UTC, marked "+00:00".
+UTC_MOMENT = Kind("utc_moment", lambda values, _known: map(_utc_iso, values), _utc_iso,
+                  lambda value: _utc_iso(value) or "")
+MOMENT_KINDS = (MOMENT, UTC_MOMENT)
 WHOLE = Kind("whole", _as_is, _identity, _text_shown, numeric=True)
 NUMBER = Kind("number", _floats, _identity,
               lambda value: "" if value is None else f"{value:.2f}", numeric=True)
@@ -269,7 +279,7 @@ CSV: tuple[Column, ...] = (
     _field("confidence", "Confidence", NUMBER, required=True),
     Column("explanation", "Explanation", TEXT, Reads.EVENT, shown_explanation, guarded=True),
     _field("analyst_note", "Note", TEXT, "note", guarded=True),
-    _field("reviewed_at", "Reviewed", MOMENT),
+    _field("reviewed_at", "Reviewed", UTC_MOMENT),
     Column("article_title", "Article title", TEXT, Reads.ARTICLE, _of_article("title"),
            guarded=True),
     Column("article_published", "Published", MOMENT, Reads.ARTICLE, _of_article("published")),

@@ -18,7 +18,7 @@ from typing import Any, TypeGuard
 from timeline.export.columns import (
     CSV,
     FLAG,
-    MOMENT,
+    MOMENT_KINDS,
     NUMBER,
     RECORD,
     TEXT,
@@ -101,7 +101,7 @@ _DEFAULTS = {field.name for field in fields(Event)
 
 def _restored_value(column: Column, item: Mapping[str, Any], where: str) -> Any:
     kind = column.kind
-    if kind is MOMENT:
+    if kind in MOMENT_KINDS:
         return _moment(item.get(column.name), where)
     if kind.choices is not None:
         return kind.choices(item[column.name])  # KeyError or ValueError: named below

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, Protocol
 
 import xlsxwriter
 
-from timeline.export.columns import CSV, FLAG, MOMENT, NUMBER, WHOLE, Kind, RowLookups
+from timeline.export.columns import CSV, FLAG, MOMENT_KINDS, NUMBER, WHOLE, Kind, RowLookups
 from timeline.export.order import in_time_order
 from timeline.export.rows import column_rows
 from timeline.model import Article, Event
@@ -95,7 +95,7 @@ CellWrite = Callable[[int, int, Any], object]
 
 
 def _cell_writer(sheet: _Sheet, kind: Kind, moment_format: object) -> CellWrite:
-    if kind is MOMENT:
+    if kind in MOMENT_KINDS:
         def write_moment(row: int, column: int, moment: datetime) -> None:
             if moment >= FIRST_SPREADSHEET_DAY:
                 sheet.write_datetime(row, column, moment, moment_format)
@@ -128,7 +128,7 @@ def column_widths(rows: Sequence[tuple[Any, ...]]) -> list[int]:
     within MIN_WIDTH and MAX_WIDTH; moments get room for a date and a time."""
     widths = []
     for index, column in enumerate(CSV):
-        if column.kind is MOMENT:
+        if column.kind in MOMENT_KINDS:
             widths.append(MOMENT_WIDTH)
             continue
         longest = max((len(str(row[index])) for row in rows if row[index] is not None),

@@ -10,6 +10,8 @@ from typing import TypedDict, Unpack
 from timeline.model import Article
 from timeline.sources.dates import find_dateline, find_filename_date
 from timeline.sources.errors import MissingDateError, SourceError
+from timeline.sources.naming import fallback_title
+from timeline.sources.outlets import dateline_outlet
 
 HOW_TO_DATE = "give it with --date YYYY-MM-DD or a sidecar NAME.meta.json with \"published\""
 # A JSON entry has no sidecar of its own: the date goes in the entry.
@@ -82,7 +84,9 @@ def dated_article(
 ) -> Article:
     """Return an Article whose ``published`` comes from, in order: the command line,
     the file's own metadata (sidecar, HTML, TimeML, JSON field), a dateline in the
-    text, a date in the file name. Raises MissingDateError when none gives one, and
+    text, a date in the file name. Without a title it is named by its file or its first
+    words (``fallback_title``); without an outlet, it takes the agency its dateline
+    names ("(Reuters)", ``dateline_outlet``). Raises MissingDateError when none gives one, and
     SourceError when the text or a metadata field cannot be stored (see check_text,
     check_metadata): every loader comes through here, so none can let one pass."""
     check_text(text, name)
@@ -106,5 +110,9 @@ def dated_article(
             seen = f" ({note})" if note else ""
             how = HOW_TO_DATE_JSON if own_source == "json" else HOW_TO_DATE
             raise MissingDateError(name, f"no publication date found{seen}; {how}")
+    if not meta.get("title"):
+        meta["title"] = fallback_title(text, source_path)
+    if not meta.get("outlet"):
+        meta["outlet"] = dateline_outlet(text)
     return Article(text=text, published=published, dct_source=dct_source,
                    source_path=source_path, **meta)

@@ -14,6 +14,7 @@ from sqlalchemy import Row
 
 from timeline.gc_pause import gc_paused
 from timeline.model import Article, Event, Granularity, Mention, Review, Status, TimexType
+from timeline.store.fingerprint import text_fingerprint
 from timeline.store.schema import ArticleRow, EventRow, MentionRow
 
 # Enum lookups by value, done with a dict because list_events converts 10^5 rows.
@@ -123,6 +124,7 @@ def article_row(article: Article, digest: str) -> ArticleRow:
         dct_source=article.dct_source,
         source_path=article.source_path,
         content_hash=digest,
+        text_fingerprint=text_fingerprint(article.text),
     )
 
 

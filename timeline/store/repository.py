@@ -38,6 +38,7 @@ from timeline.store.errors import (
     ReadOnlyDatabaseError,
     StoreError,
 )
+from timeline.store.fingerprint import text_fingerprint
 from timeline.store.migrate import upgrade_to_head
 from timeline.store.queries import EVENTS
 from timeline.store.removal import RemovalOperations
@@ -220,7 +221,7 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         """
         self._refuse_if_read_only()
         digest = article.content_hash or _text_digest(article)
-        existing = self._article_id_by_hash(digest)
+        existing = self._article_id_by_hash(digest, text_fingerprint(article.text))
         if existing is not None:
             return IngestOutcome(article_id=existing, added=False, events=0)
         try:
@@ -264,9 +265,11 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         return IngestOutcome(article_id=article_id, added=True, events=len(events))
 
     def stored_article_id(self, text: str) -> int | None:
-        """Return the id of the stored article with exactly this text, else None (the
-        content-hash check add_article makes, for a caller to skip work before it)."""
-        return self._article_id_by_hash(_text_digest(Article(text=text, published=None)))
+        """Return the id of the stored article with this text, else None: the same text
+        exactly, or but for markup, case and whitespace (the check add_article makes,
+        for a caller to skip work before it)."""
+        return self._article_id_by_hash(_text_digest(Article(text=text, published=None)),
+                                        text_fingerprint(text))
 
     # Stories ------------------------------------------------------------------
 
@@ -302,11 +305,17 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
                     self._group(connection, article_rows)
                 grouped += len(batch)
 
-    def _article_id_by_hash(self, digest: str) -> int | None:
+    def _article_id_by_hash(self, digest: str, fingerprint: str | None = None) -> int | None:
         with self._reading() as connection:
-            return connection.execute(
+            exact = connection.execute(
                 select(ARTICLES.c.id).where(ARTICLES.c.content_hash == digest)
             ).scalar_one_or_none()
+            if exact is not None or fingerprint is None:
+                return exact
+            # The first stored of its near-duplicates (a database may hold several).
+            return connection.execute(
+                select(func.min(ARTICLES.c.id)).where(ARTICLES.c.text_fingerprint == fingerprint)
+            ).scalar()
 
     def list_articles(self) -> list[Article]:
         """Return every stored article (ids set), in the order they were stored."""

@@ -62,6 +62,8 @@ class ArticleRow(Base):
     dct_source: Mapped[str | None] = mapped_column(Text)
     source_path: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Recognises the same text in another format (timeline.store.fingerprint).
+    text_fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class MentionRow(Base):

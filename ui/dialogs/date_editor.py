@@ -1,8 +1,10 @@
 """The date editor behind "Correct" (E): type a date, or set it field by field.
 
 Typed text ("12 Sep 2023 morning", "last Sunday", "Sep 2023") is read by the
-tagger's ``parse_user_date`` against the article's date; the from/to fields and the
-granularity can then be adjusted. The result is a TimeSpan [earliest, latest).
+tagger's ``read_user_date`` against the article's date; the from/to fields and the
+granularity can then be adjusted. The result is a TimeSpan [earliest, latest). OK
+(and Enter) closes the dialog only on a date that was understood and differs from the
+current one: a correction that changes nothing would still be counted as one.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from timeline.display import format_span, unit_bounds
 from timeline.model import Granularity, TimeSpan
 from timeline.temporal.timex import span_from_value, value_from_span
-from timeline.temporal.user_dates import parse_user_date
+from timeline.temporal.user_dates import ReversedRangeError, read_user_date
 from ui.dates import day_text
 
 # What the granularity box offers, in order; "interval" keeps the from/to as typed.
@@ -82,6 +84,8 @@ class DateEditor(QDialog):
         self._anchor = anchor or datetime.now().replace(microsecond=0)
         self._mod: str | None = None
         self._unnamed: TimeSpan | None = None  # a span whose granularity the box lacks
+        self._typed_problem: str | None = None  # why the typed text gives no date
+        self._edited = False  # the initial reading says nothing of "unchanged"
         self.typed = QLineEdit()
         self.typed.setPlaceholderText("Type a date: 12 Sep 2023 morning, last Sunday, Sep 2023…")
         # Wide enough for the examples: a cut-off placeholder hides what may be typed.
@@ -118,8 +122,11 @@ class DateEditor(QDialog):
 
         start = current.earliest or self._anchor.replace(hour=0, minute=0, second=0)
         end = current.latest or start + timedelta(days=1)
-        self._set_span(TimeSpan(start, end, current.granularity, current.mod))
+        self._current = TimeSpan(start, end, current.granularity, current.mod)
+        self._set_span(self._current)
+        self._current = self.span()  # as the fields hold it, to tell a change from none
         self._base_span = self.span()  # what half-typed or unreadable text falls back to
+        self._show_reading()
         self.granularity.currentIndexChanged.connect(self._snap_to_unit)
         self.start_edit.dateTimeChanged.connect(self._start_changed)
         self.end_edit.dateTimeChanged.connect(self._fields_edited)
@@ -140,11 +147,26 @@ class DateEditor(QDialog):
             granularity = Granularity.DAY if whole_days else Granularity.MINUTE
         return TimeSpan(start, end, granularity, self._mod)
 
-    def accept(self) -> None:
-        """Close with the span, unless it ends before it starts (then say so and stay)."""
+    def problem(self) -> str | None:
+        """Return why the dialog cannot close with a correction now (typed text not
+        understood, an end before the start, the date it has already), else None."""
+        if self._typed_problem is not None:
+            return self._typed_problem
         span = self.span()
         if span.earliest is None or span.latest is None or span.latest <= span.earliest:
-            self.reading.setText("The end must come after the start.")
+            return "The end must come after the start."
+        if span == self._current:
+            return ("Unchanged: " + format_span(span.earliest, span.latest, span.granularity,
+                                                span.mod)
+                    + " is the date it has already. Type another date, or Esc to cancel.")
+        return None
+
+    def accept(self) -> None:
+        """Close with the span, unless there is a problem() (then say it and stay)."""
+        problem = self.problem()
+        if problem is not None:
+            self._edited = True
+            self._show_reading()
             return
         super().accept()
 
@@ -169,11 +191,17 @@ class DateEditor(QDialog):
         self._show_reading()
 
     def _read_typed(self, text: str) -> None:
-        span = parse_user_date(text, self._anchor) if text.strip() else None
+        self._edited = True
+        self._typed_problem = None
+        try:
+            span = read_user_date(text, self._anchor) if text.strip() else None
+        except ReversedRangeError as error:
+            span = None
+            self._typed_problem = f"Not accepted: {error}."
         if span is None or span.earliest is None or span.latest is None:
+            if text.strip() and self._typed_problem is None:
+                self._typed_problem = f"Not understood as a date: “{text.strip()}”"
             self._set_span(self._base_span)
-            if text.strip():
-                self.reading.setText(f"Not understood as a date: “{text.strip()}”")
             return
         self._set_span(span)
 
@@ -194,13 +222,19 @@ class DateEditor(QDialog):
         self._fields_edited()
 
     def _fields_edited(self) -> None:
+        # The fields set by hand are the answer now, whatever the text box says.
+        self._edited = True
+        self._typed_problem = None
         self._base_span = self.span()
         self._show_reading()
 
     def _show_reading(self) -> None:
         span = self.span()
-        if span.earliest is None or span.latest is None or span.latest <= span.earliest:
-            self.reading.setText("The end must come after the start.")
-        else:
+        problem = self.problem()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(problem is None)
+        if problem is not None and (self._edited or not problem.startswith("Unchanged")):
+            self.reading.setText(problem)
+        elif span.earliest is not None and span.latest is not None:
             self.reading.setText("Read as: " + format_span(span.earliest, span.latest,
                                                            span.granularity, span.mod))

@@ -38,7 +38,10 @@ def summary_line(summary: IngestSummary, cancelled: bool = False) -> str:
     refused = len(summary.refused)
     line = (f"Imported {summary.added} article{'s' * (summary.added != 1)} "
             f"({summary.events} event{'s' * (summary.events != 1)})")
-    if summary.already:
+    if summary.already == 1 and len(summary.same_text) == 1:
+        name, stored = summary.same_text[0]
+        line += f", 1 already there (same text as {stored})"
+    elif summary.already:
         line += f", {summary.already} already in the database"
     if refused:
         line += f", {refused} refused"

@@ -1,4 +1,4 @@
-"""Paste article: text, publication date, optional title and URL -> an Article.
+"""Paste article: text, publication date, optional title, outlet and URL -> an Article.
 
 The date may be left empty when the text carries a dateline; when none is found the
 dialog stays open, says so, and offers the full dates it sees in the text.
@@ -13,8 +13,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from timeline.model import Article
-from timeline.sources import MissingDateError, SourceError, article_from_text, parse_published
-from timeline.temporal.user_dates import parse_user_date
+from timeline.sources import MissingDateError, SourceError, article_from_text
+from timeline.temporal.user_dates import parse_user_date, read_published_date
 from ui.dialogs.published_date_field import PublishedDateDialog
 
 # Full dates written out in the text: the candidates offered when no dateline is found.
@@ -45,14 +45,12 @@ def date_candidates(text: str, limit: int = 8) -> list[datetime]:
 
 def read_published(typed: str) -> datetime | None:
     """Return the date typed in the date field (ISO or as a person writes it), or None."""
-    typed = typed.strip()
-    if not typed:
+    if not typed.strip():
         return None
     try:
-        return parse_published(typed)
+        return read_published_date(typed)  # what --dct and --date take too
     except ValueError:
-        span = parse_user_date(typed, datetime.now())
-        return span.earliest if span is not None else None
+        return None
 
 
 class PasteArticleDialog(PublishedDateDialog):
@@ -66,6 +64,8 @@ class PasteArticleDialog(PublishedDateDialog):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText("Paste the article's text here")
         self.title_edit = QLineEdit()
+        self.outlet_edit = QLineEdit()
+        self.outlet_edit.setPlaceholderText("Reuters, BBC… (taken from a dateline when empty)")
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://…")
         buttons = self._make_date_widgets(
@@ -73,6 +73,7 @@ class PasteArticleDialog(PublishedDateDialog):
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Title (optional):", self.title_edit)
+        form.addRow("Outlet (optional):", self.outlet_edit)
         form.addRow("URL (optional):", self.url_edit)
         self._add_date_rows(form)
         layout = QVBoxLayout(self)
@@ -95,6 +96,7 @@ class PasteArticleDialog(PublishedDateDialog):
                 f"“{typed_date.strip()}” is not a date I can read; try 2023-09-12.")
             return
         meta = {"title": self.title_edit.text().strip() or None,
+                "outlet": self.outlet_edit.text().strip() or None,
                 "url": self.url_edit.text().strip() or None}
         try:
             article = article_from_text(text, published, **meta)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from ui.folders import in_start_folder, remember_folder
 from ui.keydates.panel import KeyDatesPanel
 from ui.state.keydates import key_dates
 
@@ -68,11 +69,14 @@ class KeyDatesFlow:
         None)."""
         caption, suffix = EXPORTS[fmt]
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self.window, "Export key dates",
-                                                  f"key-dates{suffix}", caption)
+            settings = self.window.settings.qsettings
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, "Export key dates", in_start_folder(settings, f"key-dates{suffix}"),
+                caption)
             if not name:
                 return
             path = Path(name)
+            remember_folder(settings, path.parent)
         text = self.panel.written(fmt)
         try:
             Path(path).write_text(text, encoding="utf-8", newline="")

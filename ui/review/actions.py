@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from timeline.model import Event, TimeSpan
 from ui.dialogs.date_editor import DateEditor, timex_value_of
+from ui.dialogs.note_editor import NoteDialog
 from ui.state.navigation import CONFIDENCE_ORDER, TIME_ORDER
 
 
@@ -87,10 +88,11 @@ class ReviewFlow:
         if event is None:
             return
         if note is None:
-            note, ok = QInputDialog.getMultiLineText(self.window, "Note", "Note on this event:",
-                                                     event.note or "")
-            if not ok:
+            dialog = NoteDialog(event.note or "", self.window,
+                                title=f"Note on “{event.title}”")
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
+            note = dialog.note()
         self.window.session.annotate(event, note)
 
     def next_unreviewed(self) -> None:

@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from timeline.export import FORMATS, ExportError, export_to_path, published_events
+from ui.folders import in_start_folder, remember_folder
 from ui.gateway import StoreGateway
+from ui.settings_store import WindowSettings
 from ui.state.filters import EventFilter
 from ui.tasks import TaskContext
 
@@ -41,6 +43,7 @@ class ExportHost(Protocol):
     """What an export needs from the window."""
 
     gateway: StoreGateway
+    settings: WindowSettings
 
     @property
     def canvas(self) -> ImageSource: ...
@@ -65,10 +68,13 @@ class Exporter(QObject):
     def choose_export(self, fmt: str) -> None:
         """Ask where to write an export of the filtered events, then write it."""
         caption, file_filter = next((c, f) for code, c, f in EXPORT_CHOICES if code == fmt)
+        settings = self.host.settings.qsettings
         name, _ = QFileDialog.getSaveFileName(self.parent_widget,
                                               f"Export {caption.rstrip('…')}",
-                                              f"timeline{SUFFIXES[fmt]}", file_filter)
+                                              in_start_folder(settings, f"timeline{SUFFIXES[fmt]}"),
+                                              file_filter)
         if name:
+            remember_folder(settings, Path(name).parent)
             self.export_to(fmt, Path(name))
 
     def export_to(self, fmt: str, path: Path) -> None:

@@ -22,7 +22,10 @@ from timeline.sources import MissingDateError, iter_articles
 from ui.dialogs.file_date import FileDateDialog, file_date_candidates
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
 from ui.dialogs.paste_article import PasteArticleDialog
+from ui.folders import remember_folder, start_folder
 from ui.gateway import StoreGateway
+from ui.settings_store import WindowSettings
+from ui.state.import_progress import progress_report
 from ui.tasks import TaskContext
 
 
@@ -31,6 +34,7 @@ class ImportHost(Protocol):
 
     gateway: StoreGateway
     import_progress: QProgressBar
+    settings: WindowSettings
     cancel_button: QPushButton
 
     def notice(self, message: str, *, warning: bool = False) -> None: ...
@@ -82,16 +86,21 @@ class Importer(QObject):
 
     def choose_files(self) -> None:
         """Ask for article files and import them."""
+        settings = self.host.settings.qsettings
         names, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, "Import articles", "",
+            self.parent_widget, "Import articles", start_folder(settings),
             "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.tml);;All files (*)")
         if names:
+            remember_folder(settings, names[0])
             self.import_paths([Path(name) for name in names])
 
     def choose_folder(self) -> None:
         """Ask for a folder and import every article in it."""
-        name = QFileDialog.getExistingDirectory(self.parent_widget, "Import a folder of articles")
+        settings = self.host.settings.qsettings
+        name = QFileDialog.getExistingDirectory(self.parent_widget, "Import a folder of articles",
+                                                start_folder(settings))
         if name:
+            remember_folder(settings, Path(name).parent)  # beside it: the next case's folder
             self.import_paths([Path(name)])
 
     def import_paths(self, paths: list[Path], published: datetime | None = None) -> None:
@@ -145,10 +154,12 @@ class Importer(QObject):
         self.host.notice(message)
 
     def _show_progress(self, done: int, total: int, label: str) -> None:
-        self.host.import_progress.setRange(0, max(total, 1))
-        self.host.import_progress.setValue(done)
-        counted = f"Importing {done} of {total}"
-        self.host.notice(f"{counted}: {label}" if label else counted)
+        percent, line = progress_report(done, total, label)
+        bar = self.host.import_progress
+        bar.setRange(0, 100)
+        bar.setValue(percent)
+        bar.setFormat(f"{percent}%")  # Qt's own %p% could round another way
+        self.host.notice(line)
 
     def _finish_progress(self, cancel: threading.Event | None) -> None:
         # Another import queued behind this one keeps the bar and its Cancel.

@@ -80,7 +80,7 @@ def test_bad_date_and_bad_database_exit_2_with_one_line(tmp_path):
     result = timeline("ingest", str(SEED), "--date", "next week",
                       "--db", sqlite_url(tmp_path / "t.db"))
     assert result.returncode == 2
-    assert result.stderr.strip().count("\n") == 0 and "YYYY-MM-DD" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "2023-03-05" in result.stderr
     (tmp_path / "not-a-db").write_text("this is not a database file " * 100)
     result = timeline("ingest", str(SEED), "--db", sqlite_url(tmp_path / "not-a-db"))
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -294,3 +294,9 @@ def test_a_lone_surrogate_is_refused_in_one_line_in_every_format(tmp_path, capsy
     code, out, err = run_tag(capsys, "--dct", "2023-09-12", "--format", fmt, bad)
     assert (code, out) == (1, "")
     assert err.count("\n") == 1 and "not valid Unicode" in err
+
+
+def test_dct_takes_a_written_date_as_the_window_does(capsys):
+    code, out, _ = run_tag(capsys, "--dct", "5 Mar 2023", SEED)
+    assert code == 0
+    assert json.loads(out.splitlines()[0])["dct"] == "2023-03-05T00:00"

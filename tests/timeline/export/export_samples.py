@@ -4,7 +4,7 @@ the cells a CSV row of an event should read back as."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from timeline.model import Article, Event, Granularity, Status
 
@@ -101,6 +101,9 @@ def expected_cells(event, article) -> dict[str, str]:
     def iso(moment):
         return moment.isoformat() if moment else ""
 
+    def utc(moment):
+        return moment.replace(tzinfo=UTC).isoformat() if moment else ""
+
     return {
         "event_id": str(event.id), "start": iso(event.earliest), "end": iso(event.latest),
         "granularity": event.granularity.value, "timex_value": event.timex_value or "",
@@ -110,7 +113,7 @@ def expected_cells(event, article) -> dict[str, str]:
         # A corrected event's explanation is replaced: the tagger's names the old date.
         "explanation": ("corrected by the analyst" if event.status is Status.CORRECTED
                         else event.explanation),
-        "analyst_note": event.note or "", "reviewed_at": iso(event.reviewed_at),
+        "analyst_note": event.note or "", "reviewed_at": utc(event.reviewed_at),
         "article_title": article.title or "", "article_published": iso(article.published),
         "article_url": article.url or "", "article_file": article.source_path or "",
         "char_start": str(event.char_start), "char_end": str(event.char_end),

@@ -89,7 +89,7 @@ def test_a_correction_shows_in_every_column_it_touches():
     assert (row["start"], row["end"], row["timex_value"]) == (
         "2023-09-11T00:00:00", "2023-09-12T00:00:00", "2023-09-11")
     assert row["date_display"] == "Mon 11 Sep 2023"
-    assert row["reviewed_at"] == "2023-09-14T10:30:05"
+    assert row["reviewed_at"] == "2023-09-14T10:30:05+00:00"  # stored as UTC, and says so
     assert row["analyst_note"] == "Monday per the agency"
     assert row["explanation"] == "corrected by the analyst"  # the tagger's named the old date
     assert "2023-09-10" not in ",".join(row.values())

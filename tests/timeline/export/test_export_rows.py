@@ -7,7 +7,7 @@ import csv
 import gc
 import importlib.util
 import io
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,6 +35,9 @@ def one_event_at_a_time(event, article, guarded: bool) -> list[str]:
     def iso(moment) -> str:
         return "" if moment is None else moment.isoformat()
 
+    def utc(moment) -> str:
+        return "" if moment is None else moment.replace(tzinfo=UTC).isoformat()
+
     article = article or Article(text="", published=None)
     explanation = ("corrected by the analyst" if event.status is Status.CORRECTED
                    else event.explanation)
@@ -43,7 +46,7 @@ def one_event_at_a_time(event, article, guarded: bool) -> list[str]:
         event.granularity.value, text(format_event_date(event)), text(event.timex_value),
         text(event.expression), text(event.title), text(event.description),
         event.status.value, repr(float(event.confidence)), text(explanation),
-        text(event.note), iso(event.reviewed_at), text(article.title),
+        text(event.note), utc(event.reviewed_at), text(article.title),
         iso(article.published), text(article.url), text(article.source_path),
         str(event.char_start), str(event.char_end),
         "" if event.story_id is None else str(event.story_id), "",

@@ -65,3 +65,14 @@ def test_an_ingest_of_an_edited_export_refuses_it_in_one_line_and_goes_on(tmp_pa
         ((name, reason),) = summary.refused
         assert name.endswith("a-edited.json") and "char_end" in reason and "\n" not in reason
         assert len(repo.list_articles()) == 1
+
+
+def test_reviewed_at_is_written_as_utc_and_read_back_as_stored():
+    document = _document()
+    stamps = [event["reviewed_at"] for event in document["events"] if event["reviewed_at"]]
+    assert "2023-09-14T10:30:05+00:00" in stamps
+    assert all(stamp.endswith("+00:00") for stamp in stamps)
+    reviewed = {event.reviewed_at for _article, events in read_export(document)
+                for event in events}
+    wanted = {event.reviewed_at for event in samples.sample_events()}
+    assert reviewed == wanted  # naive UTC again, as the store keeps it

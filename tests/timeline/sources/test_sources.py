@@ -299,9 +299,25 @@ def test_first_line_headline_becomes_the_title(tmp_path):
     story = write(tmp_path / "2023-09-12-a.md", "# Kim arrives in Russia\n\nKim arrived today.")
     assert load_article(story).title == "Kim arrives in Russia"
     plain = write(tmp_path / "2023-09-12-b.txt", "Kim arrived today.\nHe met Putin.")
-    assert load_article(plain).title is None
+    # No headline, and a file name that is a date: named by its first words.
+    assert load_article(plain).title == "Kim arrived today."
     one_line = write(tmp_path / "2023-09-12-c.txt", "Kim arrived today")
-    assert load_article(one_line).title is None
+    assert load_article(one_line).title == "Kim arrived today"  # its words, not a headline
+
+
+def test_an_untitled_article_is_named_by_its_file_then_its_first_words(tmp_path):
+    named = write(tmp_path / "2023-09-12_kenya-embassy-blast.txt",
+                  "TWO bombs exploded. Many died.")
+    assert load_article(named).title == "kenya embassy blast"
+    unnamed = write(tmp_path / "19980807.txt",
+                    "NAIROBI, Kenya (Reuters) - Two bombs exploded outside the U.S. embassies "
+                    "in Nairobi and Dar es Salaam on Friday. Many died.")
+    assert load_article(unnamed).title == ("Two bombs exploded outside the U.S. embassies in "
+                                           "Nairobi and…")
+    pasted = article_from_text("Talks ended on Friday. Both sides left.", datetime(2023, 9, 12))
+    assert pasted.title == "Talks ended on Friday."
+    given = article_from_text("Talks ended.", datetime(2023, 9, 12), title="Talks end")
+    assert given.title == "Talks end"
 
 
 def test_html_without_a_date_in_its_markup_falls_back_to_the_dateline(tmp_path):

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0003_article_removals"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -57,7 +57,7 @@ def test_a_fresh_database_gets_every_table_at_the_head_revision(db_url):
         tables = set(inspect(engine).get_table_names())
         assert {"articles", "mentions", "events", "stories", "reviews", "alembic_version"} <= tables
         assert (migrate.current_revision(engine) == migrate.head_revision()
-                == "0003_article_removals")
+                == "0004")
         index_columns = {
             tuple(index["column_names"]) for index in inspect(engine).get_indexes("events")
         }

@@ -8,6 +8,7 @@ import pytest
 
 from timeline.model import Granularity
 from timeline.temporal import parse_user_date
+from timeline.temporal.user_dates import ReversedRangeError, read_published_date, read_user_date
 
 ANCHOR = datetime(2023, 9, 12)
 
@@ -81,3 +82,42 @@ def test_typed_dates(typed, earliest, latest, granularity):
 )
 def test_not_a_date(typed):
     assert parse_user_date(typed, ANCHOR) is None
+
+
+@pytest.mark.parametrize("typed, named", [
+    ("from 12 Sep until 11 Sep", "“11 Sep” comes before “12 Sep”"),
+    ("12 Sep 2023 - 11 Sep 2023", "“11 Sep 2023” comes before “12 Sep 2023”"),
+    ("May to March 2020", "“March 2020” comes before “May”"),
+    ("12-11 Sep 2023", "“12-11 Sep 2023” ends before it starts"),
+])
+def test_a_reversed_range_is_refused_with_why(typed, named):
+    with pytest.raises(ReversedRangeError) as refused:
+        read_user_date(typed, ANCHOR)
+    assert named in str(refused.value)
+    assert parse_user_date(typed, ANCHOR) is None  # still no interval for it
+
+
+def test_a_forward_range_and_a_weekday_pair_are_no_reversed_range():
+    assert read_user_date("11 Sep to 12 Sep", ANCHOR) is not None
+    # Which Friday is meant is a guess; not the analyst's slip to point out.
+    read_user_date("from Monday to Friday", ANCHOR)
+
+
+@pytest.mark.parametrize("typed, published", [
+    ("2023-03-05", datetime(2023, 3, 5)), ("2023-03-05T08:30", datetime(2023, 3, 5, 8, 30)),
+    ("5 Mar 2023", datetime(2023, 3, 5)), ("March 5, 2023", datetime(2023, 3, 5)),
+    ("25/12/2023", datetime(2023, 12, 25)),
+])
+def test_a_publication_date_is_read_as_iso_or_as_written(typed, published):
+    assert read_published_date(typed, ANCHOR) == published
+
+
+@pytest.mark.parametrize("typed, why", [
+    ("sometime soon", "give the year"), ("12/09/2023", "either way round"),
+    ("2023-13-01", "use YYYY-MM-DD"), ("next week", "give the year"),
+    ("5 March", "give the year"),
+])
+def test_a_publication_date_not_read_says_why_in_one_line(typed, why):
+    with pytest.raises(ValueError) as refused:
+        read_published_date(typed, ANCHOR)
+    assert why in str(refused.value) and "\n" not in str(refused.value)

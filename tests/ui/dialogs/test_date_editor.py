@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from timeline.model import Granularity, TimeSpan
 from ui.dialogs.date_editor import DateEditor, timex_value_of
+
+# Enter is tried on the shown dialog, as the analyst presses it.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 DCT = datetime(2023, 9, 12)
 SUNDAY = TimeSpan(datetime(2023, 9, 10), datetime(2023, 9, 11), Granularity.DAY)
@@ -85,3 +90,53 @@ def test_a_typed_quarter_or_week_keeps_its_granularity(qtbot):
     editor.end_edit.setDateTime(editor.end_edit.dateTime().addDays(3))
     assert editor.span().granularity is Granularity.DAY
     assert timex_value_of(editor.span()) is None
+
+
+def _ok_enabled(editor):
+    return editor.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def _press_enter(qtbot, editor):
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.keyClick(editor.typed, Qt.Key.Key_Return)
+
+
+def test_text_not_understood_disables_ok_and_enter_only_says_why(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "sometime soon")
+    assert not _ok_enabled(editor)
+    _press_enter(qtbot, editor)
+    assert editor.result() != QDialog.DialogCode.Accepted
+    assert editor.isVisible()
+    assert editor.reading.text() == "Not understood as a date: “sometime soon”"
+
+
+def test_the_current_date_again_is_no_correction(qtbot):
+    editor = _editor(qtbot)
+    assert not _ok_enabled(editor)  # nothing changed yet
+    qtbot.keyClicks(editor.typed, "10 Sep 2023")
+    assert editor.span() == SUNDAY
+    assert not _ok_enabled(editor)
+    _press_enter(qtbot, editor)
+    assert editor.result() != QDialog.DialogCode.Accepted
+    assert editor.reading.text().startswith("Unchanged: Sun 10 Sep 2023 is the date it has")
+
+
+def test_a_new_date_that_parsed_enables_ok_and_enter_accepts(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "11 Sep 2023")
+    assert _ok_enabled(editor)
+    _press_enter(qtbot, editor)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert editor.span().earliest == datetime(2023, 9, 11)
+
+
+def test_a_reversed_typed_range_is_refused_with_the_reason(qtbot):
+    editor = _editor(qtbot)
+    qtbot.keyClicks(editor.typed, "from 12 Sep until 11 Sep")
+    assert not _ok_enabled(editor)
+    assert "ends before it starts" in editor.reading.text()
+    assert editor.span() == SUNDAY
+    _press_enter(qtbot, editor)
+    assert editor.result() != QDialog.DialogCode.Accepted

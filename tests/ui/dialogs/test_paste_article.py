@@ -55,3 +55,25 @@ def test_empty_text_is_refused_with_a_message(qtbot):
 def test_candidates_are_full_dates_only():
     assert date_candidates("on Monday, in 2019, on 5 May 2020 and May 6, 2020") == [
         datetime(2020, 5, 5), datetime(2020, 5, 6)]
+
+
+def test_the_outlet_field_is_the_articles_outlet(qtbot):
+    dialog = PasteArticleDialog()
+    qtbot.addWidget(dialog)
+    dialog.text_edit.setPlainText(UNDATED)
+    dialog.outlet_edit.setText("  Kyodo ")
+    dialog.date_edit.setText("5 Mar 2023")
+    dialog.accept()
+    assert dialog.article().outlet == "Kyodo"
+    assert dialog.article().published == datetime(2023, 3, 5)
+
+
+def test_without_an_outlet_the_datelines_agency_is_taken(qtbot):
+    dialog = PasteArticleDialog()
+    qtbot.addWidget(dialog)
+    dialog.text_edit.setPlainText(
+        "NAIROBI, Kenya, Aug. 7, 1998 (Reuters) - Two bombs exploded on Friday.")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.article().outlet == "Reuters"
+    assert dialog.article().published == datetime(1998, 8, 7)

@@ -1,6 +1,6 @@
 """Article removals: the audit record of each article taken out of the database.
 
-Revision ID: 0003_article_removals
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-02
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_article_removals"
+revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
