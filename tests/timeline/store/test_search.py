@@ -141,19 +141,23 @@ def test_a_retagged_article_is_searched_by_its_new_titles_and_loses_its_removed_
     assert repo.list_events(text="leaves") == []
 
 
-def test_the_migration_indexes_the_events_stored_before_it(db_url, repo, collection):
+def migrate_to(db_url: str, target: str) -> None:
     config = migrate.alembic_config()
     engine = create_engine(db_url)
     try:
-        for target in ("0002", "head"):
-            with engine.begin() as connection:
-                config.attributes["connection"] = connection
-                if target == "0002":
-                    command.downgrade(config, target)
-                else:
-                    command.upgrade(config, target)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            if target == "0002":
+                command.downgrade(config, target)
+            else:
+                command.upgrade(config, target)
     finally:
         engine.dispose()
+
+
+def test_the_migration_indexes_the_events_stored_before_it(db_url, repo, collection):
+    migrate_to(db_url, "0002")
+    migrate_to(db_url, "head")
     with open_repository(db_url) as reopened:
         assert [e.title for e in reopened.list_events(text="westg")] == [
             "Kenyan police seal off the Westgate mall"]
