@@ -10,6 +10,13 @@ events, fetch their articles, write the CSV (date_display, formula guard and all
 a temporary file and rename it. The floor selects the same 20 columns with a join and
 hands the cursor to csv.writer. Each is timed best of --repeat rounds, the rounds
 interleaving export, floor and the two parts of the export; the last line is JSON.
+
+--stream (issue 15) times the streamed CSV export instead, at up to 10^6 events, each
+round in a fresh subprocess that reports its wall and CPU time and its peak resident
+memory (resource.getrusage); goal 10^5 < 1.2 s, 10^6 < 12 s in < 500 MB. Its database
+is made by bulk_fill.sql_fill (1,000 events an article) when --db does not exist yet.
+
+    .venv/bin/python bench/export.py --stream --events 1000000 --db /tmp/export-1m.sqlite3
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timeline.export import export_to_path  # noqa: E402
 from timeline.model import Article, Event, Granularity, Status  # noqa: E402
@@ -116,6 +124,69 @@ def best_of_rounds(repeat: int, works: dict) -> dict[str, tuple[float, float, ob
     return {name: tuple(entry) for name, entry in best.items()}
 
 
+STREAM_GOALS = {100_000: (1.2, 500), 1_000_000: (12.0, 500)}  # events: (seconds, MB)
+
+
+def child(mode: str, db_path: Path, out_path: Path) -> int:
+    """One export in this process; prints JSON: seconds, CPU seconds, peak RSS in MB."""
+    import resource
+
+    from timeline.export import stream_csv_to_path
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    with open_repository(str(db_path), read_only=True) as repo:
+        if mode == "stream":
+            written = stream_csv_to_path(repo, out_path)
+        else:  # the export as it was: the whole list, then the writer
+            events = repo.list_events()
+            articles = repo.get_articles(e.article_id for e in events if e.article_id)
+            written = export_to_path("csv", events, articles, out_path,
+                                     story_sources=repo.story_sources(e.story_id
+                                                                      for e in events))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    print(json.dumps({"mode": mode, "events": written, "seconds": round(wall, 3),
+                      "cpu_seconds": round(cpu, 3), "peak_rss_mb": round(peak_mb, 1)}))
+    return 0
+
+
+def stream_bench(options: argparse.Namespace) -> int:
+    """Time the streamed export (and, with --compare-list, the listed one) in subprocesses."""
+    import subprocess
+
+    from bulk_fill import sql_fill
+
+    with tempfile.TemporaryDirectory() as scratch:
+        db_path = options.db or Path(scratch) / "bench.db"
+        if not db_path.exists():
+            started = time.perf_counter()
+            sql_fill(str(db_path), options.events, per_article=EVENTS_PER_ARTICLE)
+            print(f"sql-filled {db_path} in {time.perf_counter() - started:.1f} s",
+                  file=sys.stderr)
+        modes = ["stream"] + (["list"] if options.compare_list else [])
+        best: dict[str, dict] = {}
+        for _ in range(options.repeat):
+            for mode in modes:
+                ran = subprocess.run(
+                    [sys.executable, __file__, "--child", mode, "--db", str(db_path),
+                     "--out", str(Path(scratch) / f"{mode}.csv")],
+                    capture_output=True, text=True, check=True, timeout=600)
+                result = json.loads(ran.stdout.strip().splitlines()[-1])
+                print(f"{mode:6}: {result['events']:,} events in {result['seconds']:6.2f} s "
+                      f"wall, {result['cpu_seconds']:6.2f} s CPU, peak RSS "
+                      f"{result['peak_rss_mb']:6.0f} MB")
+                if mode not in best or result["seconds"] < best[mode]["seconds"]:
+                    best[mode] = result
+    goal = STREAM_GOALS.get(best["stream"]["events"])
+    summary = {"best": best}
+    if goal is not None:
+        summary["goal_seconds"], summary["goal_peak_mb"] = goal
+        summary["ok"] = (best["stream"]["seconds"] < goal[0]
+                         and best["stream"]["peak_rss_mb"] < goal[1])
+    print(json.dumps(summary))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -124,7 +195,17 @@ def main() -> int:
     parser.add_argument("--other-formats", default="", metavar="F,...",
                         help="also time writing these formats (e.g. xlsx,json), best of "
                         "--repeat, after the CSV rounds")
+    parser.add_argument("--stream", action="store_true",
+                        help="time the streamed CSV export in subprocesses (time, peak RSS)")
+    parser.add_argument("--compare-list", action="store_true",
+                        help="with --stream: also the export from a full list, as before")
+    parser.add_argument("--child", choices=("stream", "list"), help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.child:
+        return child(options.child, options.db, options.out)
+    if options.stream:
+        return stream_bench(options)
 
     with tempfile.TemporaryDirectory() as scratch:
         scratch_dir = Path(scratch)

@@ -49,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         + ", ".join(status.value for status in Status)
         + ")",
     )
+    parser.add_argument(
+        "--search",
+        metavar="WORDS",
+        help="only events whose title, sentence or expression has a word starting with "
+        "each of WORDS, any case (\"Nairo\" finds Nairobi); read from the search index",
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.set_defaults(func=run)
 
@@ -121,7 +127,8 @@ def run(args: argparse.Namespace) -> int:
             # The order of every export (CSV, JSON, TimelineJS), from the one key they
             # share, whatever order the store's query gives.
             events = in_time_order(
-                repository.list_events(start=args.start, end=args.end, statuses=wanted))
+                repository.list_events(start=args.start, end=args.end, statuses=wanted,
+                                       text=args.search or None))
             # Only the JSON names each event's source; the table needs no article.
             articles = repository.get_articles(
                 event.article_id for event in events if event.article_id is not None
@@ -134,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
                   sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        filtered = args.start is not None or args.end is not None or wanted is not None
+        filtered = (args.start is not None or args.end is not None or wanted is not None
+                    or bool(args.search))
         write_table(events, filtered=filtered)
     return 0
 

@@ -13,7 +13,7 @@ import argparse
 import io
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Unpack
+from typing import Any, Unpack
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
 from timeline.export import (
@@ -25,6 +25,8 @@ from timeline.export import (
     choose_grouping,
     export_to_path,
     published_events,
+    stream_csv,
+    stream_csv_to_path,
     write_export,
 )
 from timeline.export.files import ExportOptions
@@ -95,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     if missing is not None:
         _say(f"no database at {missing} (import articles first with `timeline ingest`)")
         return 1
+    if args.format == "csv":
+        return _stream_csv(args, url, wanted, articles_wanted)
     try:
         with open_repository(url, read_only=True) as repository:
             listed = repository.list_events(start=args.start, end=args.end, statuses=wanted,
@@ -127,6 +131,42 @@ def run(args: argparse.Namespace) -> int:
         return 1
     _report(args, len(events), written, rejected_left_out)
     return 0
+
+
+def _stream_csv(args: argparse.Namespace, url: str, wanted: list[Status] | None,
+                articles_wanted: list[int] | None) -> int:
+    """The CSV export, streamed from the store a batch at a time (bounded memory)."""
+    from timeline.store import StoreError, open_repository
+
+    filters = {"start": args.start, "end": args.end, "statuses": wanted,
+               "article_ids": articles_wanted}
+    options = {"filters": filters, "excel": args.excel, "formula_guard": args.formula_guard}
+    try:
+        with open_repository(url, read_only=True) as repository:
+            if args.output:
+                written = stream_csv_to_path(repository, args.output, **options)
+            else:
+                written = _stream_stdout(repository, **options)
+    except (StoreError, ExportError) as error:
+        _say(str(error))
+        return 1
+    _report(args, written, written, 0)
+    return 0
+
+
+def _stream_stdout(repository: Any, **options: Any) -> int:
+    if not hasattr(sys.stdout, "buffer"):  # a text-only stream: write to it as it is
+        return stream_csv(repository, sys.stdout, **options)
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        sys.stdout.flush()
+        return stream_csv(repository, stream, **options)
+    except UnicodeEncodeError as error:  # a lone surrogate that got into the database
+        raise ExportError("cannot write to stdout: text that is not valid Unicode "
+                          f"({error.object[error.start:error.end]!r})") from error
+    finally:
+        stream.flush()
+        stream.detach()  # leave sys.stdout's buffer open for whoever comes next
 
 
 def _write_stdout(

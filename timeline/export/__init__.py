@@ -18,6 +18,7 @@ from timeline.export.files import (
 )
 from timeline.export.json_writer import export_document, write_json
 from timeline.export.rows import CSV_COLUMNS, guard_formula, in_time_order
+from timeline.export.stream import ExportCancelled, stream_csv, stream_csv_to_path
 from timeline.export.timelinejs import (
     TIMELINEJS_COLUMNS,
     timelinejs_document,
@@ -38,12 +39,15 @@ __all__ = [
     "FILE_SUFFIXES",
     "FORMATS",
     "TIMELINEJS_COLUMNS",
+    "ExportCancelled",
     "ExportError",
     "export_document",
     "export_to_path",
     "guard_formula",
     "in_time_order",
     "published_events",
+    "stream_csv",
+    "stream_csv_to_path",
     "timelinejs_document",
     "write_csv",
     "write_export",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
 from typing import Any, TypeAlias, TypedDict
 
 from sqlalchemy import ColumnElement, Connection, Dialect, Select, or_, select
@@ -19,6 +19,8 @@ from timeline.store.convert import (
 )
 from timeline.store.errors import NotFoundError, StoreError
 from timeline.store.schema import EventRow
+from timeline.store.search import text_filter
+from timeline.store.spans import span_overlap
 
 EVENTS = EventRow.__table__
 EVENT_SELECT_COLUMNS = [EVENTS.c[name] for name in EVENT_COLUMNS]
@@ -26,6 +28,9 @@ ROWS_PER_FETCH = 1000
 # From this many events on, a list is settled in the collector's oldest generation at
 # once (gc_pause.settle_as_long_lived): 10^5 events cost a tenth of a second of walks.
 LONG_LIST = 10_000
+# Windows up to this wide read the span index (timeline.store.spans): its rows come in
+# no order and are sorted, which beats the time-ordered index only while they are few.
+SPAN_INDEX_WIDEST = timedelta(days=3 * 366)
 
 # A SELECT of EVENT_SELECT_COLUMNS (or of any columns).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -70,7 +75,8 @@ def event_filters(
 
     A window keeps events overlapping [start, end); an event with no latest bound
     reaches on for ever, and one with no earliest bound is open-ended and kept only
-    when no window is given.
+    when no window is given. ``text`` keeps events where each word typed starts a
+    word of the title, sentence or expression (timeline.store.search).
     """
     clauses: list[ColumnElement[bool]] = []
     if start is not None or end is not None:
@@ -83,14 +89,11 @@ def event_filters(
         clauses.append(EVENTS.c.status.in_([enum_value(Status(s)) for s in statuses]))
     if article_ids is not None:
         clauses.append(EVENTS.c.article_id.in_(storable_ids(article_ids)))
+    if start is not None and end is not None and end - start <= SPAN_INDEX_WIDEST:
+        # The span index narrows the rows first; the bounds above stay the exact test.
+        clauses.append(span_overlap(start, end))
     if text:
-        clauses.append(
-            or_(
-                EVENTS.c.title.icontains(text, autoescape=True),
-                EVENTS.c.description.icontains(text, autoescape=True),
-                EVENTS.c.expression.icontains(text, autoescape=True),
-            )
-        )
+        clauses.append(text_filter(text))
     if min_confidence is not None:
         clauses.append(EVENTS.c.confidence >= min_confidence)
     if min_precision is not None:
@@ -160,6 +163,48 @@ def fetch_events(connection: Connection, query: AnySelect) -> list[Event]:
     except (ValueError, KeyError) as error:  # a damaged or hand-edited value
         raise StoreError(f"database read failed: an event holds an unreadable value "
                          f"({type(error).__name__}: {error})") from None
+    finally:
+        result.close()
+
+
+def stream_events(
+    connection: Connection, query: AnySelect, rows_per_batch: int = ROWS_PER_FETCH
+) -> Iterator[list[Event]]:
+    """Yield the Events a SELECT of EVENT_SELECT_COLUMNS finds, a list of at most
+    ``rows_per_batch`` at a time, in the order it gives, read from the cursor as they
+    are yielded (a server-side cursor on PostgreSQL): memory stays that of one batch.
+
+    Raises StoreError when the database fails while the rows are read.
+    """
+    dialect = connection.dialect
+    if dialect.name == "sqlite":
+        # SQLite's cursor steps through the rows as they are fetched: the driver's rows
+        # are taken as they are, as fetch_events does.
+        result = connection.execute(query)
+        fetch = result.cursor.fetchmany
+        processors = _result_processors(dialect, result.cursor.description)
+    else:
+        # A server-side cursor; SQLAlchemy buffers its first row, so its own rows
+        # (already converted) are taken.
+        result = connection.execution_options(stream_results=True).execute(query)
+        fetch = result.fetchmany
+        processors = {}
+    try:
+        while True:
+            try:
+                rows = fetch(rows_per_batch)
+                if not rows:
+                    return
+                events = events_from_rows(rows, processors)
+            except dialect.loaded_dbapi.Error as error:
+                lines = str(error).strip().splitlines()
+                raise StoreError(
+                    f"database read failed: {lines[0] if lines else type(error).__name__}"
+                ) from None
+            except (ValueError, KeyError) as error:  # a damaged or hand-edited value
+                raise StoreError(f"database read failed: an event holds an unreadable "
+                                 f"value ({type(error).__name__}: {error})") from None
+            yield events
     finally:
         result.close()
 

@@ -395,6 +395,31 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         with self._reading() as connection:
             return queries.fetch_events(connection, query)
 
+    def event_batches(
+        self, rows_per_batch: int = queries.ROWS_PER_FETCH,
+        **filters: Unpack[queries.EventFilters],
+    ) -> Iterator[list[Event]]:
+        """Yield the events list_events would return, in its order, a list of at most
+        ``rows_per_batch`` at a time, read as they are asked for (an export of 10^6
+        events holds one batch, never the whole list). The database stays open for
+        reading until the iterator is exhausted or closed."""
+        query = queries.events_in_time_order(queries.event_filters(**filters))
+        with self._reading() as connection:
+            yield from queries.stream_events(connection, query, rows_per_batch)
+
+    def article_headings(self, ids: Iterable[int]) -> dict[int, Article]:
+        """Return {id: Article} for the stored ones of ``ids``, every field but the
+        text read (text is ""): what an export's article columns show."""
+        wanted = sorted(set(queries.storable_ids(ids)))
+        columns = [ARTICLES.c[name] for name in ARTICLE_COLUMNS if name != "text"]
+        found: dict[int, Article] = {}
+        with self._reading() as connection:
+            for offset in range(0, len(wanted), IDS_PER_QUERY):
+                chunk = wanted[offset:offset + IDS_PER_QUERY]
+                rows = connection.execute(select(*columns).where(ARTICLES.c.id.in_(chunk)))
+                found.update((row.id, Article(text="", **row._asdict())) for row in rows)
+        return found
+
     def count_events(self, **filters: Unpack[queries.EventFilters]) -> int:
         """Return how many events match the list_events filters."""
         clauses = queries.event_filters(**filters)

@@ -1,6 +1,7 @@
 """Exporting from the window: the events the current filters let through, written on
 the store worker by the same writers as ``timeline export``; PNG and SVG are drawn by
-the canvas."""
+the canvas. CSV streams from the store with a progress dialog whose Cancel leaves no
+file behind."""
 
 from __future__ import annotations
 
@@ -8,14 +9,21 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from timeline.export import FORMATS, ExportError, export_to_path, published_events
+from timeline.export import (
+    FORMATS,
+    ExportCancelled,
+    ExportError,
+    export_to_path,
+    published_events,
+    stream_csv_to_path,
+)
 from ui.folders import in_start_folder, remember_folder
 from ui.gateway import StoreGateway
 from ui.settings_store import WindowSettings
 from ui.state.filters import EventFilter
-from ui.tasks import TaskContext
+from ui.tasks import TaskContext, TaskHandle
 
 # (format, menu caption, file dialog filter); PNG and SVG come from the canvas.
 EXPORT_CHOICES = (
@@ -64,6 +72,8 @@ class Exporter(QObject):
         super().__init__(parent)
         self.host = host
         self.parent_widget = parent
+        self.progress_dialog: QProgressDialog | None = None  # while a CSV export runs
+        self._running: TaskHandle | None = None
 
     def choose_export(self, fmt: str) -> None:
         """Ask where to write an export of the filtered events, then write it."""
@@ -87,6 +97,9 @@ class Exporter(QObject):
             self.host.notice(f"Unknown export format {fmt}", warning=True)
             return
         query = self.host.current_filter().query_kwargs()
+        if fmt == "csv":
+            self._stream_csv(path, query)
+            return
 
         def write(repo: Any, _context: TaskContext) -> tuple[int, int]:
             events, left_out = published_events(
@@ -109,6 +122,61 @@ class Exporter(QObject):
             self.host.notice(f"Export failed: {reason}", warning=True)
 
         self.host.gateway.submit(write, on_done=written, on_error=failed)
+
+    def cancel_export(self) -> None:
+        """Stop the running CSV export; the file is left as it was before."""
+        if self._running is not None:
+            self._running.cancel()
+
+    def _stream_csv(self, path: Path, query: dict[str, Any]) -> None:
+        # Streamed a batch at a time on the store worker: memory stays small at 10^6
+        # events, and the dialog shows how far it got and can stop it.
+        def write(repo: Any, context: TaskContext) -> int:
+            return stream_csv_to_path(
+                repo, path, filters=query, cancelled=context.cancelled,
+                progress=lambda done, total: context.progress(done, total, "events"))
+
+        dialog = QProgressDialog(f"Exporting to {path.name}…", "Cancel", 0, 0,
+                                 self.parent_widget)
+        dialog.setWindowTitle("Export")
+        dialog.setMinimumDuration(400)  # a quick export never flashes a dialog
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel_export)
+        self.progress_dialog = dialog
+
+        def progressed(done: int, total: int, _label: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            dialog.setLabelText(f"Exporting to {path.name}: {done:,} of {total:,} events")
+
+        def finish() -> None:
+            self._running = None
+            self.progress_dialog = None
+            dialog.canceled.disconnect(self.cancel_export)
+            dialog.close()
+            dialog.deleteLater()
+
+        def written(count: int) -> None:
+            finish()
+            self.host.notice(f"Exported {count} events to {path}")
+            self.exportFinished.emit(str(path), count)
+
+        def cancelled() -> None:
+            finish()
+            self.host.notice(f"Export cancelled; {path} was not written")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ExportCancelled):
+                cancelled()
+                return
+            finish()
+            reason = str(error) if isinstance(error, ExportError) \
+                else f"{type(error).__name__}: {error}"
+            self.host.notice(f"Export failed: {reason}", warning=True)
+
+        self._running = self.host.gateway.submit(write, on_done=written, on_error=failed,
+                                                 on_progress=progressed,
+                                                 on_cancelled=cancelled)
 
     def _export_image(self, fmt: str, path: Path) -> None:
         try:

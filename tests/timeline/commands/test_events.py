@@ -107,6 +107,12 @@ def test_json_gives_each_event_with_its_interval_and_source(db, capsys):
         (["--status", "accepted,rejected", "--status", "corrected"],
          ["Putin arrives in Vladivostok"]),
         (["--status", "unreviewed", "--from", "2020"], ["Kim leaves Pyongyang"]),
+        # --search: each word starts a word of the title, sentence or expression.
+        (["--search", "vladiv"], ["Putin arrives in Vladivostok"]),
+        (["--search", "KIM pyong"], ["Kim leaves Pyongyang"]),
+        (["--search", "forum"], ["Talks after the forum"]),
+        (["--search", "\"sum*", "--to", "2020"], ["First summit"]),
+        (["--search", "ostok"], []),  # not the start of a word
     ],
 )
 def test_filters_by_date_and_status(db, capsys, argv, titles):

@@ -4,11 +4,13 @@ over many random filter combinations (both backends)."""
 from __future__ import annotations
 
 import random
+import re
 from datetime import datetime, timedelta
 
 from timeline.model import Event, Granularity, Status
 
-WORDS = ("summit", "train", "Khasan", "forum", "Vladivostok", "border", "50%", "a_b")
+WORDS = ("summit", "train", "Khasan", "forum", "Vladivostok", "border", "50%", "a_b",
+         "Khasan-Vladivostok")
 DAY0 = datetime(2023, 9, 1)
 
 
@@ -50,10 +52,14 @@ def matches(event: Event, query: dict) -> bool:
     if query.get("article_ids") is not None and event.article_id not in query["article_ids"]:
         return False
     if query.get("text"):
-        needle = query["text"].lower()
         haystacks = (event.title, event.description, event.expression or "")
-        if not any(needle in haystack.lower() for haystack in haystacks):
-            return False
+        typed = re.findall(r"[^\W_]+", query["text"].lower())
+        if typed:  # every word typed starts a word of the event's text
+            words = re.findall(r"[^\W_]+", " ".join(haystacks).lower())
+            if not all(any(word.startswith(wanted) for word in words) for wanted in typed):
+                return False
+        elif not any(query["text"].lower() in haystack.lower() for haystack in haystacks):
+            return False  # no word at all (punctuation only): a substring, as typed
     if query.get("min_confidence") is not None and event.confidence < query["min_confidence"]:
         return False
     return True
@@ -78,7 +84,8 @@ def random_query(rng: random.Random, article_ids: list[int]) -> dict:
     if rng.random() < 0.3:
         query["article_ids"] = rng.sample(article_ids, rng.randrange(0, len(article_ids) + 1))
     if rng.random() < 0.3:
-        query["text"] = rng.choice(WORDS + ("KHASAN", "sunday", "nothing"))
+        query["text"] = rng.choice(WORDS + ("KHASAN", "sunday", "nothing", "Khas", "vla",
+                                            "sum forum", "%", "\"", "forum\" OR x*"))
     if rng.random() < 0.3:
         query["min_confidence"] = round(rng.random(), 2)
     return query

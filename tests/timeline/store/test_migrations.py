@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0004"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -56,8 +56,7 @@ def test_a_fresh_database_gets_every_table_at_the_head_revision(db_url):
     try:
         tables = set(inspect(engine).get_table_names())
         assert {"articles", "mentions", "events", "stories", "reviews", "alembic_version"} <= tables
-        assert (migrate.current_revision(engine) == migrate.head_revision()
-                == "0004")
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0005"
         index_columns = {
             tuple(index["column_names"]) for index in inspect(engine).get_indexes("events")
         }
@@ -73,7 +72,14 @@ def test_the_migrated_schema_matches_the_orm_model(db_url):
     engine = create_engine(db_url)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            # The search and span indexes of revision 0003 (virtual tables and their
+            # shadow tables on SQLite, expression indexes on PostgreSQL) are no part of
+            # the ORM model.
+            context = MigrationContext.configure(connection, opts={
+                "compare_type": True,
+                "include_name": lambda name, _kind, _parent: not str(name).startswith(
+                    ("events_fts", "events_span", "ix_events_fulltext", "ix_events_span")),
+            })
             differences = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
@@ -87,7 +93,8 @@ def test_an_older_database_is_upgraded_at_open_and_keeps_its_rows(
         stored = repository.add_article(make_article(), [], [])
     newer_scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, newer_scripts)
-    (newer_scripts / "versions" / "0099_test_summary.py").write_text(EXTRA_REVISION)
+    (newer_scripts / "versions" / "0099_test_summary.py").write_text(
+        EXTRA_REVISION.replace("{head}", str(migrate.head_revision())))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_scripts)
 
     with open_repository(db_url) as repository:

@@ -1,0 +1,121 @@
+"""Streaming CSV export: the same bytes as write_csv, written batch by batch as the
+store reads them (never a list of all events), with progress and a cancel that
+leaves no file."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from timeline.export import ExportCancelled, stream_csv, stream_csv_to_path, write_csv
+from timeline.export.columns import RowLookups
+from timeline.export.stream import write_csv_batches
+from timeline.model import Article, Event, Granularity, Status
+from timeline.store import open_repository
+
+
+def event(number: int, day: datetime) -> Event:
+    return Event(
+        title=f"=Event {number} in Nairobi", description=f"Sentence {number}, \"quoted\".",
+        char_start=0, char_end=20, expression="on Sunday", expr_start=2, expr_end=11,
+        timex_type="DATE", timex_value=day.date().isoformat(), mod=None, earliest=day,
+        latest=day + timedelta(days=1), granularity=Granularity.DAY, confidence=0.8,
+        explanation="'Sunday' + past tense", anchor="DCT")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    with open_repository(str(tmp_path / "stream.sqlite3")) as repository:
+        for article_number in range(3):
+            events = [event(article_number * 10 + i,
+                            datetime(2020, 1, 1) + timedelta(days=(i * 7 + article_number) % 40))
+                      for i in range(10)]
+            repository.add_article(Article(text=f"Article {article_number} text.",
+                                           title=f"Article {article_number}",
+                                           published=datetime(2020, 3, 1),
+                                           url=f"https://example.org/{article_number}"),
+                                   [], events)
+        first = repository.list_events()[0]
+        repository.reject(first.id, expected_version=first.version)
+        yield repository
+
+
+def listed_csv(repo, **filters) -> str:
+    events = repo.list_events(**filters)
+    articles = repo.get_articles(e.article_id for e in events)
+    out = io.StringIO(newline="")
+    write_csv(events, articles, out,
+              story_sources=repo.story_sources(e.story_id for e in events))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("rows_per_batch", [1, 7, 1000])
+def test_the_streamed_csv_is_the_listed_one_byte_for_byte(repo, rows_per_batch):
+    out = io.StringIO(newline="")
+    assert stream_csv(repo, out, rows_per_batch=rows_per_batch) == 30
+    assert out.getvalue() == listed_csv(repo)
+    filters = {"start": datetime(2020, 1, 10), "end": datetime(2020, 1, 20),
+               "statuses": [Status.UNREVIEWED]}
+    out = io.StringIO(newline="")
+    written = stream_csv(repo, out, filters=filters, rows_per_batch=rows_per_batch)
+    assert out.getvalue() == listed_csv(repo, **filters)
+    assert written == repo.count_events(**filters) > 0
+
+
+def test_rows_are_written_as_each_batch_arrives_not_after_the_last():
+    out = io.StringIO(newline="")
+    seen_when_asked: list[int] = []
+
+    def batches():
+        for number in range(5):
+            # What was written before this batch is made: every earlier batch's rows.
+            seen_when_asked.append(out.getvalue().count("\r\n"))
+            yield [dataclasses_replace_id(event(number, datetime(2020, 1, 1 + number)),
+                                          number + 1)]
+
+    written = write_csv_batches(batches(), lambda _batch: RowLookups(), out)
+    assert written == 5
+    assert seen_when_asked == [1, 2, 3, 4, 5]  # the header, then one more row each time
+
+
+def dataclasses_replace_id(made: Event, event_id: int) -> Event:
+    import dataclasses
+    return dataclasses.replace(made, id=event_id, article_id=1)
+
+
+def test_progress_counts_up_to_the_total(repo):
+    heard: list[tuple[int, int]] = []
+    stream_csv(repo, io.StringIO(newline=""), rows_per_batch=7,
+               progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(7, 30), (14, 30), (21, 30), (28, 30), (30, 30)]
+
+
+def test_a_cancelled_export_leaves_no_file_and_an_old_one_untouched(repo, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out.csv"
+    batches_done: list[int] = []
+
+    def cancel_after_two() -> bool:
+        return len(batches_done) >= 2
+
+    with pytest.raises(ExportCancelled):
+        stream_csv_to_path(repo, target, rows_per_batch=5, cancelled=cancel_after_two,
+                           progress=lambda done, _total: batches_done.append(done))
+    assert batches_done == [5, 10]
+    assert list(folder.iterdir()) == []  # not the file, nor a half-written part of it
+    target.write_text("the analyst's earlier export\n")
+    with pytest.raises(ExportCancelled):
+        stream_csv_to_path(repo, target, rows_per_batch=5, cancelled=lambda: True)
+    assert target.read_text() == "the analyst's earlier export\n"
+    assert list(folder.iterdir()) == [target]
+
+
+def test_a_finished_export_replaces_the_file(repo, tmp_path):
+    target = Path(tmp_path / "out.csv")
+    target.write_text("old\n")
+    assert stream_csv_to_path(repo, target, rows_per_batch=4) == 30
+    assert target.read_bytes().decode("utf-8") == listed_csv(repo)
