@@ -45,7 +45,9 @@ class IngestSummary:
     """What an ingest did: articles added, already stored, refused (name, reason),
     events stored, files left out of folders as not articles (``skipped``), and
     whether it stopped early because it was cancelled, or (``stopped``, one line)
-    because the database kept failing, with ``left`` files not read."""
+    because the database kept failing (or a worker process died: ``stopped_by``
+    says which), with ``left`` files not read; ``other_shards`` counts the articles
+    (the files, for one-article files) left to the other shards of a shared load."""
 
     added: int = 0
     already: int = 0
@@ -57,6 +59,8 @@ class IngestSummary:
     stopped: str | None = None
     left: int = 0
     database_failures_in_a_row: int = 0
+    stopped_by: str = "the database kept failing"
+    other_shards: int = 0
 
 
 def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
