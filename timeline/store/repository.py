@@ -13,6 +13,7 @@ from typing import Unpack
 
 from sqlalchemy import Connection, Engine, case, func, select
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from timeline.model import Article, Event, Mention, Status, stored_id
@@ -49,6 +50,9 @@ ARTICLES = ArticleRow.__table__
 MENTIONS = MentionRow.__table__
 # Ids in one IN list, well within every backend's limit on bound parameters.
 IDS_PER_QUERY = 500
+# Any fixed number (not the migration's): the PostgreSQL advisory lock writers that
+# group events into stories hold until they commit.
+_STORY_LOCK_KEY = 7_310_102
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,14 @@ def _failure(action: str, error: BaseException) -> StoreError:
     return kind(f"{action}: {_first_line(error)}")
 
 
+def _queue_story_writers(connection: Connection) -> None:
+    """Make writers that group events take turns until commit (PostgreSQL; SQLite's
+    BEGIN IMMEDIATE already does): two ingests grouping at once would each extend a
+    story from what they saw, and the later row would drop the other's event."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": _STORY_LOCK_KEY})
+
+
 class Repository(ReviewOperations, StoryOperations):
     """Reads and writes of one database; usable as a context manager (closes on exit)."""
 
@@ -226,6 +238,7 @@ class Repository(ReviewOperations, StoryOperations):
             with self._story_lock, self._engine.connect() as connection:
                 connection.execution_options(**{WRITE_OPTION: True})
                 with connection.begin(), Session(connection) as session:
+                    _queue_story_writers(connection)
                     self._notice_other_writers(connection)
                     article_row = convert.article_row(article, digest)
                     session.add(article_row)
@@ -287,6 +300,7 @@ class Repository(ReviewOperations, StoryOperations):
         grouped = 0
         while True:
             with self._story_lock, self._writing() as connection:
+                _queue_story_writers(connection)
                 rows = stories.ungrouped_rows(connection)[:5000]
                 if not rows:
                     return grouped
