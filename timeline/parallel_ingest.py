@@ -73,6 +73,16 @@ class IngestProgress:
     seconds_left: float | None
     name: str
 
+    def pace(self) -> str:
+        """Return the rate and the time left as a person reads them:
+        "12.5 articles/s, 3:05 left" ("starting" before the first article)."""
+        if self.seconds_left is None:
+            return "starting"
+        hours, rest = divmod(round(self.seconds_left), 3600)
+        minutes = f"{rest // 60:02d}" if hours else f"{rest // 60}"
+        clock = f"{hours}:{minutes}:{rest % 60:02d}" if hours else f"{minutes}:{rest % 60:02d}"
+        return f"{self.rate:.1f} articles/s, {clock} left"
+
 
 ProgressCallback = Callable[[IngestProgress], None]
 

@@ -82,7 +82,7 @@ class ProgressBar:
         label = Path(progress.name).name[:30]
         self.stream.write(
             f"\r[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {progress.done}/{progress.total} "
-            f"{label:<30} {pace(progress):<24}"
+            f"{label:<30} {progress.pace():<24}"
         )
         self.stream.flush()
         self.drawn = True
@@ -109,22 +109,11 @@ class ProgressLines:
         self.next_line = now + self.every
         share = 100 * progress.done // max(progress.total, 1)
         self.stream.write(f"timeline ingest: {progress.done}/{progress.total} articles "
-                          f"({share}%), {pace(progress)}\n")
+                          f"({share}%), {progress.pace()}\n")
         self.stream.flush()
 
     def finish(self) -> None:
         """Nothing to clear: each line stands."""
-
-
-def pace(progress: IngestProgress) -> str:
-    """Return the rate and the time left as a person reads them: "12.5 articles/s, 3:05 left"."""
-    if progress.seconds_left is None:
-        return "starting"
-    seconds = round(progress.seconds_left)
-    hours, rest = divmod(seconds, 3600)
-    minutes = f"{rest // 60:02d}" if hours else f"{rest // 60}"
-    clock = f"{hours}:{minutes}:{rest % 60:02d}" if hours else f"{minutes}:{rest % 60:02d}"
-    return f"{progress.rate:.1f} articles/s, {clock} left"
 
 
 class Interrupt:
