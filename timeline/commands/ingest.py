@@ -90,7 +90,7 @@ class ProgressBar:
     def finish(self) -> None:
         """Clear the bar's line so the summary starts on a clean one."""
         if self.drawn:
-            self.stream.write("\r" + " " * (BAR_WIDTH + 70) + "\r")
+            self.stream.write("\r" + " " * (BAR_WIDTH + 90) + "\r")
             self.stream.flush()
 
 

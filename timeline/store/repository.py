@@ -11,7 +11,7 @@ from pathlib import Path
 from threading import Lock
 from typing import Unpack
 
-from sqlalchemy import Connection, Engine, case, func, select
+from sqlalchemy import Connection, Engine, case, func, insert, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
@@ -243,11 +243,17 @@ class Repository(ReviewOperations, StoryOperations):
                     article_row = convert.article_row(article, digest)
                     session.add(article_row)
                     session.flush()
-                    session.add_all(convert.mention_row(m, article_row.id) for m in mentions)
-                    event_rows = [convert.event_row(e, article_row.id) for e in events]
-                    session.add_all(event_rows)
-                    session.flush()
                     article_id = article_row.id
+                    # Core inserts, not ORM objects: building and flushing an ORM row
+                    # per event was half of what an ingest's writer spent.
+                    if mentions:
+                        connection.execute(insert(MENTIONS), [
+                            {"article_id": article_id, **convert.mention_values(m)}
+                            for m in mentions])
+                    if events:
+                        connection.execute(insert(EVENTS), [
+                            {"article_id": article_id, **convert.event_values(e)}
+                            for e in events])
                     self._group(connection, stories.ungrouped_rows(connection, article_id))
         except sa_exc.IntegrityError as error:
             # Another writer may have stored the same text since the check above.
