@@ -8,14 +8,24 @@ the store's share of the time is visible, and a rerun over the same folder (ever
 article already stored) shows what recognising them before tagging costs.
 
 usage: .venv/bin/python bench/ingest.py [--articles N] [--keep DIR] [--generated]
+       .venv/bin/python bench/ingest.py --t17 [--jobs 1,2] [--rounds R]
 The last line printed is a JSON object with the figures.
+
+--t17 ingests all of ../shared/data/t17 (the FOLDER.jsonl files, 1,441 articles) with
+`timeline ingest --jobs J` as a separate process, each run into a fresh SQLite file,
+checks that every run stored the same articles with the same events (per article, by
+content: position, date, granularity, title) and the same stories, and prints the
+speedup over --jobs 1 with the machine's load average.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +41,8 @@ from timeline.sources.timeml import timeml_text  # noqa: E402
 from timeline.store import open_repository  # noqa: E402
 
 AQUAINT = ROOT.parent / "shared" / "data" / "aquaint"
+T17 = ROOT.parent / "shared" / "data" / "t17"
+TARGET_SPEEDUP_2_JOBS = 1.6
 TARGET_ARTICLES_PER_S = 50
 
 
@@ -81,7 +93,17 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="write the articles and database here")
     parser.add_argument("--generated", action="store_true",
                         help="use generated articles even when the corpus is there")
+    parser.add_argument("--t17", action="store_true",
+                        help="time `timeline ingest --jobs J` on the T17 folders instead")
+    parser.add_argument("--feeds", type=Path, default=T17,
+                        help="with --t17: the folder of .jsonl feeds (default: the T17 one)")
+    parser.add_argument("--jobs", default="1,2", help="with --t17: the --jobs values to time")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with --t17: runs of each --jobs value, interleaved")
     args = parser.parse_args()
+    if args.t17:
+        jobs = [int(value) for value in args.jobs.split(",")]
+        return run_t17(jobs, args.rounds, args.keep, args.feeds)
     if args.keep:
         return run(args.keep, args.articles, args.generated)
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as work:
@@ -156,6 +178,138 @@ def run(work: Path, count: int, generated: bool = False) -> int:
     assert rerun.already == summary.added and rerun.added == 0, "the rerun stored again"
     print(json.dumps(figures))
     return 0
+
+
+def t17_snapshot(database: Path) -> tuple[dict[str, list[tuple]], set[frozenset[tuple]]]:
+    """Return the events of each article (by the article's content hash) and the
+    stories as sets of events, both by content, never by id."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        rows = connection.execute(
+            "SELECT e.id, a.content_hash, e.char_start, e.expr_start, e.earliest, e.latest, "
+            "e.granularity, e.title, e.story_id FROM events e "
+            "JOIN articles a ON a.id = e.article_id").fetchall()
+        hashes = [row[0] for row in connection.execute("SELECT content_hash FROM articles")]
+    by_article: dict[str, list[tuple]] = {digest: [] for digest in hashes}
+    stories: dict[int, set[tuple]] = {}
+    for _event_id, digest, *fields, story_id in rows:
+        key = (digest, *fields)
+        by_article[digest].append(tuple(fields))
+        stories.setdefault(story_id, set()).add(key)
+    for events in by_article.values():
+        events.sort(key=repr)
+    return by_article, {frozenset(members) for members in stories.values()}
+
+
+def tree_cpu_while_running(process: subprocess.Popen[str]) -> dict[int, float]:
+    """Wait for ``process`` and return the CPU seconds (user + system) of it and of every
+    process below it (the fork server's workers), read from /proc as they run."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    seen: dict[int, float] = {}
+    while process.poll() is None:
+        parents: dict[int, int] = {}
+        used: dict[int, float] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
+        tree = {process.pid}
+        while True:
+            grown = tree | {pid for pid, parent in parents.items() if parent in tree}
+            if grown == tree:
+                break
+            tree = grown
+        for pid in tree:
+            if pid in used:
+                seen[pid] = max(seen.get(pid, 0.0), used[pid])
+        time.sleep(0.5)
+    return seen
+
+
+def run_t17(jobs_values: list[int], rounds: int, keep: Path | None, folder: Path = T17) -> int:
+    """Time `timeline ingest --jobs J` over the T17 feeds; print the speedup and figures."""
+    feeds = sorted(folder.glob("*.jsonl"))
+    if not feeds:
+        print(f"no .jsonl feeds in {folder}", file=sys.stderr)
+        return 2
+    articles = sum(1 for feed in feeds for line in feed.open(encoding="utf-8") if line.strip())
+    work = keep or Path(tempfile.mkdtemp(prefix="timeline-bench-t17-"))
+    work.mkdir(parents=True, exist_ok=True)
+    timeline = ROOT / ".venv" / "bin" / "timeline"
+    seconds: dict[int, list[float]] = {jobs: [] for jobs in jobs_values}
+    writer_cpu: dict[int, list[float]] = {jobs: [] for jobs in jobs_values}
+    total_cpu: dict[int, list[float]] = {jobs: [] for jobs in jobs_values}
+    loads: list[float] = []
+    snapshots = {}
+    for round_number in range(rounds):
+        for jobs in jobs_values:
+            database = work / f"t17-jobs{jobs}-{round_number}.sqlite3"
+            for leftover in work.glob(database.name + "*"):
+                leftover.unlink()
+            loads.append(os.getloadavg()[0])
+            started = time.perf_counter()
+            process = subprocess.Popen(
+                [str(timeline), "ingest", "--db", f"sqlite:///{database}", "--jobs", str(jobs),
+                 *map(str, feeds)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cpu = tree_cpu_while_running(process)
+            elapsed = time.perf_counter() - started
+            result = subprocess.CompletedProcess(process.args, process.returncode,
+                                                 *process.communicate())
+            writer_cpu[jobs].append(cpu.get(process.pid, 0.0))
+            total_cpu[jobs].append(sum(cpu.values()))
+            loads.append(os.getloadavg()[0])
+            if result.returncode not in (0, 1):  # 1: some input refused, which may happen
+                print(result.stdout, result.stderr, file=sys.stderr)
+                return 1
+            seconds[jobs].append(elapsed)
+            summary_line = result.stdout.splitlines()[0]
+            print(f"--jobs {jobs}, round {round_number + 1}: {elapsed:7.1f} s  "
+                  f"{articles / elapsed:6.1f} articles/s  ({summary_line}); "
+                  f"load average {loads[-2]:.1f} -> {loads[-1]:.1f}; "
+                  f"CPU {total_cpu[jobs][-1]:.1f} s of which the writer "
+                  f"{writer_cpu[jobs][-1]:.1f} s", flush=True)
+            snapshots[(jobs, round_number)] = t17_snapshot(database)
+    reference = snapshots[(jobs_values[0], 0)]
+    same_events = all(snap[0] == reference[0] for snap in snapshots.values())
+    same_stories = all(snap[1] == reference[1] for snap in snapshots.values())
+    events = sum(len(found) for found in reference[0].values())
+    best = {jobs: min(times) for jobs, times in seconds.items()}
+    base = best[jobs_values[0]]
+    # On a shared machine the kernel's autogroup scheduling gives a session one share of
+    # the cores however many processes it runs, so wall time says little there. The time
+    # a run needs with the cores to itself is at least its busiest process's CPU time and
+    # its total CPU time spread over the cores: the speedup that follows from CPU times.
+    cores = os.cpu_count() or 1
+    free_cores = {jobs: min(max(w, t / min(cores, jobs + 1)) if jobs > 1 else t
+                            for w, t in zip(writer_cpu[jobs], total_cpu[jobs], strict=True))
+                  for jobs in jobs_values}
+    figures = {
+        "cpu_seconds": {str(jobs): [round(t, 1) for t in total_cpu[jobs]] for jobs in jobs_values},
+        "writer_cpu_seconds": {str(jobs): [round(t, 1) for t in writer_cpu[jobs]]
+                               for jobs in jobs_values},
+        "speedup_from_cpu_times": {
+            str(jobs): round(free_cores[jobs_values[0]] / free_cores[jobs], 2)
+            for jobs in jobs_values},
+        "corpus": "t17", "articles_in_feeds": articles, "articles_stored": len(reference[0]),
+        "events": events, "stories": len(reference[1]),
+        "same_events_every_run": same_events, "same_stories_every_run": same_stories,
+        "seconds": {str(jobs): [round(t, 1) for t in times] for jobs, times in seconds.items()},
+        "speedup_best": {str(jobs): round(base / best[jobs], 2) for jobs in jobs_values},
+        "load_average_1min": [round(load, 1) for load in loads],
+        "cores": os.cpu_count(), "target_speedup_2_jobs": TARGET_SPEEDUP_2_JOBS,
+    }
+    print(f"articles {len(reference[0])}, events {events}, stories {len(reference[1])}; "
+          f"same events every run: {same_events}; same stories every run: {same_stories}")
+    for jobs in jobs_values:
+        print(f"--jobs {jobs}: best {best[jobs]:.1f} s, speedup {base / best[jobs]:.2f}x; "
+              f"with the {cores} cores to itself (from CPU times) {free_cores[jobs]:.1f} s, "
+              f"speedup {free_cores[jobs_values[0]] / free_cores[jobs]:.2f}x")
+    print(json.dumps(figures))
+    return 0 if same_events and same_stories else 1
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ class IngestSummary:
     """What an ingest did: articles added, already stored, refused (name, reason),
     events stored, files left out of folders as not articles (``skipped``), and
     whether it stopped early because it was cancelled, or (``stopped``, one line)
-    because the database kept failing, with ``left`` files not read."""
+    because the database kept failing (or a worker process died: ``stopped_by``
+    says which), with ``left`` files not read; ``other_shards`` counts the articles
+    (the files, for one-article files) left to the other shards of a shared load."""
 
     added: int = 0
     already: int = 0
@@ -59,6 +61,8 @@ class IngestSummary:
     database_failures_in_a_row: int = 0
     # (name, what it was recognised as): "already there (same text as ...)".
     same_text: list[tuple[str, str]] = field(default_factory=list)
+    stopped_by: str = "the database kept failing"
+    other_shards: int = 0
 
 
 def analyse(article: Article) -> tuple[list[Mention], list[Event]]:
@@ -89,30 +93,65 @@ def ingest_article(
     failure to analyse or store it is recorded in ``summary.refused``, not raised;
     ``summary.database_failures_in_a_row`` counts the database's own failures.
     """
+    summary = summary if summary is not None else IngestSummary()
+    if settle_if_stored(article, repo, summary):
+        return summary
+    analysed = analyse_for_store(article, events)
+    return store_analysed(article, analysed, repo, summary)
+
+
+def article_name(article: Article) -> str:
+    """Return the name an ingest gives the article in its messages."""
+    return article.source_path or article.title or "pasted article"
+
+
+def settle_if_stored(article: Article, repo: Repository, summary: IngestSummary) -> bool:
+    """Return True when the article needs no tagging: already stored (counted in
+    ``summary``), or the store could not be asked (refused in ``summary``)."""
     from timeline.store import StoreError
 
-    summary = summary if summary is not None else IngestSummary()
-    name = article.source_path or article.title or "pasted article"
     try:
         # Tagging costs far more than this lookup: a rerun over stored articles is quick.
         stored_id = repo.stored_article_id(article.text)
     except StoreError as error:
-        _refused_by_store(summary, name, error)
-        return summary
-    if stored_id is not None:
-        summary.database_failures_in_a_row = 0
-        summary.article_ids.append(stored_id)
-        summary.already += 1
-        summary.same_text.append((name, _stored_name(repo, stored_id)))
-        return summary
+        _refused_by_store(summary, article_name(article), error)
+        return True
+    if stored_id is None:
+        return False
+    summary.database_failures_in_a_row = 0
+    summary.article_ids.append(stored_id)
+    summary.already += 1
+    summary.same_text.append((article_name(article), _stored_name(repo, stored_id)))
+    return True
+
+
+Analysed = tuple[list[Mention], list[Event]] | str
+
+
+def analyse_for_store(article: Article, events: list[Event] | None = None) -> Analysed:
+    """Return the article's (mentions, events) to store, or the reason it could not be
+    analysed. ``events`` given (an export's) are kept and only the mentions found again."""
     try:
         if events is None:
-            mentions, events = analyse(article)
-        else:  # an export's article without a date has no mentions to find again
-            mentions = mentions_of(article) if article.published is not None else []
+            return analyse(article)
+        # An export's article without a date has no mentions to find again.
+        return (mentions_of(article) if article.published is not None else []), events
     except Exception as error:  # a tagger bug must not stop the other articles
-        summary.refused.append((name, f"could not be analysed ({error!r})"))
+        return f"could not be analysed ({error!r})"
+
+
+def store_analysed(
+    article: Article, analysed: Analysed, repo: Repository, summary: IngestSummary
+) -> IngestSummary:
+    """Store the article with what analyse_for_store returned in one transaction and
+    return ``summary`` updated (added, already there, or refused with the reason)."""
+    from timeline.store import StoreError
+
+    name = article_name(article)
+    if isinstance(analysed, str):
+        summary.refused.append((name, analysed))
         return summary
+    mentions, events = analysed
     try:
         outcome = repo.add_article(article, mentions, events)
     except StoreError as error:
@@ -180,7 +219,7 @@ def ingest_paths(
     if progress is not None:
         progress(0, len(files), "")  # the total is known before the first article
     for done, file in enumerate(files, start=1):
-        for loaded, exported_events in _articles_in_file(file, published):
+        for loaded, exported_events in articles_in_file(file, published):
             if cancel is not None and cancel():
                 summary.cancelled = True
                 return summary
@@ -188,25 +227,32 @@ def ingest_paths(
                 summary.refused.append((loaded.name, loaded.reason))
                 continue
             ingest_article(loaded, repo, summary, exported_events)
-            if summary.database_failures_in_a_row >= DATABASE_FAILURES_IN_A_ROW:
-                summary.left = len(files) - done
-                last_reason = summary.refused[-1][1]
-                summary.stopped = (
-                    f"stopped: the database failed for {DATABASE_FAILURES_IN_A_ROW} articles "
-                    f"in a row ({last_reason}); {summary.left} file"
-                    f"{'s' if summary.left != 1 else ''} not read; run it again once the "
-                    "database works")
+            if stop_if_database_failing(summary, len(files) - done):
                 return summary
         if progress is not None:
             progress(done, len(files), file.name if isinstance(file, SourceError) else str(file))
     return summary
 
 
-def _articles_in_file(
+def stop_if_database_failing(summary: IngestSummary, left: int) -> bool:
+    """Return True (and set ``summary.stopped`` and ``summary.left``) once the database
+    has failed for DATABASE_FAILURES_IN_A_ROW articles in a row; ``left`` files are unread."""
+    if summary.database_failures_in_a_row < DATABASE_FAILURES_IN_A_ROW:
+        return False
+    summary.left = left
+    last_reason = summary.refused[-1][1]
+    summary.stopped = (
+        f"stopped: the database failed for {DATABASE_FAILURES_IN_A_ROW} articles "
+        f"in a row ({last_reason}); {left} file{'s' if left != 1 else ''} not read; "
+        "run it again once the database works")
+    return True
+
+
+def articles_in_file(
     file: Path | SourceError, published: datetime | None
 ) -> Iterator[tuple[Article | SourceError, list[Event] | None]]:
-    # Each article (or the SourceError in its place) with the events an export gives
-    # it, None for the events of an article still to be tagged.
+    """Yield each article of ``file`` (or the SourceError in its place) with the events
+    an export gives it, None for the events of an article still to be tagged."""
     if isinstance(file, SourceError):
         yield file, None
         return

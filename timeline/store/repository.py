@@ -11,8 +11,9 @@ from pathlib import Path
 from threading import Lock
 from typing import Unpack
 
-from sqlalchemy import Connection, Engine, case, func, select
+from sqlalchemy import Connection, Engine, case, func, insert, select
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from timeline.model import Article, Event, Granularity, Mention, Status, stored_id
@@ -51,6 +52,9 @@ ARTICLES = ArticleRow.__table__
 MENTIONS = MentionRow.__table__
 # Ids in one IN list, well within every backend's limit on bound parameters.
 IDS_PER_QUERY = 500
+# Any fixed number (not the migration's): the PostgreSQL advisory lock writers that
+# group events into stories hold until they commit.
+_STORY_LOCK_KEY = 7_310_102
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,14 @@ def _failure(action: str, error: BaseException) -> StoreError:
     return kind(f"{action}: {_first_line(error)}")
 
 
+def _queue_story_writers(connection: Connection) -> None:
+    """Make writers that group events take turns until commit (PostgreSQL; SQLite's
+    BEGIN IMMEDIATE already does): two ingests grouping at once would each extend a
+    story from what they saw, and the later row would drop the other's event."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": _STORY_LOCK_KEY})
+
+
 class Repository(ReviewOperations, StoryOperations, RemovalOperations):
     """Reads and writes of one database; usable as a context manager (closes on exit)."""
 
@@ -228,15 +240,22 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
             with self._story_lock, self._engine.connect() as connection:
                 connection.execution_options(**{WRITE_OPTION: True})
                 with connection.begin(), Session(connection) as session:
+                    _queue_story_writers(connection)
                     self._notice_other_writers(connection)
                     article_row = convert.article_row(article, digest)
                     session.add(article_row)
                     session.flush()
-                    session.add_all(convert.mention_row(m, article_row.id) for m in mentions)
-                    event_rows = [convert.event_row(e, article_row.id) for e in events]
-                    session.add_all(event_rows)
-                    session.flush()
                     article_id = article_row.id
+                    # Core inserts, not ORM objects: building and flushing an ORM row
+                    # per event was half of what an ingest's writer spent.
+                    if mentions:
+                        connection.execute(insert(MENTIONS), [
+                            {"article_id": article_id, **convert.mention_values(m)}
+                            for m in mentions])
+                    if events:
+                        connection.execute(insert(EVENTS), [
+                            {"article_id": article_id, **convert.event_values(e)}
+                            for e in events])
                     self._group(connection, stories.ungrouped_rows(connection, article_id))
         except sa_exc.IntegrityError as error:
             # Another writer may have stored the same text since the check above.
@@ -291,6 +310,7 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         grouped = 0
         while True:
             with self._story_lock, self._writing() as connection:
+                _queue_story_writers(connection)
                 rows = stories.ungrouped_rows(connection)[:5000]
                 if not rows:
                     return grouped

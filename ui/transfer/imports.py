@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressBar, QPushButton, Q
 
 from timeline import pipeline
 from timeline.model import Article
+from timeline.parallel_ingest import IngestProgress, ingest_parallel
 from timeline.sources import MissingDateError, iter_articles
 from ui.dialogs.file_date import FileDateDialog, file_date_candidates
 from ui.dialogs.import_results import ImportResultsDialog, summary_line
@@ -110,10 +111,12 @@ class Importer(QObject):
         self._import_cancels.add(cancel)
 
         def run_import(repo: Any, context: TaskContext) -> ImportOutcome:
-            def progress(done: int, total: int, label: str = "") -> None:
-                context.progress(done, total, str(label))
+            def progress(step: IngestProgress) -> None:
+                # Counted in articles; the label says which, how fast and how long is left.
+                label = f"{Path(step.name).name} ({step.pace()})" if step.name else ""
+                context.progress(step.done, step.total, label)
 
-            summary = pipeline.ingest_paths(
+            summary = ingest_parallel(
                 [Path(p) for p in paths], repo, published=published,
                 progress=progress, cancel=cancel.is_set)
             return ImportOutcome(summary, undated_files(summary) if published is None else [])

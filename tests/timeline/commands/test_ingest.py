@@ -3,6 +3,7 @@ then a rerun, the summary and exit codes, the progress bar only on a terminal.""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
@@ -250,3 +251,91 @@ def test_a_stopped_ingest_says_how_many_files_were_not_read():
     lines = format_summary(summary).splitlines()
     assert lines[2] == "refused: 3" and lines[-1] == "not read: 1305 (the database kept failing)"
     assert len(lines) == 7
+
+
+def descendants(pid: int) -> set[int]:
+    """Return the ids of the processes below ``pid`` (children, grandchildren...)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_sigkill_of_a_parallel_ingest_leaves_whole_articles_and_no_worker(tmp_path):
+    paths = large_folder(tmp_path / "in", count=120)
+    database = tmp_path / "t.db"
+    command = [sys.executable, "-m", "timeline", "ingest", str(tmp_path / "in"),
+               "--db", sqlite_url(database), "--jobs", "2"]
+    paused = tmp_path / "paused"
+    process = subprocess.Popen(paused_ingest(command, 12, paused), cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until_paused(process, paused)
+    workers = descendants(process.pid)
+    assert len(workers) >= 2  # the fork server and its workers
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    # The workers notice that the writer is gone and end on their own.
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers)
+
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        # Every stored article has all its events, and every event its story.
+        counts = connection.execute(
+            "SELECT a.source_path, count(e.id), count(e.story_id) FROM articles a "
+            "LEFT JOIN events e ON e.article_id = a.id GROUP BY a.id").fetchall()
+    assert 12 <= len(counts) < len(paths)
+    for source_path, events, grouped in counts:
+        assert events == grouped == len(analyse(load_article(Path(source_path)))[1])
+
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert f"added: {len(paths) - len(counts)} articles" in rerun.stdout
+    assert f"already there: {len(counts)}" in rerun.stdout
+    assert stored_articles(database) == len(paths)
+
+
+def test_bad_jobs_and_shard_are_one_line_and_exit_2(tmp_path):
+    url = sqlite_url(tmp_path / "t.db")
+    for option, value, words in (("--jobs", "0", "1 or more"), ("--jobs", "two", "1 or more"),
+                                 ("--shard", "3/2", "does not exist"),
+                                 ("--shard", "half", "K/N")):
+        result = timeline("ingest", str(SEED), "--db", url, option, value)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert result.stderr.startswith(f"timeline ingest: {option}: ")
+        assert words in result.stderr and result.stderr.strip().count("\n") == 0
+    assert not (tmp_path / "t.db").exists() or stored_articles(tmp_path / "t.db") == 0
+
+
+def test_without_a_terminal_a_long_ingest_prints_a_progress_line_now_and_then(tmp_path):
+    from timeline.commands.ingest import ProgressLines
+    from timeline.parallel_ingest import IngestProgress
+
+    lines = io.StringIO()
+    reporter = ProgressLines(lines, every=0.05)
+    reporter(IngestProgress(0, 40, 0, 1, 0.0, None, ""))
+    time.sleep(0.06)
+    reporter(IngestProgress(10, 40, 1, 1, 5.0, 6.0, "feed.jsonl:10"))
+    reporter(IngestProgress(11, 40, 1, 1, 5.0, 5.8, "feed.jsonl:11"))  # too soon: nothing
+    assert lines.getvalue() == (
+        "timeline ingest: 10/40 articles (25%), 5.0 articles/s, 0:06 left\n")
