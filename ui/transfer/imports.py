@@ -112,8 +112,9 @@ class Importer(QObject):
 
         def run_import(repo: Any, context: TaskContext) -> ImportOutcome:
             def progress(step: IngestProgress) -> None:
-                # Counted in articles; the label says which, how fast and how long is left.
-                label = f"{Path(step.name).name} ({step.pace()})" if step.name else ""
+                # Counted in articles; the label says which file, how fast and how long
+                # is left (apart: the pace holds a "/").
+                label = f"{Path(step.name).name}\t{step.pace()}" if step.name else ""
                 context.progress(step.done, step.total, label)
 
             summary = ingest_parallel(
@@ -157,7 +158,8 @@ class Importer(QObject):
         self.host.notice(message)
 
     def _show_progress(self, done: int, total: int, label: str) -> None:
-        percent, line = progress_report(done, total, label)
+        name, _, pace = label.partition("\t")
+        percent, line = progress_report(done, total, name, pace)
         bar = self.host.import_progress
         bar.setRange(0, 100)
         bar.setValue(percent)

@@ -26,14 +26,17 @@ def test_the_line_and_the_bar_say_the_same_percentage(qtbot, window, tmp_path):
     counted = [(line, bar) for line, bar in seen if line.startswith("Imported ")
                and " of " in line and "%" in line]
     assert [line.split(" · ")[0] for line, _bar in counted] == [
-        "Imported 0 of 3 files (0%)", "Imported 1 of 3 files (33%)",
-        "Imported 2 of 3 files (66%)", "Imported 3 of 3 files (100%)"]
+        "Imported 0 of 3 articles (0%)", "Imported 1 of 3 articles (33%)",
+        "Imported 2 of 3 articles (66%)", "Imported 3 of 3 articles (100%)"]
     for line, bar in counted:
         assert re.search(r"\((\d+%)\)", line).group(1) == bar
-    assert counted[-1][0].endswith("· 2021-03-03-report-3.txt")  # the file just done
+    # The file just done, then the rate and the time left.
+    assert re.search(r"· 2021-03-03-report-3\.txt \(.*left\)$", counted[-1][0]), counted[-1][0]
 
 
 def test_progress_report_counts_whole_files():
-    assert progress_report(0, 0) == (0, "Imported 0 of 0 files (0%)")
-    assert progress_report(89, 90, "/a/b.txt") == (98, "Imported 89 of 90 files (98%) · b.txt")
+    assert progress_report(0, 0) == (0, "Imported 0 of 0 articles (0%)")
+    assert progress_report(89, 90, "/a/b.txt") == (98, "Imported 89 of 90 articles (98%) · b.txt")
+    assert progress_report(2, 3, "b.txt", "4.1 articles/s, 0:01 left") == (
+        66, "Imported 2 of 3 articles (66%) · b.txt (4.1 articles/s, 0:01 left)")
     assert progress_report(1, 1)[0] == 100
