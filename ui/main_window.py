@@ -37,6 +37,7 @@ from ui.filter_bar import FilterBar
 from ui.gateway import NotFoundError, StoreGateway
 from ui.inspector import Inspector
 from ui.keydates.flow import KeyDatesFlow
+from ui.listing_flow import ListingFlow
 from ui.menus import build_menus
 from ui.models.event_table import TITLE, EventTableModel, sort_keys_for
 from ui.review.actions import ReviewFlow
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()
+        self.listing = ListingFlow(self, sort_keys_for)
         self.review = ReviewFlow(self)
         self.stories = StoryFlow(self)
         self.key_dates = KeyDatesFlow(self)
@@ -213,10 +215,29 @@ class MainWindow(QMainWindow):
         self._filter = event_filter
         self.settings.save_filter(event_filter)
         self._fit_after_load = True
-        self.reload()
+        self.show_listing()
 
     def reload(self) -> None:
         """List the events again in the worker; ``loaded`` is emitted once shown."""
+        self.listing.forget()  # something changed in the store that an import does not
+        self.show_listing()
+
+    def append_new(self) -> None:
+        """Show the events stored since the last listing (after an import) without
+        listing the others again; ``loaded`` is emitted once shown."""
+        if self.layout_mode == STORIES:
+            self.reload()
+        else:
+            self.listing.append_new(self._filter, layout=self.layout_mode,
+                                    fit=self._fit_after_load)
+
+    def show_listing(self) -> None:
+        """Show the filter's events: from the held listing when there is one, else
+        listed by the worker; ``loaded`` is emitted once shown."""
+        if self.listing.reload(self._filter, layout=self.layout_mode, fit=self._fit_after_load):
+            if not self.walk.order_in_time:
+                self.progress_label.setText("Listing events…")
+            return
         query = self._filter.query_kwargs()
         hide_rejected = self.settings.hide_rejected()
         layout = self.layout_mode
@@ -233,6 +254,13 @@ class MainWindow(QMainWindow):
                               f"Could not list events: {error}", warning=True))
 
     def _apply_loaded(self, view: LoadedView) -> None:
+        self.apply_listing(view)
+
+    def apply_listing(self, view: LoadedView, *, fit: bool | None = None,
+                      partial: bool = False) -> None:
+        """Show a listing made by the worker (``partial``: its first part, the rest to
+        come); ``fit`` (default: after a new filter) shows where its events are."""
+        fit = self._fit_after_load if fit is None else fit
         keep = self.current_id
         # Listed articles come from the store, so each has an id.
         self.articles = {article.id: article for article in view.articles
@@ -249,8 +277,9 @@ class MainWindow(QMainWindow):
             self.model.set_article_titles(view.article_labels)
             self.model.set_ids(view.ids, view.sort_keys)
             self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
-            if self._fit_after_load:
+            if not partial:
                 self._fit_after_load = False
+            if fit:
                 if view.dense is not None:
                     self.canvas.zoom_to(*view.dense)  # where the events are, not strays
                 else:
@@ -259,6 +288,8 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self._show_progress(view.reviewed, view.total)
+        if partial:
+            return  # the rest is on its way: the selection waits for it
         if keep is not None and self.model.row_of(keep) is not None:
             # Kept selected, but the view stays where the analyst (or a new filter's fit)
             # put it: a listing after an import is no reason to pan.
@@ -372,7 +403,7 @@ class MainWindow(QMainWindow):
         self.layout_mode = layout
         self._fit_after_load = True
         self._layout_actions_follow()
-        self.reload()
+        self.show_listing()
 
     def _layout_actions_follow(self) -> None:
         for name in ("layout-stories", "layout-articles"):
@@ -414,6 +445,8 @@ class MainWindow(QMainWindow):
         def inspect(repo: Any, _context: Any) -> tuple[Event, Article, list[Review]]:
             fresh = known if known is not None else repo.get_event(event_id)
             article = (articles.get(fresh.article_id) if fresh.article_id is not None else None)
+            if article is not None and not article.text:
+                article = None  # the listing holds no texts: the source's is read now
             return (fresh, article or repo.get_article(fresh.article_id),
                     repo.history(event_id))
 
@@ -458,7 +491,7 @@ class MainWindow(QMainWindow):
             return
         if article is None and event.article_id is not None:
             article = self.articles.get(event.article_id)
-        if article is not None:
+        if article is not None and article.text:
             self.source_pane.show_event(article, event)
         else:
             self.source_pane.clear()
@@ -513,6 +546,7 @@ class MainWindow(QMainWindow):
             canvas_event = to_canvas_event(event, label)
             if canvas_event is not None:
                 self.canvas.update_event(canvas_event)
+            self.listing.event_changed(stored_id(event), event.status.value, canvas_event)
         self.walk.update(event)
         if event.id == self.current_id:
             self._show_current(event.id)
