@@ -76,13 +76,17 @@ class ListingFlow:
             new = repo.list_event_heads(after_id=last_id)
             context.check()
             ids = None if event_filter.is_empty() else repo.list_event_ids(**query)
-            keys = (sort_keys_for(repo.list_events(), {a.id: article_label(a) for a in articles})
+            # The new events' sort keys only: the held ones' stay as they are.
+            keys = (sort_keys_for(repo.get_events([head.id for head in new]),
+                                  {a.id: article_label(a) for a in articles})
                     if small else {})
             return articles, new, ids, keys
 
         def merged(found: tuple[Any, ...]) -> None:
             articles, new, ids, keys = found
-            self._sort_keys = keys
+            if small:
+                self._sort_keys = {column: {**self._sort_keys.get(column, {}), **by_id}
+                                   for column, by_id in keys.items()}
             self._full_views.clear()
 
             def merge(_context: TaskContext) -> LoadedView:
