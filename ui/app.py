@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "timeline.svg"
 ORGANIZATION = "timeline"
+NEWS_WEEK_LOOKS_AT = 10_000  # unreviewed events read to find the news week
 APPLICATION = "Timeline"
 
 
@@ -215,7 +216,8 @@ def show_news_week(window: MainWindow, then: Callable[[], None] = lambda: None) 
     articles = dict(window.articles)
 
     def find(store: Repository, _context: TaskContext) -> tuple[int, datetime] | None:
-        for first in range(0, len(unreviewed), 500):
+        # The first 10,000 unreviewed will do: a million read 500 at a time take minutes.
+        for first in range(0, min(len(unreviewed), NEWS_WEEK_LOOKS_AT), 500):
             for event in store.get_events(unreviewed[first:first + 500]):
                 if event.id is None or event.article_id is None or event.earliest is None:
                     continue  # stored events have an id and an article
