@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.marks: StoryMarks | None = None
         self._marks_by_id: dict[int, Any] = {}
         self._statuses: dict[int, str] = {}
+        self._listed_articles: list[int | None] = []  # the filter bar's, by id
         self.current_story: Story | None = None
         self._filter = self.settings.load_filter()
         self.setWindowTitle(f"Timeline — {self.gateway.shown_url}"
@@ -265,18 +266,21 @@ class MainWindow(QMainWindow):
         # Listed articles come from the store, so each has an id.
         self.articles = {article.id: article for article in view.articles
                          if article.id is not None}
-        self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
+        handed_over = view.row_of is not None  # made for this window by the worker
+        self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders,
+                        copy=not handed_over)
         self.marks = view.story_marks
         self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
-        self._statuses = dict(view.statuses)
+        self._statuses = view.statuses if handed_over else dict(view.statuses)
         if self.layout_mode is None:
             self.layout_mode = view.layout  # chosen by the number of articles
         self._layout_actions_follow()
         self._syncing = True
         try:
             self.model.set_article_titles(view.article_labels)
-            self.model.set_ids(view.ids, view.sort_keys)
-            self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
+            self.model.set_ids(view.ids, view.sort_keys, row_of=view.row_of)
+            self.canvas.set_events(view.canvas_events, layout=view.canvas_layout,
+                                   by_id=view.rows_by_id)
             if not partial:
                 self._fit_after_load = False
             if fit:
@@ -284,7 +288,11 @@ class MainWindow(QMainWindow):
                     self.canvas.zoom_to(*view.dense)  # where the events are, not strays
                 else:
                     self.canvas.fit_all()
-            self.filter_bar.set_articles(view.articles)
+            listed_articles = [article.id for article in view.articles]
+            if not partial and listed_articles != self._listed_articles:
+                # Only when they changed: thousands of articles fill the bar's list slowly.
+                self._listed_articles = listed_articles
+                self.filter_bar.set_articles(view.articles)
         finally:
             self._syncing = False
         self._show_progress(view.reviewed, view.total)

@@ -75,15 +75,17 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._init_interaction()
 
     # ----- the contract -----
-    def set_events(self, events: Sequence[CanvasEvent], layout: CanvasLayout | None = None) -> None:
+    def set_events(self, events: Sequence[CanvasEvent], layout: CanvasLayout | None = None,
+                   by_id: dict[int, CanvasEvent] | None = None) -> None:
         """Show ``events`` (replacing any before); the first data fits the whole span.
 
         ``layout``, optional, is ``build_layout(events, hide_rejected)`` made beforehand
         (it is Qt-free: a worker thread can build it); it is used when it was made with
-        this canvas's hide-rejected setting, else the layout is built here.
+        this canvas's hide-rejected setting, else the layout is built here. ``by_id``,
+        optional, is ``events`` by id made beforehand (kept, not copied).
         """
         first_data = not self._events
-        self._events = {ev.id: ev for ev in events}
+        self._events = by_id if by_id is not None else {ev.id: ev for ev in events}
         self._selected &= self._events.keys()
         self._other_layout = None
         usable = layout is not None and layout.hide_rejected == self._hide_rejected

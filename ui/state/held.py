@@ -194,6 +194,8 @@ def view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: bool
         walk_orders={CONFIDENCE_ORDER: review_order(listed, confidences, CONFIDENCE_ORDER)},
         reviewed=reviewed, total=len(held.rows) + len(held.undated), layout=ARTICLES,
         dense=dense_span([(row.start, row.end) for row in rows]) if with_dense else None,
+        rows_by_id={row.id: row for row in rows},
+        row_of={event_id: row for row, event_id in enumerate(listed)},
     )
 
 
