@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from timeline.gc_pause import gc_paused
 from ui.canvas.layout import CanvasLayout, build_layout
 from ui.state.filters import EventFilter
 from ui.state.held import CHUNK, HeldListing, settle, view_of, visible_span
@@ -108,7 +109,8 @@ class ListingFlow:
         lane_order = canvas.canvas_layout().lane_order
 
         def lay_out(_context: TaskContext) -> CanvasLayout:
-            return build_layout(rows, hide, lane_order)
+            with gc_paused():  # no collector passes holding the GIL (see held.view_of)
+                return build_layout(rows, hide, lane_order)
 
         def apply(layout: CanvasLayout) -> None:
             self.window.canvas.set_hide_rejected(hide, layout)
@@ -157,12 +159,13 @@ class ListingFlow:
                 context.deliver((part, span))
             total = repo.count_events()
             after = 0
-            while chunk := repo.list_event_heads(after_id=after, limit=CHUNK):
-                context.check()
-                held.add(chunk)
-                after = chunk[-1].id
-                context.progress(len(held.confidences), total, "Listing events")
-            held.sort()
+            with gc_paused():  # see held.view_of: the rows stay, nothing to collect
+                while chunk := repo.list_event_heads(after_id=after, limit=CHUNK):
+                    context.check()
+                    held.add(chunk)
+                    after = chunk[-1].id
+                    context.progress(len(held.confidences), total, "Listing events")
+                held.sort()
             held.complete = True
             ids = None if event_filter.is_empty() else repo.list_event_ids(**query)
             keys = ({} if total > SORT_KEYS_UP_TO else

@@ -172,6 +172,14 @@ def view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: bool
     """Return the LoadedView of ``ids`` (None: every held event) from the held rows,
     its lane layout built here: the rows are shared, not copied. ``reviewed`` and
     ``total`` count the held events (the store's totals, since all are held)."""
+    # Millions of small objects are made here: with the collector on, its passes over
+    # every live object would hold the GIL, and so the GUI thread, for a second each.
+    with gc_paused():
+        return _view_of(held, ids, hide_rejected=hide_rejected, with_dense=with_dense)
+
+
+def _view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: bool,
+             with_dense: bool) -> LoadedView:
     if ids is None:
         rows = list(held.rows)  # the list, not the rows: the worker may go on adding
         listed = [row.id for row in rows] + list(held.undated)
