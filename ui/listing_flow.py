@@ -17,15 +17,16 @@ from timeline.gc_pause import gc_paused
 from ui.canvas.layout import CanvasLayout, build_layout
 from ui.state.filters import EventFilter
 from ui.state.held import CHUNK, HeldListing, settle, view_of, visible_span
-from ui.state.listing import AUTO_STORIES_ARTICLES, STORIES, LoadedView, article_label
+from ui.state.listing import ARTICLES, AUTO_STORIES_ARTICLES, STORIES, LoadedView, article_label
 from ui.tasks import TaskContext
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-# The table's sort keys of every column come with listings up to this size only: for a
-# million events they cost more memory than the listing (above, the table sorts by time).
-SORT_KEYS_UP_TO = 50_000
+# The table's sort keys of every column come with listings up to this size only (the
+# Timeline17 collection's 79,000 events keep them): for a million events they cost more
+# memory than the listing, and the table then sorts by time only.
+SORT_KEYS_UP_TO = 200_000
 SortKeys = dict[int, dict[int, Any]]
 
 
@@ -40,6 +41,10 @@ class ListingFlow:
         # The whole listing's view per hide-rejected setting: clearing a filter swaps
         # it back in without laying anything out.
         self._full_views: dict[bool, LoadedView] = {}
+        # While the whole store is being listed: a new filter waits for it (listing a
+        # million events again for each keystroke would never end), as does an import.
+        self._listing = False
+        self._append_after = False
 
     # --- the three ways a listing changes --------------------------------------------
 
@@ -49,6 +54,8 @@ class ListingFlow:
         listing; returns False when the Stories layout is to list instead."""
         if layout == STORIES:
             return False
+        if self._listing:
+            return True  # the listing on its way shows the filter of when it lands
         if self.held is None or not self.held.complete:
             self._list_all(event_filter, layout=layout, fit=fit)
         else:
@@ -59,11 +66,15 @@ class ListingFlow:
         """Drop the held listing (the next reload lists the store again)."""
         self.held = None
         self._full_views.clear()
+        self._listing = False  # a listing on its way is replaced by the next one
 
     def append_new(self, event_filter: EventFilter, *, layout: str | None, fit: bool) -> None:
         """Add the events stored since the last listing (an import) and show them; with
         none held yet, list them all (``layout`` and ``fit`` as for reload)."""
         held = self.held
+        if self._listing:
+            self._append_after = True  # once the listing on its way has landed
+            return
         if held is None or not held.complete:
             self._list_all(event_filter, layout=layout, fit=fit)
             return
@@ -173,6 +184,7 @@ class ListingFlow:
             return held, ids, keys
 
         def listed(found: Any) -> None:
+            self._listing = False
             if found == STORIES:
                 window.layout_mode = STORIES
                 window.reload()
@@ -180,6 +192,13 @@ class ListingFlow:
             held, ids, keys = found
             self.held, self._sort_keys = held, keys
             self._full_views.clear()
+            if self._append_after:
+                self._append_after = False
+                self.append_new(window.current_filter(), layout=ARTICLES, fit=False)
+                return
+            if window.current_filter() != event_filter:  # changed while it was listed
+                self._show_filtered(window.current_filter(), fit=fit and not zoomed["first"])
+                return
             again = fit and not zoomed["first"]
             self._compute(lambda _context: self._view(held, ids, dense=again),
                           lambda view: self._apply(view, fit=again, full=ids is None))
@@ -191,7 +210,12 @@ class ListingFlow:
                 zoomed["first"] = True
                 window.canvas.zoom_to(*span)
 
-        window.gateway.submit(read, key="load", on_done=listed, on_error=self._failed,
+        def failed(error: BaseException) -> None:
+            self._listing = False
+            self._failed(error)
+
+        self._listing = True
+        window.gateway.submit(read, key="load", on_done=listed, on_error=failed,
                               on_partial=first_part, on_progress=self._progress)
 
     def _show_filtered(self, event_filter: EventFilter, *, fit: bool) -> None:

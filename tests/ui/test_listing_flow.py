@@ -171,3 +171,19 @@ def test_the_listing_carries_no_article_text(qtbot, repo, settings, add_article,
     window.select_event(first)
     qtbot.waitUntil(lambda: "Event number 0" in window.source_pane.highlighted_sentence(),
                     timeout=10_000)
+
+
+def test_a_filter_set_while_listing_waits_for_the_listing(qtbot, repo, settings, add_article,
+                                                          small_chunks, calls):
+    add_article(60)
+    window = _window(qtbot, repo, settings)
+    window.reload()
+    window.set_filter(EventFilter(text="Event number 1"))  # before the listing has landed
+    qtbot.waitUntil(lambda: window.shown_count() == 11 and not window.tasks.is_busy(),
+                    timeout=60_000)
+    # The store was listed once, not again for the filter: 60 events in chunks of 15.
+    chunked = [kwargs for name, kwargs in calls.arguments
+               if name == "list_event_heads" and kwargs.get("limit") == 15]
+    assert len(chunked) == 5
+    assert {row.id for row in window.canvas.canvas_layout().events} == set(
+        repo.list_event_ids(text="Event number 1"))
