@@ -248,11 +248,19 @@ def _save_screenshot_when_loaded(
         if window.tasks.is_busy():
             return  # the seed import's reload is still to come
         window.loaded.disconnect(loaded)
+        window.firstPartShown.disconnect(first_part)
         # Give the canvas and docks a moment to lay out before grabbing.
         show_news_week(window, then=lambda: QTimer.singleShot(300, grab))
 
-    def grab() -> None:
-        if window.tasks.is_busy():
+    def first_part() -> None:
+        # A large store: what is in view is drawn, the rest is listed for minutes; the
+        # picture is of the window as the analyst first sees it.
+        window.loaded.disconnect(loaded)
+        window.firstPartShown.disconnect(first_part)
+        QTimer.singleShot(300, lambda: grab(wait=False))
+
+    def grab(wait: bool = True) -> None:
+        if wait and window.tasks.is_busy():
             # What the panes still wait for (the story's sources, the key dates).
             QTimer.singleShot(200, grab)
             return
@@ -270,5 +278,6 @@ def _save_screenshot_when_loaded(
         QApplication.quit()
 
     window.loaded.connect(loaded)
-    # Never hang: give up after a minute with a message.
-    QTimer.singleShot(60_000, give_up)
+    window.firstPartShown.connect(first_part)
+    # Never hang: give up after three minutes with a message.
+    QTimer.singleShot(180_000, give_up)

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     """The analyst's workbench on one repository."""
 
     loaded = Signal()  # a listing has been applied to the table and canvas
+    firstPartShown = Signal()  # a large listing's first part is drawn, the rest to come
     currentEventChanged = Signal(object)  # Event or None
     noticeShown = Signal(str)
     # Every menu action by object name; set by ui.menus.build_menus.
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
             self._syncing = False
         self._show_progress(view.reviewed, view.total)
         if partial:
+            self.firstPartShown.emit()
             return  # the rest is on its way: the selection waits for it
         if keep is not None and self.model.row_of(keep) is not None:
             # Kept selected, but the view stays where the analyst (or a new filter's fit)
