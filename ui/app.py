@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "timeline.svg"
 ORGANIZATION = "timeline"
+NEWS_WEEK_LOOKS_AT = 10_000  # unreviewed events read to find the news week
 APPLICATION = "Timeline"
 
 
@@ -223,7 +224,8 @@ def show_news_week(window: MainWindow, then: Callable[[], None] = lambda: None) 
     articles = dict(window.articles)
 
     def find(store: Repository, _context: TaskContext) -> tuple[int, datetime] | None:
-        for first in range(0, len(unreviewed), 500):
+        # The first 10,000 unreviewed will do: a million read 500 at a time take minutes.
+        for first in range(0, min(len(unreviewed), NEWS_WEEK_LOOKS_AT), 500):
             for event in store.get_events(unreviewed[first:first + 500]):
                 if event.id is None or event.article_id is None or event.earliest is None:
                     continue  # stored events have an id and an article
@@ -254,11 +256,19 @@ def _save_screenshot_when_loaded(
         if window.tasks.is_busy():
             return  # the seed import's reload is still to come
         window.loaded.disconnect(loaded)
+        window.firstPartShown.disconnect(first_part)
         # Give the canvas and docks a moment to lay out before grabbing.
         show_news_week(window, then=lambda: QTimer.singleShot(300, grab))
 
-    def grab() -> None:
-        if window.tasks.is_busy():
+    def first_part() -> None:
+        # A large store: what is in view is drawn, the rest is listed for minutes; the
+        # picture is of the window as the analyst first sees it.
+        window.loaded.disconnect(loaded)
+        window.firstPartShown.disconnect(first_part)
+        QTimer.singleShot(300, lambda: grab(wait=False))
+
+    def grab(wait: bool = True) -> None:
+        if wait and window.tasks.is_busy():
             # What the panes still wait for (the story's sources, the key dates).
             QTimer.singleShot(200, grab)
             return
@@ -276,5 +286,6 @@ def _save_screenshot_when_loaded(
         QApplication.quit()
 
     window.loaded.connect(loaded)
-    # Never hang: give up after a minute with a message.
-    QTimer.singleShot(60_000, give_up)
+    window.firstPartShown.connect(first_part)
+    # Never hang: give up after three minutes with a message.
+    QTimer.singleShot(180_000, give_up)

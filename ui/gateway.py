@@ -60,6 +60,7 @@ class StoreGateway:
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        on_partial: Callable[[Any], None] | None = None,
         key: str | None = None,
     ) -> TaskHandle:
         """Run ``work(repo, context)`` on the store worker; returns the task's handle
@@ -68,7 +69,8 @@ class StoreGateway:
         # every later task sees the new database, every earlier one the old.
         return self.tasks.submit(lambda context: work(self._repo, context), on_done=on_done,
                                  on_error=on_error, on_progress=on_progress,
-                                 on_cancelled=on_cancelled, key=key)
+                                 on_cancelled=on_cancelled, on_partial=on_partial,
+                                 key=key)
 
     def reopen(self, url: str, *, on_done: Callable[[str], None],
                on_error: Callable[[BaseException], None]) -> TaskHandle:

@@ -41,6 +41,7 @@ from ui.gateway import NotFoundError, StoreGateway
 from ui.help_menu import HelpDialogs
 from ui.inspector import Inspector
 from ui.keydates.flow import KeyDatesFlow
+from ui.listing_flow import ListingFlow
 from ui.menus import build_menus
 from ui.models.event_table import TITLE, EventTableModel, sort_keys_for
 from ui.review.actions import ReviewFlow
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
 
     loaded = Signal()  # a listing has been applied to the table and canvas
     databaseOpened = Signal(str)  # the URL of the database File > Open switched to
+    firstPartShown = Signal()  # a large listing's first part is drawn, the rest to come
     currentEventChanged = Signal(object)  # Event or None
     noticeShown = Signal(str)
     # Every menu action by object name; set by ui.menus.build_menus.
@@ -95,12 +97,14 @@ class MainWindow(QMainWindow):
         self.marks: StoryMarks | None = None
         self._marks_by_id: dict[int, Any] = {}
         self._statuses: dict[int, str] = {}
+        self._listed_articles: list[int | None] = []  # the filter bar's, by id
         self.current_story: Story | None = None
         self._filter = self.settings.load_filter()
         self._show_database_in_title()
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_docks()
+        self.listing = ListingFlow(self, sort_keys_for)
         self.review = ReviewFlow(self)
         self.stories = StoryFlow(self)
         self.key_dates = KeyDatesFlow(self)
@@ -265,10 +269,29 @@ class MainWindow(QMainWindow):
         self._filter = event_filter
         self.settings.save_filter(event_filter)
         self._fit_after_load = True
-        self.reload()
+        self.show_listing()
 
     def reload(self) -> None:
         """List the events again in the worker; ``loaded`` is emitted once shown."""
+        self.listing.forget()  # something changed in the store that an import does not
+        self.show_listing()
+
+    def append_new(self) -> None:
+        """Show the events stored since the last listing (after an import) without
+        listing the others again; ``loaded`` is emitted once shown."""
+        if self.layout_mode == STORIES:
+            self.reload()
+        else:
+            self.listing.append_new(self._filter, layout=self.layout_mode,
+                                    fit=self._fit_after_load)
+
+    def show_listing(self) -> None:
+        """Show the filter's events: from the held listing when there is one, else
+        listed by the worker; ``loaded`` is emitted once shown."""
+        if self.listing.reload(self._filter, layout=self.layout_mode, fit=self._fit_after_load):
+            if not self.walk.order_in_time:
+                self.progress_label.setText("Listing events…")
+            return
         query = self._filter.query_kwargs()
         hide_rejected = self.settings.hide_rejected()
         layout = self.layout_mode
@@ -285,35 +308,53 @@ class MainWindow(QMainWindow):
                               f"Could not list events: {error}", warning=True))
 
     def _apply_loaded(self, view: LoadedView) -> None:
+        self.apply_listing(view)
+
+    def apply_listing(self, view: LoadedView, *, fit: bool | None = None,
+                      partial: bool = False) -> None:
+        """Show a listing made by the worker (``partial``: its first part, the rest to
+        come); ``fit`` (default: after a new filter) shows where its events are."""
+        fit = self._fit_after_load if fit is None else fit
         keep = self.current_id
         # Listed articles come from the store, so each has an id.
         self.articles = {article.id: article for article in view.articles
                          if article.id is not None}
         self.article_labels = dict(view.article_labels)
-        self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders)
+        handed_over = view.row_of is not None  # made for this window by the worker
+        self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders,
+                        copy=not handed_over)
         self.marks = view.story_marks
         self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
-        self._statuses = dict(view.statuses)
+        self._statuses = view.statuses if handed_over else dict(view.statuses)
         if self.layout_mode is None:
             self.layout_mode = view.layout  # chosen by the number of articles
         self._layout_actions_follow()
         self._syncing = True
         try:
             self.model.set_article_titles(view.article_labels)
-            self.model.set_ids(view.ids, view.sort_keys)
-            self.canvas.set_events(view.canvas_events, layout=view.canvas_layout)
-            if self._fit_after_load:
+            self.model.set_ids(view.ids, view.sort_keys, row_of=view.row_of)
+            self.canvas.set_events(view.canvas_events, layout=view.canvas_layout,
+                                   by_id=view.rows_by_id)
+            if not partial:
                 self._fit_after_load = False
+            if fit:
                 # The filter's dates when it has some, else where the events are, not strays.
                 shown = filtered_span(view.dense, self._filter.start, self._filter.end)
                 if shown is not None:
                     self.canvas.zoom_to(*shown)
                 else:
                     self.canvas.fit_all()
-            self.filter_bar.set_articles(view.articles, view.article_labels)
+            listed_articles = [article.id for article in view.articles]
+            if not partial and listed_articles != self._listed_articles:
+                # Only when they changed: thousands of articles fill the bar's list slowly.
+                self._listed_articles = listed_articles
+                self.filter_bar.set_articles(view.articles, view.article_labels)
         finally:
             self._syncing = False
         self._show_progress(view.reviewed, view.total)
+        if partial:
+            self.firstPartShown.emit()
+            return  # the rest is on its way: the selection waits for it
         if keep is not None and self.model.row_of(keep) is not None:
             # Kept selected, but the view stays where the analyst (or a new filter's fit)
             # put it: a listing after an import is no reason to pan.
@@ -456,7 +497,7 @@ class MainWindow(QMainWindow):
         self.layout_mode = layout
         self._fit_after_load = True
         self._layout_actions_follow()
-        self.reload()
+        self.show_listing()
 
     def _layout_actions_follow(self) -> None:
         for name in ("layout-stories", "layout-articles"):
@@ -498,6 +539,8 @@ class MainWindow(QMainWindow):
         def inspect(repo: Any, _context: Any) -> tuple[Event, Article, list[Review]]:
             fresh = known if known is not None else repo.get_event(event_id)
             article = (articles.get(fresh.article_id) if fresh.article_id is not None else None)
+            if article is not None and not article.text:
+                article = None  # the listing holds no texts: the source's is read now
             return (fresh, article or repo.get_article(fresh.article_id),
                     repo.history(event_id))
 
@@ -542,7 +585,7 @@ class MainWindow(QMainWindow):
             return
         if article is None and event.article_id is not None:
             article = self.articles.get(event.article_id)
-        if article is not None:
+        if article is not None and article.text:
             self.source_pane.show_event(article, event)
         else:
             self.source_pane.clear()
@@ -598,6 +641,7 @@ class MainWindow(QMainWindow):
             canvas_event = to_canvas_event(event, label)
             if canvas_event is not None:
                 self.canvas.update_event(canvas_event)
+            self.listing.event_changed(stored_id(event), event.status.value, canvas_event)
         self.walk.update(event)
         if event.id == self.current_id:
             self._show_current(event.id)

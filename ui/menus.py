@@ -212,5 +212,5 @@ def _follow_stack(action: QAction, verb: str, can: bool, text: str,
 
 
 def _toggle_rejected(window: MainWindow, hide: bool) -> None:
-    window.canvas.set_hide_rejected(hide)
     window.settings.save_hide_rejected(hide)
+    window.listing.set_hide_rejected(hide)  # laid out off the GUI thread

@@ -34,6 +34,7 @@ class TaskContext:
     task_id: int
     _cancel: threading.Event
     _report: Callable[[int, int, int, str], None]
+    _hand_over: Callable[[int, object], None] = lambda _task_id, _part: None
 
     def cancelled(self) -> bool:
         """Return True once the task has been cancelled."""
@@ -47,6 +48,11 @@ class TaskContext:
     def progress(self, done: int, total: int, label: str = "") -> None:
         """Report progress; delivered to the task's on_progress on the main thread."""
         self._report(self.task_id, done, total, label)
+
+    def deliver(self, part: object) -> None:
+        """Hand a part of the result over before the task ends: the task's
+        ``on_partial(part)`` gets it on the main thread (dropped once cancelled)."""
+        self._hand_over(self.task_id, part)
 
 
 @dataclass
@@ -74,6 +80,7 @@ class _Callbacks:
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
     on_cancelled: Callable[[], None] | None
+    on_partial: Callable[[Any], None] | None = None
 
 
 class TaskManager(QObject):
@@ -81,11 +88,15 @@ class TaskManager(QObject):
 
     _finished = Signal(int, object, object)  # task id, result, error
     _progressed = Signal(int, int, int, str)  # task id, done, total, label
+    _handed_over = Signal(int, object)  # task id, a part of the result
     busyChanged = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-store")
+        # Qt-free computing with no store in it (lane layouts of a held listing): its own
+        # thread, so the store stays free and the GUI thread never lays out.
+        self._computer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-compute")
         self._ids = count(1)
         self._pending: dict[int, _Callbacks] = {}
         self._latest_by_key: dict[str, TaskHandle] = {}
@@ -93,6 +104,7 @@ class TaskManager(QObject):
         # Queued: the signals are emitted on the worker thread, the slots run here.
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._progressed.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
+        self._handed_over.connect(self._deliver_part, Qt.ConnectionType.QueuedConnection)
 
     def submit(
         self,
@@ -102,9 +114,13 @@ class TaskManager(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        on_partial: Callable[[Any], None] | None = None,
         key: str | None = None,
+        compute: bool = False,
     ) -> TaskHandle:
-        """Queue ``body(context)`` on the worker; returns a handle that can cancel it."""
+        """Queue ``body(context)`` on the worker (with ``compute``, on the computing
+        thread: for Qt-free work that reads no store); returns a handle that can
+        cancel it. ``on_partial`` gets what the body hands over with context.deliver."""
         handle = TaskHandle(next(self._ids), key)
         if key is not None:
             previous = self._latest_by_key.get(key)
@@ -113,10 +129,11 @@ class TaskManager(QObject):
             self._latest_by_key[key] = handle
         was_idle = not self._pending
         self._pending[handle.task_id] = _Callbacks(
-            handle, on_done, on_error, on_progress, on_cancelled
+            handle, on_done, on_error, on_progress, on_cancelled, on_partial
         )
-        context = TaskContext(handle.task_id, handle._cancel, self._progressed.emit)
-        self._executor.submit(self._run, body, context)
+        context = TaskContext(handle.task_id, handle._cancel, self._progressed.emit,
+                              self._handed_over.emit)
+        (self._computer if compute else self._executor).submit(self._run, body, context)
         if was_idle:
             self.busyChanged.emit(True)
         return handle
@@ -130,6 +147,7 @@ class TaskManager(QObject):
         for callbacks in self._pending.values():
             callbacks.handle.cancel()
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._computer.shutdown(wait=True, cancel_futures=True)
         self._pending.clear()
 
     def _run(self, body: Callable[[TaskContext], Any], context: TaskContext) -> None:
@@ -171,3 +189,10 @@ class TaskManager(QObject):
         if callbacks is None or callbacks.handle.cancelled or callbacks.on_progress is None:
             return
         callbacks.on_progress(done, total, label)
+
+    @Slot(int, object)
+    def _deliver_part(self, task_id: int, part: Any) -> None:
+        callbacks = self._pending.get(task_id)
+        if callbacks is None or callbacks.handle.cancelled or callbacks.on_partial is None:
+            return
+        callbacks.on_partial(part)

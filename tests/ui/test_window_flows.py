@@ -151,18 +151,20 @@ def test_the_canvas_layout_is_made_in_the_worker(qtbot, repo, settings, add_arti
     worker thread and used as is; a layout for the other hide-rejected setting is not."""
     import threading
 
-    import ui.state.listing as listing_module
+    import ui.listing_flow as flow_module
+    import ui.state.held as held_module
 
     add_article(6)
     built = []
-    real_build_layout = listing_module.build_layout
+    real_build_layout = held_module.build_layout
 
     def recording_build_layout(events, hide_rejected=False, lane_order=()):
         layout = real_build_layout(events, hide_rejected, lane_order)  # the real one, watched
         built.append((threading.current_thread(), layout))
         return layout
 
-    monkeypatch.setattr(listing_module, "build_layout", recording_build_layout)
+    monkeypatch.setattr(held_module, "build_layout", recording_build_layout)
+    monkeypatch.setattr(flow_module, "build_layout", recording_build_layout)
     window = _open(qtbot, repo, settings)
     with qtbot.waitSignal(window.loaded, timeout=30_000):
         window.reload()

@@ -61,7 +61,7 @@ def test_click_on_the_canvas_selects_the_row_and_shows_the_source(qtbot, window)
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=centre.toPoint())
     assert window.selected_ids() == [kim.id]
     assert window.current_id == kim.id
-    assert window.source_pane.marked_expression() == "Sunday"
+    qtbot.waitUntil(lambda: window.source_pane.marked_expression() == "Sunday", timeout=10_000)
 
 
 def test_review_keys_do_nothing_while_typing_in_the_filter(qtbot, window, repo):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +17,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from timeline.model import Article, Event, Granularity, Mention, Status, stored_id
-from timeline.store import convert, queries, stories
+from timeline.store import convert, heads, queries, stories
 from timeline.store.access import (
     cannot_write,
     first_line,
@@ -439,6 +439,35 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
                 rows = connection.execute(select(*columns).where(ARTICLES.c.id.in_(chunk)))
                 found.update((row.id, Article(text="", **row._asdict())) for row in rows)
         return found
+
+    def list_event_heads(self, *, after_id: int | None = None, limit: int | None = None,
+                         **filters: Unpack[queries.EventFilters]) -> list[heads.EventHead]:
+        """Return the EventHeads (no sentence, no explanation) of the events matching the
+        list_events filters, by id: those after ``after_id``, at most ``limit``."""
+        clauses = queries.event_filters(**filters)
+        with self._reading() as connection:
+            return heads.fetch_event_heads(connection, clauses, after_id=after_id, limit=limit)
+
+    def list_event_ids(self, **filters: Unpack[queries.EventFilters]) -> list[int]:
+        """Return the ids of the events matching the list_events filters, in its order."""
+        clauses = queries.event_filters(**filters)
+        with self._reading() as connection:
+            return heads.fetch_event_ids(connection, clauses)
+
+    def earliest_at_ranks(self, ranks: Callable[[int], Sequence[int]],
+                          **filters: Unpack[queries.EventFilters]) -> list[datetime | None]:
+        """Return the earliest bound at each rank (0 first, in time order) among the
+        matching events that have one; ``ranks(count)`` names the ranks once that count
+        is known. None past the last."""
+        clauses = queries.event_filters(**filters)
+        with self._reading() as connection:
+            count = heads.count_dated(connection, clauses)
+            return heads.earliest_at_ranks(connection, clauses, ranks(count))
+
+    def list_article_heads(self) -> list[Article]:
+        """Return every stored article without its text (``text`` ""), by id."""
+        with self._reading() as connection:
+            return heads.fetch_article_heads(connection)
 
     def count_events(self, **filters: Unpack[queries.EventFilters]) -> int:
         """Return how many events match the list_events filters."""

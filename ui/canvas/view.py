@@ -95,15 +95,17 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._init_interaction()
 
     # ----- the contract -----
-    def set_events(self, events: Sequence[CanvasEvent], layout: CanvasLayout | None = None) -> None:
+    def set_events(self, events: Sequence[CanvasEvent], layout: CanvasLayout | None = None,
+                   by_id: dict[int, CanvasEvent] | None = None) -> None:
         """Show ``events`` (replacing any before); the first data fits the whole span.
 
         ``layout``, optional, is ``build_layout(events, hide_rejected)`` made beforehand
         (it is Qt-free: a worker thread can build it); it is used when it was made with
-        this canvas's hide-rejected setting, else the layout is built here.
+        this canvas's hide-rejected setting, else the layout is built here. ``by_id``,
+        optional, is ``events`` by id made beforehand (kept, not copied).
         """
         first_data = not self._events
-        self._events = {ev.id: ev for ev in events}
+        self._events = by_id if by_id is not None else {ev.id: ev for ev in events}
         self._selected &= self._events.keys()
         self._other_layout = None
         usable = layout is not None and layout.hide_rejected == self._hide_rejected
@@ -248,14 +250,34 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._clamp_zoom()
         self.update()
 
-    def set_hide_rejected(self, hide: bool) -> None:
-        """Hide (or show again) the rejected events."""
+    def set_hide_rejected(self, hide: bool, layout: CanvasLayout | None = None) -> None:
+        """Hide (or show again) the rejected events; ``layout``, optional, is the
+        ``build_layout`` of ``events()`` with that setting, made beforehand off the GUI
+        thread (without it, and none kept, the layout is built here)."""
         if hide != self._hide_rejected:
             self._hide_rejected = hide
             # The layout left is kept (and kept in step by update_event): toggling back
             # costs no relayout.
             kept, self._other_layout = self._other_layout, self._layout
+            if kept is None and layout is not None and layout.hide_rejected == hide:
+                kept = layout
             self._relayout(kept)
+
+    def layout_ready_for(self, hide: bool) -> bool:
+        """Return True when hiding (or showing) rejected events needs no layout built."""
+        return hide == self._hide_rejected or self._other_layout is not None
+
+    def events(self) -> list[CanvasEvent]:
+        """Return every event given to the canvas (hidden ones too), in the order given."""
+        return list(self._events.values())
+
+    def span_in_view(self) -> tuple[datetime, datetime] | None:
+        """Return the stretch of time in view, or None while no events were given."""
+        if not self._events:
+            return None
+        t_start = self._viewport.t0
+        t_end = t_start + self.time_width() / max(self._viewport.px_per_day, 1e-12)
+        return scale.from_days(t_start), scale.from_days(t_end)
 
     def export_png(self, path: str, width: int | None = None, height: int | None = None) -> None:
         """Write the current view to a PNG (at ``width`` x ``height``, default the widget's

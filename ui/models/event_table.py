@@ -103,11 +103,14 @@ class EventTableModel(QAbstractTableModel):
     # --- contents -------------------------------------------------------------
 
     def set_ids(self, ids: Sequence[int],
-                sort_keys: dict[int, dict[int, Any]] | None = None) -> None:
+                sort_keys: dict[int, dict[int, Any]] | None = None,
+                row_of: dict[int, int] | None = None) -> None:
         """Show these events, given in time order; the current sort is re-applied.
 
         ``sort_keys`` maps a column to {id: key} (see ``sort_keys_for``), computed where
-        the events were listed, so sorting needs no fetch of every row.
+        the events were listed, so sorting needs no fetch of every row. ``row_of``,
+        optional, is each id's position in ``ids``, made where they were listed (used,
+        not copied, while the table is in time order).
         """
         self.beginResetModel()
         self._time_order = list(ids)
@@ -117,7 +120,10 @@ class EventTableModel(QAbstractTableModel):
         self._gone.clear()
         self._generation += 1
         self._ids = self._sorted_ids(self._sort_column, self._sort_order)
-        self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
+        in_time_order = (self._sort_column == DATE
+                         and self._sort_order == Qt.SortOrder.AscendingOrder)
+        self._row_of = (row_of if row_of is not None and in_time_order
+                        else {event_id: row for row, event_id in enumerate(self._ids)})
         self.endResetModel()
 
     def set_article_titles(self, titles: dict[int, str]) -> None:

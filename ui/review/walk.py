@@ -22,12 +22,16 @@ class ReviewWalk:
 
     def reset(self, ids: Sequence[int], statuses: Mapping[int, str],
               confidences: Mapping[int, float],
-              orders: Mapping[str, list[int]] | None = None) -> None:
+              orders: Mapping[str, list[int]] | None = None, *, copy: bool = True) -> None:
         """Replace everything with a new listing; ``orders`` are walk orders by mode
-        already worked out (by the worker), the others are made when first walked."""
-        self.order_in_time = list(ids)
-        self.statuses = dict(statuses)
-        self.confidences = dict(confidences)
+        already worked out (by the worker), the others are made when first walked.
+        Without ``copy`` the listing's list and dicts are kept as they are (the
+        caller hands them over: a million-event copy stalls the GUI thread)."""
+        self.order_in_time = list(ids) if copy or not isinstance(ids, list) else ids
+        self.statuses = (dict(statuses) if copy or not isinstance(statuses, dict)
+                         else statuses)
+        self.confidences = (dict(confidences) if copy or not isinstance(confidences, dict)
+                            else confidences)
         self._orders = dict(orders or {})
 
     def update(self, event: Event) -> None:

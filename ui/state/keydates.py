@@ -18,6 +18,7 @@ from timeline.summary.lines import Summary
 from timeline.summary.summarize import summarize
 
 PER_DATE = 2
+KEY_DATES_UP_TO = 200_000  # events summarised at most (see key_dates)
 
 
 def key_dates(repo: Any, query: Mapping[str, Any], *, pinned: frozenset[date] = frozenset(),
@@ -25,6 +26,13 @@ def key_dates(repo: Any, query: Mapping[str, Any], *, pinned: frozenset[date] = 
               check: Callable[[], None] = lambda: None) -> tuple[Summary, dict[int, Article]]:
     """Return the summary of the events ``query`` (list_events keywords) lets through,
     without the ``dropped`` days and with every ``pinned`` day, and the articles by id."""
+    listed = repo.count_events(**query)
+    if listed > KEY_DATES_UP_TO:
+        # Summarising reads every sentence: a million would hold the store worker for
+        # minutes and its memory twice over. Filtered to fewer, they are made again.
+        return Summary(dates=(), reason=(
+            f"Key dates are made for up to {KEY_DATES_UP_TO:,} events; {listed:,} are "
+            "listed: filter to fewer to see them.")), {}
     events = repo.list_events(**query)
     check()
     articles = {article.id: article for article in repo.list_articles()}

@@ -52,6 +52,10 @@ class LoadedView:
     story_marks: StoryMarks | None = None  # the Stories layout's marks and their events
     # Where the first view looks: the stretch most events are in.
     dense: tuple[datetime, datetime] | None = None
+    # Made by the worker so that the GUI thread builds no big dict: the canvas rows by
+    # id, and each id's row in time order (handed over, not copied, when given).
+    rows_by_id: dict[int, CanvasEvent] | None = None
+    row_of: dict[int, int] | None = None
 
 
 def article_label(article: Article | None, article_id: int | None = None) -> str:

@@ -42,6 +42,8 @@ class ImportHost(Protocol):
 
     def reload(self) -> None: ...
 
+    def append_new(self) -> None: ...
+
 
 @dataclass
 class ImportOutcome:
@@ -187,7 +189,7 @@ class Importer(QObject):
                                                       undated=outcome.undated)
             self.results_dialog.dateRequested.connect(self.import_with_date)
             self.results_dialog.open()  # not modal-blocking: the window stays live
-        self.host.reload()
+        self.host.append_new()  # what the import added, not the whole listing again
         self.importFinished.emit(summary)
 
     def import_with_date(self, name: str) -> None:
