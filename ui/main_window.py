@@ -273,8 +273,13 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """List the events again in the worker; ``loaded`` is emitted once shown."""
-        self.listing.forget()  # something changed in the store that an import does not
+        self.forget_listing()  # something changed in the store that an import does not
         self.show_listing()
+
+    def forget_listing(self) -> None:
+        """Drop the held listing, so the next one reads the store (after a change an
+        import does not make, such as removing an article)."""
+        self.listing.forget()
 
     def append_new(self) -> None:
         """Show the events stored since the last listing (after an import) without

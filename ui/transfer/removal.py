@@ -37,6 +37,8 @@ class RemovalHost(Protocol):
 
     def reload(self) -> None: ...
 
+    def forget_listing(self) -> None: ...
+
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
@@ -115,6 +117,8 @@ class ArticleRemovals(QObject):
 
         def removed(record: Any) -> None:
             current = self.host.current_filter()
+            # The held listing still has the article's events: the next one reads the store.
+            self.host.forget_listing()
             if article_id in current.article_ids:
                 # A filter to the removed article alone would show nothing at all.
                 self.host.filter_bar.set_filter(current.with_changes(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from timeline.model import Article
 from ui.canvas.lane_names import lane_names
@@ -53,8 +54,11 @@ def test_two_articles_with_one_title_are_two_lanes(qtbot, repo, settings, add_ar
     assert {lane.name for lane in lanes} == {window.article_labels[first],
                                               window.article_labels[second]}
     assert all(lane.name.startswith(f"{TITLE} — 1999-05-0") for lane in lanes)
-    box = window.filter_bar.article_box
-    entries = [box.itemText(i) for i in range(1, box.count())]
+    picker = window.filter_bar.article_picker
+    entries = picker.shown_names()
     assert len(entries) == len(set(entries)) == 2
-    assert {box.itemData(i) for i in range(1, box.count())} == {first, second}
+    assert set(entries) == {window.article_labels[first], window.article_labels[second]}
+    listed = picker.list_widget
+    assert {listed.item(row).data(Qt.ItemDataRole.UserRole) for row in range(listed.count())} \
+        == {first, second}
     window.close()
