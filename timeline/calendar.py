@@ -1,7 +1,7 @@
 """The calendar facts the whole program shares: month arithmetic, the order of the
 granularities from coarse to fine, which of them are "day or finer", and the English
-month and day names every date shown to a person is written with (never the C
-locale's, which Qt sets from the desktop)."""
+month, day and season names every date shown to a person is written with (never the C
+locale's, which Qt sets from the desktop), and the months each season holds."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ MONTH_NAMES = (
     "July", "August", "September", "October", "November", "December",
 )
 DAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# TimeML's season codes: (first month, months long) and the name shown; winter starts in
+# December of its value's year.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3),
+                                             "WI": (12, 3)}
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 # Coarse to fine: the granularities that name a stretch of the calendar.
 GRANULARITY_ORDER = (
@@ -25,6 +30,14 @@ GRANULARITY_ORDER = (
     Granularity.SECOND,
 )
 DAY_OR_FINER = frozenset(GRANULARITY_ORDER[GRANULARITY_ORDER.index(Granularity.DAY):])
+
+
+def season_of(month: int) -> str:
+    """Return the season code (SEASON_MONTHS) whose months hold ``month`` (1-12)."""
+    for code, (first, length) in SEASON_MONTHS.items():
+        if (month - first) % 12 < length:
+            return code
+    raise ValueError(f"not a month: {month}")
 
 
 def precision_rank(granularity: Granularity | str) -> int:

@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from timeline.calendar import DAY_ABBREVIATIONS, MONTH_ABBREVIATIONS, shift_months
+from timeline.calendar import (
+    DAY_ABBREVIATIONS,
+    MONTH_ABBREVIATIONS,
+    SEASON_MONTHS,
+    SEASON_NAMES,
+    season_of,
+    shift_months,
+)
 from timeline.model import Event, Granularity, Status
 
 DAY_NAMES = DAY_ABBREVIATIONS  # the names this module has always exported
@@ -117,15 +124,12 @@ def _clock(moment: datetime, seconds: bool = False) -> str:
 
 
 def _season_label(start: datetime) -> str:
-    if start.month in (3, 4, 5):
-        return f"spring {start.year}"
-    if start.month in (6, 7, 8):
-        return f"summer {start.year}"
-    if start.month in (9, 10, 11):
-        return f"autumn {start.year}"
-    if start.month == 12:  # a winter that starts in December runs into the next year
-        return f"winter {start.year}-{(start.year + 1) % 100:02d}"
-    return f"winter {start.year}"
+    code = season_of(start.month)
+    first, length = SEASON_MONTHS[code]
+    if first + length > 13 and start.month >= first:
+        # A winter that starts in December runs into the next year.
+        return f"{SEASON_NAMES[code]} {start.year}-{(start.year + 1) % 100:02d}"
+    return f"{SEASON_NAMES[code]} {start.year}"
 
 
 def _unit_label(start: datetime, granularity: Granularity) -> str:

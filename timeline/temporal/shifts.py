@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from timeline.calendar import add_months
+from timeline.calendar import SEASON_MONTHS, add_months
 from timeline.temporal.tense import FUTURE, PAST, PRESENT
-from timeline.temporal.timex import SEASON_MONTHS
 
 __all__ = ["add_months"]  # kept here for the resolver's modules that import it from here
 

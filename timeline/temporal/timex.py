@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from timeline.calendar import month_start
+from timeline.calendar import SEASON_MONTHS, month_start
 from timeline.model import Granularity, TimeSpan
 
 # Parts of the day as TIMEX3 writes them; "MO" starts at midnight so "early on Tuesday"
@@ -21,13 +21,6 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "EV": (17, 22),
     "NI": (20, 30),
     "DT": (8, 18),
-}
-SEASON_MONTHS: dict[str, tuple[int, int]] = {
-    # (first month, months long); winter starts in December of the value's year.
-    "SP": (3, 3),
-    "SU": (6, 3),
-    "FA": (9, 3),
-    "WI": (12, 3),
 }
 VAGUE_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
