@@ -1,11 +1,12 @@
 """The calendar facts the whole program shares: month arithmetic, the order of the
-granularities from coarse to fine, which of them are "day or finer", and the English
+granularities from coarse to fine, which of them are "day or finer", the bounds of the
+unit (day, month, decade...) holding a moment, and the English
 month, day and season names every date shown to a person is written with (never the C
 locale's, which Qt sets from the desktop), and the months each season holds."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.model import Granularity
 
@@ -94,3 +95,55 @@ def at_least_as_precise(coarsest: Granularity | str) -> frozenset[Granularity]:
     filter lets weeks and days through, not years or durations)."""
     start = GRANULARITY_ORDER.index(Granularity(coarsest))
     return frozenset(GRANULARITY_ORDER[start:])
+
+
+def _month_start(moment: datetime, months_per_unit: int) -> datetime:
+    month_index = (moment.month - 1) // months_per_unit * months_per_unit
+    return moment.replace(month=month_index + 1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _year_start(moment: datetime, years_per_unit: int) -> datetime:
+    year = moment.year // years_per_unit * years_per_unit
+    return moment.replace(year=max(year, 1), month=1, day=1,
+                          hour=0, minute=0, second=0, microsecond=0)
+
+
+def unit_bounds(moment: datetime,
+                granularity: Granularity | None) -> tuple[datetime, datetime] | None:
+    """Return the [start, end) of the calendar unit of ``granularity`` holding ``moment``.
+
+    None when the granularity has no fixed unit (season, part of day, None for a free
+    interval) or the unit would leave the range ``datetime`` can hold (year 9999 and so on).
+    """
+    try:
+        if granularity is Granularity.CENTURY:
+            start = _year_start(moment, 100)
+            return start, start.replace(year=start.year // 100 * 100 + 100)
+        if granularity is Granularity.DECADE:
+            start = _year_start(moment, 10)
+            return start, start.replace(year=start.year // 10 * 10 + 10)
+        if granularity is Granularity.YEAR:
+            start = _year_start(moment, 1)
+            return start, start.replace(year=start.year + 1)
+        months_per_unit = {Granularity.HALF: 6, Granularity.QUARTER: 3, Granularity.MONTH: 1}
+        if granularity in months_per_unit:
+            start = _month_start(moment, months_per_unit[granularity])
+            return start, shift_months(start, months_per_unit[granularity])
+        day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        if granularity is Granularity.WEEK:
+            start = day - timedelta(days=day.weekday())
+            return start, start + timedelta(days=7)
+        if granularity is Granularity.DAY:
+            return day, day + timedelta(days=1)
+        if granularity is Granularity.HOUR:
+            start = moment.replace(minute=0, second=0, microsecond=0)
+            return start, start + timedelta(hours=1)
+        if granularity is Granularity.MINUTE:
+            start = moment.replace(second=0, microsecond=0)
+            return start, start + timedelta(minutes=1)
+        if granularity is Granularity.SECOND:
+            start = moment.replace(microsecond=0)
+            return start, start + timedelta(seconds=1)
+    except (ValueError, OverflowError):
+        return None
+    return None

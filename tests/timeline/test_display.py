@@ -198,9 +198,9 @@ def test_every_interval_gets_a_nonempty_one_line_label(earliest, length, granula
                                  Granularity.HOUR, Granularity.MINUTE]),
 )
 def test_the_quick_path_for_whole_units_agrees_with_the_general_one(moment, granularity):
-    from timeline import display
+    from timeline import calendar, display
 
-    start, end = display.unit_bounds(moment, granularity)
+    start, end = calendar.unit_bounds(moment, granularity)
     quick = display._one_whole_unit_label(start, end, granularity)
     assert quick is not None
     assert quick == display._interval_label(start, end, granularity)

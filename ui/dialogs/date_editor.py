@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.display import format_span, unit_bounds
+from timeline.calendar import unit_bounds
+from timeline.display import format_span
 from timeline.model import Granularity, TimeSpan
 from timeline.temporal.timex import span_from_value, value_from_span
 from timeline.temporal.user_dates import ReversedRangeError, read_user_date
