@@ -36,6 +36,7 @@ from timeline.events.same_time import one_per_moment
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.events.titles import TITLE_WINDOW, make_title
 from timeline.model import Article, Event, Granularity, Mention, TimexType
+from timeline.temporal.timex import VAGUE_REFS
 
 # An inferred date is a reading, not a statement of the text: it never outranks one.
 INFERRED_CONFIDENCE_FACTOR = 0.6
@@ -43,7 +44,6 @@ INFERRED_CONFIDENCE_CAP = 0.5
 STORY_WINDOW = timedelta(days=7)
 ONE_DAY = timedelta(days=1)
 _DATING_TYPES = {TimexType.DATE, TimexType.TIME}
-_VAGUE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
@@ -166,7 +166,7 @@ def _dating_mentions(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.type not in _DATING_TYPES or mention.event_relative:
             continue
-        if not mention.is_anchored or mention.value in _VAGUE_VALUES:
+        if not mention.is_anchored or mention.value in VAGUE_REFS:
             continue  # "is now operating" says nothing happened on the publication day
         key = (mention.earliest, mention.latest, mention.granularity)
         if key not in seen:

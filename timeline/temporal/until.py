@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from timeline.model import Mention, TimexType
+from timeline.temporal.timex import VAGUE_REFS
 
 _UNTIL = re.compile(r"\b(?:up\s+)?(?:until|till|'?til|through)\s+$", re.IGNORECASE)
 # The happening is at the date: "not until", "postponed until", "wait until".
@@ -33,8 +34,7 @@ _THROUGHOUT = re.compile(
     r"|make|made|sleep\w*|slept)\s+through\s+$",
     re.IGNORECASE,
 )
-# "until now" says nothing happened on a day: a vague reference makes no event.
-_VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# "until now" says nothing happened on a day: a vague reference (VAGUE_REFS) makes no event.
 _DATING = (TimexType.DATE, TimexType.TIME)
 
 
@@ -47,7 +47,7 @@ def open_until(text: str, mentions: list[Mention]) -> list[Mention]:
 def _opened(text: str, mention: Mention, earlier: list[Mention]) -> Mention:
     if mention.type not in _DATING or mention.event_relative or not mention.is_anchored:
         return mention
-    if mention.value in _VAGUE:
+    if mention.value in VAGUE_REFS:
         return mention
     window = text[max(0, mention.start - 100) : mention.start]
     lead = _UNTIL.search(window)
