@@ -9,6 +9,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
+from timeline.commands.reading import refusal
 from timeline.display import format_span
 from timeline.export.order import in_time_order
 from timeline.model import Article, Event, Status, article_of
@@ -109,19 +110,12 @@ def run(args: argparse.Namespace) -> int:
     """List the events; returns 0, or 2 when the database cannot be read."""
     # Imported here: SQLAlchemy and Alembic cost every other command's start a fifth
     # of a second (the parser registers every command).
-    from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
+    from timeline.store import StoreError, open_repository
 
     wanted = [status for group in args.status for status in group] if args.status else None
-    if args.start and args.end and args.start >= args.end:
-        print("timeline events: --from must come before --to", file=sys.stderr)
-        return 2
-    missing = missing_sqlite_file(database_url(args.db))
-    if missing is not None:
-        # Opening would create an empty database there: a mistyped --db would then
-        # read as "no events stored" and leave a stray file behind.
-        print(f"timeline events: no database at {missing} "
-              "(timeline ingest PATH creates it)", file=sys.stderr)
-        return 2
+    refused = refusal("timeline events", args)
+    if refused is not None:
+        return refused
     try:
         with open_repository(args.db, read_only=True) as repository:
             # The order of every export (CSV, JSON, TimelineJS), from the one key they

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Unpack
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
+from timeline.commands.reading import IMPORT_HINT, refusal
 from timeline.export import (
     BINARY_FORMATS,
     FORMATS,
@@ -85,18 +86,14 @@ def run(args: argparse.Namespace) -> int:
     arguments."""
     # Imported here, as in `timeline events`: the store's libraries are not loaded
     # for the other commands.
-    from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
+    from timeline.store import StoreError, database_url, open_repository
 
-    if args.start and args.end and args.start >= args.end:
-        _say("--from must come before --to")
-        return 2
+    refused = refusal(PROG, args, missing_code=1, hint=IMPORT_HINT)
+    if refused is not None:
+        return refused
     wanted = [status for group in args.status for status in group] if args.status else None
     articles_wanted = [i for group in args.article for i in group] if args.article else None
     url = database_url(args.db)
-    missing = missing_sqlite_file(url)
-    if missing is not None:
-        _say(f"no database at {missing} (import articles first with `timeline ingest`)")
-        return 1
     if args.format == "csv":
         return _stream_csv(args, url, wanted, articles_wanted)
     try:

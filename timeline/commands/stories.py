@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from timeline.commands.events import lower_bound, upper_bound
+from timeline.commands.reading import refusal
 from timeline.display import format_span
 from timeline.model import Reading, Story
 
@@ -51,16 +52,11 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """List the stories; returns 0, or 2 when the database cannot be read."""
-    from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
+    from timeline.store import StoreError, open_repository
 
-    if args.start and args.end and args.start >= args.end:
-        print("timeline stories: --from must come before --to", file=sys.stderr)
-        return 2
-    missing = missing_sqlite_file(database_url(args.db))
-    if missing is not None:
-        print(f"timeline stories: no database at {missing} "
-              "(timeline ingest PATH creates it)", file=sys.stderr)
-        return 2
+    refused = refusal("timeline stories", args)
+    if refused is not None:
+        return refused
     try:
         with open_repository(args.db, read_only=True) as repository:
             stories = repository.list_stories(start=args.start, end=args.end,

@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from timeline.commands.events import lower_bound, upper_bound
+from timeline.commands.reading import IMPORT_HINT, refusal
 
 PROG = "timeline summary"
 # The same as timeline.summary.formats.FORMATS (a test holds them equal).
@@ -60,17 +61,13 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the store's libraries are not loaded for the other commands.
     from datetime import timedelta
 
-    from timeline.store import StoreError, database_url, missing_sqlite_file, open_repository
+    from timeline.store import StoreError, open_repository
     from timeline.summary import DEFAULT_PER_DATE, summarize
     from timeline.summary.formats import WRITERS
 
-    if args.start and args.end and args.start >= args.end:
-        _say("--from must come before --to")
-        return 2
-    missing = missing_sqlite_file(database_url(args.db))
-    if missing is not None:
-        _say(f"no database at {missing} (import articles first with `timeline ingest`)")
-        return 1
+    refused = refusal(PROG, args, missing_code=1, hint=IMPORT_HINT)
+    if refused is not None:
+        return refused
     try:
         with open_repository(args.db, read_only=True) as repository:
             events = repository.list_events(start=args.start, end=args.end)
