@@ -11,19 +11,8 @@ from tests.ui.canvas.test_view import day_event
 from ui.canvas.data import CanvasEvent
 from ui.canvas.edges import EARLIER, LATER, beyond
 from ui.canvas.scale import to_days
-from ui.canvas.view import TimelineCanvas
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def canvas(qtbot):
-    widget = TimelineCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(900, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _year(event_id: int, year: int) -> CanvasEvent:

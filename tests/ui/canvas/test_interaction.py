@@ -10,19 +10,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 
 from tests.ui.canvas.test_view import day_event, mouse
 from ui.canvas.scale import to_days
-from ui.canvas.view import TimelineCanvas
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def canvas(qtbot):
-    widget = TimelineCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(900, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _title_box(canvas, event_id):

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 
 from tests.ui.canvas.test_view import day_event
 from ui.canvas.data import CanvasEvent
-from ui.canvas.view import TimelineCanvas
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def canvas(qtbot):
-    widget = TimelineCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(900, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _titles(canvas):

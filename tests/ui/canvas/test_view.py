@@ -18,7 +18,6 @@ from ui.canvas.layout import build_layout
 from ui.canvas.painter import glyph_x
 from ui.canvas.scale import from_days, to_days
 from ui.canvas.style import AXIS_H, STATUS_COLOURS
-from ui.canvas.view import TimelineCanvas
 
 DAY = timedelta(days=1)
 
@@ -26,16 +25,6 @@ DAY = timedelta(days=1)
 def day_event(event_id: int, day: datetime, status: str = "unreviewed", group: str = "Article") -> CanvasEvent:
     return CanvasEvent(event_id, day, day + DAY, "day", status, f"Event {event_id}", group,
                        expression=f"on day {event_id}", source=f"article-{group}.txt")
-
-
-@pytest.fixture
-def canvas(qtbot):
-    widget = TimelineCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(900, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def four_statuses() -> list[CanvasEvent]:
