@@ -140,14 +140,20 @@ def _parts(moment: datetime, precision: Precision) -> dict[str, int]:
     return parts
 
 
+def link_html(url: str | None, label: str) -> str:
+    """Return ``label`` as an HTML link to ``url`` when that is an http(s) address (never
+    a javascript: link), else ``label`` alone; both escaped."""
+    address = (url or "").strip()
+    if address.lower().startswith(("http://", "https://")):
+        return f'<a href="{html.escape(address)}">{html.escape(label)}</a>'
+    return html.escape(label)
+
+
 def _source_html(article: Article | None, event: Event) -> str:
     if article is None:
         return ""
     label = article.title or article.url or article.source_path or f"article {event.article_id}"
-    url = (article.url or "").strip()
-    if url.lower().startswith(("http://", "https://")):  # never a javascript: link
-        return f'<p>Source: <a href="{html.escape(url)}">{html.escape(label)}</a></p>'
-    return f"<p>Source: {html.escape(label)}</p>"
+    return f"<p>Source: {link_html(article.url, label)}</p>"
 
 
 def event_text_html(event: Event, article: Article | None) -> str:

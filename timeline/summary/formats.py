@@ -10,6 +10,7 @@ from collections.abc import Hashable
 from typing import Any, TextIO
 
 from timeline.display import DAY_NAMES, MONTH_NAMES
+from timeline.export.timelinejs import link_html
 from timeline.model import Article
 from timeline.summary.lines import KeyDate, Summary, SummaryLine
 
@@ -165,11 +166,7 @@ def write_timelinejs(summary: Summary, articles: dict[int, Article], out: TextIO
 def _source_html(article: Article | None) -> str:
     if article is None:
         return ""
-    name = html.escape(_one_line(article.title or article.outlet or "source", 60))
-    url = (article.url or "").strip()
-    if url.lower().startswith(("http://", "https://")):  # never a javascript: link
-        return f'(<a href="{html.escape(url)}">{name}</a>)'
-    return f"({name})"
+    return f"({link_html(article.url, _one_line(article.title or article.outlet or 'source', 60))})"
 
 
 WRITERS = {"text": write_text, "json": write_json, "csv": write_csv,
