@@ -65,17 +65,8 @@ def missing_sqlite_file(url: str) -> Path | None:
     a stray file). None too for other backends, in-memory and ``file:`` URIs, and a
     string that is not a URL at all (opening it says why).
     """
-    try:
-        parsed = make_url(url)
-    except (exc.ArgumentError, ValueError):
-        return None
-    name = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
-        return None
-    if name.startswith("file:"):
-        return None
-    path = Path(name).expanduser().absolute()
-    return None if path.exists() else path
+    path = sqlite_file(url)
+    return None if path is None or path.exists() else path
 
 
 def make_engine(url: str, *, read_only: bool = False, immutable: bool = False) -> Engine:

@@ -156,15 +156,25 @@ def fetch_events(connection: Connection, query: AnySelect) -> list[Event]:
             return events
     except dialect.loaded_dbapi.Error as error:
         # What Connection.execute would have raised as a SQLAlchemy error.
-        lines = str(error).strip().splitlines()
-        raise StoreError(
-            f"database read failed: {lines[0] if lines else type(error).__name__}"
-        ) from None
+        raise _driver_failure(error) from None
     except (ValueError, KeyError) as error:  # a damaged or hand-edited value
-        raise StoreError(f"database read failed: an event holds an unreadable value "
-                         f"({type(error).__name__}: {error})") from None
+        raise _value_failure(error) from None
     finally:
         result.close()
+
+
+def _driver_failure(error: Exception) -> StoreError:
+    """Return the StoreError for the driver's ``error`` while rows were read: its first
+    line."""
+    lines = str(error).strip().splitlines()
+    return StoreError(f"database read failed: {lines[0] if lines else type(error).__name__}")
+
+
+def _value_failure(error: Exception) -> StoreError:
+    """Return the StoreError for a stored value no event can hold (damaged or edited by
+    hand)."""
+    return StoreError(f"database read failed: an event holds an unreadable value "
+                      f"({type(error).__name__}: {error})")
 
 
 def stream_events(
@@ -197,13 +207,9 @@ def stream_events(
                     return
                 events = events_from_rows(rows, processors)
             except dialect.loaded_dbapi.Error as error:
-                lines = str(error).strip().splitlines()
-                raise StoreError(
-                    f"database read failed: {lines[0] if lines else type(error).__name__}"
-                ) from None
+                raise _driver_failure(error) from None
             except (ValueError, KeyError) as error:  # a damaged or hand-edited value
-                raise StoreError(f"database read failed: an event holds an unreadable "
-                                 f"value ({type(error).__name__}: {error})") from None
+                raise _value_failure(error) from None
             yield events
     finally:
         result.close()
