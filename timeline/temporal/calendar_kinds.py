@@ -248,7 +248,8 @@ def resolve_season(resolver: Resolver, detection: Detection) -> Resolution | Non
         return Resolution(
             value, TimexType.DATE, f"is a season of a given year -> {value}", 0.9, mod
         )
-    if _SAME.search(resolver.text, max(0, detection.start - 12), detection.start):
+    that = (groups.get("det") or "").lower() == "that"
+    if that or _SAME.search(resolver.text, max(0, detection.start - 12), detection.start):
         # "that same spring" is the spring of the year just mentioned, story or not.
         base = resolver.reference("any")
         value = f"{year_text(base.year)}-{code}"
@@ -320,6 +321,11 @@ def resolve_holiday(resolver: Resolver, detection: Detection) -> Resolution | No
     holiday = detection.group("holiday")
     if holiday.lower().endswith("week"):
         return _holiday_week(resolver, detection, relation)
+    story = resolver.story_year(detection)
+    if story is not None and not relation and story[0] > 0:
+        # "In 1066 William landed. On Christmas Day he was crowned": the story's holiday.
+        value = day_value(holiday_date(holiday, story[0]))
+        return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, None, "story")
     candidates = [holiday_date(holiday, resolver.dct_day.year + k) for k in (-1, 0, 1)]
     if relation == "last":
         day = max(c for c in candidates if c < resolver.dct_day)

@@ -148,10 +148,19 @@ _YEAR_SUBJECT_VERBS = frozenset(
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"')]?\s+|\n\s*)$")
 
 
+# "1600 Pennsylvania Avenue", "2010 W. Main St.": a house number before a street's name.
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:[NSEW]\.|North|South|East|West)\s+)?(?:[A-Z][A-Za-z]+\s+){1,3}"
+    r"(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Dr\.|Highway|Parkway)(?!\w)"
+)
+
+
 def _year_context(text: str, match: re.Match[str]) -> bool:
     # "in 2019" is a year, "2000 people" a count: look at the words around it.
     if match.group("mod"):
         return True
+    if _STREET_AFTER.match(text, match.end()):
+        return False
     following = _next_token(text, match.end())
     before = _words_before(text, match.start(), 1)
     if re.match(r"['’]s\b", following) and before != ["the"]:
@@ -249,6 +258,11 @@ def _season_context(text: str, match: re.Match[str]) -> bool:
         return True
     if re.match(r"\s+of\b", text[match.end() : match.end() + 4]):
         return False
+    if (match.group("det") or "").lower() == "that":
+        # "That summer, Britain stood alone"; but "prices that fall" is a verb.
+        return match.group("season").lower() != "fall" or bool(
+            re.match(r"\s*[,;.]", text[match.end() : match.end() + 2])
+        )
     before = _words_before(text, match.start(), 2)
     if not before:
         return False
@@ -305,6 +319,23 @@ def _counted(text: str, match: re.Match[str]) -> bool:
     return number_value(match.group("count")) is not None
 
 
+# Words of a sentence about a company's or an economy's results.
+_RESULTS_WORDS = re.compile(
+    r"\b(?:revenues?|sales|profits?|earnings|income|loss(?:es)?|results|margins?|output|orders"
+    r"|dividends?|shares|growth|GDP|economy|forecasts?|guidance|outlook|deliveries)\b",
+    re.IGNORECASE,
+)
+
+
+def _results_context(text: str, match: re.Match[str]) -> bool:
+    # "the quarter" and "the full year" are periods only in a sentence about results
+    # ("Revenue in the quarter rose"), not in "troops patrolled the quarter".
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    ends = (text.find(". ", match.end()), text.find("\n", match.end()), len(text))
+    stop = min(end for end in ends if end >= 0)
+    return bool(_RESULTS_WORDS.search(text, start, stop))
+
+
 GUARDS = {
     "counted": _counted,
     "not_a_count": _not_a_count,
@@ -317,6 +348,7 @@ GUARDS = {
     "weekday_not_name": _weekday_not_name,
     "season_context": _season_context,
     "vague_context": _vague_context,
+    "results_context": _results_context,
 }
 
 

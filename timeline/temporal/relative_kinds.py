@@ -162,7 +162,7 @@ def resolve_offset(resolver: Resolver, detection: Detection) -> Resolution | Non
 
 
 def _relative_week(dct: date, relation: str, weekend: bool) -> str:
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relation, 0)
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "before last": -2}.get(relation, 0)
     monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=step)
     return iso_week_value(monday) + ("-WE" if weekend else "")
 
@@ -186,7 +186,9 @@ def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolutio
     # the year").
     default = "the" if detection.rule.name == "year_end" else "this"
     relation = " ".join((groups.get("rel") or default).lower().split())
-    if relation in ("latest", "most recent") or relation.startswith("just"):
+    if relation in ("latest", "most recent") or relation.startswith("just") or (
+        detection.rule.name == "reported_quarter"
+    ):
         return _latest_unit(resolver, detection.group("unit").lower())
     unit = (groups.get("unit") or detection.group("new")).lower()
     mod = edge_mod(groups.get("mod"))
@@ -200,7 +202,9 @@ def resolve_relative_unit(resolver: Resolver, detection: Detection) -> Resolutio
         if resolver.story_year(detection) is not None and unit in ("week", "month", "year"):
             return _unit_of_reference(resolver, unit, mod)
         relation = "this"  # "the end of the year": the DCT's year
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(relation, 0)
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1, "before last": -2}.get(
+        relation, 0
+    )
     dct = resolver.dct_day
     clip = {"earlier": "to_dct", "later": "from_dct"}.get((groups.get("mod") or "").lower())
     the_last = relation == "last" and (groups.get("det") or "").lower() == "the"
@@ -349,10 +353,10 @@ def resolve_set(resolver: Resolver, detection: Detection) -> Resolution | None:
 _VAGUE_VALUES = {
     "recently": "PAST_REF",
     "recent": "PAST_REF",
+    "lately": "PAST_REF",
     "coming": "FUTURE_REF",
     "future": "FUTURE_REF",
-    "the future": "FUTURE_REF",
-    "the past": "PAST_REF",
+    "past": "PAST_REF",
     "formerly": "PAST_REF",
 }
 
@@ -360,7 +364,9 @@ _VAGUE_VALUES = {
 def resolve_vague(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return PRESENT_REF, PAST_REF or FUTURE_REF."""
     word = " ".join(detection.group("word").lower().split())
-    value = _VAGUE_VALUES.get(word, "PRESENT_REF")
+    value = _VAGUE_VALUES.get(word.split()[-1], "PRESENT_REF")
+    if word.endswith("ahead"):
+        value = "FUTURE_REF"  # "the days ahead"
     return Resolution(value, TimexType.DATE, f"is a vague reference -> {value}", 0.5)
 
 
@@ -378,6 +384,57 @@ def resolve_event_relative(resolver: Resolver, detection: Detection) -> Resoluti
     return Resolution(value, TimexType.DATE, how, 0.3, None, None, True)
 
 
+def resolve_full_year(resolver: Resolver, detection: Detection) -> Resolution | None:
+    """Return the year of "the full year": the one just ended when its results are told
+    in the past in the first quarter, else the DCT's."""
+    dct = resolver.dct_day
+    reported = dct.month <= 3 and resolver.tense(detection) == PAST
+    value = f"{dct.year - 1 if reported else dct.year:04d}"
+    how = (
+        f"is the year whose results are reported by the DCT {resolver.describe_dct()} -> {value}"
+    )
+    return Resolution(value, TimexType.DATE, how, 0.7)
+
+
+def resolve_same_time(resolver: Resolver, detection: Detection) -> Resolution | None:
+    """Return the DCT's day a week, month or year back or on ("this time last year")."""
+    step = -1 if detection.group("rel").lower() == "last" else 1
+    unit = detection.group("unit").lower()
+    dct = resolver.dct_day
+    if unit == "week":
+        day = dct + timedelta(weeks=step)
+    else:
+        months = step * (12 if unit == "year" else 1)
+        month_index = dct.year * 12 + dct.month - 1 + months
+        year, month = divmod(month_index, 12)
+        # The 29th of February a year on is the 28th; the 31st a month on the month's last.
+        day = dct.replace(day=1, year=year, month=month + 1)
+        day = day.replace(day=min(dct.day, _month_length(day)))
+    value = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    how = f"is the DCT {resolver.describe_dct()} a {unit} {'back' if step < 0 else 'on'} -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.75)
+
+
+def _month_length(day: date) -> int:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
+def resolve_turn_of_century(resolver: Resolver, detection: Detection) -> Resolution | None:
+    """Return the decade at a century's turn: the named one's end, else the nearest turn."""
+    ordinal = detection.groups.get("ord")
+    if ordinal:
+        turn = int(ordinal) * 100 - 100  # "the turn of the 20th century" is about 1900
+    else:
+        story = resolver.story_year(detection)
+        year = story[0] if story is not None else resolver.dct_day.year
+        turn = (year + 50) // 100 * 100
+    if turn <= 0:
+        return None
+    value = f"{turn // 10:03d}"
+    return Resolution(value, TimexType.DATE, f"is the turn of a century -> {value}", 0.6, "APPROX")
+
+
 RELATIVE_KINDS = {
     "reference": resolve_reference,
     "offset": resolve_offset,
@@ -387,4 +444,7 @@ RELATIVE_KINDS = {
     "vague": resolve_vague,
     "event_relative": resolve_event_relative,
     "year_earlier": resolve_year_earlier,
+    "same_time": resolve_same_time,
+    "full_year": resolve_full_year,
+    "turn_of_century": resolve_turn_of_century,
 }

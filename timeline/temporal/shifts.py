@@ -103,7 +103,7 @@ def _easter(year: int) -> date:
 
 def holiday_date(name: str, year: int) -> date:
     """Return the date of a (US-calendar) holiday in ``year``."""
-    key = " ".join(name.lower().split())
+    key = " ".join(name.lower().split()).removeprefix("the ")
     if key.startswith("thanksgiving"):
         return _nth_weekday(year, 11, 3, 4)
     if key.startswith("black friday"):
@@ -124,7 +124,17 @@ def holiday_date(name: str, year: int) -> date:
         return _easter(year)
     if key.startswith("election day"):
         return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    if key.startswith("independence day"):
+    if key.startswith("valentine"):
+        return date(year, 2, 14)
+    if key.startswith("veterans day"):
+        return date(year, 11, 11)
+    if key.startswith("boxing day"):
+        return date(year, 12, 26)
+    if key.startswith("mother's day"):
+        return _nth_weekday(year, 5, 6, 2)
+    if key.startswith("father's day"):
+        return _nth_weekday(year, 6, 6, 3)
+    if key.startswith(("independence day", "july fourth", "fourth of july")):
         return date(year, 7, 4)
     if key.startswith("labor day"):
         return _nth_weekday(year, 9, 0, 1)

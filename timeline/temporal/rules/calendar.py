@@ -153,6 +153,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The army grew from [1981]'s 500,000 soldiers. => 1981",
             "Fighting grew, making [1985] the bloodiest year. => 1985",
             "[1500] died in the floods. => none",
+            "She lives at [1600] Pennsylvania Avenue. => none",
+            "The office at [2010] W. Main St. closed. => none",
         ),
     ),
     Rule(

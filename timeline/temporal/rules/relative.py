@@ -75,6 +75,36 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "before_last",
+        r"\bthe\s+(?P<unit>week|weekend|month|year)\s+(?P<rel>before\s+last)\b",
+        "relative_unit",
+        examples=(
+            "Prices rose [the week before last]. => 2023-W35",
+            "The law passed [the year before last]. => 2021",
+        ),
+    ),
+    Rule(
+        "same_time",
+        # "this time last year" is the DCT's day a unit back (or on): a day, not the year.
+        r"\b(?:this|that|the\s+same)\s+time\s+(?P<rel>last|next)\s+(?P<unit>week|month|year)\b",
+        "same_time",
+        examples=(
+            "Prices were lower [this time last year]. => 2022-09-12",
+            "Voters will be choosing [this time next year]. => 2024-09-12",
+        ),
+    ),
+    Rule(
+        "turn_of_century",
+        # The nearest turn of a century to the DCT (or the story's year): a decade,
+        # "200" for "the turn of the century" in 2023, "190" in a story of 1898.
+        r"\bthe\s+turn\s+of\s+the\s+(?:(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+)?century\b",
+        "turn_of_century",
+        examples=(
+            "The city was rebuilt at [the turn of the century]. => 200",
+            "The mill opened at [the turn of the 20th century]. => 190",
+        ),
+    ),
+    Rule(
         "year_end",
         r"\b(?:the\s+)?(?P<unit>year|month)(?:'s\s+|-)(?P<mod>end|start)\b|\bthe\s+(?P<rel>new)\s+(?P<new>year)\b",
         "relative_unit",
@@ -109,7 +139,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "season",
-        r"\b(?:(?P<det>the)\s+)?(?:(?P<rel>early|late|mid)[\s-]+)?(?P<season>{SEASON})"
+        r"\b(?:(?P<det>the|that)\s+)?(?:(?P<rel>early|late|mid)[\s-]+)?(?P<season>{SEASON})"
         r"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
         "season",
         guard="season_context",
@@ -121,6 +151,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "Before [the summer] offensive, they rested. => 2023-SU",
             "In 1919 he spent the spring and [summer] in Estonia. => 1919-SU",
             "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
+            "In 1940 France fell. [That summer], Britain stood alone. => 1940-SU",
         ),
     ),
     Rule(
@@ -149,6 +180,31 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         r"(?P<unit>quarter|half|year)\b",
         "relative_unit",
         examples=("Revenue in [the latest quarter] rose 3%. => 2023-Q2",),
+    ),
+    Rule(
+        "reported_quarter",
+        # "Revenue in the quarter rose": in a sentence about results, the quarter just
+        # ended (the one being reported). Lower case only: "the French Quarter" is a place.
+        r"(?-i:\bthe\s+(?P<unit>quarter)\b)(?![\s-]+(?:of|final|finals|mile|century|hour|point)\b)",
+        "relative_unit",
+        guard="results_context",
+        examples=(
+            "Revenue in [the quarter] rose 2%. => 2023-Q2",
+            "Troops patrolled [the quarter] at night. => none",
+            "Shares lost [a quarter] of their value. => none",
+        ),
+    ),
+    Rule(
+        "full_year",
+        # "For the full year, revenue fell": results for a year told early in the next one
+        # are the year just ended; otherwise the DCT's year ("full-year profit will rise").
+        r"\b(?:the\s+)?full(?:[\s-]+fiscal)?[\s-]+year\b",
+        "full_year",
+        guard="results_context",
+        examples=(
+            "The bank expects [full-year] profit to rise. => 2023",
+            "For [the full year], sales were flat. => 2023",
+        ),
     ),
     Rule(
         "year_earlier",
@@ -182,7 +238,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "holiday",
         r"(?-i:\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
         r"|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+[Ww]eek)?|Holy\s+Week|Election\s+Day|Independence\s+Day"
-        r"|Labor\s+Day|Memorial\s+Day|Halloween|Black\s+Friday|Cyber\s+Monday|Good\s+Friday)\b)",
+        r"|Labor\s+Day|Memorial\s+Day|Halloween|Black\s+Friday|Cyber\s+Monday|Good\s+Friday"
+        r"|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day|Mother's\s+Day|Father's\s+Day"
+        r"|July\s+Fourth|(?:the\s+)?Fourth\s+of\s+July)\b)",
         "holiday",
         examples=(
             "He spoke on [Christmas Day]. => 2022-12-25",
@@ -194,6 +252,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "Shoppers lined up for [Black Friday] deals. => 2022-11-25",
             "Candidates campaigned ahead of Super [Tuesday]. => none",
             "He appeared on Fox News [Sunday]. => none",
+            "Roses sold out before [Valentine's Day]. => 2023-02-14",
+            "Crowds gathered for [the Fourth of July] parade. => 2023-07-04",
+            "Fireworks will light the sky on [July Fourth]. => 2024-07-04",
+            "In 1066 William landed. On [Christmas Day] he was crowned. => 1066-12-25",
         ),
     ),
     # --- durations and sets -------------------------------------------------------------------
@@ -329,8 +391,12 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     # --- vague references ---------------------------------------------------------------------
     Rule(
         "vague",
-        r"\b(?P<word>now|currently|current|the\s+future|future|nowadays|these\s+days|at\s+present"
-        r"|at\s+the\s+moment|the\s+past|formerly|recently|recent)\b",
+        # "the near future", "the recent past", "the days ahead" are references too, with
+        # their determiner in the extent.
+        r"\b(?P<word>now|currently|current|the\s+(?:(?:near|distant|immediate|recent)\s+)?future"
+        r"|future|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
+        r"|the\s+(?:(?:recent|distant)\s+)?past|the\s+(?:days|weeks|months|years)\s+ahead"
+        r"|formerly|recently|lately|recent)\b",
         "vague",
         guard="vague_context",
         examples=(
@@ -340,6 +406,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "There is no vaccine [at the moment]. => PRESENT_REF",
             "The minister [recently] resigned. => PAST_REF",
             "[Recent] polls show a tie. => PAST_REF",
+            "Prices have climbed [lately]. => PAST_REF",
+            "A ruling is due in [the near future]. => FUTURE_REF",
+            "Such a war was unthinkable in [the recent past]. => PAST_REF",
+            "Talks are likely in [the weeks ahead]. => FUTURE_REF",
         ),
     ),
     # --- relative to an event, not to the calendar --------------------------------------------
