@@ -155,6 +155,10 @@ def resolve_clock(resolver: Resolver, detection: Detection) -> Resolution | None
     word = (groups.get("word") or "").lower()
     if word:
         hour, minute = (0, 0) if word == "midnight" else (12, 0)
+        if word == "midnight" and resolver.tense(detection) != PAST:
+            # TimeML writes midnight as T24:00, the end of its day ("the deadline passes
+            # at midnight"); in the past ("since midnight") it is the start of the day.
+            hour = 24
     else:
         hour, minute = int(detection.group("hour")), int(groups.get("minute") or 0)
         ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")

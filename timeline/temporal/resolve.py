@@ -266,10 +266,13 @@ class Resolver:
             return  # not anchored
         if mention.granularity is Granularity.UNKNOWN:
             return
-        self.references["any"] = (earliest.date(), mention.text)
+        day = earliest.date()
+        if "T24" in mention.value:
+            day -= timedelta(days=1)  # midnight (T24:00) ends the day its value names
+        self.references["any"] = (day, mention.text)
         self.last_value = (mention.value, mention.end)
         if mention.granularity in fine:
-            self.references["day"] = (earliest.date(), mention.text)
+            self.references["day"] = (day, mention.text)
 
     def describe_dct(self) -> str:
         """Return the DCT as people say it ("Tue 2023-09-12")."""

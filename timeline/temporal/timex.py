@@ -26,7 +26,7 @@ VAGUE_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 _DATE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01])"
-    r"(?:T(?:(?P<hour>[01]\d|2[0-3])(?::(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?|(?P<pod>MO|AF|EV|NI|DT)))?)?"
+    r"(?:T(?:(?P<hour>[01]\d|2[0-3]|24(?=:00$))(?::(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?|(?P<pod>MO|AF|EV|NI|DT)))?)?"
     r"|W(?P<week>\d{1,2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
     r"|(?P<season>SP|SU|FA|WI)))?$"
 )

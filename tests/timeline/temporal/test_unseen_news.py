@@ -261,12 +261,33 @@ ALL = (
 )
 
 
-def test_the_set_is_large_enough():
+# Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
+# A year at the end of a clause ("began in 1941") is taken for background, so the
+# season in the next sentence gets the DCT's year; the same shape with "founded in 1987"
+# and a month after it is about the present, and the tagger cannot yet tell them apart.
+KNOWN_MISSES = {
+    "The siege began in 1941. In [the winter], thousands starved. => 1941-WI",
+}
+
+
+def test_the_set_is_large_enough() -> None:
     assert len(ALL) >= 150
+    assert KNOWN_MISSES <= {case for _dct, case in ALL}
 
 
-@pytest.mark.parametrize(("dct", "case"), ALL, ids=[f"{d} {c}" for d, c in ALL])
-def test_sentence(dct: str, case: str):
+PARAMS = [
+    pytest.param(
+        dct,
+        case,
+        id=f"{dct} {case}",
+        marks=[pytest.mark.xfail(strict=True)] if case in KNOWN_MISSES else [],
+    )
+    for dct, case in ALL
+]
+
+
+@pytest.mark.parametrize(("dct", "case"), PARAMS)
+def test_sentence(dct: str, case: str) -> None:
     parsed = _CASE.match(case)
     assert parsed, f"malformed case {case!r}"
     text = parsed["before"] + parsed["phrase"] + parsed["after"]
@@ -280,3 +301,11 @@ def test_sentence(dct: str, case: str):
     found = {(m.start, m.end): m for m in mentions}
     assert (start, end) in found, f"expected {parsed['phrase']!r}, got {seen}"
     assert found[(start, end)].value == parsed["value"], seen
+
+
+def test_midnight_ends_its_day_and_the_next_time_stays_on_it() -> None:
+    text = "The deadline is at midnight on Sept. 15. Talks will run until noon."
+    mentions = {m.text: m for m in tag(text, datetime(2023, 9, 12))}
+    assert mentions["midnight"].value == "2023-09-15T24:00"
+    assert mentions["midnight"].earliest == datetime(2023, 9, 16)
+    assert mentions["noon"].value == "2023-09-15T12:00"

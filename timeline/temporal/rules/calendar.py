@@ -314,6 +314,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "clock",
         examples=(
             "Talks began at [midday]. => 2023-09-12T12:00",
+            "The deadline passes at [midnight]. => 2023-09-12T24:00",
+            "The curfew has held since [midnight]. => 2023-09-12T00:00",
             "A poster from the film High [Noon] hung there. => none",
             "For Poland, high [noon] comes today. => none",
         ),
