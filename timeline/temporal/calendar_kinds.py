@@ -287,8 +287,10 @@ def resolve_quarter(resolver: Resolver, detection: Detection) -> Resolution | No
         number = int(groups.get("number") or detection.group("half_number"))
         written_year = groups.get("qyear")
     else:
-        number = _ORDINALS[detection.group("ord").lower()]
         unit, written_year = detection.group("unit").lower(), groups.get("year")
+        ordinal = detection.group("ord").lower()
+        # "the final quarter" is the fourth, "the final half" the second.
+        number = (4 if unit == "quarter" else 2) if ordinal == "final" else _ORDINALS[ordinal]
     if unit == "half" and number > 2:
         return None
     letter = "Q" if unit == "quarter" else "H"

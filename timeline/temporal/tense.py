@@ -20,7 +20,10 @@ _PAST = (
     r"was|were|had|did|said|told|ago|last|earlier|since|(?-i:(?!(?:need|speed|indeed|hundred|united)\b)[a-z]{2,}ed)|"
     r"began|came|went|met|left|"
     r"took|gave|made|held|won|lost|fell|rose|broke|saw|sent|spoke|struck|hit|shot|killed|"
-    r"led|fled|ran|got|became|found|brought|bought|caught|fought|thought|wrote|sold|paid|put|set"
+    r"led|fled|ran|got|became|found|brought|bought|caught|fought|thought|wrote|sold|paid|put|set|"
+    # More irregular pasts of news ("the firm swung to a loss in the fourth quarter").
+    r"swung|grew|sank|spent|drew|threw|flew|knew|stood|shook|chose|froze|slid|swept|kept|felt|"
+    r"meant|built|drove|rode|withdrew|sought|taught|overtook|forgot|stole|tore|wore|bore|dealt"
 )
 _PRESENT = (
     r"is|are|am|says|say|has|have|"

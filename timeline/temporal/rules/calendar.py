@@ -220,12 +220,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "decade",
-        r"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<decade>1\d\d0|20\d0)|'(?P<short>[0-9]0))'?s\b",
+        r"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\b(?P<decade>1\d\d0|20\d0)|['’](?P<short>[0-9]0))['’]?s\b",
         "decade",
         examples=(
             "Reforms began in the [1990s] there. => 199",
             "It was a hit in the ['80s]. => 198",
             "Rents soared in the ['20s]. => 202",
+            "He was a star in the [’90s]. => 199",
             "It peaked in the [early 1980s]. => 198",
         ),
     ),
@@ -264,7 +265,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "today",
         r"\b(?:(?P<edge>early|late)\s+)?(?:the\s+day\s+(?P<beyond>before|after)\s+)?"
         r"(?P<word>today|tonight|yesterday|tomorrow)"
-        r"(?:'s)?(?:\s+(?P<pod>{POD}))?\b",
+        r"(?P<tail>['’]s)?(?:\s+(?P<pod>{POD}))?\b",
         "today",
         examples=(
             "Officials said [today] that it ended. => 2023-09-12",
@@ -273,6 +274,9 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "He will speak [tomorrow morning]. => 2023-09-13TMO",
             "The vote is [tonight]. => 2023-09-12TNI",
             "He left [late yesterday]. => 2023-09-11TEV",
+            # A possessive "'s" is left out of the extent, as with weekdays.
+            "[Tonight]'s debate will be heated. => 2023-09-12TNI",
+            "He read [yesterday]’s paper. => 2023-09-11",
         ),
     ),
     Rule(

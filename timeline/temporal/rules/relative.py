@@ -157,7 +157,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "quarter",
         r"\b(?:(?P<poss>this|last|next)\s+year's\s+|the\s+)?"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)\b"
+        r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)\b"
         r"(?:\s+of\s+(?:(?P<year>{YEAR})|(?:the|this)\s+year|(?P<yrel>last|next)\s+year)\b)?"
         r"|\b(?-i:(?:Q(?P<number>[1-4])|H(?P<half_number>[12])))(?:\s+(?P<qyear>{YEAR}))?\b",
         "quarter",
@@ -172,6 +172,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "The [H1]N1 virus spread. => none",
             "[This year's second quarter] was weak. => 2023-Q2",
             "Sales grew in [last year's fourth quarter]. => 2022-Q4",
+            "Sales rose in [the final quarter of last year]. => 2022-Q4",
+            "The firm swung to a loss in [the fourth quarter]. => 2022-Q4",
         ),
     ),
     Rule(
@@ -314,11 +316,12 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "vague_stretch",
         # "in recent days" looks back from the DCT, "the coming months" ahead: references,
         # not lengths of time.
-        r"\b(?:the\s+)?(?P<word>recent|coming)\s+(?:{UNITS})\b",
+        r"\b(?:the\s+)?(?P<word>recent|coming)\s+(?:{UNITS}|quarters)\b",
         "vague",
         examples=(
             "Clashes grew in [recent days]. => PAST_REF",
             "Prices will rise in [the coming months]. => FUTURE_REF",
+            "Output has slowed in [recent quarters]. => PAST_REF",
         ),
     ),
     Rule(
