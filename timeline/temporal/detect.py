@@ -155,11 +155,21 @@ _STREET_AFTER = re.compile(
 )
 
 
+# "Section 1983", "Resolution 1441", "Flight 1549", "Route 1966": a numbered thing.
+_NUMBERED_THING = re.compile(
+    r"\b(?:section|article|chapter|rule|form|title|room|suite|flight|route|highway|interstate"
+    r"|no\.|number|resolution|code|page|gate|pier|platoon|model|apollo|boeing|airbus)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _year_context(text: str, match: re.Match[str]) -> bool:
     # "in 2019" is a year, "2000 people" a count: look at the words around it.
     if match.group("mod"):
         return True
     if _STREET_AFTER.match(text, match.end()):
+        return False
+    if _NUMBERED_THING.search(text, max(0, match.start() - 14), match.start()):
         return False
     following = _next_token(text, match.end())
     before = _words_before(text, match.start(), 1)

@@ -134,7 +134,7 @@ EDGE_MODS: dict[str, str] = {
 # Words after a weekday that make it a name, not a day ("Sunday Times").
 WEEKDAY_NAME_WORDS = frozenset(
     "times telegraph express mirror post herald mail star tribune independent observer "
-    "sport magazine school schools live".split()
+    "sport magazine school schools live harbor harbour island creek club".split()
 )
 # Capitalised words before a weekday that make it a name ("Super Tuesday", "Fox News
 # Sunday"); the dated ones ("Black Friday", "Good Friday") are holidays in the rules.

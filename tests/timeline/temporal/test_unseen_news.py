@@ -358,9 +358,73 @@ CHECK = _cases(
     "Job cuts were announced in [December]. => 2022-12",
 )
 
+# A second check set, written after the first was fixed (a Wednesday in June 2025) and
+# run once the same way: 48 of 55 right. Four of the seven misses were its own brackets
+# or values against the guidelines ("the three months" and "March" are two expressions,
+# "the year-ago quarter" with no quarter named is the last one ended a year back, a
+# decade's extent leaves out "the", "the turn of the century" is a time); one was
+# ambiguous ("starred in 1975 hits" may count hits) and is left out; two were false
+# dates, then fixed ("Friday Harbor", "Section 1983").
+CHECK2 = _cases(
+    "2025-06-18",
+    "The retailer posted [first-quarter] losses last month. => 2025-Q1",
+    "Margins improved in [the three months] to March. => P3M",
+    "Revenue for [the second half of 2024] beat forecasts. => 2024-H2",
+    "Earnings in [the year-ago quarter] were weaker. => 2024-Q1",
+    "The group expects growth in [fiscal 2026]. => 2026",
+    "Sales in [last year's first half] were flat. => 2024-H1",
+    "Until [recently], the rule was ignored. => PAST_REF",
+    "The area has flooded often in [recent years]. => PAST_REF",
+    "Officials are [now] reviewing the data. => PRESENT_REF",
+    "Rates will fall in [the coming weeks]. => FUTURE_REF",
+    "The station opened in [nineteen seventy-two]. => 1972",
+    "Its [1986] disaster still shapes policy. => 1986",
+    "Between [2001] and 2003, he led the agency. => 2001",
+    "He held the post in 2001-[2003]. => 2003",
+    "The singer, who debuted in [1962] has died at 80. => 1962",
+    "Orders doubled in the [2010s]. => 201",
+    "Reports are filed [quarterly]. => P3M",
+    "The camp took [nearly nine months] to build. => P9M",
+    "The shares paid $1.20 [a share] last year. => none",
+    "The country imports 2 million barrels [a day]. => P1D",
+    "The museum charges $25 [per person]. => none",
+    "In 1936, civil war broke out in Spain. In [November], Madrid was besieged. => 1936-11",
+    "The revolution began on 14 July 1789. [Three years later], the monarchy fell. => 1792",
+    "In 1960 he moved to Lagos. [The following year] he married. => 1961",
+    "The firm, set up in 1990, said on [Monday] that sales fell. => 2025-06-16",
+    "The ferry ran from [Friday] to Sunday. => 2025-06-13",
+    "The ferry ran from Friday to [Sunday]. => 2025-06-15",
+    "Water will be cut from Monday to [Wednesday]. => 2025-06-25",
+    "The protest ended [earlier this week]. => 2025-W25",
+    "The talks began at [2:30 p.m. CET]. => 2025-06-18T14:30",
+    "The strike started at [06:00 GMT]. => 2025-06-18T06:00",
+    "Sales fell [the week before last]. => 2025-W23",
+    "Prices were higher [this time last year]. => 2024-06-18",
+    "The dam burst [late last month]. => 2025-05",
+    "The school closed in [mid-2021]. => 2021",
+    "The factory shut [a decade ago]. => 2015",
+    "Prices rose in the [1970s] and 1980s. => 197",
+    "He was freed on June 2 and rearrested [the following Monday]. => 2025-06-09",
+    "Storms hit the coast [last weekend]. => 2025-W24-WE",
+    "The ruling came on [June 3rd]. => 2025-06-03",
+    "The ruling came on [6/3/2025]. => 2025-06-03",
+    "The ruling came on [3 June]. => 2025-06-03",
+    "Parades are planned for [Independence Day]. => 2025-07-04",
+    "The store was crowded on [Christmas Eve]. => 2024-12-24",
+    "Shops will open on [Boxing Day]. => 2025-12-26",
+    "Police closed [Route 9] after the crash. => none",
+    "He flew an [F-16] over the base. => none",
+    "The [Apollo 13] crew returned safely. => none",
+    "[Friday] Harbor is a small town. => none",
+    "Fans sang [Happy Birthday] to him. => none",
+    "The [1,200] workers went on strike. => none",
+    "Some [2001] ballots were lost. => none",
+    "He joined [Section 1983] litigation. => none",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK
+) + CHECK + CHECK2
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).

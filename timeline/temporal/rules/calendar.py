@@ -155,6 +155,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "[1500] died in the floods. => none",
             "She lives at [1600] Pennsylvania Avenue. => none",
             "The office at [2010] W. Main St. closed. => none",
+            "He filed a Section [1983] lawsuit. => none",
+            "The council passed Resolution [1441] in 2002. => none",
         ),
     ),
     Rule(
@@ -253,6 +255,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "The deal was struck in the early hours of [Saturday]. => 2023-09-09TMO",
             "The train left [Monday night]. => 2023-09-11TNI",
             "A column in the [Sunday] Times said so. => none",
+            "[Friday] Harbor is a small town. => none",
             "Earlier [Friday], the talks ended. => 2023-09-08",
             "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
