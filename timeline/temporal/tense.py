@@ -29,7 +29,11 @@ _PRESENT = (
     r"is|are|am|says|say|has|have|"
     # Schedules in the present: "the festival runs through Sunday", "talks start Thursday".
     r"starts?|begins?|opens?|runs|ends|closes|resumes?|returns|kicks?\s+off|takes?\s+effect|"
-    r"arrives?|departs?|meets|visits|travels|hosts|faces|plays|heads|expires?|airs|goes"
+    r"arrives?|departs?|meets|visits|travels|hosts|faces|plays|heads|expires?|airs|goes|"
+    # The same schedules with a plural subject ("polls close at 8 p.m. Friday"); "close"
+    # as an adjective ("close to", "a close aide") is no verb.
+    r"close(?!\s+(?:to|aides?|all(?:y|ies)|friends?|associates?|advisers?|races?|calls?)\b)|"
+    r"meet|run|travel|return"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE

@@ -163,6 +163,12 @@ CLI = _cases(
     "The talks ended at [20:00 GMT]. => 2023-09-12T20:00",
     "The deadline passes at [midnight]. => 2023-09-12T24:00",
     "The plan must be ready by [the end of the month]. => 2023-09",
+    # Schedules in the present with a plural subject look ahead; "close" as an adjective
+    # says nothing of the tense.
+    "Polls close at [8 p.m. on Friday]. => 2023-09-15T20:00",
+    "Markets close [Friday] for the holiday. => 2023-09-15",
+    "Lawmakers return [Monday] from their recess. => 2023-09-18",
+    "A close aide met him on [Friday]. => 2023-09-08",
 )
 
 # Kinds news often has that the issue does not list.
