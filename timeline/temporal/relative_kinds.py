@@ -20,7 +20,13 @@ from timeline.temporal.lexicon import (
     number_value,
 )
 from timeline.temporal.resolution import Resolution
-from timeline.temporal.shifts import iso_week_value, season_value, shift
+from timeline.temporal.shifts import (
+    add_months,
+    iso_week_value,
+    season_start,
+    season_value,
+    shift,
+)
 from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.timex import duration_value
 
@@ -89,6 +95,8 @@ def resolve_reference(resolver: Resolver, detection: Detection) -> Resolution | 
         if direction in ("previous", "preceding", "before")
         else 0
     )
+    if unit in ("quarter", "weekend") or unit in SEASONS:
+        return _next_period(resolver, unit, step)
     letter = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
     reference = "day" if letter in ("D", "W") else "any"
     base = resolver.reference(reference)
@@ -108,6 +116,43 @@ def resolve_reference(resolver: Resolver, detection: Detection) -> Resolution | 
     type_ = TimexType.TIME if pod else TimexType.DATE
     how = f"counts {step:+d} {unit} from the reference time {base.isoformat()} -> {value}"
     return Resolution(value, type_, how, 0.7, None, reference)
+
+
+_QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
+_YEAR_VALUE = re.compile(r"^\d{4}$")
+
+
+def _next_period(resolver: Resolver, unit: str, step: int) -> Resolution:
+    """Return the quarter, season or weekend after (before) the time last mentioned:
+    "from the previous quarter" after "third-quarter GDP" is the second quarter."""
+    last = resolver.reference_value("any") or ""
+    base = resolver.reference("any")
+    if unit == "quarter":
+        named = _QUARTER_VALUE.match(last)
+        index = (
+            int(named["year"]) * 4 + int(named["quarter"]) - 1
+            if named
+            else base.year * 4 + (base.month - 1) // 3
+        ) + step
+        value = f"{index // 4:04d}-Q{index % 4 + 1}"
+    elif unit == "weekend":
+        base = resolver.reference("day")
+        saturday = base + timedelta(days=5 - base.weekday() + 7 * step)
+        value = f"{iso_week_value(saturday)}-WE"
+    else:
+        code = SEASONS[unit]
+        whole_year = bool(_YEAR_VALUE.match(last))  # "in 1665": after (before) all of it
+        if step > 0:
+            year = base.year + 1 if whole_year else base.year
+            if not whole_year and season_start(code, year) <= base:
+                year += 1
+        else:
+            year = base.year - 1 if whole_year else base.year
+            if not whole_year and add_months(season_start(code, year), 3) > base:
+                year -= 1
+        value = f"{year_text(year)}-{code}"
+    how = f"is the {unit} {'after' if step > 0 else 'before'} the reference time -> {value}"
+    return Resolution(value, TimexType.DATE, how, 0.7, None, "any")
 
 
 def resolve_offset(resolver: Resolver, detection: Detection) -> Resolution | None:

@@ -20,9 +20,17 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "next_day",
-        r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b",
+        r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+"
+        r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|quarter|year|{SEASON})\b",
         "reference",
-        examples=("They met on Sept. 3. [The next day] they left. => 2023-09-04",),
+        examples=(
+            "They met on Sept. 3. [The next day] they left. => 2023-09-04",
+            # A quarter, a season or a weekend after the one the text has reached.
+            "Third-quarter GDP grew 2% from [the previous quarter]. => 2023-Q2",
+            "The plague reached London in 1665. [The following spring], it spread. => 1666-SP",
+            "The dam broke in May 1927. [The following winter] was hard. => 1927-WI",
+            "They met on Sept. 6. They had argued [the previous weekend]. => 2023-W35-WE",
+        ),
     ),
     Rule(
         "day_before",
