@@ -282,7 +282,13 @@ _ORDINALS = {
 def resolve_quarter(resolver: Resolver, detection: Detection) -> Resolution | None:
     """Return a quarter or half of the given year or the DCT's (the year before if past)."""
     groups = detection.groups
-    if groups.get("number") or groups.get("half_number"):
+    if groups.get("m1"):
+        # "the July-September quarter": a span of months the guard found to be one.
+        first, last = month_number(detection.group("m1")), month_number(detection.group("m2"))
+        unit = "quarter" if last - first == 2 else "half"
+        number = (first - 1) // (3 if unit == "quarter" else 6) + 1
+        written_year = None
+    elif groups.get("number") or groups.get("half_number"):
         unit = "quarter" if groups.get("number") else "half"
         number = int(groups.get("number") or detection.group("half_number"))
         written_year = groups.get("qyear")

@@ -19,6 +19,7 @@ from timeline.temporal.lexicon import (
     WEEKDAY_NAME_PREFIXES,
     WEEKDAY_NAME_WORDS,
     WEEKDAYS,
+    month_number,
     number_value,
 )
 from timeline.temporal.rules import RULES, Rule
@@ -346,6 +347,12 @@ def _results_context(text: str, match: re.Match[str]) -> bool:
     return bool(_RESULTS_WORDS.search(text, start, stop))
 
 
+def _calendar_quarter(text: str, match: re.Match[str]) -> bool:
+    # "the July-September quarter" runs over a calendar quarter or half, nothing else.
+    first, last = month_number(match.group("m1")), month_number(match.group("m2"))
+    return (first - 1) % 3 == 0 and last == first + 2 or first in (1, 7) and last == first + 5
+
+
 GUARDS = {
     "counted": _counted,
     "not_a_count": _not_a_count,
@@ -359,6 +366,7 @@ GUARDS = {
     "season_context": _season_context,
     "vague_context": _vague_context,
     "results_context": _results_context,
+    "calendar_quarter": _calendar_quarter,
 }
 
 

@@ -41,6 +41,8 @@ FINANCIAL = _cases(
     "Its [third-quarter] report is due in October. => 2023-Q3",
     "Sales for [fiscal year 2022] rose. => 2022",
     "Orders fell in [the first half of 2021]. => 2021-H1",
+    # A span of months that is no calendar quarter stays two months.
+    "Sales rose in the [February]-April period. => 2023-02",
 ) + _cases(
     "2023-10-26",
     "The carmaker posted [third-quarter] net income of $2 billion. => 2023-Q3",
@@ -428,17 +430,90 @@ CHECK2 = _cases(
     "He joined [Section 1983] litigation. => none",
 )
 
+# A third check set (a Thursday in November 2021), run once the same way: 55 of 60
+# right (four more lines of it were malformed and are left out). Three misses were then
+# fixed ("the July-September quarter", "the previous quarter" after a quarter named, "the
+# following spring" after a year); two are left (see KNOWN_MISSES).
+CHECK3 = _cases(
+    "2021-11-04",
+    "The airline returned to profit in [the July-September quarter]. => 2021-Q3",
+    "Net profit for [the first nine months] rose 12%. => P9M",
+    "The insurer lifted its outlook for [the full year]. => 2021",
+    "[Third-quarter] GDP grew 2%, the agency said. => 2021-Q3",
+    "Third-quarter GDP grew 2% from [the previous quarter]. => 2021-Q2",
+    "Sales in the quarter fell from [a year earlier]. => 2020-Q3",
+    "Profit for [fiscal 2021], which ended in June, rose. => 2021",
+    "The bank will pay a [quarterly] dividend of 50 cents. => P3M",
+    "She earned $40,000 [a year] as a nurse. => P1Y",
+    "The plant burns 3,000 tons of coal [a day]. => P1D",
+    "The club's [annual] dinner was cancelled. => none",
+    "Until [recently], few people knew him. => PAST_REF",
+    "Cases have risen in [recent days]. => PAST_REF",
+    "Turnout is [now] expected to be high. => PRESENT_REF",
+    "More storms are likely in [the coming days]. => FUTURE_REF",
+    "He has [recently] moved to Rome. => PAST_REF",
+    "The [1994] genocide killed 800,000 people. => 1994",
+    "He recalled that [1989] crackdown. => 1989",
+    "The 1914-[18] war changed Europe. => 1918",
+    "The [1914]-18 war changed Europe. => 1914",
+    "The author, who won in [2003], has died. => 2003",
+    "The champion of [two thousand and five] retired. => 2005",
+    "Fighting resumed [late yesterday]. => 2021-11-03TEV",
+    "The siege lasted [nearly four months]. => P4M",
+    "They negotiated for [the nine days]. => P9D",
+    "The paper comes out [daily]. => P1D",
+    "He visits his mother [every Sunday]. => XXXX-WXX-7",
+    "Reforms began in the [1960s]. => 196",
+    "Deaths rose [last week]. => 2021-W43",
+    "The vote is [next week]. => 2021-W45",
+    "In 1944, Allied troops landed in Normandy. In [August], Paris was freed. => 1944-08",
+    "The plague reached London in 1665. [The following spring], it spread. => 1666-SP",
+    "The dam was completed in 1936. [Five years later], it was expanded. => 1941",
+    "He was elected in 1980. On [January 20], he took office. => 1981-01-20",
+    "Smith, who joined the firm in 1999, will retire in [December]. => 2021-12",
+    "The strike lasted from [Monday] to Wednesday. => 2021-11-01",
+    "The strike lasted from Monday to [Wednesday]. => 2021-11-03",
+    "The market reopened [this weekend]. => 2021-W43-WE",
+    "Output has fallen since [2018]. => 2018",
+    "Talks will end by [the end of the week]. => 2021-W44",
+    "The quake struck at [11:20 p.m.] local time. => 2021-11-04T23:20",
+    "Rain stopped [the day before yesterday]. => 2021-11-02",
+    "The storm hit [three weeks ago]. => 2021-W41",
+    "The fire began [early this morning]. => 2021-11-04TMO",
+    "The town celebrated [Halloween] quietly. => 2021-10-31",
+    "Stores expect crowds on [Black Friday]. => 2021-11-26",
+    "Families will meet at [Christmas]. => 2021-12-25",
+    "The talks were held on [October 28]. => 2021-10-28",
+    "The talks were held on [Oct 28]. => 2021-10-28",
+    "The talks were held on [28 Oct]. => 2021-10-28",
+    "The talks will be held on [11/15/2021]. => 2021-11-15",
+    "The talks were held in [late October]. => 2021-10",
+    "The team won [5-2] on Sunday. => none",
+    "He owns a [1965] Mustang. => 1965",
+    "Fans wore [No. 23] jerseys. => none",
+    "The [Highway 101] crash killed two. => none",
+    "About [300] people attended. => none",
+    "He served [10 years] in prison. => P10Y",
+    "The [Year of the Tiger] begins soon. => none",
+    "He took the [May 4] train. => 2021-05-04",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2
+) + CHECK + CHECK2 + CHECK3
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
 # A year at the end of a clause ("began in 1941") is taken for background, so the
 # season in the next sentence gets the DCT's year; the same shape with "founded in 1987"
 # and a month after it is about the present, and the tagger cannot yet tell them apart.
+# "He was elected in 1980. On January 20, he took office" is the January after the
+# election: the order of events, which no rule of the calendar gives. "28 Oct." at the
+# end of a sentence keeps its full stop in the extent (one dot ends both).
 KNOWN_MISSES = {
     "The siege began in 1941. In [the winter], thousands starved. => 1941-WI",
+    "He was elected in 1980. On [January 20], he took office. => 1981-01-20",
+    "The talks were held on [28 Oct]. => 2021-10-28",
 }
 
 

@@ -185,6 +185,18 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "month_span_quarter",
+        # "the July-September quarter" is the third quarter; "the January-June period" the
+        # first half (the guard keeps spans that are no quarter or half as two months).
+        r"\bthe\s+(?P<m1>{MONTH})\s*(?:[-–]|\s+to\s+)\s*(?P<m2>{MONTH})\s+(?:quarter|period|half)\b",
+        "quarter",
+        guard="calendar_quarter",
+        examples=(
+            "The airline returned to profit in [the July-September quarter]. => 2023-Q3",
+            "Exports rose in [the January-June period]. => 2023-H1",
+        ),
+    ),
+    Rule(
         "latest_quarter",
         r"\bthe\s+(?P<rel>latest|most\s+recent|just[\s-]+(?:ended|completed))\s+(?:fiscal\s+)?"
         r"(?P<unit>quarter|half|year)\b",
