@@ -168,8 +168,10 @@ def _year_context(text: str, match: re.Match[str]) -> bool:
     # "in 2019" is a year, "2000 people" a count: look at the words around it.
     if match.group("mod"):
         return True
-    if _STREET_AFTER.match(text, match.end()):
-        return False
+    if _STREET_AFTER.match(text, match.end()) and _words_before(text, match.start(), 1) not in (
+        ["in"], ["by"], ["since"], ["until"], ["during"], ["from"], ["after"], ["before"]
+    ):
+        return False  # "at 1600 Pennsylvania Avenue"; but "in 1987 Wall Street crashed"
     if _NUMBERED_THING.search(text, max(0, match.start() - 14), match.start()):
         return False
     following = _next_token(text, match.end())

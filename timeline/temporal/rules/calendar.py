@@ -155,6 +155,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "[1500] died in the floods. => none",
             "She lives at [1600] Pennsylvania Avenue. => none",
             "The office at [2010] W. Main St. closed. => none",
+            "In [1987] Wall Street crashed. => 1987",
             "He filed a Section [1983] lawsuit. => none",
             "The council passed Resolution [1441] in 2002. => none",
         ),

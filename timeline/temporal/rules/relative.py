@@ -207,20 +207,22 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "reported_quarter",
         # "Revenue in the quarter rose": in a sentence about results, the quarter just
         # ended (the one being reported). Lower case only: "the French Quarter" is a place.
-        r"(?-i:\bthe\s+(?P<unit>quarter)\b)(?![\s-]+(?:of|final|finals|mile|century|hour|point)\b)",
+        r"(?-i:\bthe\s+(?P<unit>quarter)\b)"
+        r"(?![\s-]+(?:of|final|finals|mile|century|hour|point|percent|percentage|pound|inch)\b)",
         "relative_unit",
         guard="results_context",
         examples=(
             "Revenue in [the quarter] rose 2%. => 2023-Q2",
             "Troops patrolled [the quarter] at night. => none",
             "Shares lost [a quarter] of their value. => none",
+            "Rates rose by [the quarter] percentage point markets expected. => none",
         ),
     ),
     Rule(
         "full_year",
         # "For the full year, revenue fell": results for a year told early in the next one
         # are the year just ended; otherwise the DCT's year ("full-year profit will rise").
-        r"\b(?:the\s+)?full(?:[\s-]+fiscal)?[\s-]+year\b",
+        r"(?<!\ba )\b(?:the\s+)?full(?:[\s-]+fiscal)?[\s-]+year\b",
         "full_year",
         guard="results_context",
         examples=(
@@ -296,7 +298,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         r"\b(?:(?P<lead>just|only)\s+)?(?:(?P<approx>about|almost|nearly|some|around|roughly|approximately)\s+"
         r"|(?P<det>the)\s+(?=\S+\s+(?:{UNITS}|{UNIT})\b(?!-)))?"
         r"(?:(?P<q>more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|another)\s+)?"
-        r"(?P<num>{NUMBER})(?:\s+more)?[\s-]+"
+        r"(?P<num>{NUMBER})(?:\s+more)?(?:\s+(?:full|whole|entire))?[\s-]+"
         r"(?P<unit>{UNITS}|{UNIT})(?:-long)?\b",
         "duration",
         guard="not_an_age",
@@ -310,6 +312,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "The feud lasted [nearly forty years]. => P40Y",
             "Profit for [the nine months] rose. => P9M",
             "It set a [14-day] deadline. => P14D",
+            "Sales took [a full year] to recover. => P1Y",
+            "The talks lasted [two whole days]. => P2D",
             "He made [seven trips] abroad. => none",
             "A [6-year-old] boy. => none",
             "He hosts [60 Minutes] on CBS. => none",
