@@ -335,7 +335,8 @@ def _counted(text: str, match: re.Match[str]) -> bool:
 # Words of a sentence about a company's or an economy's results.
 _RESULTS_WORDS = re.compile(
     r"\b(?:revenues?|sales|profits?|earnings|income|loss(?:es)?|results|margins?|output|orders"
-    r"|dividends?|shares|growth|GDP|economy|forecasts?|guidance|outlook|deliveries)\b",
+    r"|dividends?|shares|stocks|index|growth|GDP|economy|inflation|unemployment|exports"
+    r"|forecasts?|guidance|outlook|deliveries)\b",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,13 @@ def pick_by_tense(
     tense at all, -> the nearest."""
     candidates = sorted(candidates)
     nearest = min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
-    if abs((nearest - dct).days) <= near_days or tense not in (PAST, FUTURE):
+    # A clause in the past does not reach across the new year into the days ahead ("the ban
+    # started on Jan. 1" written on 30 December is the 1 January gone).
+    crosses_year = tense == PAST and nearest > dct and nearest.year > dct.year
+    if (abs((nearest - dct).days) <= near_days and not crosses_year) or tense not in (
+        PAST,
+        FUTURE,
+    ):
         return nearest
     if tense == PAST:
         before = [c for c in candidates if c <= dct]

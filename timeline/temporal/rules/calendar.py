@@ -311,9 +311,12 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     Rule(
         "clock_24",
         r"(?<=\bat )(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
-        r"(?:\s+(?-i:(?P<tz>GMT|UTC|[A-Z]{1,4}T))\b)?",
+        r"(?:\s+(?-i:(?P<tz>GMT|UTC|[A-Z]{1,4}T))\b)?(?:\s+(?:on\s+)?(?P<weekday>{WEEKDAY})\b)?",
         "clock",
-        examples=("The train arrived at [14:30] local time. => 2023-09-12T14:30",),
+        examples=(
+            "The train arrived at [14:30] local time. => 2023-09-12T14:30",
+            "The quake hit at [02:30 GMT on Sunday]. => 2023-09-10T02:30",
+        ),
     ),
     Rule(
         "clock_word",

@@ -231,6 +231,21 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "results_year",
+        # "The index gained 20% in the year", "ended the year up 20%": in a sentence about
+        # results, the year of the report (the one just ended early in the next). Not "the
+        # year of the dragon", "the year before", "the year's end" (other rules read those).
+        r"(?-i:\b(?:the)\s+year\b)(?![\s-]+(?:of|before|after|earlier|ago|that|when|in|to|since"
+        r"|and|or|later|prior|he|she|they|it|we|I)\b|['’-])",
+        "full_year",
+        guard="results_context",
+        examples=(
+            "The index gained 20% in [the year], traders said. => 2023",
+            "Sales rose 4% over [the year]. => 2023",
+            "[The year] of the dragon began. => none",
+        ),
+    ),
+    Rule(
         "year_earlier",
         # After "third-quarter profit", "the year-earlier period" is that quarter a year before.
         r"\b(?:the\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year|year-ago)\s+"
