@@ -47,6 +47,7 @@ _FINITE_PAST = re.compile(r"^(?:was|were|had|did|said|told)$", re.IGNORECASE)
 # "a service planned for Saturday was canceled": a participle after its noun says when
 # the plan was for, not the clause's tense; the finite verb after it does.
 _PLAN_PARTICIPLE = re.compile(r"^(?:planned|scheduled)$", re.IGNORECASE)
+_AFTER_BE = re.compile(r"\bbe\s+$", re.IGNORECASE)
 _AFTER_PARTICIPLE = re.compile(r"\s+(?:for|at|on|in)\b", re.IGNORECASE)
 _BEFORE_PARTICIPLE = re.compile(
     r"\b(?:is|are|am|was|were|be|been|being|has|have|had|we|they|i|he|she|it|who|that|which|not)\s+$",
@@ -80,6 +81,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             and not _BEFORE_PARTICIPLE.search(left, 0, marker.start())
         ):
             plan_participle = True
+            continue
+        if _AFTER_BE.search(left, 0, marker.start()) and not _FINITE_PAST.match(marker.group()):
+            # "expect the fire to be contained by Friday": a participle after "be" is no
+            # past; the verb before it dates the clause.
             continue
         # "will be held": a participle after a future auxiliary stays in the future.
         # So does a bare verb: "will take effect", "is set to start".

@@ -553,9 +553,52 @@ CHECK4 = _cases(
     "Officials met at [Camp David]. => none",
 )
 
+# A fifth check set (sport, weather, crime, politics and war on Wednesday 17 August 2022),
+# run once the same way: 34 of 35 right (thirteen more lines were malformed and are left
+# out). Then fixed: a participle after "be" is no past ("expect the fire to be contained
+# by Friday" looks ahead).
+CHECK5 = _cases(
+    "2022-08-17",
+    "The striker scored twice on [Saturday]. => 2022-08-13",
+    "The final will be played on [Sunday]. => 2022-08-21",
+    "The club sacked its coach [last season]. => none",
+    "He signed a [three-year] contract. => P3Y",
+    "The heat wave will last until [the weekend]. => 2022-W33-WE",
+    "Temperatures reached 40C on [Tuesday afternoon]. => 2022-08-16TAF",
+    "The river has been rising since [Monday]. => 2022-08-15",
+    "The suspect had been on the run for [three weeks]. => P3W",
+    "The trial is set to begin in [January]. => 2023-01",
+    "He was sentenced in [May] to ten years. => 2022-05",
+    "He was sentenced in May to [ten years]. => P10Y",
+    "The victim, [32], was a nurse. => none",
+    "The [14-year-old] boy was hurt. => none",
+    "The storm is expected to make landfall [late Thursday]. => 2022-08-18TEV",
+    "The storm made landfall [early Tuesday]. => 2022-08-16TMO",
+    "Rain is forecast for [the rest of the week]. => none",
+    "The drought is the worst in [500 years]. => P500Y",
+    "The wildfire has burned for [more than a week]. => P1W",
+    "Officials expect the fire to be contained by [Friday]. => 2022-08-19",
+    "The election will be held on [Nov. 8]. => 2022-11-08",
+    "The primary was held on [Aug. 16]. => 2022-08-16",
+    "Voting ended at [7 p.m.] local time. => 2022-08-17T19:00",
+    "The senator has served since [1987]. => 1987",
+    "The law was passed in the wake of the [2008] crisis. => 2008",
+    "He left office in [January 2021]. => 2021-01",
+    "She has led the party for [nearly two decades]. => P20Y",
+    "The war began [almost six months ago]. => 2022-02",
+    "Since [February 24], the city has been shelled daily. => 2022-02-24",
+    "The city has been shelled [daily]. => P1D",
+    "Russian troops withdrew in [late March]. => 2022-03",
+    "The grain deal was signed on [July 22] in Istanbul. => 2022-07-22",
+    "The first ship left Odesa on [Aug. 1]. => 2022-08-01",
+    "A [Black Sea] port was hit. => none",
+    "The [Second World War] ended in 1945. => none",
+    "He was a [World War II] veteran. => none",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2 + CHECK3 + CHECK4
+) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
