@@ -153,6 +153,11 @@ def _iso_cells(moments: Iterable[datetime | None], known: CellMemo) -> list[str 
     return cells
 
 
+def _utc_iso_cells(moments: Iterable[datetime | None]) -> list[str | None]:
+    # Most events are not reviewed: no call for those.
+    return [None if moment is None else _utc_iso(moment) for moment in moments]
+
+
 def _floats(values: Iterable[Any], _known: CellMemo) -> Iterable[float]:
     return map(float, values)  # repr of a float, as before: 1 reads "1.0"
 
@@ -168,7 +173,7 @@ def _text_shown(value: Any) -> str:
 TEXT = Kind("text", _as_is, _identity, _text_shown)
 MOMENT = Kind("moment", _iso_cells, _iso, lambda value: _iso(value) or "")
 # A moment of the app's own clock (when an analyst reviewed): UTC, marked "+00:00".
-UTC_MOMENT = Kind("utc_moment", lambda values, _known: map(_utc_iso, values), _utc_iso,
+UTC_MOMENT = Kind("utc_moment", lambda values, _known: _utc_iso_cells(values), _utc_iso,
                   lambda value: _utc_iso(value) or "")
 MOMENT_KINDS = (MOMENT, UTC_MOMENT)
 WHOLE = Kind("whole", _as_is, _identity, _text_shown, numeric=True)

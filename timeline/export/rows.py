@@ -157,22 +157,34 @@ def batch_cells(columns: Sequence[Column], *, flavour: str,
     plans = [(values_of(column.kind), guarded if column.guarded else _unchanged)
              for column in columns]
 
+    # Many events share an article: its cells are made (and guarded) once per column,
+    # then looked up by article id, in this batch and the next ones on the same lookups.
+    article_cells: list[dict[Any, Any]] = [{} for _column in columns]
+    cells_read_from: list[RowLookups | None] = [None]
+
     def cells_of(fields: Mapping[str, Sequence[Any]], lookups: RowLookups,
                  events: Sequence[Event] | None = None) -> Iterator[tuple[Any, ...]]:
+        if cells_read_from[0] is not lookups:
+            for made_before in article_cells:
+                made_before.clear()
+            cells_read_from[0] = lookups
         known: CellMemo = {}
         cells: list[Iterable[Any]] = []
-        for column, (convert, guard) in zip(columns, plans, strict=True):
+        for column, (convert, guard), made_for in zip(columns, plans, article_cells,
+                                                      strict=True):
             reads = column.reads
             values: Iterable[Any]
             if reads is Reads.FIELD:
                 values = fields[column.get]
             elif reads is Reads.ARTICLE:
-                # Many events share an article: its cells are made (and guarded) once
-                # per column, then looked up by article id.
                 article_ids = fields["article_id"]
-                by_id = column.by_article_id(article_ids, lookups)
-                made = guard(convert(list(by_id.values()), {}))
-                cells.append(map(dict(zip(by_id, made, strict=True)).__getitem__, article_ids))
+                new_ids = [article_id for article_id in dict.fromkeys(article_ids)
+                           if article_id not in made_for]
+                if new_ids:
+                    by_id = column.by_article_id(new_ids, lookups)
+                    made = guard(convert(list(by_id.values()), {}))
+                    made_for.update(zip(by_id, made, strict=True))
+                cells.append(map(made_for.__getitem__, article_ids))
                 continue
             elif column.from_fields is not None:
                 get = column.from_fields(lookups)

@@ -105,6 +105,10 @@ class StoreLookups:
     def __init__(self, source: EventSource) -> None:
         self.source = source
         self.articles: dict[int, Article] = {}
+        # The same lookups for every batch but its story sources: the row maker keeps
+        # the cells of the articles it has made while the lookups stay the same.
+        self._sources: dict[Any, Any] = {}
+        self._fields_lookups = RowLookups(articles=self.articles, story_sources=self._sources)
 
     def __call__(self, batch: Sequence[Event]) -> RowLookups:
         self._read_articles(event.article_id for event in batch)
@@ -115,8 +119,9 @@ class StoreLookups:
         """Return the lookups of a batch read as fields (article_id, story_id and
         STORY_SOURCES among them)."""
         self._read_articles(set(fields["article_id"]))
-        sources = dict(zip(fields["story_id"], fields[STORY_SOURCES], strict=True))
-        return RowLookups(articles=self.articles, story_sources=sources)
+        self._sources.clear()
+        self._sources.update(zip(fields["story_id"], fields[STORY_SOURCES], strict=True))
+        return self._fields_lookups
 
     def _read_articles(self, article_ids: Iterable[int | None]) -> None:
         missing = {article_id for article_id in article_ids

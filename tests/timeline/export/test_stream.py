@@ -4,6 +4,7 @@ leaves no file."""
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -81,9 +82,9 @@ def test_rows_are_written_as_each_batch_arrives_not_after_the_last():
     assert seen_when_asked == [1, 2, 3, 4, 5]  # the header, then one more row each time
 
 
-def dataclasses_replace_id(made: Event, event_id: int) -> Event:
+def dataclasses_replace_id(made: Event, event_id: int | None) -> Event:
     import dataclasses
-    return dataclasses.replace(made, id=event_id, article_id=1)
+    return dataclasses.replace(made, id=event_id, article_id=None if event_id is None else 1)
 
 
 def test_progress_counts_up_to_the_total(repo):
@@ -119,3 +120,39 @@ def test_a_finished_export_replaces_the_file(repo, tmp_path):
     target.write_text("old\n")
     assert stream_csv_to_path(repo, target, rows_per_batch=4) == 30
     assert target.read_bytes().decode("utf-8") == listed_csv(repo)
+
+
+def test_the_streamed_rows_hold_what_the_store_holds(tmp_path):
+    # Each cell worked out here from the stored event, not through the export's columns.
+    with open_repository(str(tmp_path / "cells.sqlite3")) as repository:
+        day = datetime(2021, 5, 3)
+        repository.add_article(
+            Article(text="One article.", title="+Article, \"one\"", published=datetime(2021, 5, 4),
+                    url="https://example.org/one", source_path="/data/one.txt"),
+            [], [dataclasses_replace_id(event(1, day), None),
+                 Event(title="After the forum", description="-open", char_start=3, char_end=9,
+                       expression="after the forum", expr_start=3, expr_end=18,
+                       timex_type="DATE", timex_value=None, mod=None, earliest=None,
+                       latest=None, granularity=Granularity.UNKNOWN, confidence=0.25,
+                       explanation="relative to an event", anchor=None, open_ended=True)])
+        dated = repository.list_events()[0]
+        corrected = repository.correct(dated.id, expected_version=dated.version,
+                                       earliest=datetime(2021, 5, 1), latest=datetime(2021, 6, 1),
+                                       granularity=Granularity.MONTH)
+        noted = repository.annotate(corrected.id, expected_version=corrected.version,
+                                    note="@check the wire")
+        out = io.StringIO(newline="")
+        assert stream_csv(repository, out) == 2
+        sources = repository.story_sources([noted.story_id])[noted.story_id]
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert rows[0][:3] == ["event_id", "start", "end"] and len(rows) == 3
+    assert rows[1] == [
+        str(noted.id), "2021-05-01T00:00:00", "2021-06-01T00:00:00", "month", "May 2021", "",
+        "on Sunday", "'=Event 1 in Nairobi", 'Sentence 1, "quoted".', "corrected", "0.8",
+        "corrected by the analyst", "'@check the wire",
+        noted.reviewed_at.isoformat() + "+00:00", "'+Article, \"one\"", "2021-05-04T00:00:00",
+        "https://example.org/one", "/data/one.txt", "0", "20", str(noted.story_id),
+        str(sources)]
+    open_row = rows[2]
+    assert open_row[1:5] == ["", "", "unknown", "open-ended (after the forum)"]
+    assert open_row[8] == "'-open" and open_row[10] == "0.25"
