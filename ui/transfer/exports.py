@@ -5,6 +5,7 @@ file behind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,6 +19,7 @@ from timeline.export import (
     export_to_path,
     published_events,
     stream_csv_to_path,
+    stream_json_to_path,
 )
 from ui.folders import in_start_folder, remember_folder
 from ui.gateway import StoreGateway
@@ -97,8 +99,9 @@ class Exporter(QObject):
             self.host.notice(f"Unknown export format {fmt}", warning=True)
             return
         query = self.host.current_filter().query_kwargs()
-        if fmt == "csv":
-            self._stream_csv(path, query)
+        if fmt in ("csv", "json"):
+            self._stream_csv(path, query,
+                             stream_csv_to_path if fmt == "csv" else stream_json_to_path)
             return
 
         def write(repo: Any, _context: TaskContext) -> tuple[int, int]:
@@ -128,11 +131,13 @@ class Exporter(QObject):
         if self._running is not None:
             self._running.cancel()
 
-    def _stream_csv(self, path: Path, query: dict[str, Any]) -> None:
-        # Streamed a batch at a time on the store worker: memory stays small at 10^6
-        # events, and the dialog shows how far it got and can stop it.
+    def _stream_csv(self, path: Path, query: dict[str, Any],
+                    to_path: Callable[..., int] = stream_csv_to_path) -> None:
+        # Streamed a batch at a time on the store worker (CSV, or JSON with ``to_path``
+        # stream_json_to_path): memory stays small at 10^6 events, and the dialog shows
+        # how far it got and can stop it.
         def write(repo: Any, context: TaskContext) -> int:
-            return stream_csv_to_path(
+            return to_path(
                 repo, path, filters=query, cancelled=context.cancelled,
                 progress=lambda done, total: context.progress(done, total, "events"))
 

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from timeline.export import ExportCancelled, stream_csv, stream_csv_to_path, write_csv
+from timeline.export import (
+    ExportCancelled,
+    stream_csv,
+    stream_csv_to_path,
+    write_csv,
+    write_json,
+)
 from timeline.export.columns import RowLookups
 from timeline.export.stream import write_csv_batches
+from timeline.export.stream_json import stream_json, stream_json_to_path
 from timeline.model import Article, Event, Granularity, Status
 from timeline.store import open_repository
 
@@ -156,3 +164,44 @@ def test_the_streamed_rows_hold_what_the_store_holds(tmp_path):
     open_row = rows[2]
     assert open_row[1:5] == ["", "", "unknown", "open-ended (after the forum)"]
     assert open_row[8] == "'-open" and open_row[10] == "0.25"
+
+
+def listed_json(repo, **filters) -> str:
+    events = repo.list_events(**filters)
+    articles = repo.get_articles(e.article_id for e in events)
+    out = io.StringIO(newline="")
+    write_json(events, articles, out, story_sources=repo.story_sources(e.story_id for e in events))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("rows_per_batch", [1, 7, 1000])
+def test_the_streamed_json_is_the_listed_one_byte_for_byte(repo, rows_per_batch):
+    out = io.StringIO(newline="")
+    assert stream_json(repo, out, rows_per_batch=rows_per_batch) == 30
+    assert out.getvalue() == listed_json(repo)
+    assert len(json.loads(out.getvalue())["articles"]) == 3
+    filters = {"start": datetime(2020, 1, 10), "end": datetime(2020, 1, 20),
+               "statuses": [Status.UNREVIEWED]}
+    out = io.StringIO(newline="")
+    written = stream_json(repo, out, filters=filters, rows_per_batch=rows_per_batch)
+    assert out.getvalue() == listed_json(repo, **filters)
+    assert written == repo.count_events(**filters) > 0
+    nothing = {"start": datetime(1900, 1, 1), "end": datetime(1900, 1, 2)}
+    out = io.StringIO(newline="")
+    assert stream_json(repo, out, filters=nothing) == 0
+    assert out.getvalue() == listed_json(repo, **nothing)
+    assert json.loads(out.getvalue())["events"] == []
+
+
+def test_a_cancelled_json_export_leaves_no_file(repo, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("earlier\n")
+    heard: list[int] = []
+    with pytest.raises(ExportCancelled):
+        stream_json_to_path(repo, target, rows_per_batch=5, cancelled=lambda: len(heard) >= 2,
+                            progress=lambda done, _total: heard.append(done))
+    assert heard == [5, 10]
+    assert target.read_text() == "earlier\n"
+    assert list(tmp_path.glob("*.part")) == []
+    assert stream_json_to_path(repo, target) == 30
+    assert target.read_text(encoding="utf-8") == listed_json(repo)
