@@ -10,18 +10,22 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from timeline.export import (
     ExportCancelled,
+    ExportError,
     stream_csv,
     stream_csv_to_path,
     write_csv,
     write_json,
+    write_xlsx,
 )
 from timeline.export.columns import RowLookups
 from timeline.export.stream import write_csv_batches
 from timeline.export.stream_json import stream_json, stream_json_to_path
+from timeline.export.stream_xlsx import stream_xlsx_to_path
 from timeline.model import Article, Event, Granularity, Status
 from timeline.store import open_repository
 
@@ -205,3 +209,38 @@ def test_a_cancelled_json_export_leaves_no_file(repo, tmp_path):
     assert list(tmp_path.glob("*.part")) == []
     assert stream_json_to_path(repo, target) == 30
     assert target.read_text(encoding="utf-8") == listed_json(repo)
+
+
+def sheet_cells(path: Path) -> tuple[list[list[object]], object, object, list[object]]:
+    sheet = openpyxl.load_workbook(path).active
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMNOPQRSTUV"]
+    return ([[cell.value for cell in row] for row in sheet.iter_rows()],
+            sheet.freeze_panes, sheet.auto_filter.ref, widths)
+
+
+def test_the_streamed_xlsx_holds_the_listed_ones_cells(repo, tmp_path):
+    events = repo.list_events()
+    listed = tmp_path / "listed.xlsx"
+    write_xlsx(events, repo.get_articles(e.article_id for e in events), str(listed),
+               story_sources=repo.story_sources(e.story_id for e in events))
+    streamed = tmp_path / "streamed.xlsx"
+    heard: list[int] = []
+    assert stream_xlsx_to_path(repo, streamed, rows_per_batch=7,
+                               progress=lambda done, _total: heard.append(done)) == 30
+    assert heard == [7, 14, 21, 28, 30]
+    cells, frozen, filtered, widths = sheet_cells(streamed)
+    assert (cells, frozen, filtered, widths) == sheet_cells(listed)
+    assert len(cells) == 31 and cells[1][7] == "=Event 0 in Nairobi"  # text, not a formula
+
+
+def test_a_cancelled_or_refused_xlsx_export_leaves_no_file(repo, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out.xlsx"
+    with pytest.raises(ExportCancelled):
+        stream_xlsx_to_path(repo, target, rows_per_batch=5, cancelled=lambda: True)
+    first = repo.list_events()[-1]
+    repo.annotate(first.id, expected_version=first.version, note="x" * 40_000)
+    with pytest.raises(ExportError, match="a spreadsheet cell holds 32,767"):
+        stream_xlsx_to_path(repo, target, rows_per_batch=5)
+    assert list(folder.iterdir()) == []
