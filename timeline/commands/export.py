@@ -30,6 +30,7 @@ from timeline.export import (
     stream_csv_to_path,
     stream_json,
     stream_json_to_path,
+    stream_xlsx_to_path,
     write_export,
 )
 from timeline.export.files import ExportOptions
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     wanted = [status for group in args.status for status in group] if args.status else None
     articles_wanted = [i for group in args.article for i in group] if args.article else None
     url = database_url(args.db)
-    if args.format in ("csv", "json"):
+    if args.format in ("csv", "json") or (args.format == "xlsx" and args.output):
         return _stream_csv(args, url, wanted, articles_wanted)
     try:
         with open_repository(url, read_only=True) as repository:
@@ -134,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _stream_csv(args: argparse.Namespace, url: str, wanted: list[Status] | None,
                 articles_wanted: list[int] | None) -> int:
-    """The CSV or JSON export, streamed from the store a batch at a time (bounded memory)."""
+    """The CSV, JSON or (into a file) xlsx export, streamed from the store a batch at a
+    time (bounded memory)."""
     from timeline.store import StoreError, open_repository
 
     filters = {"start": args.start, "end": args.end, "statuses": wanted,
@@ -142,13 +144,15 @@ def _stream_csv(args: argparse.Namespace, url: str, wanted: list[Status] | None,
     options: dict[str, Any] = {"filters": filters}
     if args.format == "csv":
         options.update(excel=args.excel, formula_guard=args.formula_guard)
-    to_path, to_stream = ((stream_csv_to_path, stream_csv) if args.format == "csv"
-                          else (stream_json_to_path, stream_json))
+    to_path, to_stream = {"csv": (stream_csv_to_path, stream_csv),
+                          "json": (stream_json_to_path, stream_json),
+                          "xlsx": (stream_xlsx_to_path, None)}[args.format]
     try:
         with open_repository(url, read_only=True) as repository:
             if args.output:
                 written = to_path(repository, args.output, **options)
             else:
+                assert to_stream is not None  # xlsx streams only into a file (-o)
                 written = _stream_stdout(repository, to_stream, **options)
     except (StoreError, ExportError) as error:
         _say(str(error))
