@@ -17,7 +17,9 @@ lambda row: row.story.source_count if row.story else None)`` at the end of ``CSV
 
 How a column reads (``reads``) lets the CSV writer, which must stay fast at 10^5
 events, take a batch of events' fields in one call and make an article's cells once
-for all its events; every other reader just calls ``cell``.
+for all its events; every other reader just calls ``cell``. A Reads.EVENT or
+Reads.ROW column also names the fields it reads (``takes``) and gives its value from
+them (``from_fields``): the streamed exports read fields from the store, not Events.
 """
 
 from __future__ import annotations
