@@ -2,9 +2,12 @@
 so 10^6 events take the memory of one batch, with progress and a cancel flag.
 
 The rows are those of write_csv (the same columns, guard and order: the store lists
-events in the export's time order). A cancelled export raises ExportCancelled; written
-through export_to_path's file handling (timeline.export.files.write_text_file) the
-half-written file is removed and the target left as it was.
+events in the export's time order), made from each batch's fields as the store reads
+them (Repository.event_field_batches), not from Events. JSON and xlsx stream the same
+way (timeline.export.stream_json, timeline.export.stream_xlsx). A cancelled export
+raises ExportCancelled; written through export_to_path's file handling
+(timeline.export.files.write_text_file) the half-written file is removed and the
+target left as it was.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ class ExportCancelled(Exception):
 
 
 # What a streaming export reads: the store's Repository (event_field_batches,
-# count_events, article_headings, get_articles), or anything with those methods.
+# count_events, article_headings; get_articles for JSON), or anything with those methods.
 EventSource = Any
 
 
@@ -100,7 +103,7 @@ STORY_SOURCES = "story_sources"
 class StoreLookups:
     """Articles (without their text) and story sources of the batches of one export,
     read as batches need them: articles are kept (few, and small without their text);
-    story sources come with a batch's fields, else are asked per batch."""
+    story sources come with each batch's fields."""
 
     def __init__(self, source: EventSource) -> None:
         self.source = source
@@ -109,11 +112,6 @@ class StoreLookups:
         # the cells of the articles it has made while the lookups stay the same.
         self._sources: dict[Any, Any] = {}
         self._fields_lookups = RowLookups(articles=self.articles, story_sources=self._sources)
-
-    def __call__(self, batch: Sequence[Event]) -> RowLookups:
-        self._read_articles(event.article_id for event in batch)
-        sources = self.source.story_sources(event.story_id for event in batch)
-        return RowLookups(articles=self.articles, story_sources=sources)
 
     def of_fields(self, fields: Mapping[str, Sequence[Any]]) -> RowLookups:
         """Return the lookups of a batch read as fields (article_id, story_id and
