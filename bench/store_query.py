@@ -144,6 +144,8 @@ def main() -> int:
                         "a minute or two for 10^6)")
     parser.add_argument("--only-new", action="store_true",
                         help="time only the issue 15 queries (day windows, text filter)")
+    parser.add_argument("--only-days", action="store_true",
+                        help="time only the day windows (list, count, heads, ids)")
     options = parser.parse_args()
     rng = random.Random(20230912)
     with tempfile.TemporaryDirectory() as folder:
@@ -167,7 +169,9 @@ def main() -> int:
             else:
                 print(f"backend: {url.split(':')[0]}; {repository.count_events()} events "
                       f"kept in {path}")
-            day_windows_and_search(repository)
+            day_windows_and_search(repository, search=not options.only_days)
+            if options.only_days:
+                return 0
             if not options.db:
                 old_queries(path)
             if options.only_new:
@@ -215,7 +219,7 @@ def wall_and_cpu(action, repeats: int) -> tuple[float, float, object]:
     return statistics.median(walls), min(cpus), result
 
 
-def day_windows_and_search(repository) -> None:
+def day_windows_and_search(repository, search: bool = True) -> None:
     """Print the day window at the start, middle and end of the range, and the text filter."""
     one_day = timedelta(days=1)
     for label, day in (("start", FIRST_DAY + timedelta(days=3)),
@@ -229,6 +233,17 @@ def day_windows_and_search(repository) -> None:
             lambda: repository.count_events(start=day, end=day + one_day), 21)
         print(f"count_events, the same day window:    {count:4d} events in "
               f"{wall:6.2f} ms wall (median of 21), {cpu:6.2f} ms CPU (least)")
+        # What the window reads for the span in view: heads (no texts), and a filter's ids.
+        wall, cpu, heads = wall_and_cpu(
+            lambda: repository.list_event_heads(start=day, end=day + one_day), 21)
+        print(f"list_event_heads, the same day window: {len(heads):4d} heads in "
+              f"{wall:6.2f} ms wall (median of 21), {cpu:6.2f} ms CPU (least)")
+        wall, cpu, ids = wall_and_cpu(
+            lambda: repository.list_event_ids(start=day, end=day + one_day), 21)
+        print(f"list_event_ids, the same day window:  {len(ids):4d} ids in "
+              f"{wall:6.2f} ms wall (median of 21), {cpu:6.2f} ms CPU (least)")
+    if not search:
+        return
     for typed in ("Nairo", "timbuktu", "Event 4711", "4711 sente", '"Port Sa', "zzzz"):
         wall, cpu, count = wall_and_cpu(lambda: repository.count_events(text=typed), 7)
         list_wall, list_cpu, events = wall_and_cpu(lambda: repository.list_events(text=typed), 3)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Unpack
 
 from timeline.commands.events import lower_bound, statuses, upper_bound
@@ -28,6 +28,9 @@ from timeline.export import (
     published_events,
     stream_csv,
     stream_csv_to_path,
+    stream_json,
+    stream_json_to_path,
+    stream_xlsx_to_path,
     write_export,
 )
 from timeline.export.files import ExportOptions
@@ -94,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     wanted = [status for group in args.status for status in group] if args.status else None
     articles_wanted = [i for group in args.article for i in group] if args.article else None
     url = database_url(args.db)
-    if args.format == "csv":
+    if args.format in ("csv", "json") or (args.format == "xlsx" and args.output):
         return _stream_csv(args, url, wanted, articles_wanted)
     try:
         with open_repository(url, read_only=True) as repository:
@@ -132,18 +135,25 @@ def run(args: argparse.Namespace) -> int:
 
 def _stream_csv(args: argparse.Namespace, url: str, wanted: list[Status] | None,
                 articles_wanted: list[int] | None) -> int:
-    """The CSV export, streamed from the store a batch at a time (bounded memory)."""
+    """The CSV, JSON or (into a file) xlsx export, streamed from the store a batch at a
+    time (bounded memory)."""
     from timeline.store import StoreError, open_repository
 
     filters = {"start": args.start, "end": args.end, "statuses": wanted,
                "article_ids": articles_wanted}
-    options = {"filters": filters, "excel": args.excel, "formula_guard": args.formula_guard}
+    options: dict[str, Any] = {"filters": filters}
+    if args.format == "csv":
+        options.update(excel=args.excel, formula_guard=args.formula_guard)
+    to_path, to_stream = {"csv": (stream_csv_to_path, stream_csv),
+                          "json": (stream_json_to_path, stream_json),
+                          "xlsx": (stream_xlsx_to_path, None)}[args.format]
     try:
         with open_repository(url, read_only=True) as repository:
             if args.output:
-                written = stream_csv_to_path(repository, args.output, **options)
+                written = to_path(repository, args.output, **options)
             else:
-                written = _stream_stdout(repository, **options)
+                assert to_stream is not None  # xlsx streams only into a file (-o)
+                written = _stream_stdout(repository, to_stream, **options)
     except (StoreError, ExportError) as error:
         _say(str(error))
         return 1
@@ -151,13 +161,13 @@ def _stream_csv(args: argparse.Namespace, url: str, wanted: list[Status] | None,
     return 0
 
 
-def _stream_stdout(repository: Any, **options: Any) -> int:
+def _stream_stdout(repository: Any, write: Callable[..., int], **options: Any) -> int:
     if not hasattr(sys.stdout, "buffer"):  # a text-only stream: write to it as it is
-        return stream_csv(repository, sys.stdout, **options)
+        return write(repository, sys.stdout, **options)
     stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
         sys.stdout.flush()
-        return stream_csv(repository, stream, **options)
+        return write(repository, stream, **options)
     except UnicodeEncodeError as error:  # a lone surrogate that got into the database
         raise ExportError("cannot write to stdout: text that is not valid Unicode "
                           f"({error.object[error.start:error.end]!r})") from error

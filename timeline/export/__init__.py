@@ -19,6 +19,8 @@ from timeline.export.files import (
 from timeline.export.json_writer import export_document, write_json
 from timeline.export.rows import CSV_COLUMNS, guard_formula, in_time_order
 from timeline.export.stream import ExportCancelled, stream_csv, stream_csv_to_path
+from timeline.export.stream_json import stream_json, stream_json_to_path
+from timeline.export.stream_xlsx import stream_xlsx, stream_xlsx_to_path
 from timeline.export.timelinejs import (
     TIMELINEJS_COLUMNS,
     timelinejs_document,
@@ -48,6 +50,10 @@ __all__ = [
     "published_events",
     "stream_csv",
     "stream_csv_to_path",
+    "stream_json",
+    "stream_json_to_path",
+    "stream_xlsx",
+    "stream_xlsx_to_path",
     "timelinejs_document",
     "write_csv",
     "write_export",

@@ -17,7 +17,9 @@ lambda row: row.story.source_count if row.story else None)`` at the end of ``CSV
 
 How a column reads (``reads``) lets the CSV writer, which must stay fast at 10^5
 events, take a batch of events' fields in one call and make an article's cells once
-for all its events; every other reader just calls ``cell``.
+for all its events; every other reader just calls ``cell``. A Reads.EVENT or
+Reads.ROW column also names the fields it reads (``takes``) and gives its value from
+them (``from_fields``): the streamed exports read fields from the store, not Events.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
 from operator import attrgetter
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
-from timeline.display import format_event_date
+from timeline.display import format_event_date, format_span
 from timeline.export.order import time_order_key
 from timeline.model import Article, Event, Granularity, Status
 
@@ -63,6 +65,12 @@ class EventRow:
         self.event = event
         self.lookups = lookups
 
+    @classmethod
+    def of_article(cls, article_id: int | None, lookups: RowLookups) -> EventRow:
+        """Return a row that knows only its article (what a Reads.ARTICLE column
+        reads), for exports that read fields, not Events."""
+        return cls(cast(Event, _ArticleOnly(article_id)), lookups)
+
     @property
     def article(self) -> Article | None:
         """Return the event's article, or None when the export does not have it."""
@@ -79,6 +87,15 @@ class EventRow:
             return label
         article = self.article
         return article.title if article is not None and article.title else f"article {article_id}"
+
+
+class _ArticleOnly:
+    """The one field of an event an article's cells read."""
+
+    __slots__ = ("article_id",)
+
+    def __init__(self, article_id: int | None) -> None:
+        self.article_id = article_id
 
 
 class Reads(Enum):
@@ -138,6 +155,11 @@ def _iso_cells(moments: Iterable[datetime | None], known: CellMemo) -> list[str 
     return cells
 
 
+def _utc_iso_cells(moments: Iterable[datetime | None]) -> list[str | None]:
+    # Most events are not reviewed: no call for those.
+    return [None if moment is None else _utc_iso(moment) for moment in moments]
+
+
 def _floats(values: Iterable[Any], _known: CellMemo) -> Iterable[float]:
     return map(float, values)  # repr of a float, as before: 1 reads "1.0"
 
@@ -153,7 +175,7 @@ def _text_shown(value: Any) -> str:
 TEXT = Kind("text", _as_is, _identity, _text_shown)
 MOMENT = Kind("moment", _iso_cells, _iso, lambda value: _iso(value) or "")
 # A moment of the app's own clock (when an analyst reviewed): UTC, marked "+00:00".
-UTC_MOMENT = Kind("utc_moment", lambda values, _known: map(_utc_iso, values), _utc_iso,
+UTC_MOMENT = Kind("utc_moment", lambda values, _known: _utc_iso_cells(values), _utc_iso,
                   lambda value: _utc_iso(value) or "")
 MOMENT_KINDS = (MOMENT, UTC_MOMENT)
 WHOLE = Kind("whole", _as_is, _identity, _text_shown, numeric=True)
@@ -183,6 +205,12 @@ class Column:
     required: bool = False  # a re-import refuses an event without it
     shown: Callable[[Any], str] | None = None  # the table's text, when not the kind's
     sort_by: Callable[[EventRow], Any] | None = None  # when not the shown text
+    # For Reads.EVENT and Reads.ROW: the Event fields ``get`` reads, and
+    # ``from_fields(lookups)``, which gives the same value from those fields' values,
+    # so exports that read fields (not Events) fill the column too.
+    takes: tuple[str, ...] = ()
+    from_fields: Callable[[RowLookups], Callable[..., Any]] | None = None
+    repeats: bool = False  # the same fields give the same costly cell: made once a batch
 
     def cell(self, row: EventRow) -> Any:
         """Return the column's typed value for ``row`` (text, datetime, number, member)."""
@@ -207,9 +235,13 @@ class Column:
 
     def by_article(self, events: Sequence[Event], lookups: RowLookups) -> dict[Any, Any]:
         """Return {article id: value} for the articles of ``events`` (Reads.ARTICLE)."""
-        one_event_of = dict(zip(map(attrgetter("article_id"), events), events, strict=True))
-        return {article_id: self.get(EventRow(event, lookups))
-                for article_id, event in one_event_of.items()}
+        return self.by_article_id(map(attrgetter("article_id"), events), lookups)
+
+    def by_article_id(self, article_ids: Iterable[int | None],
+                      lookups: RowLookups) -> dict[Any, Any]:
+        """Return {article id: value} for the distinct ``article_ids`` (Reads.ARTICLE)."""
+        return {article_id: self.get(EventRow.of_article(article_id, lookups))
+                for article_id in dict.fromkeys(article_ids)}
 
     def text(self, row: EventRow) -> str:
         """Return the cell as the review table shows it."""
@@ -246,6 +278,18 @@ def shown_explanation(event: Event) -> str:
     return CORRECTED_EXPLANATION if event.status is Status.CORRECTED else event.explanation
 
 
+def _date_from_fields(earliest: datetime | None, latest: datetime | None,
+                      granularity: Granularity, mod: str | None, status: Status,
+                      expression: str | None) -> str:
+    # format_event_date from the fields it reads.
+    return format_span(earliest, latest, granularity,
+                       None if status is Status.CORRECTED else mod, expression=expression)
+
+
+def _explanation_from_fields(status: Status, explanation: str) -> str:
+    return CORRECTED_EXPLANATION if status is Status.CORRECTED else explanation
+
+
 def _of_article(attribute: str) -> Callable[[EventRow], Any]:
     def get(row: EventRow) -> Any:
         article = row.article
@@ -270,14 +314,18 @@ CSV: tuple[Column, ...] = (
     _field("granularity", "Granularity", GRANULARITY, required=True,
            shown=lambda value: _choice_text(value).replace("_", " ")),
     Column("date_display", "Date", TEXT, Reads.EVENT, format_event_date, guarded=True,
-           sort_by=lambda row: time_order_key(row.event)),
+           sort_by=lambda row: time_order_key(row.event),
+           takes=("earliest", "latest", "granularity", "mod", "status", "expression"),
+           from_fields=lambda _lookups: _date_from_fields, repeats=True),
     _field("timex_value", "TIMEX3", TEXT, guarded=True),
     _field("expression", "Expression", TEXT, guarded=True),
     _field("title", "Title", TEXT, guarded=True, required=True),
     _field("description", "Sentence", TEXT, guarded=True, required=True),
     _field("status", "Status", STATUS, required=True),
     _field("confidence", "Confidence", NUMBER, required=True),
-    Column("explanation", "Explanation", TEXT, Reads.EVENT, shown_explanation, guarded=True),
+    Column("explanation", "Explanation", TEXT, Reads.EVENT, shown_explanation, guarded=True,
+           takes=("status", "explanation"),
+           from_fields=lambda _lookups: _explanation_from_fields),
     _field("analyst_note", "Note", TEXT, "note", guarded=True),
     _field("reviewed_at", "Reviewed", UTC_MOMENT),
     Column("article_title", "Article title", TEXT, Reads.ARTICLE, _of_article("title"),
@@ -291,7 +339,8 @@ CSV: tuple[Column, ...] = (
     # Appended last, so readers of the first 20 columns keep working.
     _field("story_id", "Story", WHOLE, restored=False),
     Column("story_sources", "Sources", WHOLE, Reads.ROW,
-           lambda row: row.lookups.story_sources.get(row.event.story_id), restored=False),
+           lambda row: row.lookups.story_sources.get(row.event.story_id), restored=False,
+           takes=("story_id",), from_fields=lambda lookups: lookups.story_sources.get),
 )
 
 # The rest of an event's record, after the CSV's fields in the JSON export: what a

@@ -111,57 +111,111 @@ def column_rows(
     order), one cell per column: CSV cells (``flavour="csv"``), JSON values ("json"),
     or typed values with choices as their text ("typed"). Guarded columns are guarded
     when ``formula_guard``."""
-    guarded = _guarded_cells if formula_guard else _unchanged
-    values_of = VALUE_FLAVOURS[flavour]
-    # (convert, guard) for each column: its values made cells, then guarded or not.
-    plans = [(values_of(column.kind), guarded if column.guarded else _unchanged)
-             for column in columns]
-    fields = [column.get for column in columns if column.reads is Reads.FIELD]
-    by_article = any(column.reads is Reads.ARTICLE for column in columns)
-    if by_article:
-        fields.append("article_id")
-    # Many events share an article: its cells are made (and guarded) once per column,
-    # then looked up by article id.
-    article_lookups: dict[str, Callable[[int | None], Any]] = {}
-    for column, (convert, guard) in zip(columns, plans, strict=True):
-        if column.reads is Reads.ARTICLE:
-            values = column.by_article(ordered, lookups)
-            cells = guard(convert(list(values.values()), {}))
-            article_lookups[column.name] = dict(zip(values, cells, strict=True)).__getitem__
-    needs_rows = any(column.reads is Reads.ROW for column in columns)
-    take_fields = attrgetter(*fields) if len(fields) > 1 else None
-    field_at = {name: index for index, name in enumerate(fields)}
+    cells_of = batch_cells(columns, flavour=flavour, formula_guard=formula_guard)
+    names = fields_read(columns)
+    take_fields = attrgetter(*names)
 
     def batch_rows(batch: Sequence[Event]) -> Iterator[tuple[Any, ...]]:
-        taken: list[Sequence[Any]]
-        if take_fields is not None:
-            taken = list(zip(*map(take_fields, batch), strict=True))
-        elif fields:
-            taken = [list(map(attrgetter(fields[0]), batch))]
-        known: CellMemo = {}
-        rows: Sequence[EventRow] = (
-            [EventRow(event, lookups) for event in batch] if needs_rows else ()
-        )
-        cells: list[Iterable[Any]] = []
-        for column, (convert, guard) in zip(columns, plans, strict=True):
-            reads = column.reads
-            values: Iterable[Any]
-            if reads is Reads.FIELD:
-                values = taken[field_at[column.get]]
-            elif reads is Reads.EVENT:
-                values = map(column.get, batch)
-            elif reads is Reads.ARTICLE:
-                cells.append(map(article_lookups[column.name], taken[field_at["article_id"]]))
-                continue
-            else:
-                values = map(column.get, rows)
-            cells.append(guard(convert(values, known)))
-        return zip(*cells, strict=True)
+        taken = zip(*map(take_fields, batch), strict=True) if len(names) > 1 else (
+            list(map(take_fields, batch)),)
+        return cells_of(dict(zip(names, taken, strict=True)), lookups, batch)
 
     return chain.from_iterable(
         batch_rows(ordered[first : first + ROWS_PER_BATCH])
         for first in range(0, len(ordered), ROWS_PER_BATCH)
     )
+
+
+def fields_read(columns: Sequence[Column]) -> list[str]:
+    """Return the Event fields the cells of ``columns`` read (with ``article_id`` when a
+    column shows the article), each once, for exports that read fields, not Events."""
+    names: dict[str, None] = {}
+    for column in columns:
+        if column.reads is Reads.FIELD:
+            names[column.get] = None
+        elif column.reads is Reads.ARTICLE:
+            names["article_id"] = None
+        else:
+            names.update(dict.fromkeys(column.takes))
+    return list(names)
+
+
+# The cells of one batch, from its fields' values ({field: values}, all of one length),
+# the lookups and, when the caller has them, the batch's Events.
+BatchCells = Callable[[Mapping[str, Sequence[Any]], RowLookups, Sequence[Event] | None],
+                      Iterator[tuple[Any, ...]]]
+
+
+def batch_cells(columns: Sequence[Column], *, flavour: str,
+                formula_guard: bool = False) -> BatchCells:
+    """Return what makes a batch's rows of cells (as column_rows) from the values of
+    the fields fields_read(columns) names; a Reads.EVENT or Reads.ROW column without
+    ``from_fields`` needs the batch's Events too."""
+    guarded = _guarded_cells if formula_guard else _unchanged
+    values_of = VALUE_FLAVOURS[flavour]
+    # (convert, guard) for each column: its values made cells, then guarded or not.
+    plans = [(values_of(column.kind), guarded if column.guarded else _unchanged)
+             for column in columns]
+
+    # Many events share an article: its cells are made (and guarded) once per column,
+    # then looked up by article id, in this batch and the next ones on the same lookups.
+    article_cells: list[dict[Any, Any]] = [{} for _column in columns]
+    cells_read_from: list[RowLookups | None] = [None]
+
+    def cells_of(fields: Mapping[str, Sequence[Any]], lookups: RowLookups,
+                 events: Sequence[Event] | None = None) -> Iterator[tuple[Any, ...]]:
+        if cells_read_from[0] is not lookups:
+            for made_before in article_cells:
+                made_before.clear()
+            cells_read_from[0] = lookups
+        known: CellMemo = {}
+        cells: list[Iterable[Any]] = []
+        for column, (convert, guard), made_for in zip(columns, plans, article_cells,
+                                                      strict=True):
+            reads = column.reads
+            values: Iterable[Any]
+            if reads is Reads.FIELD:
+                values = fields[column.get]
+            elif reads is Reads.ARTICLE:
+                article_ids = fields["article_id"]
+                new_ids = [article_id for article_id in dict.fromkeys(article_ids)
+                           if article_id not in made_for]
+                if new_ids:
+                    by_id = column.by_article_id(new_ids, lookups)
+                    made = guard(convert(list(by_id.values()), {}))
+                    made_for.update(zip(by_id, made, strict=True))
+                cells.append(map(made_for.__getitem__, article_ids))
+                continue
+            elif column.from_fields is not None:
+                get = column.from_fields(lookups)
+                taken = [fields[name] for name in column.takes]
+                values = _once_each(get, taken) if column.repeats else map(get, *taken)
+            elif events is not None:
+                values = (map(column.get, events) if reads is Reads.EVENT
+                          else [column.get(EventRow(event, lookups)) for event in events])
+            else:
+                raise ValueError(f"column {column.name} reads Events, and none were given")
+            cells.append(guard(convert(values, known)))
+        return zip(*cells, strict=True)
+
+    return cells_of
+
+
+def _once_each(get: Callable[..., Any], taken: Sequence[Sequence[Any]]) -> list[Any]:
+    """Return get(*values) for each event's values of ``taken``, each distinct set of
+    values worked out once (events in time order share their dates)."""
+    known: dict[tuple[Any, ...], Any] = {}
+    cells: list[Any] = []
+    append = cells.append
+    for key in zip(*taken, strict=True):
+        cell = known.get(key, _UNSEEN)
+        if cell is _UNSEEN:
+            cell = known[key] = get(*key)
+        append(cell)
+    return cells
+
+
+_UNSEEN = object()
 
 
 # Rows are made a batch at a time, column by column: a column is one C-level map or a
@@ -176,7 +230,9 @@ __all__ = [
     "CSV_COLUMNS",
     "FORMULA_TRIGGERS",
     "ROWS_PER_BATCH",
+    "batch_cells",
     "column_rows",
+    "fields_read",
     "csv_rows",
     "date_display",
     "guard_formula",

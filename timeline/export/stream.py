@@ -2,22 +2,25 @@
 so 10^6 events take the memory of one batch, with progress and a cancel flag.
 
 The rows are those of write_csv (the same columns, guard and order: the store lists
-events in the export's time order). A cancelled export raises ExportCancelled; written
-through export_to_path's file handling (timeline.export.files.write_text_file) the
-half-written file is removed and the target left as it was.
+events in the export's time order), made from each batch's fields as the store reads
+them (Repository.event_field_batches), not from Events. JSON and xlsx stream the same
+way (timeline.export.stream_json, timeline.export.stream_xlsx). A cancelled export
+raises ExportCancelled; written through export_to_path's file handling
+(timeline.export.files.write_text_file) the half-written file is removed and the
+target left as it was.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-from timeline.export.columns import CSV, RowLookups
+from timeline.export.columns import CSV, Column, RowLookups
 from timeline.export.csv_writer import UTF8_BOM, _Gatherer
 from timeline.export.files import write_text_file
-from timeline.export.rows import CSV_COLUMNS, column_rows
+from timeline.export.rows import CSV_COLUMNS, batch_cells, column_rows, fields_read
 from timeline.gc_pause import gc_paused
 from timeline.model import Article, Event
 
@@ -26,8 +29,8 @@ class ExportCancelled(Exception):
     """The export was cancelled; nothing of it was kept."""
 
 
-# What a streaming export reads: the store's Repository (event_batches, count_events,
-# article_headings, story_sources), or anything with those methods.
+# What a streaming export reads: the store's Repository (event_field_batches,
+# count_events, article_headings; get_articles for JSON), or anything with those methods.
 EventSource = Any
 
 
@@ -52,6 +55,25 @@ def write_csv_batches(
     hears the count written after each batch; ``cancelled`` is asked before each batch
     and ExportCancelled raised when it says so.
     """
+    row_batches = ((len(batch), column_rows(CSV, batch, lookups_for(batch), flavour="csv",
+                                            formula_guard=formula_guard))
+                   for batch in batches)
+    return write_csv_rows(row_batches, out, excel=excel, progress=progress,
+                          cancelled=cancelled)
+
+
+def write_csv_rows(
+    row_batches: Iterable[tuple[int, Iterable[Sequence[Any]]]],
+    out: TextIO,
+    *,
+    excel: bool = False,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the CSV header, then each batch of rows of cells (its event count, its
+    rows) as it comes; return the number of rows written. ``progress`` and
+    ``cancelled`` as in write_csv_batches (a batch's rows are only made once it is
+    not cancelled)."""
     if excel:
         out.write(UTF8_BOM)
     csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
@@ -59,14 +81,13 @@ def write_csv_batches(
     gathering = csv.writer(_Gatherer(records.append), lineterminator="\r\n")
     written = 0
     with gc_paused():  # writing makes no cycles; see write_csv
-        for batch in batches:
+        for count, rows in row_batches:
             if cancelled is not None and cancelled():
                 raise ExportCancelled("export cancelled")
-            gathering.writerows(column_rows(CSV, batch, lookups_for(batch), flavour="csv",
-                                            formula_guard=formula_guard))
+            gathering.writerows(rows)
             out.write("".join(records))
             records.clear()
-            written += len(batch)
+            written += count
             if progress is not None:
                 progress(written)
     if cancelled is not None and cancelled():
@@ -74,22 +95,48 @@ def write_csv_batches(
     return written
 
 
+# The store's field for a story's count of reporting articles
+# (timeline.store.field_reads.STORY_SOURCES), read beside the event fields.
+STORY_SOURCES = "story_sources"
+
+
 class StoreLookups:
     """Articles (without their text) and story sources of the batches of one export,
-    read as batches need them: articles are kept (few, and small without their text),
-    story sources asked per batch."""
+    read as batches need them: articles are kept (few, and small without their text);
+    story sources come with each batch's fields."""
 
     def __init__(self, source: EventSource) -> None:
         self.source = source
         self.articles: dict[int, Article] = {}
+        # The same lookups for every batch but its story sources: the row maker keeps
+        # the cells of the articles it has made while the lookups stay the same.
+        self._sources: dict[Any, Any] = {}
+        self._fields_lookups = RowLookups(articles=self.articles, story_sources=self._sources)
 
-    def __call__(self, batch: Sequence[Event]) -> RowLookups:
-        missing = {event.article_id for event in batch
-                   if event.article_id is not None and event.article_id not in self.articles}
+    def of_fields(self, fields: Mapping[str, Sequence[Any]]) -> RowLookups:
+        """Return the lookups of a batch read as fields (article_id, story_id and
+        STORY_SOURCES among them)."""
+        self._read_articles(set(fields["article_id"]))
+        self._sources.clear()
+        self._sources.update(zip(fields["story_id"], fields[STORY_SOURCES], strict=True))
+        return self._fields_lookups
+
+    def _read_articles(self, article_ids: Iterable[int | None]) -> None:
+        missing = {article_id for article_id in article_ids
+                   if article_id is not None and article_id not in self.articles}
         if missing:
             self.articles.update(self.source.article_headings(missing))
-        sources = self.source.story_sources(event.story_id for event in batch)
-        return RowLookups(articles=self.articles, story_sources=sources)
+
+
+def field_batches(source: EventSource, columns: Sequence[Column], filters: Mapping[str, Any],
+                  rows_per_batch: int) -> Iterator[Mapping[str, Sequence[Any]]]:
+    """Return the store's batches of the fields ``columns`` read (and the story sources
+    and ids, which the lookups read), in list_events' order."""
+    names = fields_read(columns)
+    names += [name for name in ("article_id", "story_id", STORY_SOURCES) if name not in names]
+    batches: Iterator[Mapping[str, Sequence[Any]]] = source.event_field_batches(
+        names, rows_per_batch, **filters)
+    return batches
 
 
 def stream_csv(
@@ -114,11 +161,16 @@ def stream_csv(
         if progress is not None:
             progress(written, max(total, written))
 
-    batches = source.event_batches(rows_per_batch, **chosen)
+    # Fields, not Events: the store hands each batch as columns of values, which is
+    # what the cells are made from (an Event per row cost as much as the writing).
+    batches = field_batches(source, CSV, chosen, rows_per_batch)
+    lookups = StoreLookups(source)
+    cells_of = batch_cells(CSV, flavour="csv", formula_guard=formula_guard)
+    row_batches = ((len(fields["article_id"]), cells_of(fields, lookups.of_fields(fields), None))
+                   for fields in batches)
     try:
-        return write_csv_batches(batches, StoreLookups(source), out,
-                                 formula_guard=formula_guard, excel=excel,
-                                 progress=report, cancelled=cancelled)
+        return write_csv_rows(row_batches, out, excel=excel, progress=report,
+                              cancelled=cancelled)
     finally:
         close = getattr(batches, "close", None)
         if close is not None:

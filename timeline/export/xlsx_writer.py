@@ -109,10 +109,11 @@ def _cell_writer(sheet: _Sheet, kind: Kind, moment_format: object) -> CellWrite:
     return lambda row, column, value: sheet.write_string(row, column, str(value))
 
 
-def _check_texts(rows: list[tuple[Any, ...]]) -> None:
+def _check_texts(rows: Sequence[tuple[Any, ...]], first: int = 1) -> None:
     """Raise, before a workbook is begun, for a text a cell cannot hold: too long, or
-    not valid Unicode (UnicodeEncodeError, as the text exports raise it)."""
-    for number, row in enumerate(rows, start=1):
+    not valid Unicode (UnicodeEncodeError, as the text exports raise it). Rows are
+    numbered from ``first``."""
+    for number, row in enumerate(rows, start=first):
         for column, value in zip(CSV, row, strict=True):
             if isinstance(value, str):
                 if len(value) > MAX_CELL_TEXT:
@@ -126,12 +127,20 @@ def _check_texts(rows: list[tuple[Any, ...]]) -> None:
 def column_widths(rows: Sequence[tuple[Any, ...]]) -> list[int]:
     """Return each column's width in characters: its longest text (header included),
     within MIN_WIDTH and MAX_WIDTH; moments get room for a date and a time."""
-    widths = []
+    return widths_of(longest_texts(rows, [0] * len(CSV)))
+
+
+def longest_texts(rows: Sequence[tuple[Any, ...]], longest: list[int]) -> list[int]:
+    """Return ``longest`` (each column's longest text so far) grown by ``rows``."""
     for index, column in enumerate(CSV):
-        if column.kind in MOMENT_KINDS:
-            widths.append(MOMENT_WIDTH)
-            continue
-        longest = max((len(str(row[index])) for row in rows if row[index] is not None),
-                      default=0)
-        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, len(column.name) + 2, longest + 1)))
-    return widths
+        if column.kind not in MOMENT_KINDS:
+            longest[index] = max(longest[index], max(
+                (len(str(row[index])) for row in rows if row[index] is not None), default=0))
+    return longest
+
+
+def widths_of(longest: Sequence[int]) -> list[int]:
+    """Return the column widths for each column's longest text (see column_widths)."""
+    return [MOMENT_WIDTH if column.kind in MOMENT_KINDS else
+            min(MAX_WIDTH, max(MIN_WIDTH, len(column.name) + 2, length + 1))
+            for column, length in zip(CSV, longest, strict=True)]

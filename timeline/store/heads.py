@@ -9,9 +9,10 @@ window can show the first while the rest comes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, select
 
@@ -57,11 +58,39 @@ def fetch_event_heads(connection: Connection, clauses: Sequence[ColumnElement[bo
     query = query.order_by(EVENTS.c.id)
     if limit is not None:
         query = query.limit(limit)
-    rows = connection.execute(query).all()
+    # The driver's rows as they are, and each stored moment parsed once (a day window's
+    # events share their days): a Row per event and a parse per value cost as much as
+    # the query (a day's 3,000 heads among 10^6 events).
+    result = connection.execute(query)
+    dialect = connection.dialect
+    if dialect.name != "sqlite":  # other drivers hand back typed values; Rows kept
+        rows: Sequence[Sequence[Any]] = result.all()
+        at: Callable[[Any], Any] = _as_is
+    else:
+        try:
+            rows = result.cursor.fetchall()
+            moment = EVENTS.c.earliest.type.dialect_impl(dialect).result_processor(
+                dialect, result.cursor.description[4][1])
+        finally:
+            result.close()
+        moments: dict[Any, Any] = {None: None}
+        if moment is not None:
+            for row in rows:
+                for value in (row[4], row[5]):
+                    if value not in moments:
+                        moments[value] = moment(value)
+        at = moments.__getitem__
+    granularity, status = _GRANULARITY.__getitem__, _STATUS.__getitem__
     with gc_paused():  # 10^5 small objects: no collector walks while they are made
-        return [EventHead(row[0], row[1], row[2], row[3], row[4], row[5],
-                          _GRANULARITY[row[6]], _STATUS[row[7]], row[8], row[9])
-                for row in rows]
+        return [EventHead(event_id, article_id, title, expression, at(earliest), at(latest),
+                          granularity(granularity_value), status(status_value), confidence,
+                          mod)
+                for (event_id, article_id, title, expression, earliest, latest,
+                     granularity_value, status_value, confidence, mod) in rows]
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def fetch_event_ids(connection: Connection, clauses: Sequence[ColumnElement[bool]]) -> list[int]:

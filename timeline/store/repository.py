@@ -17,7 +17,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from timeline.model import Article, Event, Granularity, Mention, Status, stored_id
-from timeline.store import convert, heads, queries, stories
+from timeline.store import convert, field_reads, heads, queries, stories
 from timeline.store.access import (
     cannot_write,
     first_line,
@@ -426,6 +426,19 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         query = queries.events_in_time_order(queries.event_filters(**filters))
         with self._reading() as connection:
             yield from queries.stream_events(connection, query, rows_per_batch)
+
+    def event_field_batches(
+        self, names: Sequence[str], rows_per_batch: int = queries.ROWS_PER_FETCH,
+        **filters: Unpack[queries.EventFilters],
+    ) -> Iterator[field_reads.FieldBatch]:
+        """Yield the events list_events would return, in its order, as batches of at
+        most ``rows_per_batch``: {field: values} for the Event fields ``names`` (and
+        field_reads.STORY_SOURCES, the story's count of reporting articles), no Event
+        made (timeline.store.field_reads). The database stays open for reading until
+        the iterator is exhausted or closed."""
+        clauses = queries.event_filters(**filters)
+        with self._reading() as connection:
+            yield from field_reads.field_batches(connection, clauses, names, rows_per_batch)
 
     def article_headings(self, ids: Iterable[int]) -> dict[int, Article]:
         """Return {id: Article} for the stored ones of ``ids``, every field but the

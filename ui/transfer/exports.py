@@ -5,6 +5,7 @@ file behind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,12 +19,18 @@ from timeline.export import (
     export_to_path,
     published_events,
     stream_csv_to_path,
+    stream_json_to_path,
+    stream_xlsx_to_path,
 )
 from ui.folders import in_start_folder, remember_folder
 from ui.gateway import StoreGateway
 from ui.settings_store import WindowSettings
 from ui.state.filters import EventFilter
 from ui.tasks import TaskContext, TaskHandle
+
+# The formats written a batch at a time as the store reads them, with progress and Cancel.
+STREAMED: dict[str, Callable[..., int]] = {
+    "csv": stream_csv_to_path, "json": stream_json_to_path, "xlsx": stream_xlsx_to_path}
 
 # (format, menu caption, file dialog filter); PNG and SVG come from the canvas.
 EXPORT_CHOICES = (
@@ -97,8 +104,8 @@ class Exporter(QObject):
             self.host.notice(f"Unknown export format {fmt}", warning=True)
             return
         query = self.host.current_filter().query_kwargs()
-        if fmt == "csv":
-            self._stream_csv(path, query)
+        if fmt in STREAMED:
+            self._stream_csv(path, query, STREAMED[fmt])
             return
 
         def write(repo: Any, _context: TaskContext) -> tuple[int, int]:
@@ -124,15 +131,17 @@ class Exporter(QObject):
         self.host.gateway.submit(write, on_done=written, on_error=failed)
 
     def cancel_export(self) -> None:
-        """Stop the running CSV export; the file is left as it was before."""
+        """Stop the running streamed export; the file is left as it was before."""
         if self._running is not None:
             self._running.cancel()
 
-    def _stream_csv(self, path: Path, query: dict[str, Any]) -> None:
-        # Streamed a batch at a time on the store worker: memory stays small at 10^6
-        # events, and the dialog shows how far it got and can stop it.
+    def _stream_csv(self, path: Path, query: dict[str, Any],
+                    to_path: Callable[..., int] = stream_csv_to_path) -> None:
+        # Streamed a batch at a time on the store worker (CSV, or what ``to_path`` of
+        # STREAMED writes): memory stays small at 10^6 events, and the dialog shows how
+        # far it got and can stop it.
         def write(repo: Any, context: TaskContext) -> int:
-            return stream_csv_to_path(
+            return to_path(
                 repo, path, filters=query, cancelled=context.cancelled,
                 progress=lambda done, total: context.progress(done, total, "events"))
 
