@@ -46,8 +46,12 @@ if TYPE_CHECKING:
     from timeline.store import Repository
 
 # Articles tagged ahead of the writer, per worker: enough that a worker never waits for
-# the writer, few enough that a Ctrl-C throws little work away.
-AHEAD_PER_WORKER = 4
+# the writer. Articles differ a hundredfold in length (T17: 2 KB to 230 KB): while one
+# worker tags a long one the writer waits on, the others must have work to go on with,
+# or their cores idle (with 4 a worker, the other worker ran dry behind a long article).
+# A Ctrl-C throws away only what the workers are tagging at that moment; what waits its
+# turn is cancelled, and a prepared article is a few tens of KB.
+AHEAD_PER_WORKER = 32
 # Files read ahead of the articles being tagged.
 FILES_AHEAD = 2
 # Without --jobs, an input this small is done in this process: starting the workers
