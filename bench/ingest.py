@@ -8,7 +8,7 @@ the store's share of the time is visible, and a rerun over the same folder (ever
 article already stored) shows what recognising them before tagging costs.
 
 usage: .venv/bin/python bench/ingest.py [--articles N] [--keep DIR] [--generated]
-       .venv/bin/python bench/ingest.py --t17 [--jobs 1,2] [--rounds R]
+       .venv/bin/python bench/ingest.py --t17 [--jobs 1,2] [--rounds R] [--only F1,F2]
 The last line printed is a JSON object with the figures.
 
 --t17 ingests all of ../shared/data/t17 (the FOLDER.jsonl files, 1,441 articles) with
@@ -98,12 +98,16 @@ def main() -> int:
     parser.add_argument("--feeds", type=Path, default=T17,
                         help="with --t17: the folder of .jsonl feeds (default: the T17 one)")
     parser.add_argument("--jobs", default="1,2", help="with --t17: the --jobs values to time")
+    parser.add_argument("--only", default="",
+                        help="with --t17: only these feeds (names without .jsonl, commas "
+                             "between), a quicker run to compare changes by")
     parser.add_argument("--rounds", type=int, default=1,
                         help="with --t17: runs of each --jobs value, interleaved")
     args = parser.parse_args()
     if args.t17:
         jobs = [int(value) for value in args.jobs.split(",")]
-        return run_t17(jobs, args.rounds, args.keep, args.feeds)
+        only = {name for name in args.only.split(",") if name}
+        return run_t17(jobs, args.rounds, args.keep, args.feeds, only)
     if args.keep:
         return run(args.keep, args.articles, args.generated)
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as work:
@@ -230,9 +234,11 @@ def tree_cpu_while_running(process: subprocess.Popen[str]) -> dict[int, float]:
     return seen
 
 
-def run_t17(jobs_values: list[int], rounds: int, keep: Path | None, folder: Path = T17) -> int:
-    """Time `timeline ingest --jobs J` over the T17 feeds; print the speedup and figures."""
-    feeds = sorted(folder.glob("*.jsonl"))
+def run_t17(jobs_values: list[int], rounds: int, keep: Path | None, folder: Path = T17,
+            only: set[str] | None = None) -> int:
+    """Time `timeline ingest --jobs J` over the T17 feeds (those named in ``only``, when
+    given); print the speedup and figures."""
+    feeds = sorted(feed for feed in folder.glob("*.jsonl") if not only or feed.stem in only)
     if not feeds:
         print(f"no .jsonl feeds in {folder}", file=sys.stderr)
         return 2
@@ -294,7 +300,8 @@ def run_t17(jobs_values: list[int], rounds: int, keep: Path | None, folder: Path
         "speedup_from_cpu_times": {
             str(jobs): round(free_cores[jobs_values[0]] / free_cores[jobs], 2)
             for jobs in jobs_values},
-        "corpus": "t17", "articles_in_feeds": articles, "articles_stored": len(reference[0]),
+        "corpus": "t17", "feeds": [feed.stem for feed in feeds],
+        "articles_in_feeds": articles, "articles_stored": len(reference[0]),
         "events": events, "stories": len(reference[1]),
         "same_events_every_run": same_events, "same_stories_every_run": same_stories,
         "seconds": {str(jobs): [round(t, 1) for t in times] for jobs, times in seconds.items()},

@@ -34,6 +34,7 @@ from timeline.pipeline import (
     IngestSummary,
     analyse_for_store,
     articles_in_file,
+    dedupe_keys_of,
     settle_if_stored,
     stop_if_database_failing,
     store_analysed,
@@ -45,8 +46,12 @@ if TYPE_CHECKING:
     from timeline.store import Repository
 
 # Articles tagged ahead of the writer, per worker: enough that a worker never waits for
-# the writer, few enough that a Ctrl-C throws little work away.
-AHEAD_PER_WORKER = 4
+# the writer. Articles differ a hundredfold in length (T17: 2 KB to 230 KB): while one
+# worker tags a long one the writer waits on, the others must have work to go on with,
+# or their cores idle (with 4 a worker, the other worker ran dry behind a long article).
+# A Ctrl-C throws away only what the workers are tagging at that moment; what waits its
+# turn is cancelled, and a prepared article is a few tens of KB.
+AHEAD_PER_WORKER = 32
 # Files read ahead of the articles being tagged.
 FILES_AHEAD = 2
 # Without --jobs, an input this small is done in this process: starting the workers
@@ -55,7 +60,8 @@ SMALL_INPUT_BYTES = 64 * 1024
 # Until a many-article file has been read, its size is guessed to hold one article per
 # this many bytes (T17's feeds hold 4-8 KB an article).
 GUESSED_ARTICLE_BYTES = 5000
-_WORKER_MODULES = ["timeline.pipeline", "timeline.temporal", "timeline.events"]
+_WORKER_MODULES = ["timeline.pipeline", "timeline.temporal", "timeline.events",
+                   "timeline.store.prepared"]
 
 
 @dataclass(frozen=True)
@@ -108,13 +114,18 @@ class _Input:
     many: bool  # may hold many articles: shared article by article
 
 
+# An article (or a refusal as name and reason), an export's events, the text's dedupe
+# keys (computed by the worker that read it: the writer need not hash the text).
+_Loaded = tuple[Article | tuple[str, str], list[Event] | None, tuple[str, str] | None]
+
+
 @dataclass
 class _FileLoad:
     """What a worker read from one file: the articles (or refusals, as name and reason,
     since an exception does not always survive the trip back) of this shard, with an
     export's events, and how many it left to other shards."""
 
-    items: list[tuple[Article | tuple[str, str], list[Event] | None]]
+    items: list[_Loaded]
     others: int
 
 
@@ -138,7 +149,7 @@ def load_file(file: Path | SourceError, published: datetime | None, key: str,
               shard: Shard | None) -> _FileLoad:
     """Return the articles of ``file`` that belong to ``shard`` (all without one), as a
     worker hands them to the writer."""
-    items: list[tuple[Article | tuple[str, str], list[Event] | None]] = []
+    items: list[_Loaded] = []
     others = 0
     split = shard is not None and not isinstance(file, SourceError) and split_by_article(file)
     for position, (loaded, events) in enumerate(articles_in_file(file, published)):
@@ -146,9 +157,9 @@ def load_file(file: Path | SourceError, published: datetime | None, key: str,
             others += 1
             continue
         if isinstance(loaded, SourceError):
-            items.append(((loaded.name, loaded.reason), None))
+            items.append(((loaded.name, loaded.reason), None, None))
         else:
-            items.append((loaded, events))
+            items.append((loaded, events, dedupe_keys_of(loaded)))
     return _FileLoad(items, others)
 
 
@@ -280,7 +291,7 @@ class _Run:
         self.summary = summary
         self.estimate = _Estimate(inputs, shard)
         self.loading: deque[tuple[_Input, Future[_FileLoad]]] = deque()
-        self.loaded: deque[tuple[Article | tuple[str, str], list[Event] | None]] = deque()
+        self.loaded: deque[_Loaded] = deque()
         self.writing: deque[tuple[Article | tuple[str, str], Future[Analysed] | object]] = (
             deque())
         self.started = time.monotonic()
@@ -346,14 +357,14 @@ class _Run:
                 self.loaded.extend(load.items)
                 self._read_ahead()
                 continue
-            article, events = self.loaded.popleft()
+            article, events, keys = self.loaded.popleft()
             if not isinstance(article, Article):
                 self.writing.append((article, _AlreadySettled))
-            elif settle_if_stored(article, self.repo, self.summary):
+            elif settle_if_stored(article, self.repo, self.summary, keys):
                 self._count(article)
             else:
                 self.writing.append(
-                    (article, self.executor.submit(analyse_for_store, article, events)))
+                    (article, self.executor.submit(analyse_for_store, article, events, keys)))
 
     def _write(self, item: Article | tuple[str, str], work: Future[Analysed] | object) -> None:
         if not isinstance(item, Article):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from timeline.events import extract_events
 from timeline.export.json_writer import EXPORT_FORMAT
@@ -27,6 +27,7 @@ from timeline.sources.reading import MAX_BYTES, opening_bytes
 
 if TYPE_CHECKING:  # the store's libraries load only when an article is stored
     from timeline.store import PublishedChange, Repository
+    from timeline.store.prepared import PreparedArticle
 
 # A JSON export of 100,000 events runs to about 80 MB, past the cap for an article
 # file; a file that opens as an export may be this large instead.
@@ -94,10 +95,23 @@ def ingest_article(
     ``summary.database_failures_in_a_row`` counts the database's own failures.
     """
     summary = summary if summary is not None else IngestSummary()
-    if settle_if_stored(article, repo, summary):
+    keys = dedupe_keys_of(article)
+    if settle_if_stored(article, repo, summary, keys):
         return summary
-    analysed = analyse_for_store(article, events)
+    analysed = analyse_for_store(article, events, keys)
     return store_analysed(article, analysed, repo, summary)
+
+
+def dedupe_keys_of(article: Article) -> tuple[str, str] | None:
+    """Return the article's (content hash, text fingerprint), computed once for the
+    stored check and the write; None for a text no database stores (the store says why)."""
+    from timeline.store import StoreError
+    from timeline.store.prepared import dedupe_keys
+
+    try:
+        return dedupe_keys(article.text)
+    except StoreError:
+        return None
 
 
 def article_name(article: Article) -> str:
@@ -105,14 +119,16 @@ def article_name(article: Article) -> str:
     return article.source_path or article.title or "pasted article"
 
 
-def settle_if_stored(article: Article, repo: Repository, summary: IngestSummary) -> bool:
+def settle_if_stored(article: Article, repo: Repository, summary: IngestSummary,
+                     keys: tuple[str, str] | None = None) -> bool:
     """Return True when the article needs no tagging: already stored (counted in
-    ``summary``), or the store could not be asked (refused in ``summary``)."""
+    ``summary``), or the store could not be asked (refused in ``summary``). ``keys``:
+    the text's dedupe keys (dedupe_keys_of), when already computed."""
     from timeline.store import StoreError
 
     try:
         # Tagging costs far more than this lookup: a rerun over stored articles is quick.
-        stored_id = repo.stored_article_id(article.text)
+        stored_id = repo.stored_article_id(article.text, keys)
     except StoreError as error:
         _refused_by_store(summary, article_name(article), error)
         return True
@@ -125,23 +141,36 @@ def settle_if_stored(article: Article, repo: Repository, summary: IngestSummary)
     return True
 
 
-Analysed = tuple[list[Mention], list[Event]] | str
+# What a worker hands the writer for one article.
+Analysed: TypeAlias = "PreparedArticle | str"
 
 
-def analyse_for_store(article: Article, events: list[Event] | None = None) -> Analysed:
-    """Return the article's (mentions, events) to store, or the reason it could not be
-    analysed. ``events`` given (an export's) are kept and only the mentions found again."""
+def analyse_for_store(article: Article, events: list[Event] | None = None,
+                      keys: tuple[str, str] | None = None) -> PreparedArticle | str:
+    """Return the article analysed and prepared for the store (a PreparedArticle: its
+    rows as plain values, what a worker process hands the writer), or the reason it
+    could not be analysed. ``events`` given (an export's) are kept and only the
+    mentions found again; ``keys``: the text's dedupe keys, when already computed."""
+    from timeline.store import StoreError
+    from timeline.store.prepared import prepare_article
+
     try:
         if events is None:
-            return analyse(article)
-        # An export's article without a date has no mentions to find again.
-        return (mentions_of(article) if article.published is not None else []), events
+            mentions, events = analyse(article)
+        else:
+            # An export's article without a date has no mentions to find again.
+            mentions = mentions_of(article) if article.published is not None else []
     except Exception as error:  # a tagger bug must not stop the other articles
         return f"could not be analysed ({error!r})"
+    try:
+        return prepare_article(article, mentions, events, keys)
+    except StoreError as error:  # a text no database stores
+        return str(error)
 
 
 def store_analysed(
-    article: Article, analysed: Analysed, repo: Repository, summary: IngestSummary
+    article: Article, analysed: PreparedArticle | str, repo: Repository,
+    summary: IngestSummary,
 ) -> IngestSummary:
     """Store the article with what analyse_for_store returned in one transaction and
     return ``summary`` updated (added, already there, or refused with the reason)."""
@@ -151,9 +180,8 @@ def store_analysed(
     if isinstance(analysed, str):
         summary.refused.append((name, analysed))
         return summary
-    mentions, events = analysed
     try:
-        outcome = repo.add_article(article, mentions, events)
+        outcome = repo.add_prepared(analysed)
     except StoreError as error:
         _refused_by_store(summary, name, error)
         return summary

@@ -14,8 +14,7 @@ from sqlalchemy import Row
 
 from timeline.gc_pause import gc_paused
 from timeline.model import Article, Event, Granularity, Mention, Review, Status, TimexType
-from timeline.store.fingerprint import text_fingerprint
-from timeline.store.schema import ArticleRow, EventRow, MentionRow
+from timeline.store.schema import EventRow, MentionRow
 
 # Enum lookups by value, done with a dict because list_events converts 10^5 rows.
 _GRANULARITY = {member.value: member for member in Granularity}
@@ -110,22 +109,6 @@ def mention_from_row(row: AnyRow) -> Mention:
 def review_from_row(row: AnyRow) -> Review:
     """Return the Review for a Core row selected with REVIEW_COLUMNS."""
     return Review(**row._asdict())
-
-
-def article_row(article: Article, digest: str) -> ArticleRow:
-    """Return a new ORM row for ``article`` (its id is left to the database)."""
-    return ArticleRow(
-        text=article.text,
-        title=article.title,
-        url=article.url,
-        outlet=article.outlet,
-        language=article.language,
-        published=article.published,
-        dct_source=article.dct_source,
-        source_path=article.source_path,
-        content_hash=digest,
-        text_fingerprint=text_fingerprint(article.text),
-    )
 
 
 def mention_values(mention: Mention) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from typing import Unpack
 from sqlalchemy import Connection, Engine, case, func, insert, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Session
 
 from timeline.model import Article, Event, Granularity, Mention, Status, stored_id
 from timeline.store import convert, field_reads, heads, queries, stories
@@ -39,8 +38,15 @@ from timeline.store.errors import (
     ReadOnlyDatabaseError,
     StoreError,
 )
-from timeline.store.fingerprint import text_fingerprint
 from timeline.store.migrate import upgrade_to_head
+from timeline.store.prepared import (
+    ARTICLE_FIELDS,
+    EVENT_FIELDS,
+    MENTION_FIELDS,
+    PreparedArticle,
+    dedupe_keys,
+    prepare_article,
+)
 from timeline.store.queries import EVENTS
 from timeline.store.removal import RemovalOperations
 from timeline.store.review import ReviewOperations
@@ -132,16 +138,6 @@ def database_url(url_or_path: str | None) -> str:
 _first_line = first_line
 
 
-def _text_digest(article: Article) -> str:
-    try:
-        return convert.content_hash(article.text)
-    except UnicodeEncodeError as error:  # a lone surrogate: no database stores it
-        raise StoreError(
-            f"article {article.title or article.source_path or 'pasted'!r} was not stored: "
-            f"its text is not valid Unicode ({error.object[error.start]!r} at character "
-            f"{error.start})") from None
-
-
 def _failure(action: str, error: BaseException) -> StoreError:
     # The database itself failing (gone, full, locked) is told apart from a refused
     # row, so an ingest can stop instead of failing every article the same way.
@@ -157,6 +153,20 @@ def _queue_story_writers(connection: Connection) -> None:
     story from what they saw, and the later row would drop the other's event."""
     if connection.dialect.name == "postgresql":
         connection.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": _STORY_LOCK_KEY})
+
+
+def _stored_id(connection: Connection, digest: str, fingerprint: str | None) -> int | None:
+    """Return the id of the stored article with this content hash, else the first
+    stored of those with this text fingerprint (a database may hold several), else
+    None: one statement, asked once or twice an article by an ingest."""
+    exact = select(ARTICLES.c.id).where(ARTICLES.c.content_hash == digest).scalar_subquery()
+    if fingerprint is None:
+        found: int | None = connection.execute(select(exact)).scalar()
+        return found
+    near = (select(func.min(ARTICLES.c.id)).where(ARTICLES.c.text_fingerprint == fingerprint)
+            .scalar_subquery())
+    found = connection.execute(select(func.coalesce(exact, near))).scalar()
+    return found
 
 
 class Repository(ReviewOperations, StoryOperations, RemovalOperations):
@@ -232,39 +242,52 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         StoreError, with nothing of the article left behind, when any row is refused.
         """
         self._refuse_if_read_only()
-        digest = article.content_hash or _text_digest(article)
-        existing = self._article_id_by_hash(digest, text_fingerprint(article.text))
-        if existing is not None:
-            return IngestOutcome(article_id=existing, added=False, events=0)
+        return self.add_prepared(prepare_article(article, mentions, events))
+
+    def add_prepared(self, prepared: PreparedArticle) -> IngestOutcome:
+        """Store an article prepared by prepare_article, as add_article does, and return
+        its IngestOutcome (the writing half of add_article: a parallel ingest's workers
+        prepare, its writer calls this)."""
+        self._refuse_if_read_only()
+        digest = prepared.digest
         try:
             with self._story_lock, self._engine.connect() as connection:
                 connection.execution_options(**{WRITE_OPTION: True})
-                with connection.begin(), Session(connection) as session:
+                with connection.begin():
                     _queue_story_writers(connection)
-                    self._notice_other_writers(connection)
-                    article_row = convert.article_row(article, digest)
-                    session.add(article_row)
-                    session.flush()
-                    article_id = article_row.id
-                    # Core inserts, not ORM objects: building and flushing an ORM row
-                    # per event was half of what an ingest's writer spent.
-                    if mentions:
+                    # Checked inside the write transaction: no other writer can store
+                    # the same text between the check and the insert.
+                    existing = _stored_id(connection, digest, prepared.fingerprint)
+                    if existing is not None:
+                        return IngestOutcome(article_id=existing, added=False, events=0)
+                    newest = self._notice_other_writers(connection)
+                    article_id = connection.execute(
+                        insert(ARTICLES).returning(ARTICLES.c.id),
+                        {**dict(zip(ARTICLE_FIELDS, prepared.article, strict=True)),
+                         "content_hash": digest, "text_fingerprint": prepared.fingerprint},
+                    ).scalar_one()
+                    # Core inserts of values prepared before the write: building and
+                    # flushing an ORM row per event was half of what a writer spent.
+                    if prepared.mentions:
                         connection.execute(insert(MENTIONS), [
-                            {"article_id": article_id, **convert.mention_values(m)}
-                            for m in mentions])
-                    if events:
-                        connection.execute(insert(EVENTS), [
-                            {"article_id": article_id, **convert.event_values(e)}
-                            for e in events])
-                    self._group(connection, stories.ungrouped_rows(connection, article_id))
+                            dict(zip(MENTION_FIELDS, row, strict=True), article_id=article_id)
+                            for row in prepared.mentions])
+                    event_ids: list[int] = []
+                    if prepared.events:
+                        event_ids = stories.insert_in_order(connection, EVENTS, [
+                            dict(zip(EVENT_FIELDS, row, strict=True), article_id=article_id)
+                            for row in prepared.events], newest)
+                    # The events' members from what was inserted, not read back.
+                    stories.group_members(connection, self._story_index, stories.new_members(
+                        article_id, event_ids, prepared.grouping, prepared.published))
+                    self._last_event_id = max(event_ids) if event_ids else newest
         except sa_exc.IntegrityError as error:
             # Another writer may have stored the same text since the check above.
             existing = self._article_id_by_hash(digest)
             if existing is not None:
                 return IngestOutcome(article_id=existing, added=False, events=0)
             raise StoreError(
-                f"article {article.title or article.source_path or digest[:12]!r} "
-                f"was not stored: {_first_line(error)}"
+                f"article {prepared.name!r} was not stored: {_first_line(error)}"
             ) from None
         except sa_exc.SQLAlchemyError as error:
             self._story_index.forget()
@@ -274,30 +297,33 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
             # A value no column holds (a number past 2**63, a lone surrogate): this
             # article's fault, refused in one line with nothing of it stored.
             raise StoreError(
-                f"article {article.title or article.source_path or digest[:12]!r} was not "
+                f"article {prepared.name!r} was not "
                 f"stored: a value the database cannot hold ({type(error).__name__}: "
                 f"{_first_line(error)})") from None
         except BaseException:
             # The transaction rolled back: the index may hold stories that are not stored.
             self._story_index.forget()
             raise
-        return IngestOutcome(article_id=article_id, added=True, events=len(events))
+        return IngestOutcome(article_id=article_id, added=True, events=len(event_ids))
 
-    def stored_article_id(self, text: str) -> int | None:
+    def stored_article_id(self, text: str, keys: tuple[str, str] | None = None) -> int | None:
         """Return the id of the stored article with this text, else None: the same text
         exactly, or but for markup, case and whitespace (the check add_article makes,
-        for a caller to skip work before it)."""
-        return self._article_id_by_hash(_text_digest(Article(text=text, published=None)),
-                                        text_fingerprint(text))
+        for a caller to skip work before it). ``keys``: the text's dedupe_keys, when
+        already computed."""
+        digest, fingerprint = keys if keys is not None else dedupe_keys(text)
+        return self._article_id_by_hash(digest, fingerprint)
 
     # Stories ------------------------------------------------------------------
 
-    def _notice_other_writers(self, connection: Connection) -> None:
+    def _notice_other_writers(self, connection: Connection) -> int | None:
         """Drop the story index when events came from another writer since the last
-        grouping here (the index would not know their stories)."""
-        newest = connection.execute(select(func.max(EVENTS.c.id))).scalar()
+        grouping here (the index would not know their stories); return the newest
+        event's id."""
+        newest: int | None = connection.execute(select(func.max(EVENTS.c.id))).scalar()
         if newest != self._last_event_id:
             self._story_index.forget()
+        return newest
 
     def _group(self, connection: Connection, rows: list[AnyRow]) -> None:
         stories.group_events(connection, self._story_index, rows)
@@ -327,15 +353,7 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
 
     def _article_id_by_hash(self, digest: str, fingerprint: str | None = None) -> int | None:
         with self._reading() as connection:
-            exact = connection.execute(
-                select(ARTICLES.c.id).where(ARTICLES.c.content_hash == digest)
-            ).scalar_one_or_none()
-            if exact is not None or fingerprint is None:
-                return exact
-            # The first stored of its near-duplicates (a database may hold several).
-            return connection.execute(
-                select(func.min(ARTICLES.c.id)).where(ARTICLES.c.text_fingerprint == fingerprint)
-            ).scalar()
+            return _stored_id(connection, digest, fingerprint)
 
     def list_articles(self) -> list[Article]:
         """Return every stored article (ids set), in the order they were stored."""

@@ -11,10 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Table, bindparam, func, insert, select, update
 
 from timeline.model import Granularity, Reading, Story
 from timeline.store.convert import AnyRow
+from timeline.store.prepared import GroupingKey
 from timeline.store.queries import EVENTS
 from timeline.store.schema import ArticleRow, StoryRow
 from timeline.stories.grouping import BUCKET_DAYS, Entry, Member, StoryIndex
@@ -103,7 +104,23 @@ def group_events(
     """Give each event of ``rows`` (selected with _MEMBER_COLUMNS, one article's or
     regrouped ones) a story: an existing one it reports, or a new one. Writes the
     story rows and the events' story ids; returns event id -> story id."""
-    members = [member_of(row) for row in rows]
+    return group_members(connection, index, [member_of(row) for row in rows])
+
+
+def new_members(article_id: int, event_ids: Sequence[int], keys: Sequence[GroupingKey],
+                published: datetime | None) -> list[Member]:
+    """Return the grouping Members of an article's events just inserted with these ids
+    and GroupingKeys: what member_of would make of the rows read back."""
+    return [Member(Dated(event_id, article_id, key.earliest, key.latest, key.granularity),
+                   key.title, key.signature, key.inferred, published)
+            for event_id, key in zip(event_ids, keys, strict=True)]
+
+
+def group_members(
+    connection: Connection, index: StoryIndex, members: list[Member]
+) -> dict[int, int]:
+    """Give each of ``members`` (one article's, or regrouped ones) a story, as
+    group_events does; returns event id -> story id."""
     needed = index.needed_buckets(members)
     if needed:
         load_buckets(connection, index, needed)
@@ -111,11 +128,8 @@ def group_events(
     renumbered: dict[int, int] = {}
     new = sorted(story_id for story_id in touched if story_id < 0)
     if new:
-        # One statement for every new story, ids back in the order given.
-        ids = connection.execute(
-            insert(STORIES).returning(STORIES.c.id, sort_by_parameter_order=True),
-            [{"version": 1, **story_values(index.entries[story_id])} for story_id in new],
-        ).scalars().all()
+        ids = insert_in_order(connection, STORIES, [
+            {"version": 1, **story_values(index.entries[story_id])} for story_id in new])
         for provisional, story_id in zip(new, ids, strict=True):
             index.renumber(provisional, story_id)
             renumbered[provisional] = story_id
@@ -134,6 +148,32 @@ def group_events(
              for event_id, story_id in assignment.items()],
         )
     return assignment
+
+
+def insert_in_order(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                    newest: int | None = None) -> list[int]:
+    """Insert ``rows`` into ``table`` (one statement) and return their ids in the order
+    of ``rows``.
+
+    On SQLite the ids are read back after a plain executemany: the write transaction
+    holds the file's write lock (BEGIN IMMEDIATE), so the rows after the largest id
+    before are these, numbered in the order given. SQLAlchemy cannot batch an ordered
+    RETURNING there (no sentinel) and would send one statement a row, which made the
+    new stories a fifth of a writer's time. Elsewhere, one ordered RETURNING.
+    ``newest``: the table's largest id in this transaction, when the caller read it.
+    """
+    if connection.dialect.name != "sqlite":
+        return list(connection.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows,
+        ).scalars())
+    before = newest if newest is not None else (
+        connection.execute(select(func.max(table.c.id))).scalar() or 0)
+    connection.execute(insert(table), rows)
+    ids = list(connection.execute(
+        select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
+    if len(ids) != len(rows):  # another writer inside this transaction: cannot be
+        raise RuntimeError(f"inserted {len(rows)} rows into {table.name}, found {len(ids)}")
+    return ids
 
 
 def story_values(entry: Entry) -> dict[str, Any]:

@@ -135,20 +135,20 @@ def large_folder(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-# Runs `timeline ingest` with Repository.add_article made to stop after the Nth article
-# is stored: it creates PAUSED and waits there until PAUSED.go exists (or a minute has
-# passed). The test then signals a process known to be part way, never one that has
-# already finished, whatever the machine's load.
+# Runs `timeline ingest` with Repository.add_prepared (an ingest's writing) made to stop
+# after the Nth article is stored: it creates PAUSED and waits there until PAUSED.go
+# exists (or a minute has passed). The test then signals a process known to be part
+# way, never one that has already finished, whatever the machine's load.
 PAUSING_DRIVER = """
 import os, sys, time
 from pathlib import Path
 from timeline.store.repository import Repository
 
 pause_at, paused = int(sys.argv[1]), Path(sys.argv[2])
-add_article, stored = Repository.add_article, []
+add_prepared, stored = Repository.add_prepared, []
 
-def pausing_add_article(self, *args, **kwargs):
-    outcome = add_article(self, *args, **kwargs)
+def pausing_add_prepared(self, *args, **kwargs):
+    outcome = add_prepared(self, *args, **kwargs)
     stored.append(1)
     if len(stored) == pause_at:
         paused.touch()
@@ -157,7 +157,7 @@ def pausing_add_article(self, *args, **kwargs):
             time.sleep(0.01)
     return outcome
 
-Repository.add_article = pausing_add_article
+Repository.add_prepared = pausing_add_prepared
 sys.argv = ["timeline", *sys.argv[3:]]
 from timeline.cli import main
 sys.exit(main())
