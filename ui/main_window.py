@@ -329,7 +329,10 @@ class MainWindow(QMainWindow):
         self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders,
                         copy=not handed_over)
         self.marks = view.story_marks
-        self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
+        # The worker's dict when it made one (a million marks are no GUI-thread work).
+        self._marks_by_id = ({} if self.marks is None else view.rows_by_id
+                             if view.rows_by_id is not None and handed_over
+                             else {m.id: m for m in self.marks.marks})
         self._statuses = view.statuses if handed_over else dict(view.statuses)
         if self.layout_mode is None:
             self.layout_mode = view.layout  # chosen by the number of articles
@@ -636,17 +639,17 @@ class MainWindow(QMainWindow):
             self._current_event = event
         # The same lane name as the listing gave it, or the canvas would move the event.
         self._statuses[stored_id(event)] = event.status.value
+        article = (self.articles.get(event.article_id) if event.article_id is not None
+                   else None)
+        label = (self.article_labels.get(event.article_id) if event.article_id is not None
+                 else None) or article_label(article, event.article_id)
+        canvas_event = to_canvas_event(event, label)
         if self.marks is not None:
             self._update_mark(event)
-        else:
-            article = (self.articles.get(event.article_id) if event.article_id is not None
-                       else None)
-            label = (self.article_labels.get(event.article_id) if event.article_id is not None
-                     else None) or article_label(article, event.article_id)
-            canvas_event = to_canvas_event(event, label)
-            if canvas_event is not None:
-                self.canvas.update_event(canvas_event)
-            self.listing.event_changed(stored_id(event), event.status.value, canvas_event)
+        elif canvas_event is not None:
+            self.canvas.update_event(canvas_event)
+        # The held listing's row too, in either layout: the other one draws it later.
+        self.listing.event_changed(stored_id(event), event.status.value, canvas_event)
         self.walk.update(event)
         if event.id == self.current_id:
             self._show_current(event.id)

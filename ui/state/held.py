@@ -19,7 +19,7 @@ from typing import Protocol
 
 from timeline.display import format_span
 from timeline.gc_pause import gc_paused
-from timeline.model import Article, Granularity, Status
+from timeline.model import Article, Granularity, Status, Story
 from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 from ui.canvas.focus import dense_span
 from ui.canvas.lane_names import lane_names
@@ -99,6 +99,8 @@ class HeldListing:
     labels: dict[int, str] = field(default_factory=dict)
     last_id: int = 0  # the highest event id listed: an import adds ids above it
     complete: bool = False
+    # Every story, by id, once the Stories layout has listed them (None: not yet).
+    stories: list[Story] | None = None
 
     def add(self, heads: Iterable[Head], *, ordered: bool = False) -> list[CanvasEvent]:
         """Add EventHeads (no id held twice); returns their canvas rows. Unless
