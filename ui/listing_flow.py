@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from timeline.gc_pause import gc_paused
-from ui.canvas.layout import CanvasLayout, build_layout
+from ui.canvas.layout import CanvasLayout, build_layout, with_extent
 from ui.state.filters import EventFilter
 from ui.state.held import CHUNK, HeldListing, settle, view_of, visible_span
 from ui.state.listing import ARTICLES, AUTO_STORIES_ARTICLES, STORIES, LoadedView, article_label
@@ -111,8 +111,10 @@ class ListingFlow:
 
             def merge(_context: TaskContext) -> LoadedView:
                 held.set_articles(articles)
-                held.add(new, ordered=True)
-                return self._view(held, ids)
+                added = held.add(new, ordered=True)
+                view = self._view(held, ids)
+                view.added = added
+                return view
 
             self._compute(merge, lambda view: self._apply(view, fit=False, full=ids is None))
 
@@ -129,7 +131,7 @@ class ListingFlow:
 
         def lay_out(_context: TaskContext) -> CanvasLayout:
             with gc_paused():  # no collector passes holding the GIL (see held.view_of)
-                return build_layout(rows, hide, lane_order)
+                return with_extent(build_layout(rows, hide, lane_order))
 
         def apply(layout: CanvasLayout) -> None:
             self.window.canvas.set_hide_rejected(hide, layout)

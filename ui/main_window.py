@@ -387,10 +387,14 @@ class MainWindow(QMainWindow):
             marks, stories = view.story_marks, view.story_marks.stories
             wanted = {mark for mark, story in marks.story_of.items()
                       if article_ids & set(stories[story].article_ids)}
+            shown = [ev for ev in view.canvas_events if ev.id in wanted]
         else:
             labels = {view.article_labels[a] for a in article_ids if a in view.article_labels}
-            wanted = {ev.id for ev in view.canvas_events if ev.group in labels}
-        shown = [ev for ev in view.canvas_events if ev.id in wanted]
+            # The rows just added when the listing says which (no walk over a million).
+            candidates = view.added if view.added is not None else view.canvas_events
+            drawn = view.rows_by_id
+            shown = [ev for ev in candidates
+                     if ev.group in labels and (drawn is None or ev.id in drawn)]
         span = dense_span([(ev.start, ev.end) for ev in shown])
         if span is None:
             return

@@ -23,7 +23,8 @@ from timeline.model import Article, Granularity, Status, Story
 from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 from ui.canvas.focus import dense_span
 from ui.canvas.lane_names import lane_names
-from ui.canvas.layout import build_layout
+from ui.canvas.sorting import sorted_in_slices
+from ui.canvas.layout import build_layout, with_extent
 from ui.state.listing import ARTICLES, LoadedView, article_label
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
 
@@ -143,8 +144,8 @@ class HeldListing:
 
     def sort(self) -> None:
         """Put ``rows`` in time order (after chunks came by id)."""
-        with gc_paused():
-            self.rows.sort(key=time_key)
+        with gc_paused():  # in slices: one sort of a million keys would stall the GUI
+            self.rows = sorted_in_slices(self.rows, key=time_key)
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Hold the articles (text-less) and their lane names (unique: two articles of
@@ -202,7 +203,7 @@ def _view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: boo
     return LoadedView(
         ids=listed, canvas_events=rows, statuses=statuses, confidences=confidences,
         articles=held.articles, article_labels=held.labels,
-        canvas_layout=build_layout(rows, hide_rejected),
+        canvas_layout=with_extent(build_layout(rows, hide_rejected)),
         walk_orders={CONFIDENCE_ORDER: review_order(listed, confidences, CONFIDENCE_ORDER)},
         reviewed=reviewed, total=len(held.rows) + len(held.undated), layout=ARTICLES,
         dense=dense_span([(row.start, row.end) for row in rows]) if with_dense else None,

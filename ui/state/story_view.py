@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from timeline.gc_pause import gc_paused
 from timeline.model import Status, Story
 from ui.canvas.focus import dense_span
-from ui.canvas.layout import build_layout
+from ui.canvas.layout import build_layout, with_extent
 from ui.state.held import HeldListing
 from ui.state.listing import STORIES, LoadedView
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
@@ -43,7 +43,7 @@ def stories_view(held: HeldListing, stories: Sequence[Story], *, hide_rejected: 
         return LoadedView(
             ids=listed, canvas_events=marks.marks, statuses=statuses,
             confidences=held.confidences, articles=held.articles, article_labels=held.labels,
-            canvas_layout=build_layout(marks.marks, hide_rejected, STORY_LANES),
+            canvas_layout=with_extent(build_layout(marks.marks, hide_rejected, STORY_LANES)),
             walk_orders={CONFIDENCE_ORDER: review_order(listed, held.confidences,
                                                         CONFIDENCE_ORDER)},
             reviewed=reviewed, total=len(listed), layout=STORIES, story_marks=marks,
