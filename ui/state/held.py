@@ -23,8 +23,8 @@ from timeline.model import Article, Granularity, Status, Story
 from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 from ui.canvas.focus import dense_span
 from ui.canvas.lane_names import lane_names
-from ui.canvas.sorting import sorted_in_slices
 from ui.canvas.layout import build_layout, with_extent
+from ui.canvas.sorting import sorted_in_slices
 from ui.state.listing import ARTICLES, LoadedView, article_label
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
 
