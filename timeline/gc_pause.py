@@ -18,11 +18,12 @@ from contextlib import contextmanager
 # when the first does while another is still making a million objects.
 _pauses = 0
 _enabled_before = False
+_freeze_at_end = False
 _lock = threading.Lock()
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, freeze: bool = False) -> Iterator[None]:
     """Hold off the cyclic garbage collector while the block runs; yields nothing.
 
     Every few hundred new containers the collector runs, and its older generations
@@ -33,20 +34,30 @@ def gc_paused() -> Iterator[None]:
     on only if it was on, also when the block raises, and only once no other thread's
     block still runs (a walk of millions of objects holds the GIL, and so every other
     thread, for seconds).
+
+    With ``freeze`` (a listing the window keeps), what is alive when the last pause ends
+    is frozen out of the collector's walks (gc.freeze, no walk): re-enabled, the
+    collector would otherwise walk the million objects made meanwhile at its next young
+    collection, holding the GIL for seconds.
     """
-    global _pauses, _enabled_before  # noqa: PLW0603 (one count for the process)
+    global _pauses, _enabled_before, _freeze_at_end  # noqa: PLW0603 (one count a process)
     with _lock:
         if _pauses == 0:
             _enabled_before = gc.isenabled()
+            _freeze_at_end = False
             gc.disable()
         _pauses += 1
+        _freeze_at_end = _freeze_at_end or freeze
     try:
         yield
     finally:
         with _lock:
             _pauses -= 1
-            if _pauses == 0 and _enabled_before:
-                gc.enable()
+            if _pauses == 0:
+                if _freeze_at_end:
+                    gc.freeze()
+                if _enabled_before:
+                    gc.enable()
 
 
 def settle_as_long_lived() -> None:

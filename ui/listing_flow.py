@@ -130,7 +130,7 @@ class ListingFlow:
         lane_order = canvas.canvas_layout().lane_order
 
         def lay_out(_context: TaskContext) -> CanvasLayout:
-            with gc_paused():  # no collector passes holding the GIL (see held.view_of)
+            with gc_paused(freeze=True):  # no collector walks holding the GIL (held.view_of)
                 return with_extent(build_layout(rows, hide, lane_order))
 
         def apply(layout: CanvasLayout) -> None:
@@ -186,7 +186,7 @@ class ListingFlow:
                 context.deliver((part, span))
             total = repo.count_events()
             after = 0
-            with gc_paused():  # see held.view_of: the rows stay, nothing to collect
+            with gc_paused(freeze=True):  # see held.view_of: the rows stay
                 while chunk := repo.list_event_heads(after_id=after, limit=CHUNK):
                     context.check()
                     held.add(chunk)
@@ -327,7 +327,7 @@ def _all_stories(repo: Any, context: TaskContext) -> list[Any]:
     """Return every story of the store, read in chunks by id (progress told)."""
     stories: list[Any] = []
     after = 0
-    with gc_paused():  # see held.view_of: the stories stay, nothing to collect
+    with gc_paused(freeze=True):  # see held.view_of: the stories stay
         while chunk := repo.list_stories_after(after, limit=CHUNK):
             context.check()
             stories += chunk

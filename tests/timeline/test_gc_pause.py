@@ -40,3 +40,14 @@ def test_a_pause_inside_a_disabled_collector_leaves_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_freezing_pause_leaves_what_it_made_out_of_the_collectors_walks():
+    frozen_before = gc.get_freeze_count()
+    with gc_paused(freeze=True):
+        made = [[number] for number in range(1000)]
+    try:
+        assert gc.get_freeze_count() >= frozen_before + len(made)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

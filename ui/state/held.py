@@ -28,9 +28,10 @@ from ui.canvas.sorting import sorted_in_slices
 from ui.state.listing import ARTICLES, LoadedView, article_label
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
 
-# The first chunk: about this many events around the middle of the listing, or the
+# The first chunk: about this many events around the middle of the listing (a few
+# weeks of a million over 35 years: quick to read and lay out), or the
 # span in view; the rest comes in chunks of CHUNK by id.
-FIRST_EVENTS = 20_000
+FIRST_EVENTS = 5_000
 CHUNK = 100_000
 _FAR = datetime.min
 
@@ -108,7 +109,7 @@ class HeldListing:
         ``ordered``, the caller sorts ``rows`` by time_key afterwards."""
         added: list[CanvasEvent] = []
         labels, confidences = self.labels, self.confidences
-        with gc_paused():
+        with gc_paused(freeze=True):
             for head in heads:
                 event_id = head.id
                 if event_id in confidences:
@@ -144,7 +145,7 @@ class HeldListing:
 
     def sort(self) -> None:
         """Put ``rows`` in time order (after chunks came by id)."""
-        with gc_paused():  # in slices: one sort of a million keys would stall the GUI
+        with gc_paused(freeze=True):  # in slices: one sort of a million would stall the GUI
             self.rows = sorted_in_slices(self.rows, key=time_key)
 
     def set_articles(self, articles: Sequence[Article]) -> None:
@@ -179,7 +180,7 @@ def view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: bool
     ``total`` count the held events (the store's totals, since all are held)."""
     # Millions of small objects are made here: with the collector on, its passes over
     # every live object would hold the GIL, and so the GUI thread, for a second each.
-    with gc_paused():
+    with gc_paused(freeze=True):
         return _view_of(held, ids, hide_rejected=hide_rejected, with_dense=with_dense)
 
 

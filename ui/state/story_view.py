@@ -32,7 +32,7 @@ def stories_view(held: HeldListing, stories: Sequence[Story], *, hide_rejected: 
     """Return the Stories layout's LoadedView of every held event and the marks of
     ``stories``, its lanes laid out here. ``partial``: the listing's first part, whose
     stories may have events not held yet (drawn, as unreviewed, until they are)."""
-    with gc_paused():  # as in held.view_of: many small objects, nothing to collect
+    with gc_paused(freeze=True):  # as in held.view_of: many small objects
         rows = list(held.rows)  # the list, not the rows: the worker may go on adding
         listed = [row.id for row in rows] + list(held.undated)
         statuses = {row.id: row.status for row in rows}
