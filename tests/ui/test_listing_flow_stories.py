@@ -134,3 +134,24 @@ def test_a_review_in_stories_reaches_the_held_listing(qtbot, repo, settings, add
     settle(qtbot, window)
     statuses = {row.id: row.status for row in window.canvas.canvas_layout().events}
     assert statuses[first] == "accepted"
+
+
+def test_stories_chosen_after_the_lanes_list_only_the_stories(qtbot, repo, settings,
+                                                              add_article, calls):
+    add_article(20)
+    window = _window(qtbot, repo, settings, layout="articles")
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.reload()
+    settle(qtbot, window)
+    assert window.marks is None
+    calls.arguments.clear()
+    calls.clear()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.set_canvas_layout(STORIES)
+    settle(qtbot, window)
+    assert window.marks is not None
+    assert {mark.id for mark in window.canvas.canvas_layout().events} == {
+        story.event_ids[0] for story in repo.list_stories()}
+    # The events held are not listed again: only the stories are read.
+    assert calls["list_event_heads"] == 0 and calls["list_stories_after"] >= 1
+    assert window.shown_count() == 20
