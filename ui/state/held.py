@@ -1,4 +1,5 @@
-"""The one listing the window holds in the article lanes, and the views cut from it.
+"""The one listing the window holds (its events in both layouts; the Stories layout's
+marks are cut from it in ui.state.story_view), and the article lanes' views cut from it.
 
 Qt-free work for the worker threads. The whole store is listed once, in chunks (the
 span in view first), as canvas rows without sentences or article texts; a filter is a
