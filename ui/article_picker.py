@@ -29,6 +29,9 @@ from timeline.model import Article
 from ui.state.listing import article_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+# Past this many articles the list is filled when the chooser opens, not when a listing
+# lands: 20,000 items would hold the GUI thread for a second or more at every start.
+FILL_AT_ONCE = 2_000
 
 
 def picker_label(article: Article) -> str:
@@ -50,6 +53,7 @@ class ArticlePicker(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._chosen: frozenset[int] = frozenset()
         self._names: dict[int, str] = {}
+        self._filled = True  # whether list_widget holds _names
         self.popup = QWidget()
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("articleSearch")
@@ -71,6 +75,7 @@ class ArticlePicker(QToolButton):
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.popup)
         menu.addAction(holder)
+        menu.aboutToShow.connect(self._fill_if_needed)
         menu.aboutToShow.connect(self.search_edit.setFocus)
         self.setMenu(menu)
         self.search_edit.textChanged.connect(self.narrow)
@@ -85,6 +90,18 @@ class ArticlePicker(QToolButton):
         choice of ones not listed yet, e.g. a saved filter before the first listing)."""
         self._names = {a.id: labels[a.id] if labels is not None and a.id in labels
                        else picker_label(a) for a in articles if a.id is not None}
+        self._filled = False
+        if len(self._names) <= FILL_AT_ONCE:
+            self._fill_if_needed()
+        elif self.list_widget.count():
+            self.list_widget.clear()  # no names of a former listing until it is filled
+        self._show_caption()
+
+    def _fill_if_needed(self) -> None:
+        """Fill the list with the articles held (once after set_articles)."""
+        if self._filled:
+            return
+        self._filled = True
         self.list_widget.blockSignals(True)
         self.list_widget.clear()
         for article_id, name in sorted(self._names.items(), key=lambda kv: kv[1].lower()):
@@ -96,7 +113,6 @@ class ArticlePicker(QToolButton):
             self.list_widget.addItem(item)
         self.list_widget.blockSignals(False)
         self.narrow(self.search_edit.text())
-        self._show_caption()
 
     def chosen(self) -> frozenset[int]:
         """Return the ids of the ticked articles (empty: all)."""
@@ -108,7 +124,8 @@ class ArticlePicker(QToolButton):
         changed = wanted != self._chosen
         self._chosen = wanted
         self.list_widget.blockSignals(True)
-        for row in range(self.list_widget.count()):
+        # Not filled yet: the ticks are set when it is, from _chosen.
+        for row in range(self.list_widget.count() if self._filled else 0):
             item = self.list_widget.item(row)
             item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in wanted
                                else Qt.CheckState.Unchecked)
@@ -120,13 +137,14 @@ class ArticlePicker(QToolButton):
     def narrow(self, text: str) -> None:
         """Show only the articles whose name holds every word of ``text`` (any case)."""
         words = text.lower().split()
-        for row in range(self.list_widget.count()):
+        for row in range(self.list_widget.count() if self._filled else 0):
             item = self.list_widget.item(row)
             name = item.text().lower()
             item.setHidden(not all(word in name for word in words))
 
     def shown_names(self) -> list[str]:
         """Return the names the narrowed list shows, in order."""
+        self._fill_if_needed()
         return [self.list_widget.item(row).text() for row in range(self.list_widget.count())
                 if not self.list_widget.item(row).isHidden()]
 

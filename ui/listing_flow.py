@@ -1,10 +1,13 @@
-"""How the window gets and holds its events in the article lanes (ui.state.held).
+"""How the window gets and holds its events (ui.state.held, ui.state.story_view).
 
 The store worker lists the store once, the span in view first (shown at once), then
 the rest in chunks; the computing thread lays out and cuts filtered views from the one
 held listing; the GUI thread only swaps the results in. A filter asks the store for ids
 only; clearing it asks nothing; an import lists only the ids above the last one held.
-The Stories layout still lists through ui.state.listing.load_view.
+The Stories layout lists the same way, its stories after the events (those of the span
+in view with the first part); a filtered Stories view still lists through
+ui.state.listing.load_view, and an import there lists the store again (an import can
+change the stories already held).
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from timeline.gc_pause import gc_paused
-from ui.canvas.layout import CanvasLayout, build_layout
+from ui.canvas.layout import CanvasLayout, build_layout, with_extent
 from ui.state.filters import EventFilter
 from ui.state.held import CHUNK, HeldListing, settle, view_of, visible_span
 from ui.state.listing import ARTICLES, AUTO_STORIES_ARTICLES, STORIES, LoadedView, article_label
+from ui.state.story_view import stories_view
 from ui.tasks import TaskContext
 
 if TYPE_CHECKING:
@@ -38,9 +42,9 @@ class ListingFlow:
         self.held: HeldListing | None = None
         self._sort_keys_for = sort_keys
         self._sort_keys: SortKeys = {}
-        # The whole listing's view per hide-rejected setting: clearing a filter swaps
-        # it back in without laying anything out.
-        self._full_views: dict[bool, LoadedView] = {}
+        # The whole listing's view per layout and hide-rejected setting: clearing a
+        # filter swaps it back in without laying anything out.
+        self._full_views: dict[tuple[str, bool], LoadedView] = {}
         # While the whole store is being listed: a new filter waits for it (listing a
         # million events again for each keystroke would never end), as does an import.
         self._listing = False
@@ -51,13 +55,17 @@ class ListingFlow:
     def reload(self, event_filter: EventFilter, *, layout: str | None,
                fit: bool) -> bool:
         """List the store (first time), or show ``event_filter``'s events from the held
-        listing; returns False when the Stories layout is to list instead."""
-        if layout == STORIES:
-            return False
+        listing; returns False when a filtered Stories view is to be listed through
+        ui.state.listing.load_view instead."""
         if self._listing:
             return True  # the listing on its way shows the filter of when it lands
-        if self.held is None or not self.held.complete:
+        if layout == STORIES and not event_filter.is_empty():
+            return False
+        held = self.held
+        if held is None or not held.complete:
             self._list_all(event_filter, layout=layout, fit=fit)
+        elif layout == STORIES and held.stories is None:
+            self._list_stories(held)
         else:
             self._show_filtered(event_filter, fit=fit)
         return True
@@ -103,8 +111,10 @@ class ListingFlow:
 
             def merge(_context: TaskContext) -> LoadedView:
                 held.set_articles(articles)
-                held.add(new, ordered=True)
-                return self._view(held, ids)
+                added = held.add(new, ordered=True)
+                view = self._view(held, ids)
+                view.added = added
+                return view
 
             self._compute(merge, lambda view: self._apply(view, fit=False, full=ids is None))
 
@@ -120,8 +130,8 @@ class ListingFlow:
         lane_order = canvas.canvas_layout().lane_order
 
         def lay_out(_context: TaskContext) -> CanvasLayout:
-            with gc_paused():  # no collector passes holding the GIL (see held.view_of)
-                return build_layout(rows, hide, lane_order)
+            with gc_paused(freeze=True):  # no collector walks holding the GIL (held.view_of)
+                return with_extent(build_layout(rows, hide, lane_order))
 
         def apply(layout: CanvasLayout) -> None:
             self.window.canvas.set_hide_rejected(hide, layout)
@@ -154,8 +164,10 @@ class ListingFlow:
 
         def read(repo: Any, context: TaskContext) -> Any:
             articles = repo.list_article_heads()
-            if layout is None and len(articles) > AUTO_STORIES_ARTICLES:
-                return STORIES
+            stories = layout == STORIES or (layout is None
+                                            and len(articles) > AUTO_STORIES_ARTICLES)
+            if stories and not event_filter.is_empty():
+                return STORIES  # a filtered Stories view: listed through load_view
             held = HeldListing()
             held.set_articles(articles)
             span = in_view or visible_span(
@@ -166,11 +178,15 @@ class ListingFlow:
                 held.add(repo.list_event_heads(**first))
                 held.sort()
                 context.check()
-                part = view_of(held, None, hide_rejected=hide, with_dense=False)
+                if stories:
+                    part = stories_view(held, repo.list_stories(start=span[0], end=span[1]),
+                                        hide_rejected=hide, partial=True, with_dense=False)
+                else:
+                    part = view_of(held, None, hide_rejected=hide, with_dense=False)
                 context.deliver((part, span))
             total = repo.count_events()
             after = 0
-            with gc_paused():  # see held.view_of: the rows stay, nothing to collect
+            with gc_paused(freeze=True):  # see held.view_of: the rows stay
                 while chunk := repo.list_event_heads(after_id=after, limit=CHUNK):
                     context.check()
                     held.add(chunk)
@@ -178,6 +194,8 @@ class ListingFlow:
                     context.progress(len(held.confidences), total, "Listing events")
                 held.sort()
             held.complete = True
+            if stories:
+                held.stories = _all_stories(repo, context)
             ids = None if event_filter.is_empty() else repo.list_event_ids(**query)
             keys = ({} if total > SORT_KEYS_UP_TO else
                     sort_keys_for(repo.list_events(), held.labels))
@@ -187,7 +205,7 @@ class ListingFlow:
             self._listing = False
             if found == STORIES:
                 window.layout_mode = STORIES
-                window.reload()
+                window.show_listing()  # a filtered Stories view (the listing held is kept)
                 return
             held, ids, keys = found
             self.held, self._sort_keys = held, keys
@@ -196,10 +214,17 @@ class ListingFlow:
                 self._append_after = False
                 self.append_new(window.current_filter(), layout=ARTICLES, fit=False)
                 return
-            if window.current_filter() != event_filter:  # changed while it was listed
-                self._show_filtered(window.current_filter(), fit=fit and not zoomed["first"])
-                return
             again = fit and not zoomed["first"]
+            if window.current_filter() != event_filter:  # changed while it was listed
+                if window.layout_mode == STORIES:
+                    window.show_listing()  # from the held listing, or through load_view
+                else:
+                    self._show_filtered(window.current_filter(), fit=again)
+                return
+            if held.stories is not None:
+                self._compute(lambda _context: self._stories_view(held, dense=again),
+                              lambda view: self._apply(view, fit=again, full=True))
+                return
             self._compute(lambda _context: self._view(held, ids, dense=again),
                           lambda view: self._apply(view, fit=again, full=ids is None))
 
@@ -218,14 +243,38 @@ class ListingFlow:
         window.gateway.submit(read, key="load", on_done=listed, on_error=failed,
                               on_partial=first_part, on_progress=self._progress)
 
+    def _list_stories(self, held: HeldListing) -> None:
+        """List the stories of the store once the events are held (the Stories layout
+        chosen after the article lanes), then show them."""
+        def read(repo: Any, context: TaskContext) -> list[Any]:
+            return _all_stories(repo, context)
+
+        def listed(stories: list[Any]) -> None:
+            self._listing = False
+            held.stories = stories
+            self.window.show_listing()
+
+        def failed(error: BaseException) -> None:
+            self._listing = False
+            self._failed(error)
+
+        self._listing = True
+        self.window.gateway.submit(read, key="load", on_done=listed, on_error=failed,
+                                   on_progress=self._progress)
+
     def _show_filtered(self, event_filter: EventFilter, *, fit: bool) -> None:
         held = self.held
         assert held is not None
         hide = self.window.settings.hide_rejected()
         if event_filter.is_empty():
-            kept = self._full_views.get(hide)
+            layout = STORIES if self.window.layout_mode == STORIES else ARTICLES
+            kept = self._full_views.get((layout, hide))
             if kept is not None:
                 self._apply(kept, fit=fit, full=True)  # nothing to ask or lay out
+                return
+            if layout == STORIES:
+                self._compute(lambda _context: self._stories_view(held, dense=fit),
+                              lambda view: self._apply(view, fit=fit, full=True))
                 return
             self._compute(lambda _context: self._view(held, None, dense=fit),
                           lambda view: self._apply(view, fit=fit, full=True))
@@ -248,6 +297,13 @@ class ListingFlow:
         view.sort_keys = self._sort_keys
         return view
 
+    def _stories_view(self, held: HeldListing, *, dense: bool) -> LoadedView:
+        view = stories_view(held, held.stories or [],
+                            hide_rejected=self.window.settings.hide_rejected(),
+                            with_dense=dense)
+        view.sort_keys = self._sort_keys
+        return view
+
     def _compute(self, body: Callable[[TaskContext], LoadedView],
                  then: Callable[[LoadedView], None]) -> None:
         self.window.tasks.submit(body, compute=True, key="load-view", on_done=then,
@@ -255,15 +311,29 @@ class ListingFlow:
 
     def _apply(self, view: LoadedView, *, fit: bool, full: bool) -> None:
         if full and view.canvas_layout is not None:
-            self._full_views = {view.canvas_layout.hide_rejected: view}
+            self._full_views = {(view.layout, view.canvas_layout.hide_rejected): view}
         self.window.apply_listing(view, fit=fit)
         settle()
 
     def _progress(self, done: int, total: int, label: str) -> None:
-        self.window.progress_label.setText(f"{label}… {done:,} of {total:,}")
+        of = f" of {total:,}" if total else ""
+        self.window.progress_label.setText(f"{label}… {done:,}{of}")
 
     def _failed(self, error: BaseException) -> None:
         self.window.notice(f"Could not list events: {error}", warning=True)
+
+
+def _all_stories(repo: Any, context: TaskContext) -> list[Any]:
+    """Return every story of the store, read in chunks by id (progress told)."""
+    stories: list[Any] = []
+    after = 0
+    with gc_paused(freeze=True):  # see held.view_of: the stories stay
+        while chunk := repo.list_stories_after(after, limit=CHUNK):
+            context.check()
+            stories += chunk
+            after = chunk[-1].id
+            context.progress(len(stories), 0, "Listing stories")  # how many: not asked
+    return stories
 
 
 def _later(bound: datetime | None, other: datetime) -> datetime:

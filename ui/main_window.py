@@ -329,7 +329,10 @@ class MainWindow(QMainWindow):
         self.walk.reset(view.ids, view.statuses, view.confidences, view.walk_orders,
                         copy=not handed_over)
         self.marks = view.story_marks
-        self._marks_by_id = {m.id: m for m in self.marks.marks} if self.marks else {}
+        # The worker's dict when it made one (a million marks are no GUI-thread work).
+        self._marks_by_id = ({} if self.marks is None else view.rows_by_id
+                             if view.rows_by_id is not None and handed_over
+                             else {m.id: m for m in self.marks.marks})
         self._statuses = view.statuses if handed_over else dict(view.statuses)
         if self.layout_mode is None:
             self.layout_mode = view.layout  # chosen by the number of articles
@@ -384,10 +387,14 @@ class MainWindow(QMainWindow):
             marks, stories = view.story_marks, view.story_marks.stories
             wanted = {mark for mark, story in marks.story_of.items()
                       if article_ids & set(stories[story].article_ids)}
+            shown = [ev for ev in view.canvas_events if ev.id in wanted]
         else:
             labels = {view.article_labels[a] for a in article_ids if a in view.article_labels}
-            wanted = {ev.id for ev in view.canvas_events if ev.group in labels}
-        shown = [ev for ev in view.canvas_events if ev.id in wanted]
+            # The rows just added when the listing says which (no walk over a million).
+            candidates = view.added if view.added is not None else view.canvas_events
+            drawn = view.rows_by_id
+            shown = [ev for ev in candidates
+                     if ev.group in labels and (drawn is None or ev.id in drawn)]
         span = dense_span([(ev.start, ev.end) for ev in shown])
         if span is None:
             return
@@ -636,17 +643,17 @@ class MainWindow(QMainWindow):
             self._current_event = event
         # The same lane name as the listing gave it, or the canvas would move the event.
         self._statuses[stored_id(event)] = event.status.value
+        article = (self.articles.get(event.article_id) if event.article_id is not None
+                   else None)
+        label = (self.article_labels.get(event.article_id) if event.article_id is not None
+                 else None) or article_label(article, event.article_id)
+        canvas_event = to_canvas_event(event, label)
         if self.marks is not None:
             self._update_mark(event)
-        else:
-            article = (self.articles.get(event.article_id) if event.article_id is not None
-                       else None)
-            label = (self.article_labels.get(event.article_id) if event.article_id is not None
-                     else None) or article_label(article, event.article_id)
-            canvas_event = to_canvas_event(event, label)
-            if canvas_event is not None:
-                self.canvas.update_event(canvas_event)
-            self.listing.event_changed(stored_id(event), event.status.value, canvas_event)
+        elif canvas_event is not None:
+            self.canvas.update_event(canvas_event)
+        # The held listing's row too, in either layout: the other one draws it later.
+        self.listing.event_changed(stored_id(event), event.status.value, canvas_event)
         self.walk.update(event)
         if event.id == self.current_id:
             self._show_current(event.id)

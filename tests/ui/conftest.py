@@ -3,11 +3,14 @@ kept in tmp_path, so neither the user's database nor their settings are touched.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings
 
+import ui.listing_flow as flow_module
+import ui.state.held as held_module
 from timeline.model import Article, Event, Granularity
 from timeline.store import open_repository
 
@@ -105,3 +108,34 @@ def add_synthetic_article(repo, count: int, *, title: str = "Synthetic", start=d
 def add_article(repo):
     """``add_article(count, **options) -> article id``: store a synthetic article in ``repo``."""
     return lambda count, **options: add_synthetic_article(repo, count, **options)
+
+
+# The listing reads (ui.listing_flow) the ``calls`` fixture counts.
+WATCHED = ("list_events", "list_event_heads", "list_event_ids", "earliest_at_ranks",
+           "list_articles", "list_article_heads", "count_events", "review_progress",
+           "get_events", "list_stories", "list_stories_after")
+
+
+@pytest.fixture
+def calls(repo, monkeypatch):
+    """The listing reads the window makes of ``repo``, counted (the real ones run)."""
+    counted: Counter[str] = Counter()
+    arguments: list[tuple[str, dict]] = []
+    for name in WATCHED:
+        real = getattr(repo, name)
+
+        def watched(*args, _name=name, _real=real, **kwargs):
+            counted[_name] += 1
+            arguments.append((_name, kwargs))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(repo, name, watched)
+    counted.arguments = arguments  # type: ignore[attr-defined]
+    return counted
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """A first view of about 10 events and chunks of 15, so 60 events come in parts."""
+    monkeypatch.setattr(held_module, "FIRST_EVENTS", 10)
+    monkeypatch.setattr(flow_module, "CHUNK", 15)

@@ -67,3 +67,24 @@ def test_the_filter_bar_carries_the_ticks_and_the_precision(qtbot):
     assert later.current_filter() == changed.args[0]
     later.set_articles(_articles())
     assert later.current_filter().article_ids == {91, 92}
+
+
+def test_a_long_list_is_filled_when_the_chooser_opens(qtbot, monkeypatch):
+    import ui.article_picker as picker_module
+
+    monkeypatch.setattr(picker_module, "FILL_AT_ONCE", 10)  # 92 articles count as many
+    picker = ArticlePicker()
+    qtbot.addWidget(picker)
+    picker.set_chosen({91})
+    picker.set_articles(_articles())
+    assert picker.list_widget.count() == 0  # not filled when the listing lands
+    assert picker.text().startswith("Abortion Foe Charged")  # the caption already names it
+    picker.menu().aboutToShow.emit()  # opened
+    assert picker.list_widget.count() == 92
+    ticked = [picker.list_widget.item(row).data(picker_module.ID_ROLE)
+              for row in range(picker.list_widget.count())
+              if picker.list_widget.item(row).checkState() == Qt.CheckState.Checked]
+    assert ticked == [91]
+    picker.set_articles(_articles()[:50])  # listed again: emptied until opened again
+    assert picker.list_widget.count() == 0
+    assert len(picker.shown_names()) == 50

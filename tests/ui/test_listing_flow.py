@@ -6,13 +6,11 @@ out off the GUI thread, and no article texts in the listing."""
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from datetime import datetime, timedelta
 
 import pytest
 
 import ui.listing_flow as flow_module
-import ui.state.held as held_module
 from ui.app import SEEDS
 from ui.main_window import MainWindow
 from ui.state.filters import EventFilter
@@ -20,36 +18,6 @@ from ui.state.filters import EventFilter
 from tests.ui.waiting import settle
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-WATCHED = ("list_events", "list_event_heads", "list_event_ids", "earliest_at_ranks",
-           "list_articles", "list_article_heads", "count_events", "review_progress",
-           "get_events")
-
-
-@pytest.fixture
-def calls(repo, monkeypatch):
-    """The listing reads the window makes of ``repo``, counted (the real ones run)."""
-    counted: Counter[str] = Counter()
-    arguments: list[tuple[str, dict]] = []
-    for name in WATCHED:
-        real = getattr(repo, name)
-
-        def watched(*args, _name=name, _real=real, **kwargs):
-            counted[_name] += 1
-            arguments.append((_name, kwargs))
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(repo, name, watched)
-    counted.arguments = arguments  # type: ignore[attr-defined]
-    return counted
-
-
-@pytest.fixture
-def small_chunks(monkeypatch):
-    """A first view of about 10 events and chunks of 15, so 60 events come in parts."""
-    monkeypatch.setattr(held_module, "FIRST_EVENTS", 10)
-    monkeypatch.setattr(flow_module, "CHUNK", 15)
-
 
 def _window(qtbot, repo, settings):
     settings.setValue("view/layout", "articles")

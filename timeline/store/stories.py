@@ -264,8 +264,10 @@ def fetch_stories(connection: Connection, clauses: list[ColumnElement[bool]]) ->
                   STORIES.c.id)
     ))
     members: dict[int, list[Dated]] = {head.id: [] for head in heads}
-    if len(heads) > IDS_PER_QUERY * 4:
-        # Most of the database: one pass over the events beats many IN lists.
+    if len(heads) > IDS_PER_QUERY * 4 and len(heads) * 4 > connection.execute(
+            select(func.count()).select_from(STORIES)).scalar_one():
+        # Most of the database: one pass over the events beats many IN lists (a span's
+        # stories, a small share of a large store, are read by their ids).
         query = select(*_MEMBER_COLUMNS[:5], EVENTS.c.story_id).where(
             EVENTS.c.story_id.is_not(None))
         batches: Iterable[Iterable[AnyRow]] = [connection.execute(query)]
@@ -284,6 +286,29 @@ def fetch_stories(connection: Connection, clauses: list[ColumnElement[bool]]) ->
     # A row whose events were all taken from it some other way is not a story.
     return [_story(head, members[head.id]) for head in heads
             if members[head.id] or len(heads) == 1]
+
+
+def fetch_stories_by_id(connection: Connection, *, after_id: int, limit: int) -> list[Story]:
+    """Return at most ``limit`` stories with an event, those with an id above
+    ``after_id``, by id, with their readings: a listing's chunk (keyset, no OFFSET walk;
+    the members read by a range of story ids, which the index on story_id serves)."""
+    heads = list(connection.execute(
+        select(STORIES.c.id, STORIES.c.title, STORIES.c.chosen_earliest,
+               STORIES.c.chosen_latest, STORIES.c.version)
+        .where(STORIES.c.events > 0, STORIES.c.id > after_id)
+        .order_by(STORIES.c.id).limit(limit)))
+    if not heads:
+        return []
+    members: dict[int, list[Dated]] = {head.id: [] for head in heads}
+    rows = connection.execute(
+        select(*_MEMBER_COLUMNS[:5], EVENTS.c.story_id)
+        .where(EVENTS.c.story_id > after_id, EVENTS.c.story_id <= heads[-1].id))
+    for event_id, article_id, earliest, latest, granularity, story_id in rows:
+        found = members.get(story_id)
+        if found is not None:
+            found.append(Dated(event_id, article_id, earliest, latest,
+                               _GRANULARITY[granularity]))
+    return [_story(head, members[head.id]) for head in heads if members[head.id]]
 
 
 def _story(head: AnyRow, members: list[Dated]) -> Story:

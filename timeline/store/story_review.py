@@ -25,6 +25,7 @@ from timeline.store.review import REVIEWS, update_event, utc_now
 from timeline.store.stories import (
     STORIES,
     fetch_stories,
+    fetch_stories_by_id,
     group_events,
     refresh_stories,
     story_filters,
@@ -82,6 +83,12 @@ class StoryOperations:
                                 min_sources=min_sources)
         with self._reading() as connection:
             return fetch_stories(connection, clauses)
+
+    def list_stories_after(self, after_id: int = 0, *, limit: int = 100_000) -> list[Story]:
+        """Return at most ``limit`` stories with an id above ``after_id``, by id: the
+        whole store in chunks, for a listing that shows its first part early."""
+        with self._reading() as connection:
+            return fetch_stories_by_id(connection, after_id=after_id, limit=limit)
 
     def get_story(self, story_id: int) -> Story:
         """Return the story ``story_id``; raises NotFoundError when there is none."""

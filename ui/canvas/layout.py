@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .data import STATUS_CODE, CanvasEvent, bounds, event_kind, kind_of
+from .focus import dense_days
 from .scale import to_days
+from .sorting import sorted_in_slices
 
 GAP_PX = 12.0  # neighbours closer than this (edge to edge) merge into a cluster
 BAR_PX = 12.0  # an event wider than this stands alone as a bar
@@ -112,6 +114,9 @@ class CanvasLayout:
     sorted_starts: list[float] = field(default_factory=list)  # every event's start, ascending
     hide_rejected: bool = False  # whether rejected events were left out
     lane_order: tuple[str, ...] = ()  # lanes drawn first, in this order (the rest by time)
+    # Every event's end, ascending, and the dense stretch (days) when made beforehand on
+    # a worker (with_extent): the canvas then sorts nothing on the GUI thread.
+    extent: tuple[list[float], tuple[float, float] | None] | None = None
 
     def row_at_line(self, line: int) -> int | None:
         """Return the index of the row drawn on ``line``, or None for a header or nothing."""
@@ -225,7 +230,7 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False,
         lanes.append(Lane(name, line, first_row, len(lane_rows), len(spans)))
         rows.extend(lane_rows)
         line += 1 + len(lane_rows)
-    sorted_starts = sorted(chain.from_iterable(row.starts for row in rows))
+    sorted_starts = sorted_in_slices(list(chain.from_iterable(row.starts for row in rows)))
     return CanvasLayout(
         events=kept,
         kinds=kinds,
@@ -241,3 +246,13 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False,
         hide_rejected=hide_rejected,
         lane_order=tuple(lane_order),
     )
+
+
+def with_extent(layout: CanvasLayout) -> CanvasLayout:
+    """Return ``layout`` with its extent made (every end sorted, the dense stretch):
+    work for a worker thread, which the canvas would otherwise do on the GUI thread at
+    its first paint."""
+    ends = sorted_in_slices(list(chain.from_iterable(row.ends for row in layout.rows)))
+    layout.extent = (ends, dense_days(layout.sorted_starts,
+                                      ((row.starts, row.ends) for row in layout.rows)))
+    return layout

@@ -28,6 +28,7 @@ def update_in_layout(layout: CanvasLayout, old: CanvasEvent | None, event: Canva
     leaves and joins. ``kept_index`` tells, when asked, how many events not hidden come
     before it in the caller's order (needed to show a hidden event again). Return False,
     changing nothing, when only a full ``build_layout`` will do."""
+    layout.extent = None  # made for the layout as it was: the canvas makes it again
     hiding = layout.hide_rejected
     if hiding and event.status == "rejected":
         if old is not None and old.status == "rejected":

@@ -324,6 +324,9 @@ class TimelineCanvas(CanvasInteraction, CanvasRendering, QWidget):
         self._layout = prepared or build_layout(list(self._events.values()), self._hide_rejected,
                                                 self._layout.lane_order)
         self._layout_changed()
+        if prepared is not None and prepared.extent is not None:
+            # Made on a worker: good until the layout next changes in place.
+            self._extent_cache = _Extent(self._layout_version, *prepared.extent)
 
     def _layout_changed(self) -> None:
         """Drop what was drawn or cached from the previous layout and repaint."""

@@ -1,4 +1,5 @@
-"""The one listing the window holds in the article lanes, and the views cut from it.
+"""The one listing the window holds (its events in both layouts; the Stories layout's
+marks are cut from it in ui.state.story_view), and the article lanes' views cut from it.
 
 Qt-free work for the worker threads. The whole store is listed once, in chunks (the
 span in view first), as canvas rows without sentences or article texts; a filter is a
@@ -19,17 +20,19 @@ from typing import Protocol
 
 from timeline.display import format_span
 from timeline.gc_pause import gc_paused
-from timeline.model import Article, Granularity, Status
+from timeline.model import Article, Granularity, Status, Story
 from ui.canvas.data import OPEN_AFTER, OPEN_BEFORE, CanvasEvent
 from ui.canvas.focus import dense_span
 from ui.canvas.lane_names import lane_names
-from ui.canvas.layout import build_layout
+from ui.canvas.layout import build_layout, with_extent
+from ui.canvas.sorting import sorted_in_slices
 from ui.state.listing import ARTICLES, LoadedView, article_label
 from ui.state.navigation import CONFIDENCE_ORDER, review_order
 
-# The first chunk: about this many events around the middle of the listing, or the
+# The first chunk: about this many events around the middle of the listing (a few
+# weeks of a million over 35 years: quick to read and lay out), or the
 # span in view; the rest comes in chunks of CHUNK by id.
-FIRST_EVENTS = 20_000
+FIRST_EVENTS = 5_000
 CHUNK = 100_000
 _FAR = datetime.min
 
@@ -99,13 +102,15 @@ class HeldListing:
     labels: dict[int, str] = field(default_factory=dict)
     last_id: int = 0  # the highest event id listed: an import adds ids above it
     complete: bool = False
+    # Every story, by id, once the Stories layout has listed them (None: not yet).
+    stories: list[Story] | None = None
 
     def add(self, heads: Iterable[Head], *, ordered: bool = False) -> list[CanvasEvent]:
         """Add EventHeads (no id held twice); returns their canvas rows. Unless
         ``ordered``, the caller sorts ``rows`` by time_key afterwards."""
         added: list[CanvasEvent] = []
         labels, confidences = self.labels, self.confidences
-        with gc_paused():
+        with gc_paused(freeze=True):
             for head in heads:
                 event_id = head.id
                 if event_id in confidences:
@@ -141,8 +146,8 @@ class HeldListing:
 
     def sort(self) -> None:
         """Put ``rows`` in time order (after chunks came by id)."""
-        with gc_paused():
-            self.rows.sort(key=time_key)
+        with gc_paused(freeze=True):  # in slices: one sort of a million would stall the GUI
+            self.rows = sorted_in_slices(self.rows, key=time_key)
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Hold the articles (text-less) and their lane names (unique: two articles of
@@ -176,7 +181,7 @@ def view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: bool
     ``total`` count the held events (the store's totals, since all are held)."""
     # Millions of small objects are made here: with the collector on, its passes over
     # every live object would hold the GIL, and so the GUI thread, for a second each.
-    with gc_paused():
+    with gc_paused(freeze=True):
         return _view_of(held, ids, hide_rejected=hide_rejected, with_dense=with_dense)
 
 
@@ -200,7 +205,7 @@ def _view_of(held: HeldListing, ids: Sequence[int] | None, *, hide_rejected: boo
     return LoadedView(
         ids=listed, canvas_events=rows, statuses=statuses, confidences=confidences,
         articles=held.articles, article_labels=held.labels,
-        canvas_layout=build_layout(rows, hide_rejected),
+        canvas_layout=with_extent(build_layout(rows, hide_rejected)),
         walk_orders={CONFIDENCE_ORDER: review_order(listed, confidences, CONFIDENCE_ORDER)},
         reviewed=reviewed, total=len(held.rows) + len(held.undated), layout=ARTICLES,
         dense=dense_span([(row.start, row.end) for row in rows]) if with_dense else None,

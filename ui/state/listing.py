@@ -56,6 +56,9 @@ class LoadedView:
     # id, and each id's row in time order (handed over, not copied, when given).
     rows_by_id: dict[int, CanvasEvent] | None = None
     row_of: dict[int, int] | None = None
+    # An import's new canvas rows when only they were added (where the canvas goes next,
+    # found without a walk over every row on the GUI thread).
+    added: list[CanvasEvent] | None = None
 
 
 def article_label(article: Article | None, article_id: int | None = None) -> str:

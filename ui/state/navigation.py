@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ui.canvas.sorting import sorted_in_slices
+
 TIME_ORDER = "time"
 CONFIDENCE_ORDER = "confidence"
 
@@ -16,8 +18,9 @@ def review_order(ids_in_time_order: Sequence[int], confidence: Mapping[int, floa
                  mode: str) -> list[int]:
     """Return the ids in the order the analyst walks them."""
     if mode == CONFIDENCE_ORDER:
-        position = {event_id: i for i, event_id in enumerate(ids_in_time_order)}
-        return sorted(ids_in_time_order, key=lambda i: (confidence.get(i, 1.0), position[i]))
+        # Stable: equal confidences keep their time order. In slices, so that a million
+        # ids sorted on a worker do not hold the GIL (and the GUI thread) for seconds.
+        return sorted_in_slices(list(ids_in_time_order), key=lambda i: confidence.get(i, 1.0))
     return list(ids_in_time_order)
 
 

@@ -130,3 +130,17 @@ def test_events_stored_before_stories_existed_are_grouped_when_opened(db_url, ba
     with open_repository(db_url) as repo:
         assert all(event.story_id is not None for event in repo.list_events())
         assert [s.sources for s in repo.list_stories()] == [3]
+
+
+def test_stories_come_in_chunks_by_id_as_the_whole_listing_gives_them(repo, dam):
+    put(repo, "The Harlow bridge reopened on Tuesday.", "2023-05-10")
+    put(repo, "The Corrin museum closed on Friday, its director said.", "2023-06-02")
+    whole = sorted(repo.list_stories(), key=lambda story: story.id)
+    assert len(whole) >= 3
+    chunks, after = [], 0
+    while chunk := repo.list_stories_after(after, limit=2):
+        assert len(chunk) <= 2
+        chunks.append(chunk)
+        after = chunk[-1].id
+    assert [story for chunk in chunks for story in chunk] == whole  # readings and all
+    assert repo.list_stories_after(whole[0].id, limit=10) == whole[1:]

@@ -257,3 +257,20 @@ def test_moving_the_last_event_of_a_lane_to_a_new_lane_restacks_without_a_full_b
     events[2] = moved
     assert [lane.name for lane in layout.lanes] == ["A", "C"]
     assert layout_summary(layout) == layout_summary(build_layout(events))
+
+
+def test_an_extent_made_beforehand_is_what_the_layout_gives():
+    from ui.canvas.focus import dense_days
+    from ui.canvas.layout import with_extent
+
+    events = as_events([(0, 5, "A"), (3, 5, "A"), (40, 2, "B"), (41, 1, "A"), (900, 3, "B")])
+    layout = with_extent(build_layout(events))
+    assert layout.extent is not None
+    ends, dense = layout.extent
+    assert ends == sorted(end for row in layout.rows for end in row.ends)
+    assert dense == dense_days(layout.sorted_starts, ((r.starts, r.ends) for r in layout.rows))
+    # Changed in place, the layout's extent is no longer what it was made for.
+    changed = CanvasEvent(3, BASE + timedelta(hours=500), BASE + timedelta(hours=501), "hour",
+                          "accepted", "event 3", "B")
+    update_in_layout(layout, events[2], changed)
+    assert layout.extent is None
