@@ -265,7 +265,8 @@ def test_a_part_of_a_unit_reads_as_the_word_and_the_unit(value, mod, expected):
 
 @pytest.mark.parametrize(("mod", "expected"), [
     (" Start ", "early Sep 2023"), ("end", "late Sep 2023"),
-    ("on-or-before", "Sep 2023 or earlier"), ("On_Or_After", "Sep 2023 or later"), ("", "Sep 2023"), ("weird", "Sep 2023")])
+    ("on-or-before", "Sep 2023 or earlier"), ("On_Or_After", "Sep 2023 or later"),
+    ("", "Sep 2023"), ("weird", "Sep 2023")])
 def test_modifiers_read_the_same_in_any_spelling_on_a_whole_unit(mod, expected):
     assert format_span(datetime(2023, 9, 1), datetime(2023, 10, 1), "month", mod) == expected
 
