@@ -99,7 +99,7 @@ def fetch_event_ids(connection: Connection, clauses: Sequence[ColumnElement[bool
     query, parameters = on_window_index(
         connection.dialect.name, events_in_time_order([]).with_only_columns(EVENTS.c.id),
         clauses)
-    return connection.execute(query, parameters).scalars().all()
+    return list(connection.execute(query, parameters).scalars().all())
 
 
 def earliest_at_ranks(connection: Connection, clauses: Sequence[ColumnElement[bool]],

@@ -489,7 +489,7 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         with self._reading() as connection:
             query, parameters = on_window_index(
                 connection.dialect.name, select(func.count()).select_from(EVENTS), clauses)
-            return connection.execute(query, parameters).scalar_one()
+            return int(connection.execute(query, parameters).scalar_one())
 
     def review_progress(self, **filters: Unpack[queries.EventFilters]) -> tuple[int, int]:
         """Return (reviewed, total) over the events matching the list_events filters."""
