@@ -233,7 +233,7 @@ def _one_whole_unit_label(
 
 
 def _apply_mod(label: str, mod: str | None, day_or_finer: bool) -> str:
-    key = (mod or "").strip().lower().replace("-", "_")
+    key = _mod_key(mod)
     if key in PART_MODS:
         word = PART_MODS[key]
         if day_or_finer:
@@ -276,16 +276,36 @@ def format_span(
         granularity = Granularity.MINUTE if earliest.second == 0 else Granularity.SECOND
     if granularity in (Granularity.DURATION, Granularity.SET, Granularity.UNKNOWN):
         granularity = _finest_fit(earliest, latest)
-    part = _part_of_unit_label(earliest, latest, granularity, mod)
-    if part is not None:
-        return part
-    label = _one_whole_unit_label(earliest, latest, granularity) or _interval_label(
-        earliest, latest, granularity, expression)
+    # Exactly one whole unit (the commonest span) is never a part of one: its label comes
+    # first, so most events skip the unit bounds the part's test works out.
+    label = _one_whole_unit_label(earliest, latest, granularity)
+    if label is None:
+        if mod and _mod_key(mod) in PART_MODS:
+            part = _part_of_unit_label(earliest, latest, granularity, mod)
+            if part is not None:
+                return part
+        label = _interval_label(earliest, latest, granularity, expression)
     if not mod:
         return label
     day_or_finer = latest - earliest <= ONE_DAY and granularity not in (
         Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)
     return _apply_mod(label, mod, day_or_finer)
+
+
+_MOD_KEYS: dict[str, str] = {}
+
+
+def _mod_key(mod: str | None) -> str:
+    """Return the modifier as PART_MODS and RELATION_MODS spell it ("on-or-before",
+    " START" -> "on_or_before", "start"), each spelling worked out once."""
+    if not mod:
+        return ""
+    key = _MOD_KEYS.get(mod)
+    if key is None:
+        key = mod.strip().lower().replace("-", "_")
+        if len(_MOD_KEYS) < 1000:  # a handful of spellings; odd input does not grow it
+            _MOD_KEYS[mod] = key
+    return key
 
 
 def _part_of_unit_label(
@@ -294,7 +314,7 @@ def _part_of_unit_label(
     """Return "late 1980s", "early 2019", "late Nov 2023", "Tue 12 Sep 2023, early" for the
     early, mid or late part of one unit (the part's own bounds, "late 1987-1989", name
     no unit a reader knows); None for anything else."""
-    if (mod or "").strip().lower().replace("-", "_") not in PART_MODS:
+    if _mod_key(mod) not in PART_MODS:
         return None
     whole = unit_bounds(earliest, granularity)
     if whole is None or latest > whole[1] or (earliest, latest) == whole:

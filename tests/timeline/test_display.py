@@ -261,3 +261,17 @@ def test_a_part_of_a_unit_reads_as_the_word_and_the_unit(value, mod, expected):
     assert format_span(part.earliest, part.latest, part.granularity, mod) == expected
     # Without its modifier the same span shows its own bounds.
     assert "early" not in format_span(part.earliest, part.latest, part.granularity)
+
+
+@pytest.mark.parametrize(("mod", "expected"), [
+    (" Start ", "early Sep 2023"), ("end", "late Sep 2023"),
+    ("on-or-before", "Sep 2023 or earlier"), ("On_Or_After", "Sep 2023 or later"),
+    ("", "Sep 2023"), ("weird", "Sep 2023")])
+def test_modifiers_read_the_same_in_any_spelling_on_a_whole_unit(mod, expected):
+    assert format_span(datetime(2023, 9, 1), datetime(2023, 10, 1), "month", mod) == expected
+
+
+def test_a_part_of_a_unit_in_any_spelling_names_the_part():
+    part = (datetime(2023, 9, 1), datetime(2023, 9, 11), "month")
+    assert format_span(*part, " START") == format_span(*part, "start") == "early Sep 2023"
+    assert format_span(*part, "Mid") == "mid Sep 2023"

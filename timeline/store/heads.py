@@ -20,6 +20,7 @@ from timeline.gc_pause import gc_paused
 from timeline.model import Article, Granularity, Status
 from timeline.store.queries import EVENTS, events_in_time_order
 from timeline.store.schema import ArticleRow
+from timeline.store.spans import on_window_index
 
 ARTICLES = ArticleRow.__table__
 _GRANULARITY = {member.value: member for member in Granularity}
@@ -95,8 +96,10 @@ def _as_is(value: Any) -> Any:
 
 def fetch_event_ids(connection: Connection, clauses: Sequence[ColumnElement[bool]]) -> list[int]:
     """Return the ids of the events matching ``clauses``, in the listing's time order."""
-    query = events_in_time_order(list(clauses)).with_only_columns(EVENTS.c.id)
-    return list(connection.execute(query).scalars())
+    query, parameters = on_window_index(
+        connection.dialect.name, events_in_time_order([]).with_only_columns(EVENTS.c.id),
+        clauses)
+    return list(connection.execute(query, parameters).scalars().all())
 
 
 def earliest_at_ranks(connection: Connection, clauses: Sequence[ColumnElement[bool]],

@@ -51,6 +51,7 @@ from timeline.store.queries import EVENTS
 from timeline.store.removal import RemovalOperations
 from timeline.store.review import ReviewOperations
 from timeline.store.schema import ArticleRow, MentionRow
+from timeline.store.spans import on_window_index
 from timeline.store.story_review import StoryOperations
 from timeline.stories.grouping import StoryIndex
 
@@ -504,8 +505,9 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         """Return how many events match the list_events filters."""
         clauses = queries.event_filters(**filters)
         with self._reading() as connection:
-            query = select(func.count()).select_from(EVENTS).where(*clauses)
-            return connection.execute(query).scalar_one()
+            query, parameters = on_window_index(
+                connection.dialect.name, select(func.count()).select_from(EVENTS), clauses)
+            return int(connection.execute(query, parameters).scalar_one())
 
     def review_progress(self, **filters: Unpack[queries.EventFilters]) -> tuple[int, int]:
         """Return (reviewed, total) over the events matching the list_events filters."""

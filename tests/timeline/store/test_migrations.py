@@ -8,9 +8,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
@@ -56,7 +58,7 @@ def test_a_fresh_database_gets_every_table_at_the_head_revision(db_url):
     try:
         tables = set(inspect(engine).get_table_names())
         assert {"articles", "mentions", "events", "stories", "reviews", "alembic_version"} <= tables
-        assert migrate.current_revision(engine) == migrate.head_revision() == "0005"
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0006"
         index_columns = {
             tuple(index["column_names"]) for index in inspect(engine).get_indexes("events")
         }
@@ -205,3 +207,46 @@ def test_programs_opening_a_fresh_database_together_all_succeed(db_url):
     assert [program.returncode for program in programs] == [0, 0, 0], outputs
     assert [out.strip() for out, _ in outputs] == ["0", "0", "0"]
     assert stamped_revision(db_url) == migrate.head_revision()
+
+
+def _alembic(path: Path, action: str, target: str) -> None:
+    config = migrate.alembic_config()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            getattr(command, action)(config, target)
+    finally:
+        engine.dispose()
+
+
+def _index_names(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_filled_sqlite_file_gains_the_reach_index_and_loses_it_on_downgrade(
+        tmp_path, make_article, make_event):
+    path = tmp_path / "filled.sqlite3"
+    url = f"sqlite:///{path}"
+    day = datetime(2023, 9, 10)
+    events = [make_event(title=f"{days} days", earliest=day - timedelta(days=days - 1),
+                         latest=day + timedelta(days=1)) for days in (1, 3, 40, 400, 40_000)]
+    with open_repository(url) as repository:
+        repository.add_article(make_article(), [], events)
+    _alembic(path, "downgrade", "0005")  # the file as revision 0005 left it, rows and all
+    assert "ix_events_span_reach" not in _index_names(path)
+    assert stamped_revision(url) == "0005"
+    with open_repository(url) as repository:  # upgraded at open, the index filled
+        assert "ix_events_span_reach" in _index_names(path)
+        assert repository.count_events(start=day, end=day + timedelta(days=1)) == 5
+        assert repository.count_events(start=day + timedelta(days=1),
+                                       end=day + timedelta(days=2)) == 0
+        assert [repository.get_event(event_id).title for event_id in
+                repository.list_event_ids(start=day - timedelta(days=100),
+                                          end=day - timedelta(days=99))] == [
+            "40000 days", "400 days"]
+    assert stamped_revision(url) == "0006"
+    _alembic(path, "downgrade", "0005")
+    assert "ix_events_span_reach" not in _index_names(path)

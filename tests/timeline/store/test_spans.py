@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from timeline.model import Granularity
+from timeline.model import Granularity, Status
 from timeline.store.queries import SPAN_INDEX_WIDEST
 
 DAY = datetime(2023, 9, 10)
@@ -63,3 +63,47 @@ def test_a_corrected_date_moves_the_event_between_windows(repo, make_article, ma
         "stays"]
     assert [e.title for e in repo.list_events(
         start=new_day + timedelta(hours=3), end=new_day + timedelta(hours=4))] == ["moved"]
+
+
+def _reach_events(make_event) -> list:
+    # Lengths on each side of every reach class's edge (2^k days), an instant, a span
+    # longer than the widest class and one with no end: the index sorts them by class.
+    events = [make_event(title="instant", earliest=DAY, latest=DAY,
+                         granularity=Granularity.MINUTE),
+              make_event(title="no end", earliest=datetime(1990, 1, 1), latest=None,
+                         granularity=Granularity.HOUR),
+              make_event(title="ages", earliest=datetime(1700, 1, 1),
+                         latest=datetime(2100, 1, 1), granularity=Granularity.CENTURY)]
+    for k in range(0, 17, 3):
+        for extra in (timedelta(0), timedelta(seconds=1)):
+            length = timedelta(days=2 ** k) + extra
+            # Ends just after DAY starts (in a window from DAY) and just before it.
+            for end in (DAY + timedelta(seconds=1), DAY):
+                events.append(make_event(title=f"{k}{'+' if extra else ''} to {end}",
+                                         earliest=end - length, latest=end,
+                                         granularity=Granularity.DAY))
+    return events
+
+
+def test_ids_and_counts_by_reach_class_are_exactly_the_overlapping_events(
+        repo, make_article, make_event):
+    repo.add_article(make_article(), [], _reach_events(make_event))
+    stored = repo.list_events()
+    accepted = stored[::2]
+    for event in accepted:
+        repo.accept(event.id, expected_version=event.version)
+    accepted_ids = {event.id for event in accepted}
+    windows = [(DAY, DAY + timedelta(days=1)), (DAY - timedelta(days=3), DAY),
+               (DAY + timedelta(seconds=1), DAY + timedelta(seconds=2)),
+               (datetime(1899, 6, 1), datetime(1899, 6, 2)),
+               (DAY - timedelta(days=40_000), DAY - timedelta(days=39_999)),
+               (DAY, DAY + SPAN_INDEX_WIDEST)]
+    for start, end in windows:
+        expected = [e for e in stored if in_window(e, start, end)]
+        assert repo.list_event_ids(start=start, end=end) == [e.id for e in expected]
+        assert repo.count_events(start=start, end=end) == len(expected)
+        assert repo.list_event_ids(start=start, end=end, statuses=[Status.ACCEPTED]) == [
+            e.id for e in expected if e.id in accepted_ids]
+        assert repo.count_events(start=start, end=end, statuses=[Status.UNREVIEWED]) == len(
+            [e for e in expected if e.id not in accepted_ids])
+    assert repo.count_events(start=DAY, end=DAY + timedelta(days=1)) > 10
