@@ -596,9 +596,76 @@ CHECK5 = _cases(
     "He was a [World War II] veteran. => none",
 )
 
+# A sixth check set (business, politics, disasters, sport, courts, science, obituaries and
+# history in profiles on Tuesday 3 July 2018, the day before Independence Day), written
+# after the fourth pass and run once the same way before any rule was changed for it:
+# 53 of 55 right, no date found where none may be. One miss was a wrong value ("Markets
+# are closed on Wednesday" read as the Wednesday before: a passive present taken for a
+# past). The other was a line against the guidelines: it expected "[20 years]" in "faces
+# up to 20 years", but TimeML keeps the modifier in the extent (EQUAL_OR_LESS), as the
+# tagger did; the line is corrected.
+CHECK6 = _cases(
+    "2018-07-03",
+    "The brewer's [second-quarter] volumes rose 3%. => 2018-Q2",
+    "The miner expects output to rise in [the second half]. => 2018-H2",
+    "Shares closed at $41.20 on [Monday]. => 2018-07-02",
+    "The company paid a dividend of 30 cents [a share]. => none",
+    "The lender cut its rate to [4.5%]. => none",
+    "Car sales in [June] fell 7%. => 2018-06",
+    "The chipmaker unveiled its [A12] processor. => none",
+    "The [Model 3] sedan sold well. => none",
+    "Revenue for [fiscal 2019] is seen at $3 billion. => 2019",
+    "The parliament will vote on the budget on [Thursday]. => 2018-07-05",
+    "The prime minister resigned [last night]. => 2018-07-02TNI",
+    "The treaty was ratified in [1994] by 60 states. => 1994",
+    "Lawmakers return from recess [next Monday]. => 2018-07-09",
+    "The minister has been in office since [2016]. => 2016",
+    "The vote was postponed until [the autumn]. => 2018-FA",
+    "The earthquake struck at [3:42 a.m.] local time. => 2018-07-03T03:42",
+    "The floods killed [more than 200] people. => none",
+    "The volcano last erupted in [1977]. => 1977",
+    "The typhoon is expected to reach the coast by [Wednesday night]. => 2018-07-04TNI",
+    "The hosts won [3-1] after extra time. => none",
+    "The Open starts on [July 19]. => 2018-07-19",
+    "She won the title in [2012] and 2014. => 2012",
+    "The coach has [two years] left on his contract. => P2Y",
+    "The striker wears the [No. 9] shirt. => none",
+    "The club was founded in [1899]. => 1899",
+    "The judge will sentence him on [Aug. 21]. => 2018-08-21",
+    "He was convicted [last month] of fraud. => 2018-06",
+    "The jury deliberated for [four days]. => P4D",
+    "The appeal was filed on [June 29]. => 2018-06-29",
+    "He faces [up to 20 years] in prison. => P20Y",
+    "Under [Article 50], members may leave. => none",
+    "The probe will reach the asteroid in [early 2019]. => 2019",
+    "The comet was last seen in [1986]. => 1986",
+    "Temperatures have risen [0.8] degrees. => none",
+    "The study followed 5,000 patients for [a decade]. => P10Y",
+    "The telescope, launched in [1990], still works. => 1990",
+    "The actor, who died on [Sunday], was 87. => 2018-07-01",
+    "Born in [1931] in Ohio, she trained as a nurse. => 1931",
+    "She retired in 1990. [A decade later] she wrote a memoir. => 2000",
+    "He is survived by his wife of [60 years]. => P60Y",
+    "In 1956 she joined the party. By [October], tanks had rolled into Budapest. => 1956-10",
+    "The family fled in 1939. [The following year], the father was arrested. => 1940",
+    "He studied in Vienna in the [1920s]. => 192",
+    "He founded the firm in 1975. [Two years later] it employed 100 people. => 1977",
+    "The war ended in 1945, and he returned home [that summer]. => 1945-SU",
+    "The [747] landed safely. => none",
+    "Inflation ran at [2.9%] a year. => none",
+    "He lives at [221] Baker Street. => none",
+    "The [Boeing 737] MAX was grounded. => none",
+    "He scored [24 points] in the win. => none",
+    "Fireworks are planned for [the Fourth of July]. => 2018-07-04",
+    "Markets are closed on [Wednesday] for the holiday. => 2018-07-04",
+    "The heat wave began [ten days ago]. => 2018-06-23",
+    "The ceasefire collapsed [within hours]. => none",
+    "The strike will enter its [third week] on Monday. => none",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5
+) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
