@@ -22,7 +22,7 @@ from timeline.temporal.shifts import (
     safe_date,
     season_value,
 )
-from timeline.temporal.tense import FUTURE, PAST
+from timeline.temporal.tense import FUTURE, PAST, governed_by_past
 
 if TYPE_CHECKING:
     from timeline.temporal.detect import Detection
@@ -78,7 +78,8 @@ def _resolve_day(resolver: Resolver, detection: Detection) -> Resolution | None:
         value = f"{year_text(story[0])}-{month:02d}-{day_number:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.75, None, "story")
     tense = resolver.tense(detection)
-    day = day_without_year(resolver.dct_day, month, day_number, tense)
+    strict = governed_by_past(resolver.text, detection.start)
+    day = day_without_year(resolver.dct_day, month, day_number, tense, strict)
     if day is None:
         return None
     value = day_value(day)
@@ -96,13 +97,16 @@ def year_text(year: int) -> str:
     return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
 
 
-def day_without_year(dct: date, month: int, day_number: int, tense: str | None) -> date | None:
+def day_without_year(
+    dct: date, month: int, day_number: int, tense: str | None, strict_past: bool = False
+) -> date | None:
     """Return the day a month and day without a year mean: the occurrence the tense
-    points to (the nearest when close to the DCT), or None when it never exists."""
+    points to (the nearest when close to the DCT, unless a past verb governs it), or
+    None when it never exists."""
     candidates = [
         c for c in (safe_date(dct.year + k, month, day_number) for k in (-1, 0, 1)) if c
     ]
-    return pick_by_tense(candidates, dct, tense) if candidates else None
+    return pick_by_tense(candidates, dct, tense, strict_past=strict_past) if candidates else None
 
 
 def resolve_month(resolver: Resolver, detection: Detection) -> Resolution | None:
@@ -145,7 +149,11 @@ def resolve_month(resolver: Resolver, detection: Detection) -> Resolution | None
         candidates = [date(this_year + k, month, 1) for k in (-1, 0, 1)]
         # News report what happened: a month without tense is the last one.
         year = pick_by_tense(
-            candidates, resolver.dct_day.replace(day=1), tense or PAST, near_days=45
+            candidates,
+            resolver.dct_day.replace(day=1),
+            tense or PAST,
+            near_days=45,
+            strict_past=governed_by_past(resolver.text, detection.start),
         ).year
         how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()}"
     value = f"{year:04d}-{month:02d}"

@@ -126,6 +126,9 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "Prices fell in [March] to a low. => 2023-03",
             "[February] to April proved calm. => 2023-02",
             "It ended in the last week of [August]. => 2023-08",
+            # A clause in the past never reaches a month still ahead, however near.
+            "Its shares fell in [October]. => 2022-10",
+            "The firm was founded in 1987. Its shares fell in [October]. => 2022-10",
         ),
     ),
     # --- years, decades, centuries ------------------------------------------------------------
@@ -258,6 +261,11 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "A column in the [Sunday] Times said so. => none",
             "[Friday] Harbor is a small town. => none",
             "Earlier [Friday], the talks ended. => 2023-09-08",
+            # A passive present that governs the day looks ahead; a participle that does
+            # not reach the day ("accused of killing ... on Saturday") keeps its past.
+            "Markets are closed on [Wednesday] for the holiday. => 2023-09-13",
+            "The bridge is closed [Friday]. => 2023-09-15",
+            "He is accused of killing a man on [Saturday]. => 2023-09-09",
             "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
             "He flew in [the day before last Wednesday]. => 2023-09-05",
@@ -281,6 +289,22 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             # A possessive "'s" is left out of the extent, as with weekdays.
             "[Tonight]'s debate will be heated. => 2023-09-12TNI",
             "He read [yesterday]’s paper. => 2023-09-11",
+        ),
+    ),
+    Rule(
+        # "Overnight" as an adverb is a time (TimeML: a TIMEX3 anchored to the day in
+        # question): the night before the DCT in the past, the DCT's night ahead.
+        # Before a noun it is an adjective ("an overnight stay", "overnight rates").
+        "overnight",
+        r"\b(?P<word>overnight)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|in|on|at|and|as|after|before|"
+        r"from|with|while|when|but|into|amid|near|outside|by|for|until|so|because)\b)",
+        "today",
+        examples=(
+            "Rescuers worked [overnight] to free survivors. => 2023-09-11TNI",
+            "The index fell 2% [overnight]. => 2023-09-11TNI",
+            "Crews will work [overnight] on the line. => 2023-09-12TNI",
+            "Guests paid for an [overnight] stay. => none",
+            "The bank raised [overnight] rates. => none",
         ),
     ),
     Rule(
