@@ -268,11 +268,42 @@ def resolve_season(resolver: Resolver, detection: Detection) -> Resolution | Non
         value = f"{year_text(story[0])}-{code}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     tense = resolver.tense(detection)
+    year = _framing_season_year(resolver, detection, tense)
+    if year is not None:
+        value = f"{year}-{code}"
+        how = f"opens a sentence in the past right after the year {year} -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.65, mod, "any")
     value = season_value(
         resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this")
     )
     how = f"+ {year_phrase(tense)} -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.75, mod, tells_present=True)
+
+
+# "In the winter, thousands starved": the season opens its sentence.
+_SEASON_FRAME = re.compile(r"(?:^|[.;!?]\s+|\n)(?:in|during|by|through)\s+$", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^\d{4}$")
+
+
+def _framing_season_year(resolver: Resolver, detection: Detection, tense: str | None) -> str | None:
+    """Return the year a season with "the" that opens a sentence in the past takes from
+    the sentence just before ("The siege began in 1941. In the winter, thousands
+    starved"), or None. A season with "the" is one the text has named the year of; a
+    year in passing ("began in 1941") opens no story, but its next sentence's "the
+    winter" can only be that year's."""
+    if (detection.groups.get("det") or "").lower() != "the" or tense != PAST:
+        return None
+    text = resolver.text
+    if not _SEASON_FRAME.search(text, max(0, detection.start - 20), detection.start):
+        return None
+    last = resolver.reference_value("any", near=detection.start)
+    if last is None or not _YEAR_ONLY.match(last) or resolver.last_value is None:
+        return None
+    between = text[resolver.last_value[1] : detection.start]
+    # Only the sentence just before: one sentence break, no paragraph between.
+    if "\n" in between or len(re.findall(r"[.!?]\s", between)) != 1:
+        return None
+    return last
 
 
 _ORDINALS = {

@@ -171,6 +171,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "In 1919 he spent the spring and [summer] in Estonia. => 1919-SU",
             "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
             "In 1940 France fell. [That summer], Britain stood alone. => 1940-SU",
+            # "the" season opening a sentence in the past takes the year of the sentence
+            # just before, even one named in passing; not one further back, nor a plan.
+            "The siege began in 1941. In [the winter], thousands starved. => 1941-WI",
+            "The siege began in 1941. Many fled. In [the winter], more died. => 2022-WI",
+            "The firm was founded in 1987. In [the winter], prices will rise. => 2023-WI",
         ),
     ),
     Rule(
