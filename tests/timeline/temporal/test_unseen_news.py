@@ -663,9 +663,76 @@ CHECK6 = _cases(
     "The strike will enter its [third week] on Monday. => none",
 )
 
+# A seventh check set (a Saturday, 15 October 2016: an election, a hurricane, baseball's
+# post-season, a quarter just ended), written after the sixth set's rules and run once
+# the same way before any rule was changed for it: 49 of 54 right as written, no date
+# found where none may be. One of the five misses was a line against the conventions:
+# it expected "[so far this year]", but "so far" is no part of a TIMEX3 (the tagger
+# gave "this year", value right); corrected, that is 49 of 53 right (92.5%). The four
+# real misses: "Oil ended the week 2% higher" (not found), "The candidates debate again
+# on Wednesday" and "Parliament reconvenes on Monday" (schedules read as past), "That
+# July" (found as "July" without its determiner).
+CHECK7 = _cases(
+    "2016-10-15",
+    "The airline swung to a [third-quarter] loss. => 2016-Q3",
+    "Shares slid 4% in [Friday]'s session. => 2016-10-14",
+    "The bank will report results on [Oct. 25]. => 2016-10-25",
+    "The merger, announced in [April], closed this week. => 2016-04",
+    "Mortgage rates averaged [3.4%] this week. => none",
+    "The firm employs [4,000] people. => none",
+    "Oil ended [the week] 2% higher. => 2016-W41",
+    "The candidates debate again on [Wednesday]. => 2016-10-19",
+    "Early voting began [this week] in Ohio. => 2016-W41",
+    "The senator was first elected in [1980]. => 1980",
+    "The vote was held [a week ago]. => 2016-W40",
+    "Parliament reconvenes on [Monday]. => 2016-10-17",
+    "The hurricane made landfall [last Saturday]. => 2016-10-08",
+    "The storm killed hundreds in Haiti [earlier this month]. => 2016-10",
+    "Power may not be restored until [late next week]. => 2016-W42",
+    "Flood waters receded [overnight]. => 2016-10-14TNI",
+    "The quake measured [6.2] on the Richter scale. => none",
+    "The dam was built in the [1960s]. => 196",
+    "The Cubs won [5-2] on Thursday night. => none",
+    "The Cubs won 5-2 on [Thursday night]. => 2016-10-13TNI",
+    "Game 1 is set for [Saturday]. => 2016-10-15",
+    "The club has not won the title since [1908]. => 1908",
+    "He ran the mile in [3:43]. => none",
+    "The Open will return to the course in [2019]. => 2019",
+    "She finished [second] in the 200 meters. => none",
+    "The trial is scheduled to begin on [Jan. 9]. => 2017-01-09",
+    "The defendant was arrested in [March 2015]. => 2015-03",
+    "A hearing was held on [Tuesday]. => 2016-10-11",
+    "Sentencing is [next month]. => 2016-11",
+    "He served [18 months] of a three-year term. => P18M",
+    "The ruling overturned a [1973] precedent. => 1973",
+    "The probe will arrive on [July 4, 2017]. => 2017-07-04",
+    "The ice sheet has shrunk every year since [2002]. => 2002",
+    "She died [Thursday] at her home in Vermont. => 2016-10-13",
+    "He was born on [Dec. 3, 1922], in Brooklyn. => 1922-12-03",
+    "He joined the paper in 1948 and retired [four decades later]. => 1988",
+    "Services will be held at [11 a.m. Tuesday]. => 2016-10-18T11:00",
+    "In 1967 the family moved to Detroit. [That July], riots broke out. => 1967-07",
+    "After graduating in 1972, she spent [two years] in Kenya. => P2Y",
+    "She arrived in Saigon in 1968. By [the spring], the city was under siege. => 1968-SP",
+    "He returned to Berlin in 1945. [The next year], he married. => 1946",
+    "The [iPhone 7] went on sale. => none",
+    "He lives on [Fifth] Avenue. => none",
+    "The [March] Madness bracket was released. => none",
+    "The [10,000] runners set off. => none",
+    "The [4-3] vote upheld the law. => none",
+    "Interstate [95] was closed. => none",
+    "The [2016] presidential race is tight. => 2016",
+    "Temperatures hit [90] degrees. => none",
+    "Theresa [May] became prime minister in July. => none",
+    "Theresa May became prime minister in [July]. => 2016-07",
+    "The strike is in its [second day]. => none",
+    "The festival runs through [Sunday]. => 2016-10-16",
+    "The company has cut 2,000 jobs so far [this year]. => 2016",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6
+) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6 + CHECK7
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
