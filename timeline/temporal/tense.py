@@ -33,7 +33,12 @@ _PRESENT = (
     # The same schedules with a plural subject ("polls close at 8 p.m. Friday"); "close"
     # as an adjective ("close to", "a close aide") is no verb.
     r"close(?!\s+(?:to|aides?|all(?:y|ies)|friends?|associates?|advisers?|races?|calls?)\b)|"
-    r"meet|run|travel|return"
+    r"meet|run|travel|return|"
+    # More verbs of schedules ("Parliament reconvenes on Monday"); with a plural subject,
+    # verbs that are also nouns count only right after a word in -s ("the candidates
+    # debate again on Wednesday"; "the debate on Wednesday" is a noun).
+    r"(?:re)?convenes?|adjourns|reopens|premieres|debuts|testifies|"
+    r"(?<=s\s)(?:debate|vote|gather|rally|march|testify|reopen|compete|adjourn|convene)"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE

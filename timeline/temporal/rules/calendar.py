@@ -106,6 +106,19 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        # "In 1967 the family moved to Detroit. That July, riots broke out": the month of
+        # the year the text has reached; the determiner is part of the extent (TimeML).
+        "that_month",
+        # "That May" is mostly "that" and the verb: a month only before a comma or stop.
+        r"\b(?P<yref>[Tt]hat)\s+(?P<month>{MONTH_FULL})(?![A-Za-z])(?:(?<!May)|(?=\s*[,;.]))",
+        "month",
+        examples=(
+            "In 1967 the family moved to Detroit. [That July], riots broke out. => 1967-07",
+            "He was elected in 2001 and sworn in [that January]. => 2001-01",
+            "[That May] be true. => none",
+        ),
+    ),
+    Rule(
         "month",
         r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late"
         r"|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"

@@ -262,6 +262,22 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "period_ended",
+        # "Oil ended the week 2% higher", "stocks began the month weak": a market's or a
+        # season's week (month, year) told by the verb that opens or closes it, the one the
+        # text is in. Not "the week before", "the month of May" (other rules read those).
+        r"\b(?P<lead>(?:ended|closed|finished|began|started|opened|ends|closes|finishes|begins"
+        r"|starts|opens)\s+)(?P<rel>the)\s+(?P<unit>week|month|year)\b"
+        r"(?![\s-]+(?:of|before|after|earlier|ago|when|with|that|in)\b|['’])",
+        "relative_unit",
+        examples=(
+            "Oil ended [the week] 2% higher. => 2023-W37",
+            "Stocks began [the month] on a weak note. => 2023-09",
+            "The index closed [the week] before on a high. => none",
+            "He began [the month] of fasting. => none",
+        ),
+    ),
+    Rule(
         "year_earlier",
         # After "third-quarter profit", "the year-earlier period" is that quarter a year before.
         r"\b(?:the\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year|year-ago)\s+"
