@@ -730,9 +730,66 @@ CHECK7 = _cases(
     "The company has cut 2,000 jobs so far [this year]. => 2016",
 )
 
+# An eighth check set (Thursday 28 February 2019, the last day of a month that has no
+# 29th: a summit, a shutdown just ended, snow, a trial, a rover), written after the
+# seventh set's rules and run once the same way before any rule was changed for it:
+# 42 of 46 right (91.3%), no date found where none may be. The misses: "net profit for
+# 2018 doubled" (the year not found), "Tariffs rise to 25% on Friday" and "warnings
+# remain in place through the weekend" (schedules in the present read as past), "the
+# 19th century" (found without its determiner).
+CHECK8 = _cases(
+    "2019-02-28",
+    "The insurer's net profit for [2018] doubled. => 2018",
+    "The chain's [fourth-quarter] sales, reported on Wednesday, fell. => 2018-Q4",
+    "The chain's fourth-quarter sales, reported on [Wednesday], fell. => 2019-02-27",
+    "Britain is due to leave on [March 29]. => 2019-03-29",
+    "The deadline expires [tomorrow]. => 2019-03-01",
+    "Tariffs rise to 25% on [Friday]. => 2019-03-01",
+    "The summit collapsed on [Thursday]. => 2019-02-28",
+    "The two leaders first met in Singapore [last June]. => 2018-06",
+    "The ceasefire has held for [almost a month]. => P1M",
+    "The shutdown lasted [35 days]. => P35D",
+    "The shutdown ended in [late January]. => 2019-01",
+    "The storm dumped a foot of snow [Tuesday night]. => 2019-02-26TNI",
+    "Avalanche warnings remain in place through [the weekend]. => 2019-W09-WE",
+    "The wildfire destroyed [14,000] homes. => none",
+    "The flood of [1927] reshaped the delta. => 1927",
+    "The team lost [2-0] at home. => none",
+    "The season opens on [March 28]. => 2019-03-28",
+    "He signed a [13-year] deal. => P13Y",
+    "The Super Bowl was played [earlier this month]. => 2019-02",
+    "The race is held [every four years]. => P4Y",
+    "The jury will resume deliberations on [Monday]. => 2019-03-04",
+    "He was indicted in [the spring of 2017]. => 2017-SP",
+    "She pleaded guilty [two weeks ago]. => 2019-W07",
+    "The judge gave him until [March 15] to respond. => 2019-03-15",
+    "The law dates from [the 19th century]. => 18",
+    "The crime happened [a decade ago]. => 2009",
+    "The rover stopped working [last summer]. => 2018-SU",
+    "The eclipse will be visible on [July 2]. => 2019-07-02",
+    "The trial enrolled patients between [2012] and 2016. => 2012",
+    "The drug was approved in [December]. => 2018-12",
+    "The poet, who won the Pulitzer in [1971], died on Tuesday. => 1971",
+    "The poet, who won the Pulitzer in 1971, died on [Tuesday]. => 2019-02-26",
+    "He spent the [1980s] in Paris. => 198",
+    "She arrived in New York in 1961. [A year later], she recorded an album. => 1962",
+    "He fought in Korea in 1951 and came home [the following spring]. => 1952-SP",
+    "The [F-35] program is over budget. => none",
+    "The company cut [5%] of its jobs. => none",
+    "Police seized [1,000] kilograms of cocaine. => none",
+    "The [Summer] Olympics will be held in Tokyo. => none",
+    "The rate stands at [1.5%]. => none",
+    "Trains run [every 10 minutes]. => PT10M",
+    "Shares have risen [this month]. => 2019-02",
+    "The plan will be unveiled in [the spring]. => 2019-SP",
+    "The ban takes effect at [midnight]. => 2019-02-28T24:00",
+    "The strike entered its [fifth day] on Thursday. => none",
+    "Debt rose to [$22 trillion]. => none",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6 + CHECK7
+) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6 + CHECK7 + CHECK8
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
