@@ -239,8 +239,9 @@ def resolve_century(resolver: Resolver, detection: Detection) -> Resolution | No
     ordinal = int(detection.group("ord"))
     if ordinal < 1:
         return None
-    value = f"{ordinal - 1:02d}"
-    return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9)
+    value = ("BC" if detection.groups.get("bc") else "") + f"{ordinal - 1:02d}"
+    mod = edge_mod(detection.groups.get("mod"))
+    return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9, mod)
 
 
 _SAME = re.compile(r"\b(?:that|the)\s+same\s+$", re.IGNORECASE)

@@ -38,7 +38,8 @@ _PRESENT = (
     # verbs that are also nouns count only right after a word in -s ("the candidates
     # debate again on Wednesday"; "the debate on Wednesday" is a noun).
     r"(?:re)?convenes?|adjourns|reopens|premieres|debuts|testifies|"
-    r"(?<=s\s)(?:debate|vote|gather|rally|march|testify|reopen|compete|adjourn|convene)"
+    r"(?<=s\s)(?:debate|vote|gather|rally|march|testify|reopen|compete|adjourn|convene|"
+    r"rise|fall|climb|drop|remain|stay)"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE

@@ -172,6 +172,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "She lives at [1600] Pennsylvania Avenue. => none",
             "The office at [2010] W. Main St. closed. => none",
             "In [1987] Wall Street crashed. => 1987",
+            "The insurer's net profit for [2018] doubled. => 2018",
+            "Meals were served for [2000] people. => none",
             "He filed a Section [1983] lawsuit. => none",
             "The council passed Resolution [1441] in 2002. => none",
         ),
@@ -251,9 +253,16 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "century",
-        r"\b(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b",
+        # The determiner and an edge belong to the extent (TimeML): "[the early 21st century]".
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b"
+        r"(?:\s+(?P<bc>(?-i:BCE|BC\b|B\.C\.)))?",
         "century",
-        examples=("It dates from the [19th century]. => 18",),
+        examples=(
+            "It dates from [the 19th century]. => 18",
+            "It began in [the early 21st century]. => 20",
+            "He built a [19th century] church. => 18",
+            "Carthage rose in [the 9th century BC]. => BC08",
+        ),
     ),
     # --- weekdays, today, parts of days, clock times ------------------------------------------
     Rule(
@@ -279,6 +288,10 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "Markets are closed on [Wednesday] for the holiday. => 2023-09-13",
             "The bridge is closed [Friday]. => 2023-09-15",
             "He is accused of killing a man on [Saturday]. => 2023-09-09",
+            # Schedules with a plural subject whose verb is also a noun.
+            "Tariffs rise to 25% on [Friday]. => 2023-09-15",
+            "Warnings remain in place through [Sunday]. => 2023-09-17",
+            "The price rise on [Friday] hurt sales. => 2023-09-08",
             "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
             "He flew in [the day before last Wednesday]. => 2023-09-05",
