@@ -787,9 +787,58 @@ CHECK8 = _cases(
     "Debt rose to [$22 trillion]. => none",
 )
 
+# A ninth check set (Monday 31 May 2021, Memorial Day: a pipeline hack, a recess, a
+# tornado, a trial, cicadas), written after the eighth set's rules and run once the same
+# way before any rule was changed for it: 39 of 40 right (97.5%), no date found where none
+# may be. The miss: "The retailer reports results on Wednesday" (a schedule in the
+# present read as past).
+CHECK9 = _cases(
+    "2021-05-31",
+    "Flags fly at half-staff on [Memorial Day]. => 2021-05-31",
+    "The vaccine maker booked $3.5 billion in [first-quarter] sales. => 2021-Q1",
+    "The retailer reports results on [Wednesday]. => 2021-06-02",
+    "Gas prices hit a seven-year high [last week]. => 2021-W21",
+    "The pipeline was shut for [six days] after a hack. => P6D",
+    "The hack took place on [May 7]. => 2021-05-07",
+    "The index has climbed 12% since [January]. => 2021-01",
+    "The company was listed in [2014] and delisted in 2019. => 2014",
+    "Lawmakers left town [Friday] for a recess. => 2021-05-28",
+    "The Senate returns on [June 7]. => 2021-06-07",
+    "The bill passed the House in [March]. => 2021-03",
+    "The governor signed the law [late Thursday]. => 2021-05-27TEV",
+    "A tornado touched down at [3:50 p.m. Sunday]. => 2021-05-30T15:50",
+    "The volcano has erupted [three times] since Saturday. => none",
+    "The volcano has erupted three times since [Saturday]. => 2021-05-29",
+    "The quake was the strongest since [1964]. => 1964",
+    "He scored in the [89th minute]. => none",
+    "The final was decided [4-2] on penalties. => none",
+    "The race was held on [Sunday]. => 2021-05-30",
+    "The Indianapolis [500] drew 135,000 fans. => none",
+    "The officer was convicted [last month]. => 2021-04",
+    "Sentencing is set for [June 25]. => 2021-06-25",
+    "The appeals court heard arguments in [early May]. => 2021-05",
+    "The lawsuit, filed in [2019], seeks damages. => 2019",
+    "Scientists sequenced the genome in [2003]. => 2003",
+    "The mission will launch in [2024]. => 2024",
+    "The cicadas emerge [every 17 years]. => P17Y",
+    "The cicadas last emerged in [2004]. => 2004",
+    "The author, who died on [Thursday] at 91, wrote 40 novels. => 2021-05-27",
+    "Born in Lagos in [1929], he moved to London. => 1929",
+    "He served in the army during the [1950s]. => 195",
+    "In 1961 he joined the foreign service. [Three years later], he was posted to Cairo. => 1964",
+    "In 1961 he joined the foreign service. In [April], he was posted to Cairo. => 1961-04",
+    "The [G7] summit opens in June. => none",
+    "The G7 summit opens in [June]. => 2021-06",
+    "The [Covid-19] vaccine was approved. => none",
+    "Unemployment fell to [6.1%]. => none",
+    "The plant will close at [the end of June]. => 2021-06",
+    "Stocks rose [earlier in the day] before falling. => 2021-05-31",
+    "The [1,500-meter] race was won by a Kenyan. => none",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6 + CHECK7 + CHECK8
+) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6 + CHECK7 + CHECK8 + CHECK9
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
