@@ -39,7 +39,11 @@ _PRESENT = (
     # debate again on Wednesday"; "the debate on Wednesday" is a noun).
     r"(?:re)?convenes?|adjourns|reopens|premieres|debuts|testifies|"
     r"(?<=s\s)(?:debate|vote|gather|rally|march|testify|reopen|compete|adjourn|convene|"
-    r"rise|fall|climb|drop|remain|stay)"
+    r"rise|fall|climb|drop|remain|stay)|"
+    # "The retailer reports results on Wednesday": announcing results is a schedule; the
+    # object tells the verb from the noun ("reports on Wednesday said").
+    r"(?:reports?|posts?|releases?|announces?|unveils?)(?=\s+(?:its\s+|their\s+)?"
+    r"(?:results|earnings|figures|quarterly|annual|first|second|third|fourth|full|fiscal)\b)"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE
