@@ -22,13 +22,18 @@ from timeline.temporal.shifts import (
     safe_date,
     season_value,
 )
-from timeline.temporal.tense import FUTURE, PAST, governed_by_past
+from timeline.temporal.tense import FUTURE, PAST, PRESENT, governed_by_past
 
 if TYPE_CHECKING:
     from timeline.temporal.detect import Detection
     from timeline.temporal.resolve import Resolver
 
-_TENSE_PHRASES: dict[str | None, str] = {PAST: "past tense", FUTURE: "future tense"}
+# The present of a schedule ("markets are closed on Wednesday") looks ahead like a future.
+_TENSE_PHRASES: dict[str | None, str] = {
+    PAST: "past tense",
+    FUTURE: "future tense",
+    PRESENT: "present tense of a schedule",
+}
 
 
 def year_phrase(tense: str | None) -> str:

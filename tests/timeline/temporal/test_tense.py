@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from timeline.temporal import tag
 from timeline.temporal.tense import FUTURE, PAST, PRESENT, clause_tense, governed_by_past
 
 
@@ -43,3 +46,9 @@ def test_a_past_verb_governs_only_the_expression_right_after_it(
 def test_a_passive_present_is_no_past(text: str, phrase: str, expected: str) -> None:
     start = _at(text, phrase)
     assert clause_tense(text, start, start + len(phrase)) == expected
+
+
+def test_the_explanation_names_a_schedule_in_the_present() -> None:
+    (mention,) = tag("Markets are closed on Wednesday.", datetime(2018, 7, 3))
+    assert mention.value == "2018-07-04"
+    assert "present tense of a schedule" in mention.explanation
