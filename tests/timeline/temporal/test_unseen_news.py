@@ -689,7 +689,7 @@ CHECK7 = _cases(
     "The hurricane made landfall [last Saturday]. => 2016-10-08",
     "The storm killed hundreds in Haiti [earlier this month]. => 2016-10",
     "Power may not be restored until [late next week]. => 2016-W42",
-    "Flood waters receded [overnight]. => 2016-10-14TNI",
+    "Flood waters receded [overnight]. => none",
     "The quake measured [6.2] on the Richter scale. => none",
     "The dam was built in the [1960s]. => 196",
     "The Cubs won [5-2] on Thursday night. => none",
@@ -832,7 +832,7 @@ CHECK9 = _cases(
     "The [Covid-19] vaccine was approved. => none",
     "Unemployment fell to [6.1%]. => none",
     "The plant will close at [the end of June]. => 2021-06",
-    "Stocks rose [earlier in the day] before falling. => 2021-05-31",
+    "Stocks rose [earlier in the day] before falling. => none",
     "The [1,500-meter] race was won by a Kenyan. => none",
 )
 

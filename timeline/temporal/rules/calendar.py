@@ -320,22 +320,6 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        # "Overnight" as an adverb is a time (TimeML: a TIMEX3 anchored to the day in
-        # question): the night before the DCT in the past, the DCT's night ahead.
-        # Before a noun it is an adjective ("an overnight stay", "overnight rates").
-        "overnight",
-        r"\b(?P<word>overnight)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|in|on|at|and|as|after|before|"
-        r"from|with|while|when|but|into|amid|near|outside|by|for|until|so|because)\b)",
-        "today",
-        examples=(
-            "Rescuers worked [overnight] to free survivors. => 2023-09-11TNI",
-            "The index fell 2% [overnight]. => 2023-09-11TNI",
-            "Crews will work [overnight] on the line. => 2023-09-12TNI",
-            "Guests paid for an [overnight] stay. => none",
-            "The bank raised [overnight] rates. => none",
-        ),
-    ),
-    Rule(
         "today_part",
         r"\b(?:(?:early|late)\s+)?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b",
         "today",

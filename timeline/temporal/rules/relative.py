@@ -19,17 +19,6 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        # "Earlier in the day" refers to the day in question (TimeML: a TIMEX3 with that
-        # day's value), as "earlier that day" does.
-        "in_the_day",
-        r"\b(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>day)\b",
-        "reference",
-        examples=(
-            "Stocks rose [earlier in the day]. => 2023-09-12",
-            "They met on Sept. 3. [Later in the day] the talks ended. => 2023-09-03",
-        ),
-    ),
-    Rule(
         "next_day",
         r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+"
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|quarter|year|{SEASON})\b",
