@@ -22,13 +22,18 @@ from timeline.temporal.shifts import (
     safe_date,
     season_value,
 )
-from timeline.temporal.tense import FUTURE, PAST
+from timeline.temporal.tense import FUTURE, PAST, PRESENT, governed_by_past
 
 if TYPE_CHECKING:
     from timeline.temporal.detect import Detection
     from timeline.temporal.resolve import Resolver
 
-_TENSE_PHRASES: dict[str | None, str] = {PAST: "past tense", FUTURE: "future tense"}
+# The present of a schedule ("markets are closed on Wednesday") looks ahead like a future.
+_TENSE_PHRASES: dict[str | None, str] = {
+    PAST: "past tense",
+    FUTURE: "future tense",
+    PRESENT: "present tense of a schedule",
+}
 
 
 def year_phrase(tense: str | None) -> str:
@@ -78,7 +83,8 @@ def _resolve_day(resolver: Resolver, detection: Detection) -> Resolution | None:
         value = f"{year_text(story[0])}-{month:02d}-{day_number:02d}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.75, None, "story")
     tense = resolver.tense(detection)
-    day = day_without_year(resolver.dct_day, month, day_number, tense)
+    strict = governed_by_past(resolver.text, detection.start)
+    day = day_without_year(resolver.dct_day, month, day_number, tense, strict)
     if day is None:
         return None
     value = day_value(day)
@@ -96,13 +102,16 @@ def year_text(year: int) -> str:
     return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
 
 
-def day_without_year(dct: date, month: int, day_number: int, tense: str | None) -> date | None:
+def day_without_year(
+    dct: date, month: int, day_number: int, tense: str | None, strict_past: bool = False
+) -> date | None:
     """Return the day a month and day without a year mean: the occurrence the tense
-    points to (the nearest when close to the DCT), or None when it never exists."""
+    points to (the nearest when close to the DCT, unless a past verb governs it), or
+    None when it never exists."""
     candidates = [
         c for c in (safe_date(dct.year + k, month, day_number) for k in (-1, 0, 1)) if c
     ]
-    return pick_by_tense(candidates, dct, tense) if candidates else None
+    return pick_by_tense(candidates, dct, tense, strict_past=strict_past) if candidates else None
 
 
 def resolve_month(resolver: Resolver, detection: Detection) -> Resolution | None:
@@ -145,7 +154,11 @@ def resolve_month(resolver: Resolver, detection: Detection) -> Resolution | None
         candidates = [date(this_year + k, month, 1) for k in (-1, 0, 1)]
         # News report what happened: a month without tense is the last one.
         year = pick_by_tense(
-            candidates, resolver.dct_day.replace(day=1), tense or PAST, near_days=45
+            candidates,
+            resolver.dct_day.replace(day=1),
+            tense or PAST,
+            near_days=45,
+            strict_past=governed_by_past(resolver.text, detection.start),
         ).year
         how = f"has no year; {year_phrase(tense)} against the DCT {resolver.describe_dct()}"
     value = f"{year:04d}-{month:02d}"
@@ -231,8 +244,9 @@ def resolve_century(resolver: Resolver, detection: Detection) -> Resolution | No
     ordinal = int(detection.group("ord"))
     if ordinal < 1:
         return None
-    value = f"{ordinal - 1:02d}"
-    return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9)
+    value = ("BC" if detection.groups.get("bc") else "") + f"{ordinal - 1:02d}"
+    mod = edge_mod(detection.groups.get("mod"))
+    return Resolution(value, TimexType.DATE, f"is a century -> {value}", 0.9, mod)
 
 
 _SAME = re.compile(r"\b(?:that|the)\s+same\s+$", re.IGNORECASE)
@@ -260,11 +274,42 @@ def resolve_season(resolver: Resolver, detection: Detection) -> Resolution | Non
         value = f"{year_text(story[0])}-{code}"
         return Resolution(value, TimexType.DATE, _story_how(story, value), 0.7, mod, "story")
     tense = resolver.tense(detection)
+    year = _framing_season_year(resolver, detection, tense)
+    if year is not None:
+        value = f"{year}-{code}"
+        how = f"opens a sentence in the past right after the year {year} -> {value}"
+        return Resolution(value, TimexType.DATE, how, 0.65, mod, "any")
     value = season_value(
         resolver.dct_day, code, "next" if tense == FUTURE else ("last" if tense == PAST else "this")
     )
     how = f"+ {year_phrase(tense)} -> {value}"
     return Resolution(value, TimexType.DATE, how, 0.75, mod, tells_present=True)
+
+
+# "In the winter, thousands starved": the season opens its sentence.
+_SEASON_FRAME = re.compile(r"(?:^|[.;!?]\s+|\n)(?:in|during|by|through)\s+$", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^\d{4}$")
+
+
+def _framing_season_year(resolver: Resolver, detection: Detection, tense: str | None) -> str | None:
+    """Return the year a season with "the" that opens a sentence in the past takes from
+    the sentence just before ("The siege began in 1941. In the winter, thousands
+    starved"), or None. A season with "the" is one the text has named the year of; a
+    year in passing ("began in 1941") opens no story, but its next sentence's "the
+    winter" can only be that year's."""
+    if (detection.groups.get("det") or "").lower() != "the" or tense != PAST:
+        return None
+    text = resolver.text
+    if not _SEASON_FRAME.search(text, max(0, detection.start - 20), detection.start):
+        return None
+    last = resolver.reference_value("any", near=detection.start)
+    if last is None or not _YEAR_ONLY.match(last) or resolver.last_value is None:
+        return None
+    between = text[resolver.last_value[1] : detection.start]
+    # Only the sentence just before: one sentence break, no paragraph between.
+    if "\n" in between or len(re.findall(r"[.!?]\s", between)) != 1:
+        return None
+    return last
 
 
 _ORDINALS = {

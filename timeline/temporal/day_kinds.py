@@ -131,7 +131,12 @@ def resolve_today(resolver: Resolver, detection: Detection) -> Resolution | None
     word = (groups.get("word") or "").lower()
     relation = (groups.get("rel") or "").lower()
     pod = _pod_code(groups.get("pod"))
-    if word:
+    if word == "overnight":
+        # The night just gone in the past (or with no tense: news report what happened),
+        # the coming night otherwise.
+        offset = 0 if resolver.tense(detection) in (FUTURE, PRESENT) else -1
+        pod = "NI"
+    elif word:
         offset = _DAY_WORDS[word]
         if groups.get("beyond"):
             offset += 1 if detection.group("beyond").lower() == "after" else -1

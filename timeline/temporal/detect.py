@@ -195,6 +195,8 @@ def _year_context(text: str, match: re.Match[str]) -> bool:
         return False  # "the 1200 block": a number before a noun, not a year
     if before and before[0] in _YEAR_PREPOSITIONS:
         return True
+    if before == ["for"] and 1800 <= int(match.group("year")) <= 2100:
+        return True  # "net profit for 2018 doubled" (counts, "for 2000 people", are out)
     if (
         before
         and (before[0] in _DETERMINERS or before[0].endswith("'s"))

@@ -26,16 +26,23 @@ def shift(day: date, amount: int, letter: str) -> date:
 
 
 def pick_by_tense(
-    candidates: list[date], dct: date, tense: str | None, near_days: int = 45
+    candidates: list[date],
+    dct: date,
+    tense: str | None,
+    near_days: int = 45,
+    strict_past: bool = False,
 ) -> date:
     """Return the occurrence a clause means: past -> the last on or before the DCT,
     future -> the first on or after it; one within ``near_days`` of the DCT, or no
-    tense at all, -> the nearest."""
+    tense at all, -> the nearest. With ``strict_past`` (a past verb governs the
+    expression) a past never picks one after the DCT."""
     candidates = sorted(candidates)
     nearest = min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
     # A clause in the past does not reach across the new year into the days ahead ("the ban
-    # started on Jan. 1" written on 30 December is the 1 January gone).
-    crosses_year = tense == PAST and nearest > dct and nearest.year > dct.year
+    # started on Jan. 1" written on 30 December is the 1 January gone), nor into the days
+    # ahead at all when its verb governs the expression ("its shares fell in August"
+    # written in July is last August).
+    crosses_year = tense == PAST and nearest > dct and (strict_past or nearest.year > dct.year)
     if (abs((nearest - dct).days) <= near_days and not crosses_year) or tense not in (
         PAST,
         FUTURE,

@@ -33,7 +33,17 @@ _PRESENT = (
     # The same schedules with a plural subject ("polls close at 8 p.m. Friday"); "close"
     # as an adjective ("close to", "a close aide") is no verb.
     r"close(?!\s+(?:to|aides?|all(?:y|ies)|friends?|associates?|advisers?|races?|calls?)\b)|"
-    r"meet|run|travel|return"
+    r"meet|run|travel|return|"
+    # More verbs of schedules ("Parliament reconvenes on Monday"); with a plural subject,
+    # verbs that are also nouns count only right after a word in -s ("the candidates
+    # debate again on Wednesday"; "the debate on Wednesday" is a noun).
+    r"(?:re)?convenes?|adjourns|reopens|premieres|debuts|testifies|"
+    r"(?<=s\s)(?:debate|vote|gather|rally|march|testify|reopen|compete|adjourn|convene|"
+    r"rise|fall|climb|drop|remain|stay)|"
+    # "The retailer reports results on Wednesday": announcing results is a schedule; the
+    # object tells the verb from the noun ("reports on Wednesday said").
+    r"(?:reports?|posts?|releases?|announces?|unveils?)(?=\s+(?:its\s+|their\s+)?"
+    r"(?:results|earnings|figures|quarterly|annual|first|second|third|fourth|full|fiscal)\b)"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE
@@ -48,6 +58,13 @@ _FINITE_PAST = re.compile(r"^(?:was|were|had|did|said|told)$", re.IGNORECASE)
 # the plan was for, not the clause's tense; the finite verb after it does.
 _PLAN_PARTICIPLE = re.compile(r"^(?:planned|scheduled)$", re.IGNORECASE)
 _AFTER_BE = re.compile(r"\bbe\s+$", re.IGNORECASE)
+# "Markets are closed on Wednesday": a participle after a present "is"/"are" that governs
+# the expression itself is a passive present, no past ("he is accused of killing a man on
+# Saturday" keeps its past: the participle does not reach the expression).
+_AFTER_PRESENT_BE = re.compile(r"\b(?:is|are|am)\s+$", re.IGNORECASE)
+_ONLY_PREPOSITION = re.compile(
+    r"^\s+(?:(?:on|at|by|in|until|till|through|from)\s+)?$", re.IGNORECASE
+)
 _AFTER_PARTICIPLE = re.compile(r"\s+(?:for|at|on|in)\b", re.IGNORECASE)
 _BEFORE_PARTICIPLE = re.compile(
     r"\b(?:is|are|am|was|were|be|been|being|has|have|had|we|they|i|he|she|it|who|that|which|not)\s+$",
@@ -82,7 +99,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         ):
             plan_participle = True
             continue
-        if _AFTER_BE.search(left, 0, marker.start()) and not _FINITE_PAST.match(marker.group()):
+        passive_present = _AFTER_PRESENT_BE.search(left, 0, marker.start()) and (
+            _ONLY_PREPOSITION.match(left[marker.end() :])
+        )
+        if (
+            _AFTER_BE.search(left, 0, marker.start()) or passive_present
+        ) and not _FINITE_PAST.match(marker.group()):
             # "expect the fire to be contained by Friday": a participle after "be" is no
             # past; the verb before it dates the clause.
             continue
@@ -103,3 +125,28 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     if best is None:
         return None
     return {"future": FUTURE, "past": PAST, "present": PRESENT}[best]
+
+
+# "Its shares fell in August": a past verb that governs the expression directly (nothing
+# but a preposition between) says the time is gone, however near the DCT it is. A verb
+# further off may belong to reported speech ("subpoenaed him to testify on Feb. 10").
+_GOVERNING = re.compile(
+    rf"\b(?P<before>[A-Za-z']+\s+)?(?P<verb>{_PAST})\s+(?:(?:in|on|at|during)\s+)?$", re.IGNORECASE
+)
+_NO_GOVERNING_PAST = re.compile(
+    rf"^(?:{_FUTURE}|was|were|had|did|said|told|ago|last|earlier|since|set|put)$", re.IGNORECASE
+)
+_NOT_A_PAST_BEFORE = re.compile(
+    r"^(?:be|is|are|am|been|being|will|would|to|should|could|may|might|must|not)\s+$",
+    re.IGNORECASE,
+)
+
+
+def governed_by_past(text: str, start: int) -> bool:
+    """Return True when a past verb stands right before ``text[start:]`` ("fell in").
+
+    A participle after "be", "will" or "to" is no past ("to be held in August")."""
+    found = _GOVERNING.search(text[max(0, start - 40) : start])
+    if not found or _NO_GOVERNING_PAST.match(found["verb"]):
+        return False
+    return not (found["before"] and _NOT_A_PAST_BEFORE.match(found["before"]))

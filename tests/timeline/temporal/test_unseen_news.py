@@ -596,20 +596,258 @@ CHECK5 = _cases(
     "He was a [World War II] veteran. => none",
 )
 
+# A sixth check set (business, politics, disasters, sport, courts, science, obituaries and
+# history in profiles on Tuesday 3 July 2018, the day before Independence Day), written
+# after the fourth pass and run once the same way before any rule was changed for it:
+# 53 of 55 right, no date found where none may be. One miss was a wrong value ("Markets
+# are closed on Wednesday" read as the Wednesday before: a passive present taken for a
+# past). The other was a line against the guidelines: it expected "[20 years]" in "faces
+# up to 20 years", but TimeML keeps the modifier in the extent (EQUAL_OR_LESS), as the
+# tagger did; the line is corrected.
+CHECK6 = _cases(
+    "2018-07-03",
+    "The brewer's [second-quarter] volumes rose 3%. => 2018-Q2",
+    "The miner expects output to rise in [the second half]. => 2018-H2",
+    "Shares closed at $41.20 on [Monday]. => 2018-07-02",
+    "The company paid a dividend of 30 cents [a share]. => none",
+    "The lender cut its rate to [4.5%]. => none",
+    "Car sales in [June] fell 7%. => 2018-06",
+    "The chipmaker unveiled its [A12] processor. => none",
+    "The [Model 3] sedan sold well. => none",
+    "Revenue for [fiscal 2019] is seen at $3 billion. => 2019",
+    "The parliament will vote on the budget on [Thursday]. => 2018-07-05",
+    "The prime minister resigned [last night]. => 2018-07-02TNI",
+    "The treaty was ratified in [1994] by 60 states. => 1994",
+    "Lawmakers return from recess [next Monday]. => 2018-07-09",
+    "The minister has been in office since [2016]. => 2016",
+    "The vote was postponed until [the autumn]. => 2018-FA",
+    "The earthquake struck at [3:42 a.m.] local time. => 2018-07-03T03:42",
+    "The floods killed [more than 200] people. => none",
+    "The volcano last erupted in [1977]. => 1977",
+    "The typhoon is expected to reach the coast by [Wednesday night]. => 2018-07-04TNI",
+    "The hosts won [3-1] after extra time. => none",
+    "The Open starts on [July 19]. => 2018-07-19",
+    "She won the title in [2012] and 2014. => 2012",
+    "The coach has [two years] left on his contract. => P2Y",
+    "The striker wears the [No. 9] shirt. => none",
+    "The club was founded in [1899]. => 1899",
+    "The judge will sentence him on [Aug. 21]. => 2018-08-21",
+    "He was convicted [last month] of fraud. => 2018-06",
+    "The jury deliberated for [four days]. => P4D",
+    "The appeal was filed on [June 29]. => 2018-06-29",
+    "He faces [up to 20 years] in prison. => P20Y",
+    "Under [Article 50], members may leave. => none",
+    "The probe will reach the asteroid in [early 2019]. => 2019",
+    "The comet was last seen in [1986]. => 1986",
+    "Temperatures have risen [0.8] degrees. => none",
+    "The study followed 5,000 patients for [a decade]. => P10Y",
+    "The telescope, launched in [1990], still works. => 1990",
+    "The actor, who died on [Sunday], was 87. => 2018-07-01",
+    "Born in [1931] in Ohio, she trained as a nurse. => 1931",
+    "She retired in 1990. [A decade later] she wrote a memoir. => 2000",
+    "He is survived by his wife of [60 years]. => P60Y",
+    "In 1956 she joined the party. By [October], tanks had rolled into Budapest. => 1956-10",
+    "The family fled in 1939. [The following year], the father was arrested. => 1940",
+    "He studied in Vienna in the [1920s]. => 192",
+    "He founded the firm in 1975. [Two years later] it employed 100 people. => 1977",
+    "The war ended in 1945, and he returned home [that summer]. => 1945-SU",
+    "The [747] landed safely. => none",
+    "Inflation ran at [2.9%] a year. => none",
+    "He lives at [221] Baker Street. => none",
+    "The [Boeing 737] MAX was grounded. => none",
+    "He scored [24 points] in the win. => none",
+    "Fireworks are planned for [the Fourth of July]. => 2018-07-04",
+    "Markets are closed on [Wednesday] for the holiday. => 2018-07-04",
+    "The heat wave began [ten days ago]. => 2018-06-23",
+    "The ceasefire collapsed [within hours]. => none",
+    "The strike will enter its [third week] on Monday. => none",
+)
+
+# A seventh check set (a Saturday, 15 October 2016: an election, a hurricane, baseball's
+# post-season, a quarter just ended), written after the sixth set's rules and run once
+# the same way before any rule was changed for it: 49 of 54 right as written, no date
+# found where none may be. One of the five misses was a line against the conventions:
+# it expected "[so far this year]", but "so far" is no part of a TIMEX3 (the tagger
+# gave "this year", value right); corrected, that is 49 of 53 right (92.5%). The four
+# real misses: "Oil ended the week 2% higher" (not found), "The candidates debate again
+# on Wednesday" and "Parliament reconvenes on Monday" (schedules read as past), "That
+# July" (found as "July" without its determiner).
+CHECK7 = _cases(
+    "2016-10-15",
+    "The airline swung to a [third-quarter] loss. => 2016-Q3",
+    "Shares slid 4% in [Friday]'s session. => 2016-10-14",
+    "The bank will report results on [Oct. 25]. => 2016-10-25",
+    "The merger, announced in [April], closed this week. => 2016-04",
+    "Mortgage rates averaged [3.4%] this week. => none",
+    "The firm employs [4,000] people. => none",
+    "Oil ended [the week] 2% higher. => 2016-W41",
+    "The candidates debate again on [Wednesday]. => 2016-10-19",
+    "Early voting began [this week] in Ohio. => 2016-W41",
+    "The senator was first elected in [1980]. => 1980",
+    "The vote was held [a week ago]. => 2016-W40",
+    "Parliament reconvenes on [Monday]. => 2016-10-17",
+    "The hurricane made landfall [last Saturday]. => 2016-10-08",
+    "The storm killed hundreds in Haiti [earlier this month]. => 2016-10",
+    "Power may not be restored until [late next week]. => 2016-W42",
+    "Flood waters receded [overnight]. => none",
+    "The quake measured [6.2] on the Richter scale. => none",
+    "The dam was built in the [1960s]. => 196",
+    "The Cubs won [5-2] on Thursday night. => none",
+    "The Cubs won 5-2 on [Thursday night]. => 2016-10-13TNI",
+    "Game 1 is set for [Saturday]. => 2016-10-15",
+    "The club has not won the title since [1908]. => 1908",
+    "He ran the mile in [3:43]. => none",
+    "The Open will return to the course in [2019]. => 2019",
+    "She finished [second] in the 200 meters. => none",
+    "The trial is scheduled to begin on [Jan. 9]. => 2017-01-09",
+    "The defendant was arrested in [March 2015]. => 2015-03",
+    "A hearing was held on [Tuesday]. => 2016-10-11",
+    "Sentencing is [next month]. => 2016-11",
+    "He served [18 months] of a three-year term. => P18M",
+    "The ruling overturned a [1973] precedent. => 1973",
+    "The probe will arrive on [July 4, 2017]. => 2017-07-04",
+    "The ice sheet has shrunk every year since [2002]. => 2002",
+    "She died [Thursday] at her home in Vermont. => 2016-10-13",
+    "He was born on [Dec. 3, 1922], in Brooklyn. => 1922-12-03",
+    "He joined the paper in 1948 and retired [four decades later]. => 1988",
+    "Services will be held at [11 a.m. Tuesday]. => 2016-10-18T11:00",
+    "In 1967 the family moved to Detroit. [That July], riots broke out. => 1967-07",
+    "After graduating in 1972, she spent [two years] in Kenya. => P2Y",
+    "She arrived in Saigon in 1968. By [the spring], the city was under siege. => 1968-SP",
+    "He returned to Berlin in 1945. [The next year], he married. => 1946",
+    "The [iPhone 7] went on sale. => none",
+    "He lives on [Fifth] Avenue. => none",
+    "The [March] Madness bracket was released. => none",
+    "The [10,000] runners set off. => none",
+    "The [4-3] vote upheld the law. => none",
+    "Interstate [95] was closed. => none",
+    "The [2016] presidential race is tight. => 2016",
+    "Temperatures hit [90] degrees. => none",
+    "Theresa [May] became prime minister in July. => none",
+    "Theresa May became prime minister in [July]. => 2016-07",
+    "The strike is in its [second day]. => none",
+    "The festival runs through [Sunday]. => 2016-10-16",
+    "The company has cut 2,000 jobs so far [this year]. => 2016",
+)
+
+# An eighth check set (Thursday 28 February 2019, the last day of a month that has no
+# 29th: a summit, a shutdown just ended, snow, a trial, a rover), written after the
+# seventh set's rules and run once the same way before any rule was changed for it:
+# 42 of 46 right (91.3%), no date found where none may be. The misses: "net profit for
+# 2018 doubled" (the year not found), "Tariffs rise to 25% on Friday" and "warnings
+# remain in place through the weekend" (schedules in the present read as past), "the
+# 19th century" (found without its determiner).
+CHECK8 = _cases(
+    "2019-02-28",
+    "The insurer's net profit for [2018] doubled. => 2018",
+    "The chain's [fourth-quarter] sales, reported on Wednesday, fell. => 2018-Q4",
+    "The chain's fourth-quarter sales, reported on [Wednesday], fell. => 2019-02-27",
+    "Britain is due to leave on [March 29]. => 2019-03-29",
+    "The deadline expires [tomorrow]. => 2019-03-01",
+    "Tariffs rise to 25% on [Friday]. => 2019-03-01",
+    "The summit collapsed on [Thursday]. => 2019-02-28",
+    "The two leaders first met in Singapore [last June]. => 2018-06",
+    "The ceasefire has held for [almost a month]. => P1M",
+    "The shutdown lasted [35 days]. => P35D",
+    "The shutdown ended in [late January]. => 2019-01",
+    "The storm dumped a foot of snow [Tuesday night]. => 2019-02-26TNI",
+    "Avalanche warnings remain in place through [the weekend]. => 2019-W09-WE",
+    "The wildfire destroyed [14,000] homes. => none",
+    "The flood of [1927] reshaped the delta. => 1927",
+    "The team lost [2-0] at home. => none",
+    "The season opens on [March 28]. => 2019-03-28",
+    "He signed a [13-year] deal. => P13Y",
+    "The Super Bowl was played [earlier this month]. => 2019-02",
+    "The race is held [every four years]. => P4Y",
+    "The jury will resume deliberations on [Monday]. => 2019-03-04",
+    "He was indicted in [the spring of 2017]. => 2017-SP",
+    "She pleaded guilty [two weeks ago]. => 2019-W07",
+    "The judge gave him until [March 15] to respond. => 2019-03-15",
+    "The law dates from [the 19th century]. => 18",
+    "The crime happened [a decade ago]. => 2009",
+    "The rover stopped working [last summer]. => 2018-SU",
+    "The eclipse will be visible on [July 2]. => 2019-07-02",
+    "The trial enrolled patients between [2012] and 2016. => 2012",
+    "The drug was approved in [December]. => 2018-12",
+    "The poet, who won the Pulitzer in [1971], died on Tuesday. => 1971",
+    "The poet, who won the Pulitzer in 1971, died on [Tuesday]. => 2019-02-26",
+    "He spent the [1980s] in Paris. => 198",
+    "She arrived in New York in 1961. [A year later], she recorded an album. => 1962",
+    "He fought in Korea in 1951 and came home [the following spring]. => 1952-SP",
+    "The [F-35] program is over budget. => none",
+    "The company cut [5%] of its jobs. => none",
+    "Police seized [1,000] kilograms of cocaine. => none",
+    "The [Summer] Olympics will be held in Tokyo. => none",
+    "The rate stands at [1.5%]. => none",
+    "Trains run [every 10 minutes]. => PT10M",
+    "Shares have risen [this month]. => 2019-02",
+    "The plan will be unveiled in [the spring]. => 2019-SP",
+    "The ban takes effect at [midnight]. => 2019-02-28T24:00",
+    "The strike entered its [fifth day] on Thursday. => none",
+    "Debt rose to [$22 trillion]. => none",
+)
+
+# A ninth check set (Monday 31 May 2021, Memorial Day: a pipeline hack, a recess, a
+# tornado, a trial, cicadas), written after the eighth set's rules and run once the same
+# way before any rule was changed for it: 39 of 40 right (97.5%), no date found where none
+# may be. The miss: "The retailer reports results on Wednesday" (a schedule in the
+# present read as past).
+CHECK9 = _cases(
+    "2021-05-31",
+    "Flags fly at half-staff on [Memorial Day]. => 2021-05-31",
+    "The vaccine maker booked $3.5 billion in [first-quarter] sales. => 2021-Q1",
+    "The retailer reports results on [Wednesday]. => 2021-06-02",
+    "Gas prices hit a seven-year high [last week]. => 2021-W21",
+    "The pipeline was shut for [six days] after a hack. => P6D",
+    "The hack took place on [May 7]. => 2021-05-07",
+    "The index has climbed 12% since [January]. => 2021-01",
+    "The company was listed in [2014] and delisted in 2019. => 2014",
+    "Lawmakers left town [Friday] for a recess. => 2021-05-28",
+    "The Senate returns on [June 7]. => 2021-06-07",
+    "The bill passed the House in [March]. => 2021-03",
+    "The governor signed the law [late Thursday]. => 2021-05-27TEV",
+    "A tornado touched down at [3:50 p.m. Sunday]. => 2021-05-30T15:50",
+    "The volcano has erupted [three times] since Saturday. => none",
+    "The volcano has erupted three times since [Saturday]. => 2021-05-29",
+    "The quake was the strongest since [1964]. => 1964",
+    "He scored in the [89th minute]. => none",
+    "The final was decided [4-2] on penalties. => none",
+    "The race was held on [Sunday]. => 2021-05-30",
+    "The Indianapolis [500] drew 135,000 fans. => none",
+    "The officer was convicted [last month]. => 2021-04",
+    "Sentencing is set for [June 25]. => 2021-06-25",
+    "The appeals court heard arguments in [early May]. => 2021-05",
+    "The lawsuit, filed in [2019], seeks damages. => 2019",
+    "Scientists sequenced the genome in [2003]. => 2003",
+    "The mission will launch in [2024]. => 2024",
+    "The cicadas emerge [every 17 years]. => P17Y",
+    "The cicadas last emerged in [2004]. => 2004",
+    "The author, who died on [Thursday] at 91, wrote 40 novels. => 2021-05-27",
+    "Born in Lagos in [1929], he moved to London. => 1929",
+    "He served in the army during the [1950s]. => 195",
+    "In 1961 he joined the foreign service. [Three years later], he was posted to Cairo. => 1964",
+    "In 1961 he joined the foreign service. In [April], he was posted to Cairo. => 1961-04",
+    "The [G7] summit opens in June. => none",
+    "The G7 summit opens in [June]. => 2021-06",
+    "The [Covid-19] vaccine was approved. => none",
+    "Unemployment fell to [6.1%]. => none",
+    "The plant will close at [the end of June]. => 2021-06",
+    "Stocks rose [earlier in the day] before falling. => none",
+    "The [1,500-meter] race was won by a Kenyan. => none",
+)
+
 ALL = (
     FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + NEWS + HOLIDAYS + NEGATIVES
-) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5
+) + CHECK + CHECK2 + CHECK3 + CHECK4 + CHECK5 + CHECK6 + CHECK7 + CHECK8 + CHECK9
 
 
 # Still read wrongly, kept here so that a fix shows (strict: an unexpected pass fails).
-# A year at the end of a clause ("began in 1941") is taken for background, so the
-# season in the next sentence gets the DCT's year; the same shape with "founded in 1987"
-# and a month after it is about the present, and the tagger cannot yet tell them apart.
+# ("The siege began in 1941. In the winter, ..." is read now: "the" season opening a
+# sentence in the past takes the year of the sentence before.)
 # "He was elected in 1980. On January 20, he took office" is the January after the
 # election: the order of events, which no rule of the calendar gives. "28 Oct." at the
 # end of a sentence keeps its full stop in the extent (one dot ends both).
 KNOWN_MISSES = {
-    "The siege began in 1941. In [the winter], thousands starved. => 1941-WI",
     "He was elected in 1980. On [January 20], he took office. => 1981-01-20",
     "The talks were held on [28 Oct]. => 2021-10-28",
 }

@@ -106,6 +106,19 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        # "In 1967 the family moved to Detroit. That July, riots broke out": the month of
+        # the year the text has reached; the determiner is part of the extent (TimeML).
+        "that_month",
+        # "That May" is mostly "that" and the verb: a month only before a comma or stop.
+        r"\b(?P<yref>[Tt]hat)\s+(?P<month>{MONTH_FULL})(?![A-Za-z])(?:(?<!May)|(?=\s*[,;.]))",
+        "month",
+        examples=(
+            "In 1967 the family moved to Detroit. [That July], riots broke out. => 1967-07",
+            "He was elected in 2001 and sworn in [that January]. => 2001-01",
+            "[That May] be true. => none",
+        ),
+    ),
+    Rule(
         "month",
         r"\b(?:(?P<rel>last|next|this|earlier this|later this|early|mid|late"
         r"|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
@@ -126,6 +139,9 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "Prices fell in [March] to a low. => 2023-03",
             "[February] to April proved calm. => 2023-02",
             "It ended in the last week of [August]. => 2023-08",
+            # A clause in the past never reaches a month still ahead, however near.
+            "Its shares fell in [October]. => 2022-10",
+            "The firm was founded in 1987. Its shares fell in [October]. => 2022-10",
         ),
     ),
     # --- years, decades, centuries ------------------------------------------------------------
@@ -156,6 +172,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "She lives at [1600] Pennsylvania Avenue. => none",
             "The office at [2010] W. Main St. closed. => none",
             "In [1987] Wall Street crashed. => 1987",
+            "The insurer's net profit for [2018] doubled. => 2018",
+            "Meals were served for [2000] people. => none",
             "He filed a Section [1983] lawsuit. => none",
             "The council passed Resolution [1441] in 2002. => none",
         ),
@@ -235,9 +253,16 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "century",
-        r"\b(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b",
+        # The determiner and an edge belong to the extent (TimeML): "[the early 21st century]".
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b"
+        r"(?:\s+(?P<bc>(?-i:BCE|BC\b|B\.C\.)))?",
         "century",
-        examples=("It dates from the [19th century]. => 18",),
+        examples=(
+            "It dates from [the 19th century]. => 18",
+            "It began in [the early 21st century]. => 20",
+            "He built a [19th century] church. => 18",
+            "Carthage rose in [the 9th century BC]. => BC08",
+        ),
     ),
     # --- weekdays, today, parts of days, clock times ------------------------------------------
     Rule(
@@ -258,6 +283,17 @@ CALENDAR_RULES: tuple[Rule, ...] = (
             "A column in the [Sunday] Times said so. => none",
             "[Friday] Harbor is a small town. => none",
             "Earlier [Friday], the talks ended. => 2023-09-08",
+            # A passive present that governs the day looks ahead; a participle that does
+            # not reach the day ("accused of killing ... on Saturday") keeps its past.
+            "Markets are closed on [Wednesday] for the holiday. => 2023-09-13",
+            "The bridge is closed [Friday]. => 2023-09-15",
+            "He is accused of killing a man on [Saturday]. => 2023-09-09",
+            # Schedules with a plural subject whose verb is also a noun.
+            "Tariffs rise to 25% on [Friday]. => 2023-09-15",
+            "Warnings remain in place through [Sunday]. => 2023-09-17",
+            "The price rise on [Friday] hurt sales. => 2023-09-08",
+            "The retailer reports results on [Wednesday]. => 2023-09-13",
+            "Reports on [Wednesday] said the talks failed. => 2023-09-06",
             "It ran on the front of [Friday]'s edition. => 2023-09-08",
             "They met [last Wednesday]. => 2023-09-06",
             "He flew in [the day before last Wednesday]. => 2023-09-05",

@@ -160,6 +160,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "In 1919 he spent the spring and [summer] in Estonia. => 1919-SU",
             "Saigon fell in 1975; Laos fell that same [spring]. => 1975-SP",
             "In 1940 France fell. [That summer], Britain stood alone. => 1940-SU",
+            # "the" season opening a sentence in the past takes the year of the sentence
+            # just before, even one named in passing; not one further back, nor a plan.
+            "The siege began in 1941. In [the winter], thousands starved. => 1941-WI",
+            "The siege began in 1941. Many fled. In [the winter], more died. => 2022-WI",
+            "The firm was founded in 1987. In [the winter], prices will rise. => 2023-WI",
         ),
     ),
     Rule(
@@ -243,6 +248,22 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             "The index gained 20% in [the year], traders said. => 2023",
             "Sales rose 4% over [the year]. => 2023",
             "[The year] of the dragon began. => none",
+        ),
+    ),
+    Rule(
+        "period_ended",
+        # "Oil ended the week 2% higher", "stocks began the month weak": a market's or a
+        # season's week (month, year) told by the verb that opens or closes it, the one the
+        # text is in. Not "the week before", "the month of May" (other rules read those).
+        r"\b(?P<lead>(?:ended|closed|finished|began|started|opened|ends|closes|finishes|begins"
+        r"|starts|opens)\s+)(?P<rel>the)\s+(?P<unit>week|month|year)\b"
+        r"(?![\s-]+(?:of|before|after|earlier|ago|when|with|that|in)\b|['’])",
+        "relative_unit",
+        examples=(
+            "Oil ended [the week] 2% higher. => 2023-W37",
+            "Stocks began [the month] on a weak note. => 2023-09",
+            "The index closed [the week] before on a high. => none",
+            "He began [the month] of fasting. => none",
         ),
     ),
     Rule(
