@@ -19,12 +19,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 
 from .data import STATUS_CODE, CanvasEvent, bounds, event_kind, kind_of
 from .focus import dense_days
 from .scale import to_days
-from .sorting import sorted_in_slices
+from .sorting import sorted_floats
 
 GAP_PX = 12.0  # neighbours closer than this (edge to edge) merge into a cluster
 BAR_PX = 12.0  # an event wider than this stands alone as a bar
@@ -245,8 +244,7 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False,
         lanes.append(Lane(name, line, first_row, len(lane_rows), len(spans)))
         rows.extend(lane_rows)
         line += 1 + len(lane_rows)
-    sorted_starts = array("d", sorted_in_slices(list(chain.from_iterable(row.starts
-                                                                         for row in rows))))
+    sorted_starts = sorted_floats(row.starts for row in rows)
     return CanvasLayout(
         events=kept,
         kinds=kinds,
@@ -268,8 +266,7 @@ def with_extent(layout: CanvasLayout) -> CanvasLayout:
     """Return ``layout`` with its extent made (every end sorted, the dense stretch):
     work for a worker thread, which the canvas would otherwise do on the GUI thread at
     its first paint."""
-    ends = array("d", sorted_in_slices(list(chain.from_iterable(row.ends
-                                                                for row in layout.rows))))
+    ends = sorted_floats(row.ends for row in layout.rows)
     layout.extent = (ends, dense_days(layout.sorted_starts,
                                       ((row.starts, row.ends) for row in layout.rows)))
     return layout
