@@ -35,8 +35,8 @@ class Row:
     """One row of a lane: its events in time order, none overlapping.
 
     build_layout fills them with arrays (8 bytes a number, where a list holds a pointer
-    and a float or int object of 24-32 bytes: at a million events the layout's numbers
-    were about 400 MB as lists); any sequence of numbers reads the same.
+    and a float or int object of 24-32 bytes: about 150 bytes an event as lists); any
+    sequence of numbers reads the same.
     """
 
     line: int  # the row's line on the canvas (group headers take a line each)
