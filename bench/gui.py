@@ -109,9 +109,64 @@ def _insert_events(connection: sqlite3.Connection, rows: list[tuple[object, ...]
         " version, reviewed_at, story_id) VALUES (" + ",".join("?" * 25) + ")", rows)
 
 
-def child(db: Path, layout: str, key_dates: bool = False) -> int:
-    """Run the window on ``db``, print one JSON line of figures; returns the exit code."""
+class StackSampler:
+    """Every thread's stack each ``interval`` seconds, with the time (a bench aid, to
+    see what ran around a GUI-thread stall: a stall with no samples inside it is the GIL
+    held by one long C call or collector walk, not Python work)."""
+
+    def __init__(self, interval: float = 0.01) -> None:
+        import threading
+
+        self.interval = interval
+        from collections import deque
+
+        # The last few seconds only: the bench keeps what lies around each new worst gap.
+        self.samples: deque[tuple[float, dict[str, list[str]]]] = deque(maxlen=500)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sampler", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import threading
+        import traceback
+
+        me = threading.get_ident()
+        while not self._stop.wait(self.interval):
+            names = {thread.ident: thread.name for thread in threading.enumerate()}
+            stacks = {
+                names.get(ident, str(ident)): [
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                    for f in traceback.extract_stack(frame)[-12:]]
+                for ident, frame in sys._current_frames().items() if ident != me}  # noqa: SLF001
+            self.samples.append((time.perf_counter(), stacks))
+
+    def around(self, began: float, ended: float) -> list[tuple[float, dict[str, list[str]]]]:
+        """Return the samples from just before ``began`` to just after ``ended``."""
+        return [s for s in self.samples if began - 0.03 <= s[0] <= ended + 0.03]
+
+
+def _report_stall(samples: list[tuple[float, dict[str, list[str]]]], name: str,
+                  gap: tuple[float, float], out: Path) -> None:
+    with out.open("a") as report:
+        began, ended = gap
+        report.write(f"=== {name}: stall {1000 * (ended - began):.0f} ms ===\n")
+        for moment, stacks in samples:
+            report.write(f"--- t={1000 * (moment - began):+.0f} ms\n")
+            for thread, frames in stacks.items():
+                report.write(f"  [{thread}]\n")
+                report.writelines(f"    {line}\n" for line in frames)
+
+
+def child(db: Path, layout: str, key_dates: bool = False,
+          profile: Path | None = None) -> int:
+    """Run the window on ``db``, print one JSON line of figures; returns the exit code.
+    With ``profile``, the stacks around each phase's longest stall are written there
+    and the largest memory holders after the listing (by tracemalloc) as well."""
     started = time.perf_counter()
+    if profile is not None and os.environ.get("BENCH_TRACEMALLOC"):
+        import tracemalloc
+        tracemalloc.start(4)
+    sampler = StackSampler() if profile is not None else None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import resource
 
@@ -132,9 +187,29 @@ def child(db: Path, layout: str, key_dates: bool = False) -> int:
     phase = {"name": "start", "stall": 0.0}
     stalls: dict[str, float] = {}
     last_tick = [time.perf_counter()]
+    worst_gap = [(0.0, 0.0)]
+    kept: list[list[tuple[float, dict[str, list[str]]]]] = [[]]
+    capture = [False]
+
+    # The GUI thread's own CPU time in each phase's longest gap: a gap mostly of CPU
+    # is work on the GUI thread; one with little is waiting (the GIL held by a worker,
+    # or the machine's other processes running).
+    stall_cpu: dict[str, float] = {}
+    last_cpu = [time.thread_time()]
+    worst_cpu = [0.0]
 
     def tick() -> None:
         now = time.perf_counter()
+        cpu = time.thread_time()
+        if now - last_tick[0] > float(phase["stall"]):
+            worst_cpu[0] = cpu - last_cpu[0]
+        last_cpu[0] = cpu
+        if sampler is not None and capture[0] and now > worst_gap[0][1] + 0.05:
+            kept[0] = sampler.around(*worst_gap[0])
+            capture[0] = False
+        if now - last_tick[0] > float(phase["stall"]):
+            worst_gap[0] = (last_tick[0], now)
+            capture[0] = True
         phase["stall"] = max(float(phase["stall"]), now - last_tick[0])
         last_tick[0] = now
 
@@ -145,12 +220,20 @@ def child(db: Path, layout: str, key_dates: bool = False) -> int:
 
     def begin(name: str) -> None:
         stalls[str(phase["name"])] = round(float(phase["stall"]) * 1000)
+        stall_cpu[str(phase["name"])] = round(worst_cpu[0] * 1000)
+        worst_cpu[0] = 0.0
+        if sampler is not None and profile is not None:
+            if capture[0]:
+                kept[0] = sampler.around(*worst_gap[0])
+            _report_stall(kept[0], str(phase["name"]), worst_gap[0], profile)
+        worst_gap[0], kept[0], capture[0] = (0.0, 0.0), [], False
         phase.update(name=name, stall=0.0)
         # The figures so far, should a later phase not end before the parent's timeout.
         figures["stall_ms"] = stalls
+        figures["stall_gui_cpu_ms"] = stall_cpu
         figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(json.dumps(figures), flush=True)
-        last_tick[0] = time.perf_counter()
+        last_tick[0], last_cpu[0] = time.perf_counter(), time.thread_time()
 
     repo = open_store(f"sqlite:///{db}")
     window = open_window(repo, settings)
@@ -175,7 +258,7 @@ def child(db: Path, layout: str, key_dates: bool = False) -> int:
     # apart, and the start's stalls counted from here on.
     figures["window_made_s"] = round(time.perf_counter() - started, 2)
     phase["stall"] = 0.0
-    last_tick[0] = time.perf_counter()
+    last_tick[0], last_cpu[0] = time.perf_counter(), time.thread_time()
 
     def wait_idle(limit: float = 600.0) -> float:
         """Process events until the worker is idle and a listing is applied; returns
@@ -202,6 +285,8 @@ def child(db: Path, layout: str, key_dates: bool = False) -> int:
     total = window.shown_count()
     figures["listed_s"] = round(time.perf_counter() - started, 2)
     figures["events"] = window.shown_count()
+    if profile is not None and os.environ.get("BENCH_TRACEMALLOC"):
+        _report_memory(profile)
     begin("text_filter")
     window.set_filter(EventFilter(text="Event 12"))
     wait_idle()
@@ -228,6 +313,20 @@ def child(db: Path, layout: str, key_dates: bool = False) -> int:
     return 0
 
 
+def _report_memory(out: Path) -> None:
+    import tracemalloc
+
+    snapshot = tracemalloc.take_snapshot()
+    with out.open("a") as report:
+        report.write("=== memory after the listing, by line ===\n")
+        for stat in snapshot.statistics("lineno")[:25]:
+            report.write(f"{stat.size / 2**20:8.1f} MB {stat.count:9d} {stat.traceback}\n")
+        report.write("=== by traceback ===\n")
+        for stat in snapshot.statistics("traceback")[:12]:
+            report.write(f"{stat.size / 2**20:8.1f} MB {stat.count:9d}\n")
+            report.writelines(f"      {line}\n" for line in stat.traceback.format())
+
+
 def _timed(action, wait) -> float:  # type: ignore[no-untyped-def]
     began = time.perf_counter()
     action()
@@ -243,9 +342,11 @@ def main() -> int:
                         help="keep the Key dates dock shown (it summarises every event)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--profile", type=Path, help="write the stacks around each phase's "
+                        "longest stall there (BENCH_TRACEMALLOC=1: and the memory holders)")
     options = parser.parse_args()
     if options.child:
-        return child(options.child, options.layout, options.key_dates)
+        return child(options.child, options.layout, options.key_dates, options.profile)
     OUT.mkdir(parents=True, exist_ok=True)
     for total in options.events:
         db = OUT / f"gui-{total}.sqlite3"
@@ -261,7 +362,8 @@ def main() -> int:
             try:
                 done = subprocess.run(
                     [sys.executable, __file__, "--child", str(work), "--layout", options.layout]
-                    + (["--key-dates"] if options.key_dates else []),
+                    + (["--key-dates"] if options.key_dates else [])
+                    + (["--profile", str(options.profile.resolve())] if options.profile else []),
                     env=env, capture_output=True, text=True, timeout=options.timeout)
             except subprocess.TimeoutExpired as expired:
                 so_far = (expired.stdout or b"")

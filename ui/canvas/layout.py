@@ -15,15 +15,15 @@ the breaks between clusters by a bisect.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 
 from .data import STATUS_CODE, CanvasEvent, bounds, event_kind, kind_of
 from .focus import dense_days
 from .scale import to_days
-from .sorting import sorted_in_slices
+from .sorting import sorted_floats
 
 GAP_PX = 12.0  # neighbours closer than this (edge to edge) merge into a cluster
 BAR_PX = 12.0  # an event wider than this stands alone as a bar
@@ -32,15 +32,20 @@ _NEVER = float("inf")
 
 @dataclass(slots=True)
 class Row:
-    """One row of a lane: its events in time order, none overlapping."""
+    """One row of a lane: its events in time order, none overlapping.
+
+    build_layout fills them with arrays (8 bytes a number, where a list holds a pointer
+    and a float or int object of 24-32 bytes: about 150 bytes an event as lists); any
+    sequence of numbers reads the same.
+    """
 
     line: int  # the row's line on the canvas (group headers take a line each)
-    starts: list[float] = field(default_factory=list)
-    ends: list[float] = field(default_factory=list)
-    members: list[int] = field(default_factory=list)  # indices into CanvasLayout.events
-    separate_at: list[float] = field(default_factory=list)  # px/day where i and i+1 part
-    breaks_by_zoom: list[int] = field(default_factory=list)  # i, by separate_at ascending
-    zoom_of_break: list[float] = field(default_factory=list)  # separate_at, ascending
+    starts: Sequence[float] = field(default_factory=list)
+    ends: Sequence[float] = field(default_factory=list)
+    members: Sequence[int] = field(default_factory=list)  # indices into CanvasLayout.events
+    separate_at: Sequence[float] = field(default_factory=list)  # px/day where i and i+1 part
+    breaks_by_zoom: Sequence[int] = field(default_factory=list)  # i, by separate_at ascending
+    zoom_of_break: Sequence[float] = field(default_factory=list)  # separate_at, ascending
 
     def runs(self, t_start: float, t_end: float, px_per_day: float) -> list[tuple[int, int]]:
         """Return the clusters ``(first, last)`` (positions in this row, inclusive) that
@@ -111,12 +116,13 @@ class CanvasLayout:
     place_of_id: dict[int, tuple[int, int]]  # event id -> (row index, position in row)
     t_min: float
     t_max: float
-    sorted_starts: list[float] = field(default_factory=list)  # every event's start, ascending
+    # Every event's start, ascending (an array from build_layout; relayout edits it).
+    sorted_starts: MutableSequence[float] = field(default_factory=list)
     hide_rejected: bool = False  # whether rejected events were left out
     lane_order: tuple[str, ...] = ()  # lanes drawn first, in this order (the rest by time)
     # Every event's end, ascending, and the dense stretch (days) when made beforehand on
     # a worker (with_extent): the canvas then sorts nothing on the GUI thread.
-    extent: tuple[list[float], tuple[float, float] | None] | None = None
+    extent: tuple[Sequence[float], tuple[float, float] | None] | None = None
 
     def row_at_line(self, line: int) -> int | None:
         """Return the index of the row drawn on ``line``, or None for a header or nothing."""
@@ -161,25 +167,30 @@ def _finish_row(row: Row) -> None:
     gaps = [start - end for start, end in zip(starts[1:], ends, strict=False)]
     per_gap, per_width = 1.0 / GAP_PX, 1.0 / BAR_PX
     # Neighbours part when their gap reaches GAP_PX or either grows wider than BAR_PX.
-    separate_at = []
+    separate_at = array("d")
     for gap, left, right in zip(gaps, widths, widths[1:], strict=False):
         key = max(gap * per_gap, left * per_width, right * per_width)
         separate_at.append(1.0 / key if key > 0 else _NEVER)
     row.separate_at = separate_at
-    row.breaks_by_zoom = sorted(range(len(separate_at)), key=separate_at.__getitem__)
-    row.zoom_of_break = [separate_at[i] for i in row.breaks_by_zoom]
+    row.breaks_by_zoom = array("q", sorted(range(len(separate_at)),
+                                           key=separate_at.__getitem__))
+    row.zoom_of_break = array("d", [separate_at[i] for i in row.breaks_by_zoom])
 
 
 def stack_rows(spans: list[tuple[float, float, int, int]]) -> list[Row]:
     """Return one lane's rows (their ``line`` still to be set) for its spans
     ``(start, end, id, event index)`` sorted ascending."""
     row_numbers = _stack(spans)
-    lane_rows = [Row(line=0) for _ in range(max(row_numbers) + 1)]
+    count = max(row_numbers) + 1
+    starts: list[array[float]] = [array("d") for _ in range(count)]
+    ends: list[array[float]] = [array("d") for _ in range(count)]
+    members: list[array[int]] = [array("q") for _ in range(count)]
     for (start, end, _event_id, index), r in zip(spans, row_numbers, strict=True):
-        row = lane_rows[r]
-        row.starts.append(start)
-        row.ends.append(end)
-        row.members.append(index)
+        starts[r].append(start)
+        ends[r].append(end)
+        members[r].append(index)
+    lane_rows = [Row(line=0, starts=starts[r], ends=ends[r], members=members[r])
+                 for r in range(count)]
     for row in lane_rows:
         _finish_row(row)
     return lane_rows
@@ -220,7 +231,10 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False,
     place_of_id: dict[int, tuple[int, int]] = {}
     line = 0
     for name in order:
-        spans = by_group[name]
+        # Taken out as it is used: the spans (a tuple and its numbers an event) are then
+        # freed a lane at a time. Left to the end, freeing a million of them at once is one
+        # C call that held the GIL, and so the GUI thread, for 0.9-1.5 s at 1M.
+        spans = by_group.pop(name)
         lane_rows = stack_rows(spans)
         first_row = len(rows)
         for r, row in enumerate(lane_rows):
@@ -230,7 +244,7 @@ def build_layout(events: Sequence[CanvasEvent], hide_rejected: bool = False,
         lanes.append(Lane(name, line, first_row, len(lane_rows), len(spans)))
         rows.extend(lane_rows)
         line += 1 + len(lane_rows)
-    sorted_starts = sorted_in_slices(list(chain.from_iterable(row.starts for row in rows)))
+    sorted_starts = sorted_floats(row.starts for row in rows)
     return CanvasLayout(
         events=kept,
         kinds=kinds,
@@ -252,7 +266,7 @@ def with_extent(layout: CanvasLayout) -> CanvasLayout:
     """Return ``layout`` with its extent made (every end sorted, the dense stretch):
     work for a worker thread, which the canvas would otherwise do on the GUI thread at
     its first paint."""
-    ends = sorted_in_slices(list(chain.from_iterable(row.ends for row in layout.rows)))
+    ends = sorted_floats(row.ends for row in layout.rows)
     layout.extent = (ends, dense_days(layout.sorted_starts,
                                       ((row.starts, row.ends) for row in layout.rows)))
     return layout

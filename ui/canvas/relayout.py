@@ -9,6 +9,7 @@ or shown again (it joins one). The result is the layout ``build_layout`` would g
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable
 
@@ -74,7 +75,7 @@ def hide_event(layout: CanvasLayout, event_id: int) -> bool:
     del layout.place_of_id[event_id]
     for row in layout.rows:
         if row.members and max(row.members) > index:
-            row.members = [member - (member > index) for member in row.members]
+            row.members = array("q", [member - (member > index) for member in row.members])
     rows_of = {
         lane.name: layout.rows[lane.first_row : lane.first_row + lane.row_count]
         for lane in layout.lanes
@@ -101,7 +102,7 @@ def show_event(layout: CanvasLayout, event: CanvasEvent, index: int) -> bool:
     # Every event from ``index`` on moves up one index, as in a build with this one.
     for row in layout.rows:
         if row.members and max(row.members) >= index:
-            row.members = [member + (member >= index) for member in row.members]
+            row.members = array("q", [member + (member >= index) for member in row.members])
     new_span = _span(event, index)
     layout.events.insert(index, event)
     layout.kinds.insert(index, span_and_kind(event)[2])

@@ -9,6 +9,7 @@ items) gives the same order, stable as ``sorted`` is, with no long hold.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable
 from heapq import merge
 from typing import Any, TypeVar
@@ -30,3 +31,26 @@ def sorted_in_slices(items: Iterable[T], key: Callable[[T], Any] | None = None) 
               for start in range(0, len(whole), SLICE)]
     # heapq.merge keeps equal items in the order of the slices: stable, as sorted is.
     return list(merge(*slices, key=key))
+
+
+def sorted_floats(runs: Iterable[Iterable[float]]) -> array[float]:
+    """Return every number of ``runs`` in one ascending array of doubles.
+
+    The layout's starts and ends (a million at 1M events) are sorted in slices as in
+    sorted_in_slices, but no list of a million float objects is ever made: each slice
+    goes back into an array once sorted, and the merge appends to the result one number
+    at a time. Freeing such a list at once was one C call holding the GIL (and the GUI
+    thread) for 0.6-0.9 s at 1M.
+    """
+    slices: list[array[float]] = []
+    pending = array("d")
+    for run in runs:
+        pending.extend(run)
+        if len(pending) >= SLICE:
+            slices.append(array("d", sorted(pending)))
+            pending = array("d")
+    if pending:
+        slices.append(array("d", sorted(pending)))
+    if len(slices) == 1:
+        return slices[0]
+    return array("d", merge(*slices))

@@ -46,7 +46,7 @@ class _Extent:
     """What a layout's extent needs sorted: its ends, and its dense stretch (days)."""
 
     version: int
-    sorted_ends: list[float]
+    sorted_ends: Sequence[float]
     dense: tuple[float, float] | None
 
 

@@ -128,6 +128,10 @@ class EventTableModel(QAbstractTableModel):
 
     def set_article_titles(self, titles: dict[int, str]) -> None:
         """Name each article id in the Article column."""
+        if titles == self._article_titles:
+            # Each listing gives them (a filter, clearing it): unchanged, there is nothing
+            # to copy, nor a million rows to tell of a change.
+            return
         self._article_titles = dict(titles)
         if self._ids:
             self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._ids) - 1, ARTICLE))

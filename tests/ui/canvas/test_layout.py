@@ -267,10 +267,32 @@ def test_an_extent_made_beforehand_is_what_the_layout_gives():
     layout = with_extent(build_layout(events))
     assert layout.extent is not None
     ends, dense = layout.extent
-    assert ends == sorted(end for row in layout.rows for end in row.ends)
+    assert list(ends) == sorted(end for row in layout.rows for end in row.ends)
     assert dense == dense_days(layout.sorted_starts, ((r.starts, r.ends) for r in layout.rows))
     # Changed in place, the layout's extent is no longer what it was made for.
     changed = CanvasEvent(3, BASE + timedelta(hours=500), BASE + timedelta(hours=501), "hour",
                           "accepted", "event 3", "B")
     update_in_layout(layout, events[2], changed)
     assert layout.extent is None
+
+
+def test_a_layout_holds_its_numbers_in_arrays_and_edits_keep_them_so():
+    from array import array
+
+    from ui.canvas.relayout import hide_event
+
+    events = as_events([(0, 5, "A"), (3, 5, "A"), (40, 2, "B"), (41, 1, "A"), (900, 3, "B")])
+    events[1] = CanvasEvent(2, events[1].start, events[1].end, "hour", "rejected", "event 2", "A")
+    layout = build_layout(events, hide_rejected=False)
+    for row in layout.rows:
+        for numbers, code in ((row.starts, "d"), (row.ends, "d"), (row.members, "q"),
+                              (row.separate_at, "d"), (row.breaks_by_zoom, "q"),
+                              (row.zoom_of_break, "d")):
+            assert isinstance(numbers, array) and numbers.typecode == code
+    assert isinstance(layout.sorted_starts, array)
+    # Every event placed; taking one out restacks to what a build without it gives.
+    assert sorted(layout.place_of_id) == [1, 2, 3, 4, 5]
+    hidden = build_layout(events, hide_rejected=True)
+    assert hide_event(layout, 2)
+    assert all(isinstance(row.members, array) for row in layout.rows)
+    assert layout_summary(layout) == layout_summary(hidden)

@@ -75,6 +75,17 @@ def test_shows_date_as_read_and_article_title(repo, add_article):
     assert model.data(model.index(0, ARTICLE)) == "Train report"
 
 
+def test_article_titles_tell_of_a_change_only_when_they_changed(qtbot, repo, add_article):
+    article_id = add_article(3, title="Train report")
+    model = _model(repo)
+    model.set_article_titles({article_id: "Train report"})
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.set_article_titles({article_id: "Train report"})  # the same, given again
+    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+        model.set_article_titles({article_id: "Train report #2"})
+    assert model.data(model.index(0, ARTICLE)) == "Train report #2"
+
+
 def test_update_event_changes_the_row(qtbot, repo, add_article):
     add_article(3)
     model = _model(repo)

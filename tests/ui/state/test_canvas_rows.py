@@ -39,3 +39,20 @@ def test_open_ended_events_are_drawn_at_their_bound_never_as_an_interval():
 
 def test_events_with_no_bound_are_not_drawn():
     assert to_canvas_event(_event(earliest=None, latest=None), "a") is None
+
+
+def test_a_held_row_keeps_what_the_canvas_draws_and_no_date_text():
+    from timeline.store.heads import EventHead
+    from ui.state.held import HeldListing
+
+    head = EventHead(id=9, article_id=1, title="Kim left", expression="after the forum",
+                     earliest=datetime(2023, 9, 10), latest=None, granularity=Granularity.DAY,
+                     status=Status.REJECTED, confidence=0.4, mod=None)
+    held = HeldListing(labels={1: "Kim article"})
+    [row] = held.add([head])
+    assert (row.id, row.start, row.end, row.open_side, row.status, row.group, row.expression) == (
+        9, datetime(2023, 9, 10), datetime(2023, 9, 10), OPEN_AFTER, "rejected", "Kim article",
+        "after the forum")
+    # A million held rows carry no date text: nothing in the window reads it from them.
+    assert row.date_display == ""
+    assert held.confidences == {9: 0.4} and held.last_id == 9
