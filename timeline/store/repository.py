@@ -273,14 +273,7 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
                         connection.execute(insert(MENTIONS), [
                             dict(zip(MENTION_FIELDS, row, strict=True), article_id=article_id)
                             for row in prepared.mentions])
-                    event_ids: list[int] = []
-                    if prepared.events:
-                        event_ids = stories.insert_in_order(connection, EVENTS, [
-                            dict(zip(EVENT_FIELDS, row, strict=True), article_id=article_id)
-                            for row in prepared.events], newest)
-                    # The events' members from what was inserted, not read back.
-                    stories.group_members(connection, self._story_index, stories.new_members(
-                        article_id, event_ids, prepared.grouping, prepared.published))
+                    event_ids = self._insert_grouped(connection, prepared, article_id, newest)
                     self._last_event_id = max(event_ids) if event_ids else newest
         except sa_exc.IntegrityError as error:
             # Another writer may have stored the same text since the check above.
@@ -314,6 +307,33 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         already computed."""
         digest, fingerprint = keys if keys is not None else dedupe_keys(text)
         return self._article_id_by_hash(digest, fingerprint)
+
+    def _insert_grouped(self, connection: Connection, prepared: PreparedArticle,
+                        article_id: int, newest: int | None) -> list[int]:
+        """Insert the prepared article's events, each with its story, and return their
+        ids in order."""
+        rows = [dict(zip(EVENT_FIELDS, row, strict=True), article_id=article_id)
+                for row in prepared.events]
+        if connection.dialect.name != "sqlite" or not rows:
+            event_ids = stories.insert_in_order(connection, EVENTS, rows, newest) if rows else []
+            # The events' members from what was inserted, not read back.
+            stories.group_members(connection, self._story_index, stories.new_members(
+                article_id, event_ids, prepared.grouping, prepared.published))
+            return event_ids
+        # SQLite numbers new rows from the largest id, and the write transaction holds
+        # the file's lock: the events' ids are known before they are inserted, so they
+        # are grouped first and inserted with their story ids (an update of every new
+        # event after the insert cost the writer a statement a row).
+        first = (newest or 0) + 1
+        expected = list(range(first, first + len(rows)))
+        assignment = stories.place_members(connection, self._story_index, stories.new_members(
+            article_id, expected, prepared.grouping, prepared.published))
+        for event_id, row in zip(expected, rows, strict=True):
+            row["story_id"] = assignment[event_id]
+        event_ids = stories.insert_in_order(connection, EVENTS, rows, newest)
+        if event_ids != expected:  # cannot be while the transaction holds the lock
+            raise RuntimeError(f"events numbered {event_ids[:3]}..., not from {first}")
+        return event_ids
 
     # Stories ------------------------------------------------------------------
 

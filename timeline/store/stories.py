@@ -121,6 +121,24 @@ def group_members(
 ) -> dict[int, int]:
     """Give each of ``members`` (one article's, or regrouped ones) a story, as
     group_events does; returns event id -> story id."""
+    assignment = place_members(connection, index, members)
+    if assignment:
+        connection.execute(
+            update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+            .values(story_id=bindparam("new_story")),
+            [{"event_id": event_id, "new_story": story_id}
+             for event_id, story_id in assignment.items()],
+        )
+    return assignment
+
+
+def place_members(
+    connection: Connection, index: StoryIndex, members: list[Member]
+) -> dict[int, int]:
+    """Choose a story for each of ``members`` and write the story rows (new and
+    changed), but not the events' story ids: returns event id -> story id, for the
+    caller to write (or to insert the events with, when their ids are known before
+    they are inserted)."""
     needed = index.needed_buckets(members)
     if needed:
         load_buckets(connection, index, needed)
@@ -140,13 +158,6 @@ def group_members(
         member.dated.event_id: renumbered.get(story_id, story_id)
         for member, story_id in zip(members, placed, strict=True)
     }
-    if assignment:
-        connection.execute(
-            update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
-            .values(story_id=bindparam("new_story")),
-            [{"event_id": event_id, "new_story": story_id}
-             for event_id, story_id in assignment.items()],
-        )
     return assignment
 
 

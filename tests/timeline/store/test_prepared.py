@@ -9,7 +9,7 @@ from datetime import datetime
 
 from timeline.model import Article
 from timeline.pipeline import analyse
-from timeline.store import stories
+from timeline.store import Repository, stories
 from timeline.store.prepared import dedupe_keys, prepare_article
 
 TEXT = ("CAIRO (CNN) - Protesters filled Tahrir Square on Tuesday, Jan. 25, 2011. "
@@ -49,3 +49,28 @@ def test_the_members_made_from_the_insert_equal_those_read_back(repo):
     with repo._engine.connect() as connection:  # the store's own read of the rows
         read = [stories.member_of(row) for row in stories.rows_of_events(connection, ids)]
     assert made == read
+
+
+def test_events_are_stored_with_their_stories_after_the_newest_event_was_removed(
+        repo: Repository) -> None:
+    # The events go in with their story ids already chosen: the stories must hold
+    # exactly the events that name them, also when the ids before were taken out.
+    first = Article(text=TEXT, title="Protests", published=datetime(2011, 2, 12))
+    second = Article(text=TEXT.replace("Tuesday", "Monday"), title="Again",
+                     published=datetime(2011, 2, 13))
+    kept = repo.add_prepared(prepare_article(first, *analyse(first)))
+    removed = repo.add_prepared(prepare_article(second, *analyse(second)))
+    repo.remove_article(removed.article_id)
+
+    again = repo.add_prepared(prepare_article(second, *analyse(second)))
+
+    assert again.added and again.events == removed.events
+    events = repo.list_events(article_ids=[kept.article_id, again.article_id])
+    assert all(event.story_id is not None for event in events)
+    by_story: dict[int, set[int]] = {}
+    for event in events:
+        assert event.story_id is not None and event.id is not None
+        by_story.setdefault(event.story_id, set()).add(event.id)
+    assert {story_id: set(repo.get_story(story_id).event_ids) for story_id in by_story} == (
+        by_story)
+    assert any(len(ids) == 2 for ids in by_story.values()), "the two articles share a story"
