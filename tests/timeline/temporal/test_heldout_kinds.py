@@ -9,34 +9,15 @@ in the extent, a possessive "'s" left out).
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import pytest
 
+from tests.timeline.temporal.sentence_cases import check_sentence
 from timeline.model import TimexType
 from timeline.temporal import tag
 
 TUESDAY = "2023-09-12"  # the CLI example's publication day
-_CASE = re.compile(
-    r"^(?P<before>[^\[]*)\[(?P<phrase>[^\]]+)\](?P<after>[^\]]*?)\s*=>\s*(?P<value>\S+)$"
-)
-
-
-def _check(dct: str, case: str) -> None:
-    parsed = _CASE.match(case)
-    assert parsed, f"malformed case {case!r}"
-    text = parsed["before"] + parsed["phrase"] + parsed["after"]
-    start = len(parsed["before"])
-    end = start + len(parsed["phrase"])
-    mentions = tag(text, datetime.fromisoformat(dct))
-    seen = [(m.text, m.value) for m in mentions]
-    if parsed["value"] == "none":
-        assert not [m for m in mentions if m.start < end and start < m.end], seen
-        return
-    found = {(m.start, m.end): m for m in mentions}
-    assert (start, end) in found, f"expected {parsed['phrase']!r}, got {seen}"
-    assert found[(start, end)].value == parsed["value"], seen
 
 
 def _cases(dct: str, *lines: str) -> list[tuple[str, str]]:
@@ -241,7 +222,7 @@ ALL = FINANCIAL + VAGUE + YEARS + CONVENTIONS + RATES + NARRATIVE + CLI + TENSE
 
 @pytest.mark.parametrize(("dct", "case"), ALL, ids=[f"{d} {c}" for d, c in ALL])
 def test_kind(dct: str, case: str):
-    _check(dct, case)
+    check_sentence(dct, case)
 
 
 def _one(text: str, phrase: str, dct: str = TUESDAY):

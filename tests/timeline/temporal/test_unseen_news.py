@@ -10,17 +10,14 @@ month ("Route 66", "Apollo 11", "the Sunday Times") is no time.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import pytest
 
+from tests.timeline.temporal.sentence_cases import check_sentence
 from timeline.temporal import tag
 
 TUESDAY = "2023-09-12"
-_CASE = re.compile(
-    r"^(?P<before>[^\[]*)\[(?P<phrase>[^\]]+)\](?P<after>[^\]]*?)\s*=>\s*(?P<value>\S+)$"
-)
 
 
 def _cases(dct: str, *lines: str) -> list[tuple[str, str]]:
@@ -871,19 +868,7 @@ PARAMS = [
 
 @pytest.mark.parametrize(("dct", "case"), PARAMS)
 def test_sentence(dct: str, case: str) -> None:
-    parsed = _CASE.match(case)
-    assert parsed, f"malformed case {case!r}"
-    text = parsed["before"] + parsed["phrase"] + parsed["after"]
-    start = len(parsed["before"])
-    end = start + len(parsed["phrase"])
-    mentions = tag(text, datetime.fromisoformat(dct))
-    seen = [(m.text, m.value) for m in mentions]
-    if parsed["value"] == "none":
-        assert not [m for m in mentions if m.start < end and start < m.end], seen
-        return
-    found = {(m.start, m.end): m for m in mentions}
-    assert (start, end) in found, f"expected {parsed['phrase']!r}, got {seen}"
-    assert found[(start, end)].value == parsed["value"], seen
+    check_sentence(dct, case)
 
 
 def test_midnight_ends_its_day_and_the_next_time_stays_on_it() -> None:
