@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any, TypeAlias, TypedDict
 
@@ -175,44 +175,6 @@ def _value_failure(error: Exception) -> StoreError:
     hand)."""
     return StoreError(f"database read failed: an event holds an unreadable value "
                       f"({type(error).__name__}: {error})")
-
-
-def stream_events(
-    connection: Connection, query: AnySelect, rows_per_batch: int = ROWS_PER_FETCH
-) -> Iterator[list[Event]]:
-    """Yield the Events a SELECT of EVENT_SELECT_COLUMNS finds, a list of at most
-    ``rows_per_batch`` at a time, in the order it gives, read from the cursor as they
-    are yielded (a server-side cursor on PostgreSQL): memory stays that of one batch.
-
-    Raises StoreError when the database fails while the rows are read.
-    """
-    dialect = connection.dialect
-    if dialect.name == "sqlite":
-        # SQLite's cursor steps through the rows as they are fetched: the driver's rows
-        # are taken as they are, as fetch_events does.
-        result = connection.execute(query)
-        fetch = result.cursor.fetchmany
-        processors = _result_processors(dialect, result.cursor.description)
-    else:
-        # A server-side cursor; SQLAlchemy buffers its first row, so its own rows
-        # (already converted) are taken.
-        result = connection.execution_options(stream_results=True).execute(query)
-        fetch = result.fetchmany
-        processors = {}
-    try:
-        while True:
-            try:
-                rows = fetch(rows_per_batch)
-                if not rows:
-                    return
-                events = events_from_rows(rows, processors)
-            except dialect.loaded_dbapi.Error as error:
-                raise _driver_failure(error) from None
-            except (ValueError, KeyError) as error:  # a damaged or hand-edited value
-                raise _value_failure(error) from None
-            yield events
-    finally:
-        result.close()
 
 
 def _result_processors(

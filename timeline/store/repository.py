@@ -454,18 +454,6 @@ class Repository(ReviewOperations, StoryOperations, RemovalOperations):
         with self._reading() as connection:
             return queries.fetch_events(connection, query)
 
-    def event_batches(
-        self, rows_per_batch: int = queries.ROWS_PER_FETCH,
-        **filters: Unpack[queries.EventFilters],
-    ) -> Iterator[list[Event]]:
-        """Yield the events list_events would return, in its order, a list of at most
-        ``rows_per_batch`` at a time, read as they are asked for (an export of 10^6
-        events holds one batch, never the whole list). The database stays open for
-        reading until the iterator is exhausted or closed."""
-        query = queries.events_in_time_order(queries.event_filters(**filters))
-        with self._reading() as connection:
-            yield from queries.stream_events(connection, query, rows_per_batch)
-
     def event_field_batches(
         self, names: Sequence[str], rows_per_batch: int = queries.ROWS_PER_FETCH,
         **filters: Unpack[queries.EventFilters],
