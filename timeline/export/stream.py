@@ -15,14 +15,15 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from timeline.export.columns import CSV, Column, RowLookups
 from timeline.export.csv_writer import UTF8_BOM, _Gatherer
 from timeline.export.files import write_text_file
-from timeline.export.rows import CSV_COLUMNS, batch_cells, column_rows, fields_read
+from timeline.export.rows import CSV_COLUMNS, batch_cells, fields_read
 from timeline.gc_pause import gc_paused
-from timeline.model import Article, Event
+from timeline.model import Article
 
 
 class ExportCancelled(Exception):
@@ -38,28 +39,10 @@ EventSource = Any
 Progress = Callable[[int, int], None]
 
 
-def write_csv_batches(
-    batches: Iterable[Sequence[Event]],
-    lookups_for: Callable[[Sequence[Event]], RowLookups],
-    out: TextIO,
-    *,
-    formula_guard: bool = True,
-    excel: bool = False,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Write the CSV header, then the rows of each batch of events (already in time
-    order) as it comes, to ``out``; return the number of event rows written.
-
-    ``lookups_for(batch)`` gives the batch's articles and story sources; ``progress``
-    hears the count written after each batch; ``cancelled`` is asked before each batch
-    and ExportCancelled raised when it says so.
-    """
-    row_batches = ((len(batch), column_rows(CSV, batch, lookups_for(batch), flavour="csv",
-                                            formula_guard=formula_guard))
-                   for batch in batches)
-    return write_csv_rows(row_batches, out, excel=excel, progress=progress,
-                          cancelled=cancelled)
+def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    """Raise ExportCancelled when ``cancelled`` says the export is to stop."""
+    if cancelled is not None and cancelled():
+        raise ExportCancelled("export cancelled")
 
 
 def write_csv_rows(
@@ -71,9 +54,9 @@ def write_csv_rows(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write the CSV header, then each batch of rows of cells (its event count, its
-    rows) as it comes; return the number of rows written. ``progress`` and
-    ``cancelled`` as in write_csv_batches (a batch's rows are only made once it is
-    not cancelled)."""
+    rows) as it comes; return the number of rows written. ``progress`` hears the count
+    written after each batch; ``cancelled`` is asked before each batch (its rows are
+    only made once it is not cancelled) and ExportCancelled raised when it says so."""
     if excel:
         out.write(UTF8_BOM)
     csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
@@ -82,16 +65,14 @@ def write_csv_rows(
     written = 0
     with gc_paused():  # writing makes no cycles; see write_csv
         for count, rows in row_batches:
-            if cancelled is not None and cancelled():
-                raise ExportCancelled("export cancelled")
+            check_cancelled(cancelled)
             gathering.writerows(rows)
             out.write("".join(records))
             records.clear()
             written += count
             if progress is not None:
                 progress(written)
-    if cancelled is not None and cancelled():
-        raise ExportCancelled("export cancelled")
+    check_cancelled(cancelled)
     return written
 
 
@@ -128,15 +109,22 @@ class StoreLookups:
             self.articles.update(self.source.article_headings(missing))
 
 
+@contextmanager
 def field_batches(source: EventSource, columns: Sequence[Column], filters: Mapping[str, Any],
-                  rows_per_batch: int) -> Iterator[Mapping[str, Sequence[Any]]]:
-    """Return the store's batches of the fields ``columns`` read (and the story sources
-    and ids, which the lookups read), in list_events' order."""
+                  rows_per_batch: int) -> Iterator[Iterator[Mapping[str, Sequence[Any]]]]:
+    """Give the store's batches of the fields ``columns`` read (and the story sources
+    and ids, which the lookups read), in list_events' order, for the ``with`` block; the
+    store's read ends with the block, not when the generator is collected."""
     names = fields_read(columns)
     names += [name for name in ("article_id", "story_id", STORY_SOURCES) if name not in names]
     batches: Iterator[Mapping[str, Sequence[Any]]] = source.event_field_batches(
         names, rows_per_batch, **filters)
-    return batches
+    try:
+        yield batches
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()  # ends the read transaction now
 
 
 def stream_csv(
@@ -163,18 +151,14 @@ def stream_csv(
 
     # Fields, not Events: the store hands each batch as columns of values, which is
     # what the cells are made from (an Event per row cost as much as the writing).
-    batches = field_batches(source, CSV, chosen, rows_per_batch)
     lookups = StoreLookups(source)
     cells_of = batch_cells(CSV, flavour="csv", formula_guard=formula_guard)
-    row_batches = ((len(fields["article_id"]), cells_of(fields, lookups.of_fields(fields), None))
-                   for fields in batches)
-    try:
+    with field_batches(source, CSV, chosen, rows_per_batch) as batches:
+        row_batches = ((len(fields["article_id"]),
+                        cells_of(fields, lookups.of_fields(fields), None))
+                       for fields in batches)
         return write_csv_rows(row_batches, out, excel=excel, progress=report,
                               cancelled=cancelled)
-    finally:
-        close = getattr(batches, "close", None)
-        if close is not None:
-            close()  # ends the read transaction now, not when the generator is collected
 
 
 def stream_csv_to_path(

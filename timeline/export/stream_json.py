@@ -23,9 +23,9 @@ from timeline.export.json_writer import (
 from timeline.export.rows import CSV_COLUMNS, batch_cells
 from timeline.export.stream import (
     EventSource,
-    ExportCancelled,
     Progress,
     StoreLookups,
+    check_cancelled,
     field_batches,
 )
 from timeline.gc_pause import gc_paused
@@ -52,8 +52,7 @@ def stream_json(
     encode = json.JSONEncoder(ensure_ascii=False).encode
 
     def check() -> None:
-        if cancelled is not None and cancelled():
-            raise ExportCancelled("export cancelled")
+        check_cancelled(cancelled)
 
     out.write("{")
     out.write(f"\n {encode('format')}: {encode(EXPORT_FORMAT)}")
@@ -61,28 +60,23 @@ def stream_json(
     out.write(f",\n {encode('columns')}: ")
     _write_list(out, map(encode, CSV_COLUMNS))
     out.write(f",\n {encode('events')}: ")
-    batches = field_batches(source, EVENT_FIELDS, chosen, rows_per_batch)
     lookups = StoreLookups(source)
     cells_of = batch_cells(EVENT_FIELDS, flavour="json")
     names = _FIELD_NAMES
     written = 0
     used: set[int | None] = set()
-    try:
-        with gc_paused():  # writing makes no cycles
-            for fields in batches:
-                check()
-                objects = [encode(dict(zip(names, values, strict=True)))
-                           for values in cells_of(fields, lookups.of_fields(fields), None)]
-                out.write(",\n  " if written else "[\n  ")
-                out.write(",\n  ".join(objects))
-                written += len(objects)
-                used.update(fields["article_id"])
-                if progress is not None:
-                    progress(written, max(total, written))
-    finally:
-        close = getattr(batches, "close", None)
-        if close is not None:
-            close()  # ends the read transaction now, not when the generator is collected
+    # gc paused: writing makes no cycles.
+    with field_batches(source, EVENT_FIELDS, chosen, rows_per_batch) as batches, gc_paused():
+        for fields in batches:
+            check()
+            objects = [encode(dict(zip(names, values, strict=True)))
+                       for values in cells_of(fields, lookups.of_fields(fields), None)]
+            out.write(",\n  " if written else "[\n  ")
+            out.write(",\n  ".join(objects))
+            written += len(objects)
+            used.update(fields["article_id"])
+            if progress is not None:
+                progress(written, max(total, written))
     out.write("\n ]" if written else "[]")
     out.write(f",\n {encode('articles')}: ")
     article_ids = sorted(article_id for article_id in used if article_id is not None)

@@ -15,23 +15,19 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any, BinaryIO
 
-import xlsxwriter
-
 from timeline.export.columns import CSV
 from timeline.export.files import ExportError, write_text_file
 from timeline.export.rows import batch_cells
 from timeline.export.stream import (
     EventSource,
-    ExportCancelled,
     Progress,
     StoreLookups,
+    check_cancelled,
     field_batches,
 )
 from timeline.export.xlsx_writer import (
-    DATE_FORMAT,
-    SHEET_NAME,
+    EventSheet,
     XlsxError,
-    _cell_writer,
     _check_texts,
     longest_texts,
     widths_of,
@@ -54,48 +50,23 @@ def stream_xlsx(
     hold."""
     chosen = dict(filters or {})
     total = source.count_events(**chosen) if progress is not None else 0
-    workbook = xlsxwriter.Workbook(out, {
-        "constant_memory": True,
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-    })
-    sheet = workbook.add_worksheet(SHEET_NAME)
-    bold = workbook.add_format({"bold": True})
-    moment_format = workbook.add_format({"num_format": DATE_FORMAT})
-    sheet.freeze_panes(1, 0)
-    for index, column in enumerate(CSV):
-        sheet.write_string(0, index, column.name, bold)
-    writers = [_cell_writer(sheet, column.kind, moment_format) for column in CSV]
-    batches = field_batches(source, CSV, chosen, rows_per_batch)
+    sheet = EventSheet(out, constant_memory=True)
     lookups = StoreLookups(source)
     cells_of = batch_cells(CSV, flavour="typed")
     longest = [0] * len(CSV)
-    written = 0
-    try:
+    with field_batches(source, CSV, chosen, rows_per_batch) as batches:
         for fields in batches:
-            if cancelled is not None and cancelled():
-                raise ExportCancelled("export cancelled")
+            check_cancelled(cancelled)
             rows = list(cells_of(fields, lookups.of_fields(fields), None))
-            _check_texts(rows, first=written + 1)
-            for number, row in enumerate(rows, start=written + 1):
-                for index, (value, write) in enumerate(zip(row, writers, strict=True)):
-                    if value is not None:
-                        write(number, index, value)
+            _check_texts(rows, first=sheet.written + 1)
+            sheet.write_rows(rows)
             longest = longest_texts(rows, longest)
-            written += len(rows)
             if progress is not None:
-                progress(written, max(total, written))
-    finally:
-        close = getattr(batches, "close", None)
-        if close is not None:
-            close()  # ends the read transaction now, not when the generator is collected
-    if cancelled is not None and cancelled():
-        raise ExportCancelled("export cancelled")
+                progress(sheet.written, max(total, sheet.written))
+    check_cancelled(cancelled)
     # Widths and the filter are kept apart from the rows and written when the file closes.
-    sheet.autofilter(0, 0, written, len(CSV) - 1)
-    for index, width in enumerate(widths_of(longest)):
-        sheet.set_column(index, index, width)
-    workbook.close()
-    return written
+    sheet.close(widths_of(longest))
+    return sheet.written
 
 
 def stream_xlsx_to_path(

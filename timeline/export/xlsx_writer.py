@@ -53,32 +53,53 @@ def write_xlsx(
     _check_texts(rows)
     # Made in memory, then written whole.
     made = io.BytesIO()
-    workbook = xlsxwriter.Workbook(made, {
-        "in_memory": True,
-        # write_string is used for every text, but nothing should ever be converted.
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-    })
-    sheet = workbook.add_worksheet(SHEET_NAME)
-    bold = workbook.add_format({"bold": True})
-    moment_format = workbook.add_format({"num_format": DATE_FORMAT})
-    for index, column in enumerate(CSV):
-        sheet.write_string(0, index, column.name, bold)
-    writers = [_cell_writer(sheet, column.kind, moment_format) for column in CSV]
-    for number, row in enumerate(rows, start=1):
-        for index, (value, write) in enumerate(zip(row, writers, strict=True)):
-            if value is not None:
-                write(number, index, value)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(rows), len(CSV) - 1)
-    for index, width in enumerate(column_widths(rows)):
-        sheet.set_column(index, index, width)
-    workbook.close()
+    sheet = EventSheet(made, constant_memory=False)
+    sheet.write_rows(rows)
+    sheet.close(column_widths(rows))
     if isinstance(out, str):
         with open(out, "wb") as file:
             file.write(made.getvalue())
     else:
         out.write(made.getvalue())
     return len(rows)
+
+
+class EventSheet:
+    """The export's workbook as it is written: the header row (bold, frozen), then rows
+    of cells each written as its column's type; the filter and the column widths are
+    set when it closes. ``constant_memory`` flushes each row to a temporary file as it
+    is written (the streamed export); otherwise the workbook is made in memory."""
+
+    def __init__(self, out: BinaryIO, *, constant_memory: bool) -> None:
+        self.workbook = xlsxwriter.Workbook(out, {
+            "constant_memory" if constant_memory else "in_memory": True,
+            # write_string is used for every text, but nothing should ever be converted.
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        })
+        self.sheet = self.workbook.add_worksheet(SHEET_NAME)
+        bold = self.workbook.add_format({"bold": True})
+        moment_format = self.workbook.add_format({"num_format": DATE_FORMAT})
+        self.sheet.freeze_panes(1, 0)
+        for index, column in enumerate(CSV):
+            self.sheet.write_string(0, index, column.name, bold)
+        self._writers = [_cell_writer(self.sheet, column.kind, moment_format) for column in CSV]
+        self.written = 0
+
+    def write_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Write ``rows`` of typed cells below those written so far (None: no cell)."""
+        for number, row in enumerate(rows, start=self.written + 1):
+            for index, (value, write) in enumerate(zip(row, self._writers, strict=True)):
+                if value is not None:
+                    write(number, index, value)
+        self.written += len(rows)
+
+    def close(self, widths: Sequence[int]) -> None:
+        """Set the header's filter over the rows written and the column ``widths``, and
+        finish the workbook."""
+        self.sheet.autofilter(0, 0, self.written, len(CSV) - 1)
+        for index, width in enumerate(widths):
+            self.sheet.set_column(index, index, width)
+        self.workbook.close()
 
 
 class _Sheet(Protocol):

@@ -22,8 +22,9 @@ from timeline.export import (
     write_json,
     write_xlsx,
 )
-from timeline.export.columns import RowLookups
-from timeline.export.stream import write_csv_batches
+from timeline.export.columns import CSV, RowLookups
+from timeline.export.rows import column_rows
+from timeline.export.stream import write_csv_rows
 from timeline.export.stream_json import stream_json, stream_json_to_path
 from timeline.export.stream_xlsx import stream_xlsx_to_path
 from timeline.model import Article, Event, Granularity, Status
@@ -86,10 +87,11 @@ def test_rows_are_written_as_each_batch_arrives_not_after_the_last():
         for number in range(5):
             # What was written before this batch is made: every earlier batch's rows.
             seen_when_asked.append(out.getvalue().count("\r\n"))
-            yield [dataclasses_replace_id(event(number, datetime(2020, 1, 1 + number)),
-                                          number + 1)]
+            made = [dataclasses_replace_id(event(number, datetime(2020, 1, 1 + number)),
+                                           number + 1)]
+            yield len(made), column_rows(CSV, made, RowLookups(), flavour="csv")
 
-    written = write_csv_batches(batches(), lambda _batch: RowLookups(), out)
+    written = write_csv_rows(batches(), out)
     assert written == 5
     assert seen_when_asked == [1, 2, 3, 4, 5]  # the header, then one more row each time
 
