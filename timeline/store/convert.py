@@ -121,14 +121,16 @@ def mention_row(mention: Mention, article_id: int | None = None) -> MentionRow:
     return MentionRow(article_id=article_id, **mention_values(mention))
 
 
+# An event's columns but its id, article id and story id: what the event itself gives
+# (the store gives a stored event the rest).
+EVENT_VALUE_COLUMNS = tuple(name for name in EVENT_COLUMNS
+                            if name not in ("id", "article_id", "story_id"))
+
+
 def event_values(event: Event) -> dict[str, Any]:
     """Return the column values of ``event`` without its id, article id and story id
-    (the store gives a stored event its story)."""
-    return {
-        name: enum_value(getattr(event, name))
-        for name in EVENT_COLUMNS
-        if name not in ("id", "article_id", "story_id")
-    }
+    (EVENT_VALUE_COLUMNS)."""
+    return {name: enum_value(getattr(event, name)) for name in EVENT_VALUE_COLUMNS}
 
 
 def event_row(event: Event, article_id: int | None = None) -> EventRow:

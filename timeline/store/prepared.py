@@ -14,15 +14,19 @@ from datetime import datetime
 from typing import Any
 
 from timeline.model import Article, Event, Granularity, Mention
-from timeline.store.convert import EVENT_COLUMNS, MENTION_COLUMNS, content_hash, enum_value
+from timeline.store.convert import (
+    EVENT_VALUE_COLUMNS,
+    MENTION_COLUMNS,
+    content_hash,
+    enum_value,
+)
 from timeline.store.errors import StoreError
 from timeline.store.fingerprint import text_fingerprint
 from timeline.stories.signature import Signature, signature_of
 
 # The columns of the prepared rows, in order (the article id is the writer's to add).
 MENTION_FIELDS = MENTION_COLUMNS
-EVENT_FIELDS = tuple(name for name in EVENT_COLUMNS if name not in ("id", "article_id",
-                                                                     "story_id"))
+EVENT_FIELDS = EVENT_VALUE_COLUMNS
 ARTICLE_FIELDS = ("text", "title", "url", "outlet", "language", "published", "dct_source",
                   "source_path")
 
