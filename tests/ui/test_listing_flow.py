@@ -11,21 +11,15 @@ from datetime import datetime, timedelta
 import pytest
 
 import ui.listing_flow as flow_module
-from ui.app import SEEDS
-from ui.main_window import MainWindow
-from ui.state.filters import EventFilter
-
+from tests.ui.listing_windows import open_listing_window
 from tests.ui.waiting import settle
+from ui.app import SEEDS
+from ui.state.filters import EventFilter
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 def _window(qtbot, repo, settings):
-    settings.setValue("view/layout", "articles")
-    window = MainWindow(repo, settings=settings, actor="analyst")
-    qtbot.addWidget(window)
-    window.key_dates.dock.hide()  # it lists on its own; these tests count the listing's reads
-    window.show()
-    return window
+    return open_listing_window(qtbot, repo, settings, "articles")
 
 
 def _listed(qtbot, window):

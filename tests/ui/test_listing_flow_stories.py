@@ -9,23 +9,16 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from ui.main_window import MainWindow
+from tests.ui.listing_windows import open_listing_window
+from tests.ui.waiting import settle
 from ui.state.filters import EventFilter
 from ui.state.listing import STORIES
-
-from tests.ui.waiting import settle
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def _window(qtbot, repo, settings, layout="stories"):
-    if layout is not None:
-        settings.setValue("view/layout", layout)
-    window = MainWindow(repo, settings=settings, actor="analyst")
-    qtbot.addWidget(window)
-    window.key_dates.dock.hide()  # it lists on its own; these tests count the listing's reads
-    window.show()
-    return window
+    return open_listing_window(qtbot, repo, settings, layout)
 
 
 def _watch_applied(window):
